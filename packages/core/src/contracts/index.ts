@@ -1,0 +1,5 @@
+export type { Marginal, Sde } from './sde.js';
+export type { ScoreModel } from './score-model.js';
+export type { Stage } from './stage.js';
+export type { DataSource } from './data-source.js';
+export type { Metric, MetricValues } from './metric.js';

@@ -1,0 +1,11 @@
+/** Values a metric reports, by name (e.g. `{ sw2: 0.01 }`). */
+export type MetricValues = Readonly<Record<string, number>>;
+
+/**
+ * A measure of how far a sample is from a reference sample, both row-major Float32Array of the
+ * same dimension. Deterministic: any randomness it needs comes from its own fixed seed.
+ */
+export interface Metric {
+  readonly name: string;
+  measure(x: Float32Array, reference: Float32Array, dim: number): MetricValues;
+}

@@ -1,0 +1,3 @@
+export { CallbackByteSink } from './byte-sink.js';
+export { type IpcFormat, type ParticleWriter, createParticleWriter } from './particle-writer.js';
+export { particlesFromIpc, particlesToIpc } from './encode.js';

@@ -1,0 +1,41 @@
+import { RecordBatchFileWriter, RecordBatchStreamWriter } from 'apache-arrow';
+import type { ParticleBatch } from '../batch/particle-batch.js';
+import { CallbackByteSink } from './byte-sink.js';
+
+/** Arrow IPC formats: `file` (random access, with a footer) or `stream` (append-only). */
+export type IpcFormat = 'file' | 'stream';
+
+/** Writes particle batches as Arrow IPC, chunk by chunk, to a byte callback. */
+export interface ParticleWriter {
+  write(batch: ParticleBatch): void;
+  /** Finishes the file (the footer of the `file` format, the end-of-stream marker). */
+  close(): void;
+  /** Batches written so far. */
+  readonly batches: number;
+}
+
+/**
+ * A streaming Arrow IPC writer: every batch goes to `onChunk` as soon as it is written, so that
+ * memory does not grow with the number of batches. All batches must share one schema.
+ */
+export function createParticleWriter(onChunk: (chunk: Uint8Array) => void, format: IpcFormat = 'file'): ParticleWriter {
+  const writer = format === 'file' ? new RecordBatchFileWriter() : new RecordBatchStreamWriter();
+  writer.reset(new CallbackByteSink(onChunk));
+  let batches = 0;
+  let closed = false;
+  return {
+    write(batch) {
+      if (closed) throw new Error('ParticleWriter: write after close.');
+      writer.write(batch);
+      batches++;
+    },
+    close() {
+      if (closed) return;
+      closed = true;
+      writer.close();
+    },
+    get batches() {
+      return batches;
+    },
+  };
+}

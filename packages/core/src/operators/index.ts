@@ -1,0 +1,3 @@
+export { type SnapshotSchedule, type StepLoop, runSteps } from './run-steps.js';
+export { firstNonFinite } from './first-non-finite.js';
+export { yieldToEventLoop } from './yield-to-event-loop.js';

@@ -1,0 +1,78 @@
+import { Observable } from 'rxjs';
+import type { ParticleBatch } from '../batch/particle-batch.js';
+import { NonFiniteError } from '../errors/non-finite-error.js';
+import { firstNonFinite } from './first-non-finite.js';
+import { yieldToEventLoop } from './yield-to-event-loop.js';
+
+/** A numerical process over one batch of particles, advanced one step at a time by `runSteps`. */
+export interface StepLoop {
+  /** Number of steps. */
+  readonly steps: number;
+  /** The particles' current positions (row-major), checked for NaN and infinity after each step. */
+  readonly x: Float32Array;
+  /** Ids of the particles in `x`, for error messages. */
+  readonly ids: Uint32Array;
+  /** Dimension of the particles. */
+  readonly dim: number;
+  /** Time after `k` steps (k = 0: the start). */
+  time(k: number): number;
+  /** Performs step `k` (0-based): moves the particles from time(k) to time(k + 1). */
+  step(k: number): void | Promise<void>;
+  /** A snapshot batch of the particles after `k` steps (it must copy what later steps change). */
+  snapshot(k: number): ParticleBatch;
+}
+
+/** When `runSteps` emits snapshots. */
+export interface SnapshotSchedule {
+  /** Emit after every `snapshotEvery` steps; the last step is always emitted. */
+  readonly snapshotEvery: number;
+  /** Emit the state before the first step too. */
+  readonly includeInitial: boolean;
+}
+
+/** How long a loop may compute before it lets the event loop run (ms). */
+const SLICE_MS = 8;
+
+/**
+ * Runs a `StepLoop` as an Observable of snapshot batches. Unsubscribing stops it before the next
+ * step; aborting `signal` stops it there too and completes the Observable; a non-finite position errors with a `NonFiniteError` naming
+ * the stage, the step and t. The loop yields to the event loop every few milliseconds, so that
+ * SIGINT handlers, timers and other subscriptions run while it computes.
+ */
+export function runSteps(
+  stage: string,
+  loop: StepLoop,
+  schedule: SnapshotSchedule,
+  signal?: AbortSignal,
+): Observable<ParticleBatch> {
+  return new Observable<ParticleBatch>((subscriber) => {
+    let stopped = false;
+    const stopping = () => stopped || subscriber.closed || signal?.aborted === true;
+    (async () => {
+      if (schedule.includeInitial) subscriber.next(loop.snapshot(0));
+      let sliceStart = performance.now();
+      for (let k = 0; k < loop.steps; k++) {
+        if (stopping()) break;
+        await loop.step(k);
+        const bad = firstNonFinite(loop.x);
+        if (bad >= 0) {
+          throw new NonFiniteError(stage, k + 1, loop.time(k + 1), loop.ids[Math.floor(bad / loop.dim)]);
+        }
+        const done = k + 1;
+        if (done === loop.steps || done % schedule.snapshotEvery === 0) {
+          if (stopping()) break;
+          subscriber.next(loop.snapshot(done));
+        }
+        if (performance.now() - sliceStart >= SLICE_MS) {
+          await yieldToEventLoop();
+          sliceStart = performance.now();
+        }
+      }
+      // Aborted runs complete: what was emitted so far is valid, and sinks can finish their files.
+      subscriber.complete();
+    })().catch((error: unknown) => subscriber.error(error));
+    return () => {
+      stopped = true;
+    };
+  });
+}
