@@ -16,9 +16,10 @@ function requireColumn(batch: RecordBatch, name: string): Data {
   return data;
 }
 
+// Arrow JS slices value buffers when it slices Data (`Data.slice` subarrays them and the children
+// of a FixedSizeList), so `values` starts at the first row; `offset` only applies to validity bits.
 function values<T extends { subarray(begin: number, end: number): T }>(data: Data, width = 1): T {
-  const buffer = data.values as unknown as T;
-  return buffer.subarray(data.offset * width, (data.offset + data.length) * width);
+  return (data.values as unknown as T).subarray(0, data.length * width);
 }
 
 /** Number of coordinates per particle, from the `x` column's list size. */
@@ -35,10 +36,7 @@ function listSize(x: Data): number {
 export function positionsOf(batch: RecordBatch): Float32Array {
   const x = requireColumn(batch, 'x');
   const dim = listSize(x);
-  const child = x.children[0];
-  const buffer = child.values as Float32Array;
-  const start = (child.offset + x.offset * dim);
-  return buffer.subarray(start, start + x.length * dim);
+  return values<Float32Array>(x.children[0], 1).subarray(0, x.length * dim);
 }
 
 /** Particle ids of a batch (a view, no copy). */
