@@ -5,5 +5,7 @@ export interface Logger {
   debug(message: string): void;
 }
 
+const ignore = (): void => undefined;
+
 /** A logger that drops everything. */
-export const silentLogger: Logger = { info() {}, warn() {}, debug() {} };
+export const silentLogger: Logger = { info: ignore, warn: ignore, debug: ignore };

@@ -51,7 +51,7 @@ export function createRegistry(...lists: Iterable<AnyPlugin>[]): Registry {
     }
   }
 
-  const sorted = (kind: PluginKind) => [...byKind.get(kind)!.values()].sort((a, b) => a.name.localeCompare(b.name));
+  const sorted = (kind: PluginKind) => [...(byKind.get(kind)?.values() ?? [])].sort((a, b) => a.name.localeCompare(b.name));
 
   const registry: Registry = {
     list: (kind) => (kind === undefined ? PLUGIN_KINDS.flatMap(sorted) : sorted(kind)),
