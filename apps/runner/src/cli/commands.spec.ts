@@ -1,0 +1,218 @@
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { ConfigError, ScoreflowError, idsOf, positionsOf, stepsOf } from '@scoreflow/core';
+import { readParticleTable } from '@scoreflow/core/node';
+import { stringify } from 'yaml';
+import { describe, expect, it } from 'vitest';
+import { scoreflowRegistry } from '../registry.js';
+import { listCommand, runCommand, validateCommand } from './commands.js';
+
+const quiet = () => {
+  const lines: string[] = [];
+  return { lines, io: { out: (text: string) => lines.push(text), err: (text: string) => lines.push(text) } };
+};
+
+const base = {
+  name: 'small-reverse',
+  seed: 3,
+  particles: 3000,
+  batchSize: 1024,
+  sde: { type: 'brownian', g: 1, T: 20 },
+  source: { type: 'prior' },
+  pipeline: [
+    {
+      type: 'euler-maruyama',
+      score: { type: 'gaussian-mixture', preset: 'double-gaussian' },
+      steps: 60,
+      spacing: 'geometric',
+      snapshotEvery: 20,
+    },
+  ],
+  reference: { type: 'gaussian-mixture', preset: 'double-gaussian' },
+  metrics: [{ type: 'sliced-wasserstein' }, { type: 'moments' }],
+  measure: { particles: 1000, referenceParticles: 1000 },
+};
+
+function workspace(config: object, name = 'config.yaml'): { dir: string; file: string } {
+  const dir = mkdtempSync(join(tmpdir(), 'scoreflow-'));
+  const file = join(dir, name);
+  writeFileSync(file, name.endsWith('.json') ? JSON.stringify(config) : stringify(config));
+  return { dir, file };
+}
+
+/** Rows of a trajectories file sorted by (step, id): positions only. */
+function sortedPositions(path: string): Float32Array {
+  const rows: { step: number; id: number; x: Float32Array }[] = [];
+  for (const batch of readParticleTable(path).batches) {
+    const ids = idsOf(batch);
+    const steps = stepsOf(batch);
+    const x = positionsOf(batch);
+    for (let i = 0; i < ids.length; i++) rows.push({ step: steps[i], id: ids[i], x: x.subarray(2 * i, 2 * i + 2) });
+  }
+  rows.sort((a, b) => a.step - b.step || a.id - b.id);
+  return Float32Array.from(rows.flatMap((row) => [...row.x]));
+}
+
+describe('scoreflow run', () => {
+  it('writes trajectories, metrics and the resolved config, and prints a summary', async () => {
+    const { dir, file } = workspace(base);
+    const out = join(dir, 'out');
+    const { lines, io } = quiet();
+    expect(await runCommand(file, { out }, io)).toBe(0);
+    const table = readParticleTable(join(out, 'trajectories.arrow'));
+    expect(table.numRows).toBe(3000 * 4); // initial + steps 20, 40, 60
+    expect(table.schema.metadata.get('run')).toBe('small-reverse');
+    expect(table.schema.metadata.get('seed')).toBe('3');
+    const metrics = JSON.parse(readFileSync(join(out, 'metrics.json'), 'utf8'));
+    expect(metrics.status).toBe('completed');
+    expect(metrics.snapshots.map((s: { step: number }) => s.step)).toEqual([0, 20, 40, 60]);
+    expect(Object.keys(metrics.snapshots[3].values)).toEqual(expect.arrayContaining(['sw2', 'meanError', 'covarianceError']));
+    // The final snapshot is close to the target; the prior is not.
+    expect(metrics.snapshots[3].values.sw2).toBeLessThan(metrics.snapshots[0].values.sw2);
+    const resolved = JSON.parse(readFileSync(join(out, 'config.resolved.json'), 'utf8'));
+    expect(resolved.pipeline[0]).toMatchObject({ type: 'euler-maruyama', tEnd: 1e-3, denoise: true, includeInitial: true });
+    expect(resolved.pipeline[0].score).toMatchObject({ type: 'gaussian-mixture', preset: 'double-gaussian' });
+    expect(lines.join('\n')).toMatch(/small-reverse: completed/);
+  });
+
+  it('gives byte-identical files for one seed', async () => {
+    const { dir, file } = workspace(base);
+    const { io } = quiet();
+    await runCommand(file, { out: join(dir, 'a') }, io);
+    await runCommand(file, { out: join(dir, 'b') }, io);
+    for (const name of ['trajectories.arrow', 'metrics.json', 'config.resolved.json']) {
+      expect(readFileSync(join(dir, 'b', name)).equals(readFileSync(join(dir, 'a', name)))).toBe(true);
+    }
+  });
+
+  it('gives identical particles for another batch size, and other particles for another seed', async () => {
+    const { dir, file } = workspace(base);
+    const { io } = quiet();
+    await runCommand(file, { out: join(dir, 'a') }, io);
+    await runCommand(file, { out: join(dir, 'b'), batchSize: 700 }, io);
+    await runCommand(file, { out: join(dir, 'c'), seed: 4 }, io);
+    const a = sortedPositions(join(dir, 'a', 'trajectories.arrow'));
+    expect(sortedPositions(join(dir, 'b', 'trajectories.arrow'))).toEqual(a);
+    expect(sortedPositions(join(dir, 'c', 'trajectories.arrow'))).not.toEqual(a);
+  });
+
+  it('refuses to overwrite an existing output folder without --force', async () => {
+    const { dir, file } = workspace(base);
+    const out = join(dir, 'out');
+    const { io } = quiet();
+    await runCommand(file, { out }, io);
+    const before = readFileSync(join(out, 'trajectories.arrow'));
+    await expect(runCommand(file, { out, seed: 9 }, io)).rejects.toThrow(/already exists.*--force/);
+    expect(readFileSync(join(out, 'trajectories.arrow')).equals(before)).toBe(true);
+    expect(await runCommand(file, { out, seed: 9, force: true }, io)).toBe(0);
+    expect(readFileSync(join(out, 'trajectories.arrow')).equals(before)).toBe(false);
+  });
+
+  it('leaves a readable Arrow file with every finished snapshot when interrupted', async () => {
+    const long = { ...base, pipeline: [{ ...base.pipeline[0], steps: 1_000_000, snapshotEvery: 5 }] };
+    const { dir, file } = workspace(long);
+    const out = join(dir, 'out');
+    const controller = new AbortController();
+    const { lines, io } = quiet();
+    setTimeout(() => controller.abort(), 300);
+    expect(await runCommand(file, { out, signal: controller.signal }, io)).toBe(130);
+    const table = readParticleTable(join(out, 'trajectories.arrow'));
+    expect(table.numRows).toBeGreaterThan(0);
+    // Whole snapshot batches only: batches hold 1024 particles, the last one 3000 - 2 * 1024 = 952.
+    const metrics0 = JSON.parse(readFileSync(join(out, 'metrics.json'), 'utf8'));
+    expect(metrics0.snapshots.length).toBeGreaterThan(0);
+    const metrics = JSON.parse(readFileSync(join(out, 'metrics.json'), 'utf8'));
+    expect(metrics.status).toBe('interrupted');
+    expect(metrics.stoppedAt).toMatchObject({ stage: 0, type: 'euler-maruyama' });
+    expect(lines.join('\n')).toMatch(/Interrupted after stage 1 \(euler-maruyama\) step \d+, t = /);
+  });
+
+  it('stops with the stage, step and t when a particle becomes infinite, keeping what was written', async () => {
+    // Euler-Maruyama on dx = -beta/2 x dt is unstable for beta dt > 4: |1 - beta dt / 2| = 2499 per step.
+    const unstable = {
+      ...base,
+      name: 'unstable',
+      sde: { type: 'vp', betaMin: 100_000, betaMax: 100_000 },
+      source: { type: 'gaussian-mixture', preset: 'double-gaussian' },
+      pipeline: [{ type: 'forward', method: 'euler-maruyama', steps: 20, snapshotEvery: 1 }],
+    };
+    const { dir, file } = workspace(unstable);
+    const out = join(dir, 'out');
+    const { lines, io } = quiet();
+    expect(await runCommand(file, { out }, io)).toBe(1);
+    const message = lines.join('\n');
+    expect(message).toMatch(/Stage 'forward' produced a non-finite position \(NaN or infinity\) at step (\d+), t = 0\.\d+/);
+    const failedStep = Number(/at step (\d+)/.exec(message)![1]);
+    const table = readParticleTable(join(out, 'trajectories.arrow'));
+    // Steps 0 .. failedStep - 1 of the first batch were written before the failure.
+    expect(table.numRows).toBe(1024 * failedStep);
+    expect(JSON.parse(readFileSync(join(out, 'metrics.json'), 'utf8')).status).toBe('failed');
+  });
+});
+
+describe('config errors', () => {
+  const errorOf = async (config: object, name?: string) => {
+    const { dir, file } = workspace(config, name);
+    const out = join(dir, 'out');
+    const error = await runCommand(file, { out }, quiet().io).then(
+      () => undefined,
+      (caught: unknown) => caught as Error,
+    );
+    expect(existsSync(out)).toBe(false); // nothing written
+    return error;
+  };
+
+  it('names the unknown plugin and the ones that exist', async () => {
+    const error = await errorOf({ ...base, pipeline: [{ ...base.pipeline[0], type: 'euler-maruyam' }] });
+    expect(error).toBeInstanceOf(ScoreflowError);
+    expect(error!.message).toMatch(/pipeline\.0\.type: unknown stage 'euler-maruyam'\. Available stage plugins: .*'euler-maruyama'.*'forward'/);
+  });
+
+  it('names the field, the value and the allowed values of a bad option, nested ones too', async () => {
+    const error = (await errorOf({ ...base, pipeline: [{ ...base.pipeline[0], spacing: 'log', score: { type: 'gaussian-mixture', preset: 'triple' } }] })) as ConfigError;
+    expect(error).toBeInstanceOf(ConfigError);
+    expect(error.message).toMatch(/pipeline\.0\.spacing: .*"uniform"\|"geometric".*got "log"/);
+    const nested = (await errorOf({ ...base, pipeline: [{ ...base.pipeline[0], score: { type: 'gaussian-mixture', preset: 'triple' } }] })) as ConfigError;
+    expect(nested.message).toMatch(/pipeline\.0\.score\.preset: .*"double-gaussian".*got "triple"/);
+  });
+
+  it('rejects unknown top-level fields, bad numbers and mismatched dimensions', async () => {
+    expect((await errorOf({ ...base, particle: 5 }))!.message).toMatch(/particle/);
+    expect((await errorOf({ ...base, particles: 0 }))!.message).toMatch(/particles: .*>=1.*got 0/);
+    expect((await errorOf({ ...base, dim: 3 }))!.message).toMatch(/dim: is 3, but the reference data source 'gaussian-mixture' makes 2-dimensional particles/);
+  });
+
+  it('reports unreadable files and unparsable YAML or JSON with the file name', async () => {
+    await expect(runCommand('/nonexistent/config.yaml', {}, quiet().io)).rejects.toThrow(/Cannot read config \/nonexistent\/config\.yaml.*ENOENT/s);
+    const { file } = workspace({});
+    writeFileSync(file, 'name: [unclosed');
+    await expect(runCommand(file, {}, quiet().io)).rejects.toThrow(/Cannot parse .*config\.yaml/);
+    const json = workspace(base, 'config.json');
+    writeFileSync(json.file, '{"name": ');
+    await expect(runCommand(json.file, {}, quiet().io)).rejects.toThrow(/Cannot parse .*config\.json/);
+  });
+});
+
+describe('scoreflow validate and list', () => {
+  it('validates the shipped configs', () => {
+    for (const name of ['double-gaussian-forward', 'double-gaussian-reverse']) {
+      const { lines, io } = quiet();
+      expect(validateCommand(join(import.meta.dirname, '../configs', `${name}.yaml`), {}, io)).toBe(0);
+      expect(lines[0]).toMatch(/valid \(1 stage, 4 metrics, 100000 particles\)/);
+    }
+  });
+
+  it('lists every registered plugin with its options and defaults', () => {
+    const { lines, io } = quiet();
+    listCommand({}, io);
+    const text = lines.join('\n');
+    for (const plugin of scoreflowRegistry().list()) expect(text).toContain(`  ${plugin.name}: `);
+    expect(text).toMatch(/steps: integer >= 1 .*default 500/);
+    const json = quiet();
+    listCommand({ json: true, kind: 'sde' }, json.io);
+    const sdes = JSON.parse(json.lines[0]) as { name: string; options: { name: string; default?: unknown }[] }[];
+    expect(sdes.find((sde) => sde.name === 'brownian')?.options.find((option) => option.name === 'g')?.default).toBe(1);
+    expect(() => listCommand({ kind: 'sampler' }, quiet().io)).toThrow(/unknown plugin kind 'sampler'. Kinds: .*stage/);
+  });
+});

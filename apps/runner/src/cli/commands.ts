@@ -1,0 +1,70 @@
+import { resolve } from 'node:path';
+import { type Logger, ScoreflowError } from '@scoreflow/core';
+import { type ConfigOverrides, loadConfig } from '../config/load-config.js';
+import { prepareOutputFolder } from '../output/output-folder.js';
+import { buildRun } from '../pipeline/build-run.js';
+import { executeRun } from '../pipeline/execute-run.js';
+import { createProgressReporter } from '../progress/progress-reporter.js';
+import { scoreflowRegistry } from '../registry.js';
+import { summaryTable } from '../report/summary-table.js';
+import { describePlugin, formatPluginList } from './describe-plugins.js';
+
+/** Where commands write: stdout for results, stderr for progress and messages. */
+export interface Io {
+  readonly out: (text: string) => void;
+  readonly err: (text: string) => void;
+}
+
+export interface RunCommandOptions extends ConfigOverrides {
+  readonly out?: string;
+  readonly force?: boolean;
+  readonly signal?: AbortSignal;
+}
+
+const stderrLogger = (io: Io): Logger => ({
+  info: (message) => io.err(message),
+  warn: (message) => io.err(`warning: ${message}`),
+  debug: () => undefined,
+});
+
+/** Exit codes: 0 done, 1 the run failed, 130 interrupted (as a shell reports SIGINT). */
+export async function runCommand(configFile: string, options: RunCommandOptions, io: Io): Promise<number> {
+  const config = loadConfig(configFile, options);
+  const plan = buildRun(config, scoreflowRegistry(), { signal: options.signal, logger: stderrLogger(io) });
+  const outDir = resolve(options.out ?? `out/${config.name}`);
+  prepareOutputFolder(outDir, options.force ?? false);
+  const result = await executeRun(plan, outDir, createProgressReporter());
+  io.out(summaryTable(plan, result));
+  io.out(`output: ${outDir}`);
+  const where = result.last === undefined ? 'before the first snapshot' : `after stage ${result.last.stage + 1} (${result.last.type}) step ${result.last.step}, t = ${result.last.t}`;
+  if (result.status === 'interrupted') {
+    io.err(`Interrupted ${where}; trajectories.arrow holds every snapshot finished so far.`);
+    return 130;
+  }
+  if (result.status === 'failed') {
+    io.err(`Run failed ${where}: ${result.error?.message}\ntrajectories.arrow holds every snapshot finished so far.`);
+    return 1;
+  }
+  return 0;
+}
+
+/** Checks a config and every plugin in it without running anything. */
+export function validateCommand(configFile: string, overrides: ConfigOverrides, io: Io): number {
+  const config = loadConfig(configFile, overrides);
+  const plan = buildRun(config, scoreflowRegistry());
+  io.out(`${configFile}: valid (${plan.stages.length} stage${plan.stages.length === 1 ? '' : 's'}, ${plan.metrics.length} metrics, ${config.particles} particles)`);
+  return 0;
+}
+
+/** Lists every plugin with its options and defaults, as text or JSON. */
+export function listCommand(options: { json?: boolean; kind?: string }, io: Io): number {
+  const registry = scoreflowRegistry();
+  const plugins = registry.list().filter((plugin) => options.kind === undefined || plugin.kind === options.kind);
+  if (options.kind !== undefined && plugins.length === 0) {
+    const kinds = [...new Set(registry.list().map((plugin) => plugin.kind))].join(', ');
+    throw new ScoreflowError(`--kind: unknown plugin kind '${options.kind}'. Kinds: ${kinds}.`);
+  }
+  const descriptions = plugins.map(describePlugin);
+  io.out(options.json === true ? JSON.stringify(descriptions, null, 2) : formatPluginList(descriptions));
+  return 0;
+}

@@ -1,0 +1,31 @@
+import { pluginConfigSchema } from '@scoreflow/core';
+import { z } from 'zod';
+
+/**
+ * The run config (YAML or JSON): which plugins to wire and how many particles to push through
+ * them. Plugins are named by `type`; their options sit beside it. See the README's "Config format".
+ */
+export const runConfigSchema = z.strictObject({
+  name: z
+    .string()
+    .regex(/^[A-Za-z0-9][A-Za-z0-9._-]*$/, 'use letters, digits, ".", "_" and "-" (it names the output folder)')
+    .describe('name of the run; the default output folder is out/NAME'),
+  description: z.string().optional().describe('one line about the run'),
+  seed: z.number().int().min(0).max(Number.MAX_SAFE_INTEGER).default(0).describe('seed of every random number'),
+  particles: z.number().int().min(1).max(100_000_000).default(10_000).describe('number of particles'),
+  batchSize: z.number().int().min(1).max(16_777_216).default(65_536).describe('particles per batch'),
+  dim: z.number().int().min(1).default(2).describe('dimension of the particles'),
+  sde: pluginConfigSchema.optional().describe('the forward SDE shared by the stages and score models'),
+  source: pluginConfigSchema.describe('the data source the particles start from'),
+  pipeline: z.array(pluginConfigSchema).default([]).describe('stages, in order; each continues from the last snapshot of the one before'),
+  reference: pluginConfigSchema.optional().describe("a data source for the target; snapshots at time t are compared with it pushed through the SDE's marginal at t"),
+  metrics: z.array(pluginConfigSchema).default([]).describe('metrics of every snapshot against the reference'),
+  measure: z
+    .strictObject({
+      particles: z.number().int().min(2).default(10_000).describe('particles (lowest ids) measured per snapshot'),
+      referenceParticles: z.number().int().min(2).default(10_000).describe('size of the reference sample'),
+    })
+    .default({ particles: 10_000, referenceParticles: 10_000 }),
+});
+
+export type RunConfig = z.output<typeof runConfigSchema>;

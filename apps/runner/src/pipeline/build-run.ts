@@ -1,0 +1,97 @@
+import {
+  ConfigError,
+  type DataSource,
+  type Logger,
+  type Metric,
+  type PluginConfig,
+  type Registry,
+  type RunContext,
+  type Sde,
+  type Stage,
+  createRunContext,
+  deriveSeed,
+} from '@scoreflow/core';
+import type { RunConfig } from '../config/run-config.js';
+import { setPath } from './set-path.js';
+
+/** One stage of the pipeline, ready to run. */
+export interface PlannedStage {
+  readonly index: number;
+  readonly type: string;
+  /** Steps per batch, when the stage has a `steps` option (for progress). */
+  readonly steps: number;
+  readonly stage: Stage;
+}
+
+/** Everything a run needs, created and validated, nothing started. */
+export interface RunPlan {
+  readonly config: RunConfig;
+  /** The config with every plugin's defaults filled in. */
+  readonly resolved: Record<string, unknown>;
+  readonly ctx: RunContext;
+  readonly sde?: Sde;
+  readonly source: DataSource;
+  readonly stages: readonly PlannedStage[];
+  readonly reference?: { readonly source: DataSource; readonly ctx: RunContext };
+  readonly metrics: readonly Metric[];
+}
+
+/**
+ * Creates every plugin of a config through the registry, so that every option of every plugin
+ * is checked before anything runs or anything is written.
+ */
+export function buildRun(config: RunConfig, registry: Registry, options: { signal?: AbortSignal; logger?: Logger } = {}): RunPlan {
+  const ctx = createRunContext({
+    name: config.name,
+    seed: config.seed,
+    dim: config.dim,
+    particles: config.particles,
+    batchSize: config.batchSize,
+    signal: options.signal,
+    logger: options.logger,
+  });
+  const resolved: Record<string, unknown> = structuredClone(config) as Record<string, unknown>;
+  const byPath = new Map<string, PluginConfig>();
+  const onResolved = (path: string, plugin: PluginConfig) => {
+    byPath.set(path, plugin);
+    setPath(resolved, path, plugin);
+  };
+  const sde = config.sde === undefined ? undefined : registry.create('sde', config.sde, { run: ctx, path: 'sde', onResolved });
+  const scope = (path: string, run: RunContext = ctx) => ({ run, sde, path, onResolved });
+
+  const source = registry.create('data-source', config.source, scope('source'));
+  checkDim(source, config.dim, 'source');
+  const stages = config.pipeline.map((stageConfig, index): PlannedStage => {
+    const stage = registry.create('stage', stageConfig, scope(`pipeline.${index}`));
+    const steps = byPath.get(`pipeline.${index}`)?.steps;
+    return { index, type: stageConfig.type, steps: typeof steps === 'number' ? steps : 1, stage };
+  });
+
+  let reference: RunPlan['reference'];
+  if (config.reference !== undefined) {
+    const referenceCtx = createRunContext({
+      name: `${config.name}/reference`,
+      seed: deriveSeed(config.seed, 'reference'),
+      dim: config.dim,
+      particles: config.measure.referenceParticles,
+      batchSize: config.batchSize,
+      signal: options.signal,
+    });
+    const referenceSource = registry.create('data-source', config.reference, scope('reference', referenceCtx));
+    checkDim(referenceSource, config.dim, 'reference');
+    reference = { source: referenceSource, ctx: referenceCtx };
+  }
+  const metrics = config.metrics.map((metric, index) => registry.create('metric', metric, scope(`metrics.${index}`)));
+  if (metrics.length > 0 && reference === undefined) {
+    throw new ConfigError('Invalid config', [{ path: 'reference', message: 'metrics need a reference data source to measure against' }]);
+  }
+  return { config, resolved, ctx, sde, source, stages, reference, metrics };
+}
+
+function checkDim(source: DataSource, dim: number, path: string): void {
+  if (source.dim !== dim) {
+    throw new ConfigError('Invalid config', [
+      { path: 'dim', message: `is ${dim}, but the ${path} data source '${source.name}' makes ${source.dim}-dimensional particles` },
+    ]);
+  }
+}

@@ -1,0 +1,94 @@
+import { type ParticleBatch, finalSnapshots, stepsOf, timesOf } from '@scoreflow/core';
+import { openParticleFile } from '@scoreflow/core/node';
+import { type Observable, finalize, identity, lastValueFrom, tap } from 'rxjs';
+import type { ProgressReporter } from '../progress/progress-reporter.js';
+import { outputPath, writeJsonAtomic } from '../output/output-folder.js';
+import type { RunPlan } from './build-run.js';
+import { type SnapshotMetrics, measureSnapshots } from './measure-snapshots.js';
+import { referenceSampler } from './reference-sampler.js';
+import { SnapshotSample } from './snapshot-sample.js';
+
+/** Where a run ended: the last snapshot written. */
+export interface RunPosition {
+  readonly stage: number;
+  readonly type: string;
+  readonly step: number;
+  readonly t: number;
+}
+
+/** What a run did. */
+export interface RunResult {
+  readonly status: 'completed' | 'interrupted' | 'failed';
+  readonly error?: Error;
+  /** The last snapshot written, if any. */
+  readonly last?: RunPosition;
+  readonly snapshotsWritten: number;
+  readonly particleSteps: number;
+  readonly seconds: number;
+  readonly metrics: SnapshotMetrics[];
+}
+
+/**
+ * Runs a plan into `outDir`: every snapshot of every stage streams into `trajectories.arrow`
+ * (Arrow IPC file, tidy), the measured snapshots go to `metrics.json`, the resolved config to
+ * `config.resolved.json`. An interruption (the plan's abort signal) or a failure still closes the
+ * Arrow file, so that every snapshot finished so far stays readable.
+ */
+export async function executeRun(plan: RunPlan, outDir: string, progress: ProgressReporter): Promise<RunResult> {
+  const { config, ctx, stages } = plan;
+  writeJsonAtomic(outputPath(outDir, 'config'), plan.resolved);
+  const referenceAt = plan.reference === undefined ? undefined : await referenceSampler(plan.reference.source, plan.reference.ctx, plan.sde);
+  const sample = new SnapshotSample(Math.min(config.measure.particles, config.particles), config.dim);
+  const writer = openParticleFile(outputPath(outDir, 'trajectories'));
+  const total = stages.reduce((sum, stage) => sum + stage.steps * config.particles, 0);
+  let done = 0;
+  let last: RunPosition | undefined;
+  const started = performance.now();
+
+  const record = (stage: number, type: string, steps: number) => {
+    let batchStart = 0; // work done before the current input batch of this stage
+    return tap((batch: ParticleBatch) => {
+      writer.write(batch);
+      sample.add(stage, batch);
+      const step = stepsOf(batch)[0] ?? 0;
+      last = { stage, type, step, t: timesOf(batch)[0] ?? Number.NaN };
+      if (stage >= 0) {
+        done = batchStart + batch.numRows * step;
+        if (step === steps) batchStart += batch.numRows * steps;
+        progress.update(done, `${type} (stage ${stage + 1}/${stages.length}) step ${step}/${steps}`);
+      }
+    });
+  };
+
+  let stream: Observable<ParticleBatch> = plan.source.sample(ctx);
+  if (stages.length === 0) stream = stream.pipe(record(-1, 'source', 0));
+  stages.forEach((stage, index) => {
+    const isLast = index === stages.length - 1;
+    stream = stream.pipe(stage.stage, record(index, stage.type, stage.steps), isLast ? identity : finalSnapshots());
+  });
+
+  progress.start(total);
+  let error: Error | undefined;
+  try {
+    await lastValueFrom(stream.pipe(finalize(() => progress.stop())), { defaultValue: undefined });
+  } catch (caught) {
+    error = caught instanceof Error ? caught : new Error(String(caught));
+  } finally {
+    writer.close();
+  }
+  const seconds = (performance.now() - started) / 1000;
+  const status = error !== undefined ? 'failed' : ctx.signal.aborted ? 'interrupted' : 'completed';
+  const metrics = referenceAt === undefined ? [] : measureSnapshots(sample.snapshots(), referenceAt, plan.metrics);
+  writeJsonAtomic(outputPath(outDir, 'metrics'), {
+    run: config.name,
+    seed: config.seed,
+    particles: config.particles,
+    status,
+    stoppedAt: status === 'completed' ? null : (last ?? null),
+    error: error?.message ?? null,
+    measuredParticles: Math.min(config.measure.particles, config.particles),
+    referenceParticles: plan.reference === undefined ? 0 : config.measure.referenceParticles,
+    snapshots: metrics,
+  });
+  return { status, error, last, snapshotsWritten: writer.batches, particleSteps: done, seconds, metrics };
+}

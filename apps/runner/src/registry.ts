@@ -1,0 +1,11 @@
+import { type Registry, createRegistry } from '@scoreflow/core';
+import { dataSourcePlugins } from '@scoreflow/data-sources';
+import { metricPlugins } from '@scoreflow/metrics';
+import { samplerPlugins } from '@scoreflow/samplers';
+import { scoreModelPlugins } from '@scoreflow/score-models';
+import { sdePlugins } from '@scoreflow/sdes';
+
+/** The registry of every plugin scoreflow ships: the one place where the packages meet. */
+export function scoreflowRegistry(): Registry {
+  return createRegistry(dataSourcePlugins, sdePlugins, scoreModelPlugins, samplerPlugins, metricPlugins);
+}

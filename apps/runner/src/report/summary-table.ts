@@ -1,0 +1,36 @@
+import Table from 'cli-table3';
+import type { RunPlan } from '../pipeline/build-run.js';
+import type { RunResult } from '../pipeline/execute-run.js';
+
+const format = (value: number): string =>
+  value === 0 ? '0' : Math.abs(value) >= 1e4 || Math.abs(value) < 1e-3 ? value.toExponential(3) : value.toPrecision(4);
+
+/**
+ * The summary printed on stdout: one row per stage with its final snapshot's metrics
+ * (cli-table3 for the layout), then the throughput.
+ */
+export function summaryTable(plan: RunPlan, result: RunResult): string {
+  const finals = plan.stages.map((stage) => {
+    const snapshots = result.metrics.filter((metrics) => metrics.stage === stage.index);
+    return snapshots[snapshots.length - 1];
+  });
+  const names = [...new Set(finals.flatMap((snapshot) => Object.keys(snapshot?.values ?? {})))];
+  const table = new Table({ head: ['stage', 'type', 'steps', 't (last)', 'n', ...names], style: { head: [], border: [] } });
+  plan.stages.forEach((stage, index) => {
+    const snapshot = finals[index];
+    table.push([
+      String(stage.index + 1),
+      stage.type,
+      String(stage.steps),
+      snapshot === undefined ? '-' : format(snapshot.t),
+      snapshot === undefined ? '-' : String(snapshot.n),
+      ...names.map((name) => (snapshot?.values[name] === undefined ? '-' : format(snapshot.values[name]))),
+    ]);
+  });
+  const rate = result.seconds > 0 ? result.particleSteps / result.seconds : 0;
+  return [
+    `${plan.config.name}: ${result.status}, ${plan.config.particles} particles, ${result.snapshotsWritten} snapshot batches`,
+    table.toString(),
+    `${format(result.particleSteps)} particle-steps in ${result.seconds.toFixed(2)} s (${format(rate)} per second)`,
+  ].join('\n');
+}

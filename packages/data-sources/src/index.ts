@@ -1,0 +1,11 @@
+export type { BatchRange } from './batching/batch-range.js';
+export { type EmitBatchesOptions, type LabelledFill, type PositionFill, emitBatches } from './batching/emit-batches.js';
+export { cumulativeWeights, pickComponent } from './gaussian-mixture/component-picker.js';
+export { gaussianMixtureSource } from './gaussian-mixture/gaussian-mixture-source.js';
+export { gaussianMixturePlugin } from './gaussian-mixture/gaussian-mixture-plugin.js';
+export { type GaussianSourceOptions, gaussianSource } from './gaussian/gaussian-source.js';
+export { gaussianOptions, gaussianPlugin } from './gaussian/gaussian-plugin.js';
+export { priorSource } from './prior/prior-source.js';
+export { priorPlugin } from './prior/prior-plugin.js';
+export { checkedAgainstRunDim } from './run-dim.js';
+export { dataSourcePlugins } from './plugins.js';
