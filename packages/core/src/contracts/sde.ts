@@ -21,6 +21,11 @@ export interface Sde {
   readonly T: number;
   /** Writes f(x, t) for row-major positions `x` into `out` (same length). */
   drift(x: Float32Array, t: number, out: Float32Array): void;
+  /**
+   * a(t) where the drift is f(x, t) = a(t) x, as for every SDE with affine marginals
+   * (a = m'(t) / m(t)). Optional; samplers use it to fuse the drift into their update loop.
+   */
+  driftCoefficient?(t: number): number;
   /** g(t). */
   diffusion(t: number): number;
   /** Closed-form transition x_t | x_0 (m(t), s(t)). */

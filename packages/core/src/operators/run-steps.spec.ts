@@ -4,6 +4,7 @@ import { makeParticleBatch } from '../batch/particle-batch.js';
 import { stepsOf } from '../batch/accessors.js';
 import { NonFiniteError } from '../errors/non-finite-error.js';
 import { type StepLoop, runSteps } from './run-steps.js';
+import { isFinal } from './final-snapshot.js';
 
 function counter(steps: number, poison = -1): StepLoop & { performed: number } {
   const x = new Float32Array([0, 0]);
@@ -28,6 +29,7 @@ describe('runSteps', () => {
   it('emits every snapshotEvery steps and always the last step', async () => {
     const batches = await lastValueFrom(runSteps('test', counter(10), { snapshotEvery: 4, includeInitial: true }).pipe(toArray()));
     expect(batches.map((batch) => stepsOf(batch)[0])).toEqual([0, 4, 8, 10]);
+    expect(batches.map(isFinal)).toEqual([false, false, false, true]);
   });
 
   it('stops within one step after unsubscribing', async () => {

@@ -31,6 +31,8 @@ export interface CreateScope {
   readonly sde?: Sde;
   /** Where the config sits, e.g. `pipeline.0`. */
   readonly path: string;
+  /** Told of every plugin created (nested ones too) with its options after defaults: a resolved config. */
+  readonly onResolved?: (path: string, config: PluginConfig) => void;
 }
 
 /** The shape every plugin config has: an object with a string `type`. */
@@ -78,12 +80,13 @@ export function createRegistry(...lists: Iterable<AnyPlugin>[]): Registry {
 
     create<K extends PluginKind>(kind: K, config: unknown, scope: CreateScope): PluginKinds[K] {
       const { plugin, options } = registry.parse(kind, config, scope.path);
+      scope.onResolved?.(scope.path, { type: plugin.name, ...(options as object) });
       const ctx: PluginContext = {
         run: scope.run,
         sde: scope.sde,
         path: scope.path,
         create: (nestedKind, nestedConfig: PluginConfig, path, sde) =>
-          registry.create(nestedKind, nestedConfig, { run: scope.run, sde: sde ?? scope.sde, path }),
+          registry.create(nestedKind, nestedConfig, { ...scope, sde: sde ?? scope.sde, path }),
       };
       return plugin.create(options, ctx) as PluginKinds[K];
     },

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ID_BLOCK_SIZE, createRng, streamId } from './rng.js';
+import { ID_BLOCK_SIZE, compactIds, createRng, deriveSeed, streamId } from './rng.js';
 
 const n = 200_000;
 
@@ -97,5 +97,19 @@ describe('createRng', () => {
     expect(streamId('prior')).toBe(streamId('prior'));
     expect(streamId('prior')).not.toBe(streamId('reverse'));
     expect(streamId('')).toBe(0x811c9dc5);
+  });
+
+  it('deriveSeed gives a stable safe-integer seed per purpose', () => {
+    const seed = deriveSeed(1, 'reference');
+    expect(Number.isSafeInteger(seed) && seed >= 0).toBe(true);
+    expect(deriveSeed(1, 'reference')).toBe(seed);
+    expect(deriveSeed(2, 'reference')).not.toBe(seed);
+    expect(deriveSeed(1, 'other')).not.toBe(seed);
+  });
+
+  it('compactIds turns consecutive ids into a range and keeps others as they are', () => {
+    expect(compactIds(Uint32Array.of(5, 6, 7))).toEqual({ first: 5, count: 3 });
+    const gappy = Uint32Array.of(5, 7, 8);
+    expect(compactIds(gappy)).toBe(gappy);
   });
 });

@@ -127,3 +127,25 @@ export function createRng(seed: number): Rng {
     uniform: (out, ids, width, drawKey) => draw(fillUniforms, UNIFORM, out, ids, width, drawKey),
   };
 }
+
+/**
+ * A seed for a separate purpose (e.g. the reference sample of a run), derived from `seed` and a
+ * name by Philox4x32-10: independent of the run's own draws, the same on every machine.
+ */
+export function deriveSeed(seed: number, purpose: string): number {
+  const words = philox4x32([streamId(purpose), 0xffffffff, 0xffffffff, 0xffffffff], [seed % TWO_POW_32, Math.floor(seed / TWO_POW_32)]);
+  return words[0] + (words[1] & 0x1fffff) * TWO_POW_32;
+}
+
+/**
+ * `ids` as a range `{ first, count }` when they are consecutive (the usual case: sources number
+ * particles 0, 1, 2, ...), else `ids` itself. Draws over a range skip the per-id walk; a stage
+ * calls this once per batch.
+ */
+export function compactIds(ids: Uint32Array): ParticleIds {
+  const n = ids.length;
+  if (n === 0) return ids;
+  const first = ids[0];
+  for (let i = 1; i < n; i++) if (ids[i] !== first + i) return ids;
+  return { first, count: n };
+}

@@ -69,6 +69,10 @@ function wedge(source: Xoshiro128, u: number, layer: number): number {
  */
 export function fillNormals(source: Xoshiro128, out: Float32Array | Float64Array, start: number, count: number): void {
   const end = start + count;
+  // Local aliases: module-level bindings are context loads that V8 may not hoist out of the loop.
+  const ratio = RATIO;
+  const edges = X;
+  const scale = TWO_POW_MINUS_24;
   let s0 = source.s0;
   let s1 = source.s1;
   let s2 = source.s2;
@@ -86,9 +90,9 @@ export function fillNormals(source: Xoshiro128, out: Float32Array | Float64Array
     s3 = (s3 << 11) | (s3 >>> 21);
     const layer = w & 0x7f;
     // 25 independent bits give a uniform in [-1, 1).
-    const u = (w >>> 7) * TWO_POW_MINUS_24 - 1;
-    if (Math.abs(u) < RATIO[layer]) {
-      out[k] = u * X[layer];
+    const u = (w >>> 7) * scale - 1;
+    if (Math.abs(u) < ratio[layer]) {
+      out[k] = u * edges[layer];
     } else {
       source.s0 = s0;
       source.s1 = s1;

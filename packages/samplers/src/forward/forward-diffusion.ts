@@ -1,4 +1,4 @@
-import { type ParticleBatch, type Rng, type Sde, type Stage, type StepLoop, positionsOf, runSteps, streamId } from '@scoreflow/core';
+import { type ParticleBatch, type Rng, type Sde, type Stage, type StepLoop, compactIds, positionsOf, runSteps, streamId } from '@scoreflow/core';
 import { concatMap } from 'rxjs';
 import { identityOf } from '../shared/batch-identity.js';
 import { snapshotBatch } from '../shared/snapshot.js';
@@ -51,6 +51,7 @@ export function forwardDiffusion(options: ForwardDiffusionOptions): Stage {
     const z = new Float32Array(x.length);
     const drift = new Float32Array(method === 'euler-maruyama' ? x.length : 0);
     const { rng } = options;
+    const noiseIds = compactIds(identity.ids);
     const loop: StepLoop = {
       steps,
       x,
@@ -60,7 +61,7 @@ export function forwardDiffusion(options: ForwardDiffusionOptions): Stage {
       step(k) {
         const t = times[k];
         const next = times[k + 1];
-        rng.normal(z, identity.ids, identity.dim, { step: k, stream });
+        rng.normal(z, noiseIds, identity.dim, { step: k, stream });
         if (method === 'exact') {
           const from = sde.marginal(t);
           const to = sde.marginal(next);

@@ -11,11 +11,11 @@ const mu = 1.5;
 const sigma = 0.5;
 
 /** Runs the reverse SDE from the exact p_T of N(mu, sigma^2) and returns the final moments. */
-async function reverseMoments(beta: number, steps: number, tEnd = 1e-3) {
+async function reverseMoments(beta: number, steps: number, linear = true, tEnd = 1e-3) {
   const T = 2;
-  const base = linearSde({ beta, T });
+  const base = linearSde({ beta, T, linear });
   const { mean: m, std: s } = base.marginal(T);
-  const sde = linearSde({ beta, T, priorMean: m * mu, priorStd: Math.sqrt(m * m * sigma * sigma + s * s) });
+  const sde = linearSde({ beta, T, linear, priorMean: m * mu, priorStd: Math.sqrt(m * m * sigma * sigma + s * s) });
   const rng = createRng(4);
   const prior = sde.prior(new Float32Array(n * dim), Uint32Array.from({ length: n }, (_, i) => i), dim, rng);
   const [batch] = gaussianBatches(rng, n, dim, 0, 0, n, T);
@@ -27,9 +27,9 @@ async function reverseMoments(beta: number, steps: number, tEnd = 1e-3) {
 }
 
 describe('eulerMaruyama', () => {
-  for (const beta of [0, 1]) {
-    it(`brings the prior back to N(mu, sigma^2) with the exact score (beta = ${beta})`, async () => {
-      const { sample, mean, std } = await reverseMoments(beta, 400);
+  for (const [beta, linear] of [[0, true], [1, true], [1, false]] as const) {
+    it(`brings the prior back to N(mu, sigma^2) with the exact score (beta = ${beta}, ${linear ? 'fused linear drift' : 'general drift'})`, async () => {
+      const { sample, mean, std } = await reverseMoments(beta, 400, linear);
       expect(Math.abs(sample.mean - mean)).toBeLessThan((5 * std) / Math.sqrt(sample.n));
       // Sampling error plus the O(dt) bias of Euler-Maruyama (dt = T / 400).
       expect(Math.abs(sample.std - std)).toBeLessThan((5 * std) / Math.sqrt(2 * sample.n) + 0.01);

@@ -6,11 +6,13 @@ import {
   type Sde,
   type Stage,
   type StepLoop,
+  compactIds,
   positionsOf,
   runSteps,
   streamId,
 } from '@scoreflow/core';
 import { concatMap } from 'rxjs';
+import { reverseGeneralStep, reverseLinearStep } from '../kernels/reverse-step.js';
 import { identityOf } from '../shared/batch-identity.js';
 import { snapshotBatch } from '../shared/snapshot.js';
 import { type Spacing, timeGrid } from '../shared/time-grid.js';
@@ -60,9 +62,11 @@ export function eulerMaruyama(options: EulerMaruyamaOptions): Stage {
     const identity = identityOf(batch);
     if (identity.dim !== score.dim) throw new DimensionError(`${name}: score model '${score.name}' and particles`, score.dim, identity.dim);
     const x = positionsOf(batch).slice();
-    const drift = new Float32Array(x.length);
+    const linear = sde.driftCoefficient !== undefined;
+    const drift = new Float32Array(linear ? 0 : x.length);
     const gradient = new Float32Array(x.length);
     const z = new Float32Array(x.length);
+    const noiseIds = compactIds(identity.ids);
     const loop: StepLoop = {
       steps,
       x,
@@ -74,15 +78,13 @@ export function eulerMaruyama(options: EulerMaruyamaOptions): Stage {
         const dt = times[k + 1] - t;
         const g = sde.diffusion(t);
         await score.score(x, t, gradient);
-        sde.drift(x, t, drift);
-        const g2dt = g * g * dt;
-        if (denoise && k === steps - 1) {
-          for (let i = 0; i < x.length; i++) x[i] += drift[i] * dt - g2dt * gradient[i];
-          return;
+        const noise = denoise && k === steps - 1 ? 0 : g * Math.sqrt(-dt);
+        if (noise !== 0) rng.normal(z, noiseIds, identity.dim, { step: k, stream });
+        if (sde.driftCoefficient !== undefined) {
+          return reverseLinearStep(x, gradient, z, 1 + sde.driftCoefficient(t) * dt, g * g * dt, noise);
         }
-        const noise = g * Math.sqrt(-dt);
-        rng.normal(z, identity.ids, identity.dim, { step: k, stream });
-        for (let i = 0; i < x.length; i++) x[i] += drift[i] * dt - g2dt * gradient[i] + noise * z[i];
+        sde.drift(x, t, drift);
+        reverseGeneralStep(x, drift, gradient, z, dt, g * g * dt, noise);
       },
       snapshot: (k) => snapshotBatch(identity, x, k, times[k]),
     };

@@ -3,9 +3,10 @@ import { type Rng, type Sde, streamId } from '@scoreflow/core';
 /**
  * Test-only SDE dx = -(beta / 2) x dt + sqrt(beta) dW ... or dx = g dW when beta = 0: a
  * constant-coefficient Ornstein-Uhlenbeck process with closed-form marginals, and a prior with a
- * chosen mean and std so that reverse samplers can start from the exact p_T.
+ * chosen mean and std so that reverse samplers can start from the exact p_T. `linear` adds
+ * `driftCoefficient`, the fused path of the samplers; without it they take the general one.
  */
-export function linearSde(options: { beta?: number; g?: number; T?: number; priorMean?: number; priorStd?: number }): Sde {
+export function linearSde(options: { beta?: number; g?: number; T?: number; priorMean?: number; priorStd?: number; linear?: boolean }): Sde {
   const beta = options.beta ?? 0;
   const g = options.g ?? 1;
   const T = options.T ?? 1;
@@ -15,7 +16,7 @@ export function linearSde(options: { beta?: number; g?: number; T?: number; prio
       ? { mean: 1, std: g * Math.sqrt(t) }
       : { mean: Math.exp(-0.5 * beta * t), std: g * Math.sqrt((1 - Math.exp(-beta * t)) / beta) };
   const priorStd = options.priorStd ?? marginal(T).std;
-  return {
+  const sde: Sde = {
     name: 'linear-test',
     T,
     priorStd,
@@ -30,4 +31,6 @@ export function linearSde(options: { beta?: number; g?: number; T?: number; prio
       return out;
     },
   };
+  // With `linear`, samplers may fuse the drift -beta/2 x into their update (Sde.driftCoefficient).
+  return options.linear === true ? { ...sde, driftCoefficient: () => -0.5 * beta } : sde;
 }

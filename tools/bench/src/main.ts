@@ -1,0 +1,36 @@
+/**
+ * `npm run bench`: runs every benchmark and writes tools/bench/results/bench.json and bench.md.
+ * `npm run bench -- NAME ...` runs only those (em-step, stream-memory, arrow-io).
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { cpus } from 'node:os';
+import { join, resolve } from 'node:path';
+import { arrowIo } from './cases/arrow-io.js';
+import { emStep } from './cases/em-step.js';
+import { streamMemory } from './cases/stream-memory.js';
+import type { BenchResult } from './measure.js';
+import { markdownReport } from './report.js';
+
+const cases: Record<string, () => BenchResult | Promise<BenchResult>> = {
+  'em-step': emStep,
+  'stream-memory': streamMemory,
+  'arrow-io': arrowIo,
+};
+
+const wanted = process.argv.slice(2).filter((arg) => !arg.startsWith('-'));
+for (const name of wanted) {
+  if (!(name in cases)) throw new Error(`Unknown benchmark '${name}'. Benchmarks: ${Object.keys(cases).join(', ')}.`);
+}
+const results: BenchResult[] = [];
+for (const [name, run] of Object.entries(cases)) {
+  if (wanted.length > 0 && !wanted.includes(name)) continue;
+  process.stderr.write(`bench ${name} ...\n`);
+  results.push(await run());
+}
+const machine = `${cpus()[0]?.model ?? 'unknown CPU'}, ${cpus().length} cores, Node ${process.version}`;
+const outDir = resolve(import.meta.dirname, '../results');
+mkdirSync(outDir, { recursive: true });
+writeFileSync(join(outDir, 'bench.json'), `${JSON.stringify({ machine, date: new Date().toISOString(), results }, null, 2)}\n`);
+const markdown = markdownReport(results, `Measured on ${machine}.`);
+writeFileSync(join(outDir, 'bench.md'), markdown);
+process.stdout.write(`${markdown}\n`);
