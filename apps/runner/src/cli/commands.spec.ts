@@ -110,7 +110,7 @@ describe('scoreflow run', () => {
   });
 
   it('leaves a readable Arrow file with every finished snapshot when interrupted', async () => {
-    const long = { ...base, pipeline: [{ ...base.pipeline[0], steps: 1_000_000, snapshotEvery: 5 }] };
+    const long = { ...base, pipeline: [{ ...base.pipeline[0], steps: 1_000_000, snapshotEvery: 500 }] };
     const { dir, file } = workspace(long);
     const out = join(dir, 'out');
     const controller = new AbortController();
@@ -180,7 +180,9 @@ describe('config errors', () => {
   it('rejects unknown top-level fields, bad numbers and mismatched dimensions', async () => {
     expect((await errorOf({ ...base, particle: 5 }))!.message).toMatch(/particle/);
     expect((await errorOf({ ...base, particles: 0 }))!.message).toMatch(/particles: .*>=1.*got 0/);
-    expect((await errorOf({ ...base, dim: 3 }))!.message).toMatch(/dim: is 3, but the reference data source 'gaussian-mixture' makes 2-dimensional particles/);
+    const source = { type: 'gaussian-mixture', preset: 'double-gaussian' };
+    expect((await errorOf({ ...base, dim: 3, source }))!.message).toMatch(/dim: is 3, but the source data source 'gaussian-mixture' makes 2-dimensional particles/);
+    expect((await errorOf({ ...base, dim: 3 }))!.message).toMatch(/pipeline\.0\.score/);
   });
 
   it('reports unreadable files and unparsable YAML or JSON with the file name', async () => {
@@ -198,7 +200,7 @@ describe('scoreflow validate and list', () => {
   it('validates the shipped configs', () => {
     for (const name of ['double-gaussian-forward', 'double-gaussian-reverse']) {
       const { lines, io } = quiet();
-      expect(validateCommand(join(import.meta.dirname, '../configs', `${name}.yaml`), {}, io)).toBe(0);
+      expect(validateCommand(join(import.meta.dirname, '../../configs', `${name}.yaml`), {}, io)).toBe(0);
       expect(lines[0]).toMatch(/valid \(1 stage, 4 metrics, 100000 particles\)/);
     }
   });

@@ -33,9 +33,10 @@ export function loadConfig(file: string, overrides: ConfigOverrides = {}): RunCo
 
 /** Validates a parsed config object; `file` names it in messages. */
 export function validateConfig(raw: unknown, file: string, overrides: ConfigOverrides = {}): RunConfig {
+  const given = { seed: overrides.seed, particles: overrides.particles, batchSize: overrides.batchSize };
   const merged =
     raw !== null && typeof raw === 'object' && !Array.isArray(raw)
-      ? { ...raw, ...Object.fromEntries(Object.entries(overrides).filter(([, value]) => value !== undefined)) }
+      ? { ...raw, ...Object.fromEntries(Object.entries(given).filter(([, value]) => value !== undefined)) }
       : raw;
   const result = runConfigSchema.safeParse(merged, { reportInput: true });
   if (!result.success) throw new ConfigError(`Invalid config ${file}`, formatZodIssues(result.error.issues, ''));

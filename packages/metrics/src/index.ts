@@ -1,0 +1,29 @@
+// Sample-quality metrics: plain functions, metric plugins and RxJS operators.
+
+export { DIRECTION_STREAM, randomDirections } from './sliced-wasserstein/random-directions.js';
+export { type RadixScratch, radixScratch, sortFloat32 } from './sliced-wasserstein/radix-sort.js';
+export { DEFAULT_PROJECTIONS, type SlicedWassersteinOptions, slicedWasserstein } from './sliced-wasserstein/sliced-wasserstein.js';
+export { wasserstein2Squared1d } from './sliced-wasserstein/wasserstein-1d.js';
+
+export { medianPairwiseDistance } from './mmd/median-distance.js';
+export { MEDIAN_MAX_ROWS, type Mmd2Options, type Mmd2Result, mmd2 } from './mmd/mmd2.js';
+
+export { type EnergyDistanceOptions, energyDistance } from './energy/energy-distance.js';
+
+export { sampleCovariance, sampleMean } from './moments/sample-moments.js';
+export { covarianceError, meanError } from './moments/moment-errors.js';
+
+export { DEFAULT_MAX_SAMPLES, strideRows } from './samples/stride-rows.js';
+export { sumCrossPairs, sumWithinPairs } from './samples/pairwise-sums.js';
+export { medianInPlace, selectKth } from './samples/select.js';
+
+export { slicedWassersteinPlugin } from './plugins/sliced-wasserstein-plugin.js';
+export { mmdPlugin } from './plugins/mmd-plugin.js';
+export { energyDistancePlugin } from './plugins/energy-distance-plugin.js';
+export { momentsPlugin } from './plugins/moments-plugin.js';
+export { metricPlugins } from './plugins/metric-plugins.js';
+
+export { type MetricRecord, measureRecord } from './operators/metric-record.js';
+export { DEFAULT_MAX_PARTICLES, type MeasureOptions, measureSnapshots } from './operators/measure-snapshots.js';
+export { measureFinal } from './operators/measure-final.js';
+export { type Snapshot, type SnapshotGatherer, createSnapshotGatherer } from './operators/snapshot-gatherer.js';

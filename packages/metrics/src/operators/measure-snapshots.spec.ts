@@ -1,0 +1,121 @@
+import { type Metric, type ParticleBatch, createRegistry, createRunContext, makeParticleBatch } from '@scoreflow/core';
+import { type Observable, from } from 'rxjs';
+import { describe, expect, it } from 'vitest';
+import { metricPlugins } from '../plugins/metric-plugins.js';
+import { gaussianSample } from '../test-support/gaussian-sample.js';
+import { measureFinal } from './measure-final.js';
+import type { MetricRecord } from './metric-record.js';
+import { measureSnapshots } from './measure-snapshots.js';
+
+const dim = 2;
+
+/** Position of particle `id` at `step`: (id, step), so that every measured row can be traced. */
+const position = (id: number, step: number) => [id, step];
+
+/** Batches of particles `ids` at `step` (t = step / 10), `size` per batch. */
+function batchesOf(ids: readonly number[], step: number, size: number): ParticleBatch[] {
+  const batches: ParticleBatch[] = [];
+  for (let start = 0; start < ids.length; start += size) {
+    const chunk = ids.slice(start, start + size);
+    const x = new Float32Array(chunk.flatMap((id) => position(id, step)));
+    batches.push(makeParticleBatch({ x, dim, id: Uint32Array.from(chunk), step, t: step / 10 }));
+  }
+  return batches;
+}
+
+/** A deterministic permutation of 0 .. n - 1 (multiplication by a unit modulo n). */
+const shuffled = (n: number, factor: number) => Array.from({ length: n }, (_, i) => (i * factor) % n);
+
+/** Subscribes and collects what arrives, synchronously (the sources here are synchronous). */
+function collect<T>(source: Observable<T>): { values: T[]; error: unknown; completed: boolean } {
+  const result = { values: [] as T[], error: undefined as unknown, completed: false };
+  source.subscribe({
+    next: (value) => result.values.push(value),
+    error: (error: unknown) => (result.error = error),
+    complete: () => (result.completed = true),
+  });
+  return result;
+}
+
+/** A metric that reports the first coordinate of the first and last measured rows and the row count. */
+const probe: Metric = {
+  name: 'probe',
+  measure: (x, reference, d) => ({ first: x[0], last: x[x.length - d], rows: x.length / d, referenceRows: reference.length / d }),
+};
+
+const reference = (t: number) => new Float32Array(Math.round(t * 10 + 1) * dim);
+
+describe('measureSnapshots(reference, metrics, { maxParticles })', () => {
+  it('emits one record per step, by ascending step, on completion', () => {
+    const batches = [...batchesOf(shuffled(30, 7), 2, 8), ...batchesOf(shuffled(30, 11), 0, 8), ...batchesOf(shuffled(30, 13), 1, 8)];
+    const { values, completed } = collect(from(batches).pipe(measureSnapshots(reference, [probe], { maxParticles: 10 })));
+    expect(completed).toBe(true);
+    expect(values.map((r) => [r.step, r.t, r.n])).toEqual([
+      [0, 0, 10],
+      [1, Math.fround(0.1), 10],
+      [2, Math.fround(0.2), 10],
+    ]);
+    // The lowest ids 0..9, in id order; reference(t) is called with each step's t.
+    for (const record of values) {
+      expect(record.values).toEqual({ first: 0, last: 9, rows: 10, referenceRows: record.step + 1 });
+    }
+  });
+
+  it('gives the same records whatever the batch size and batch order', () => {
+    const ids = shuffled(500, 37);
+    const small = [...batchesOf(ids, 0, 7), ...batchesOf(ids, 1, 7)];
+    const large = [...batchesOf(ids, 1, 200), ...batchesOf([...ids].reverse(), 0, 64)].reverse();
+    const metric = createRegistry(metricPlugins).create('metric', { type: 'moments' }, { run: createRunContext({ dim }), path: 'metrics.0' });
+    const run = (batches: ParticleBatch[]) => collect(from(batches).pipe(measureSnapshots(() => gaussianSample(1, 50, [0, 0], 1), [metric, probe], { maxParticles: 100 }))).values;
+    const a = run(small);
+    expect(a).toHaveLength(2);
+    expect(run(large)).toEqual(a);
+    expect(a[0].values).toMatchObject({ first: 0, last: 99, rows: 100 });
+  });
+
+  it('measures every particle when there are fewer than maxParticles', () => {
+    const { values } = collect(from(batchesOf([4, 2, 9], 3, 2)).pipe(measureSnapshots(reference, [probe])));
+    expect(values).toEqual([{ step: 3, t: Math.fround(0.3), n: 3, values: { first: 2, last: 9, rows: 3, referenceRows: 4 } }]);
+  });
+
+  it('completes without records for an empty source', () => {
+    expect(collect(from([] as ParticleBatch[]).pipe(measureSnapshots(reference, [probe])))).toEqual({ values: [], error: undefined, completed: true });
+  });
+
+  it('keeps its state per subscription', () => {
+    const measured = from(batchesOf([0, 1, 2], 0, 2)).pipe(measureSnapshots(reference, [probe]));
+    expect(collect(measured).values).toEqual(collect(measured).values);
+    expect(collect(measured).values[0].n).toBe(3);
+  });
+
+  it('sends metric failures and name clashes down the error channel', () => {
+    const failing: Metric = { name: 'failing', measure: () => { throw new RangeError('boom'); } };
+    expect(collect(from(batchesOf([0], 0, 1)).pipe(measureSnapshots(reference, [failing]))).error).toBeInstanceOf(RangeError);
+    const clash = collect(from(batchesOf([0], 0, 1)).pipe(measureSnapshots(reference, [probe, { ...probe, name: 'other' }])));
+    expect(String(clash.error)).toMatch(/Metrics 'probe' and 'other' both report 'first'/);
+  });
+
+  it('errors on batches of different dimensions', () => {
+    const other = makeParticleBatch({ x: new Float32Array(3), dim: 3, id: 5, step: 0, t: 0 });
+    const { error } = collect(from([...batchesOf([0], 0, 1), other]).pipe(measureSnapshots(reference, [probe])));
+    expect(error).toMatchObject({ name: 'DimensionError' });
+  });
+
+  it('rejects a bad maxParticles when created', () => {
+    expect(() => measureSnapshots(reference, [probe], { maxParticles: 0 })).toThrow(/measureSnapshots: 'maxParticles' must be an integer >= 1, got 0/);
+  });
+});
+
+describe('measureFinal(reference, metrics, { maxParticles })', () => {
+  it('measures only the largest step', () => {
+    const batches = [...batchesOf(shuffled(20, 3), 1, 6), ...batchesOf(shuffled(20, 7), 5, 6), ...batchesOf(shuffled(20, 9), 2, 6)];
+    const { values, completed } = collect(from(batches).pipe(measureFinal(reference, [probe], { maxParticles: 4 })));
+    expect(completed).toBe(true);
+    const expected: MetricRecord[] = [{ step: 5, t: Math.fround(0.5), n: 4, values: { first: 0, last: 3, rows: 4, referenceRows: 6 } }];
+    expect(values).toEqual(expected);
+  });
+
+  it('rejects a bad maxParticles when created', () => {
+    expect(() => measureFinal(reference, [probe], { maxParticles: 2.5 })).toThrow(/measureFinal: 'maxParticles'/);
+  });
+});

@@ -1,0 +1,58 @@
+import type { Metric, ParticleBatch } from '@scoreflow/core';
+import { type OperatorFunction, concatMap, defer, from, map, reduce } from 'rxjs';
+import { checkInteger } from '../samples/rows.js';
+import { type MetricRecord, measureRecord } from './metric-record.js';
+import { createSnapshotGatherer } from './snapshot-gatherer.js';
+
+/** Options of `measureSnapshots` and `measureFinal`. */
+export interface MeasureOptions {
+  /** Measure at most this many particles per step: those with the lowest ids (default 10,000). */
+  readonly maxParticles?: number;
+}
+
+/** Default `maxParticles` of `measureSnapshots` and `measureFinal`. */
+export const DEFAULT_MAX_PARTICLES = 10_000;
+
+/**
+ * Measures every snapshot of a particle stream against a reference sample.
+ *
+ * Groups the incoming batches by their `step` column (one step per batch, read from its first
+ * row, as is `t`), keeps per step the `maxParticles` particles with the lowest ids (so the result
+ * depends neither on the batch size nor on the order of the batches), and when the source
+ * completes emits one `MetricRecord` per step, by ascending step: the gathered positions, in id
+ * order, measured with every metric against `reference(t)`. Errors of the metrics or of
+ * `reference` travel down the error channel; a bad `maxParticles` throws at once.
+ *
+ * @example
+ * const sw: Metric = { name: 'sw', measure: (x, y, dim) => ({ sw2: slicedWasserstein(x, y, dim) }) };
+ * trajectory$
+ *   .pipe(measureSnapshots((t) => referenceSampleAt(t), [sw], { maxParticles: 5000 }))
+ *   .subscribe((record) => console.log(record.step, record.t, record.values.sw2));
+ */
+export function measureSnapshots(
+  reference: (t: number) => Float32Array,
+  metrics: readonly Metric[],
+  options: MeasureOptions = {},
+): OperatorFunction<ParticleBatch, MetricRecord> {
+  return measure('measureSnapshots', reference, metrics, options, false);
+}
+
+/** The operator behind `measureSnapshots` and `measureFinal`. */
+export function measure(
+  fn: string,
+  reference: (t: number) => Float32Array,
+  metrics: readonly Metric[],
+  options: MeasureOptions,
+  lastOnly: boolean,
+): OperatorFunction<ParticleBatch, MetricRecord> {
+  const maxParticles = checkInteger(fn, 'maxParticles', options.maxParticles ?? DEFAULT_MAX_PARTICLES, 1);
+  const list = [...metrics];
+  return (source) =>
+    defer(() =>
+      source.pipe(
+        reduce((gatherer, batch) => gatherer.add(batch), createSnapshotGatherer(maxParticles, lastOnly, fn)),
+        concatMap((gatherer) => from(gatherer.snapshots())),
+        map((snapshot) => measureRecord(snapshot, reference, list)),
+      ),
+    );
+}

@@ -1,0 +1,39 @@
+import type { Metric } from '@scoreflow/core';
+import { ScoreflowError } from '@scoreflow/core';
+
+/** One measurement of a snapshot: its step and time, how many particles were measured, the values by name. */
+export interface MetricRecord {
+  readonly step: number;
+  readonly t: number;
+  /** Number of particles measured (at most `maxParticles`). */
+  readonly n: number;
+  /** Every metric's values, merged (e.g. `{ sw2: 0.02, mmd2: 0.001, mmdBandwidth: 0.9 }`). */
+  readonly values: Record<string, number>;
+}
+
+/**
+ * Measures the positions `x` of one snapshot against `reference(t)` with every metric and merges
+ * their values into one record. Two metrics reporting the same value name is an error (it would
+ * silently hide one of them).
+ */
+export function measureRecord(
+  snapshot: { readonly step: number; readonly t: number; readonly x: Float32Array; readonly dim: number },
+  reference: (t: number) => Float32Array,
+  metrics: readonly Metric[],
+): MetricRecord {
+  const { step, t, x, dim } = snapshot;
+  const ref = reference(t);
+  const values: Record<string, number> = {};
+  const owner = new Map<string, string>();
+  for (const metric of metrics) {
+    for (const [name, value] of Object.entries(metric.measure(x, ref, dim))) {
+      const previous = owner.get(name);
+      if (previous !== undefined) {
+        throw new ScoreflowError(`Metrics '${previous}' and '${metric.name}' both report '${name}'; measure them in separate operators.`);
+      }
+      owner.set(name, metric.name);
+      values[name] = value;
+    }
+  }
+  return { step, t, n: x.length / dim, values };
+}

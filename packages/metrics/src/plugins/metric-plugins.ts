@@ -1,0 +1,11 @@
+import type { AnyPlugin } from '@scoreflow/core';
+import { energyDistancePlugin } from './energy-distance-plugin.js';
+import { mmdPlugin } from './mmd-plugin.js';
+import { momentsPlugin } from './moments-plugin.js';
+import { slicedWassersteinPlugin } from './sliced-wasserstein-plugin.js';
+
+/**
+ * Every metric plugin of this package, for the runner's registry (`createRegistry(metricPlugins, ...)`):
+ * `sliced-wasserstein`, `mmd`, `energy-distance`, `moments`.
+ */
+export const metricPlugins: readonly AnyPlugin[] = [slicedWassersteinPlugin, mmdPlugin, energyDistancePlugin, momentsPlugin];

@@ -1,0 +1,52 @@
+/**
+ * Sums of a function of squared Euclidean distances over pairs of rows, in Float64: the
+ * building blocks of kernel U-statistics (MMD, energy distance). `f` receives |a - b|^2.
+ */
+
+/** sum over i < j of f(|x_i - x_j|^2), for the rows of the row-major sample `x`. */
+export function sumWithinPairs(x: Float32Array, dim: number, f: (squaredDistance: number) => number): number {
+  const n = x.length / dim;
+  let total = 0;
+  for (let i = 1; i < n; i++) {
+    const ri = i * dim;
+    let row = 0;
+    for (let j = 0; j < i; j++) {
+      const rj = j * dim;
+      let d2 = 0;
+      for (let k = 0; k < dim; k++) {
+        const diff = x[ri + k] - x[rj + k];
+        d2 += diff * diff;
+      }
+      row += f(d2);
+    }
+    total += row;
+  }
+  return total;
+}
+
+/** sum over all i, j of f(|x_i - y_j|^2), for the rows of the row-major samples `x` and `y`. */
+export function sumCrossPairs(
+  x: Float32Array,
+  y: Float32Array,
+  dim: number,
+  f: (squaredDistance: number) => number,
+): number {
+  const n = x.length / dim;
+  const m = y.length / dim;
+  let total = 0;
+  for (let i = 0; i < n; i++) {
+    const ri = i * dim;
+    let row = 0;
+    for (let j = 0; j < m; j++) {
+      const rj = j * dim;
+      let d2 = 0;
+      for (let k = 0; k < dim; k++) {
+        const diff = x[ri + k] - y[rj + k];
+        d2 += diff * diff;
+      }
+      row += f(d2);
+    }
+    total += row;
+  }
+  return total;
+}

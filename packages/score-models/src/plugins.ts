@@ -1,0 +1,42 @@
+import {
+  type AnyPlugin,
+  ConfigError,
+  definePlugin,
+  mixtureFromOptions,
+  mixtureOptionsShape,
+  refineMixtureOptions,
+} from '@scoreflow/core';
+import { z } from 'zod';
+import { mixtureScore } from './mixture/mixture-score.js';
+
+/**
+ * `type: gaussian-mixture`: the exact score of a Gaussian mixture under the pipeline's SDE (see
+ * `mixtureScore`). Options are core's mixture options: a `preset` (e.g. `double-gaussian`), or
+ * `means` with optional `weights` (equal by default) and `std` (default 1; one number, one per
+ * component, or one per coordinate). Needs the pipeline's SDE; the mixture's dimension must be
+ * the run's.
+ */
+export const gaussianMixturePlugin = definePlugin({
+  kind: 'score-model',
+  name: 'gaussian-mixture',
+  description: 'Exact score of a Gaussian mixture diffused by the pipeline SDE (preset or means/weights/std)',
+  options: z.strictObject(mixtureOptionsShape).superRefine(refineMixtureOptions),
+  create(options, ctx) {
+    const where = ctx.path === '' ? '(root)' : ctx.path;
+    if (ctx.sde === undefined) {
+      throw new ConfigError(`Score model 'gaussian-mixture' at ${where} cannot be created`, [
+        { path: ctx.path, message: 'a score model needs an SDE: give the pipeline an sde (e.g. type: vp) before this step' },
+      ]);
+    }
+    const mixture = mixtureFromOptions(options);
+    if (mixture.dim !== ctx.run.dim) {
+      throw new ConfigError(`Score model 'gaussian-mixture' at ${where} does not fit the run`, [
+        { path: ctx.path, message: `the mixture has dimension ${mixture.dim}, the run's particles have dimension ${ctx.run.dim}` },
+      ]);
+    }
+    return mixtureScore(mixture, ctx.sde);
+  },
+});
+
+/** The score-model plugins of this package, for the runner's registry. */
+export const scoreModelPlugins: readonly AnyPlugin[] = [gaussianMixturePlugin];

@@ -1,0 +1,55 @@
+import { ConfigError, createRegistry, createRunContext } from '@scoreflow/core';
+import { describe, expect, it } from 'vitest';
+import type { VeSde } from './ve.js';
+import type { VpSde } from './vp.js';
+import { sdePlugins } from './plugins.js';
+
+const registry = createRegistry(sdePlugins);
+const scope = { run: createRunContext({ dim: 2 }), path: 'sde' };
+
+function configError(config: unknown): ConfigError {
+  try {
+    registry.create('sde', config, scope);
+  } catch (error) {
+    if (error instanceof ConfigError) return error;
+    throw error;
+  }
+  throw new Error('expected a ConfigError');
+}
+
+describe('sdePlugins', () => {
+  it('lists brownian, ve and vp as sde plugins', () => {
+    expect(registry.list('sde').map((plugin) => plugin.name)).toEqual(['brownian', 've', 'vp']);
+  });
+
+  it('fills the documented defaults', () => {
+    expect(registry.parse('sde', { type: 'brownian' }, 'sde').options).toEqual({ g: 1, T: 1 });
+    expect(registry.parse('sde', { type: 've' }, 'sde').options).toEqual({ sigmaMin: 0.01, sigmaMax: 50, T: 1 });
+    expect(registry.parse('sde', { type: 'vp' }, 'sde').options).toEqual({ betaMin: 0.1, betaMax: 20, T: 1 });
+  });
+
+  it('creates SDEs with the given options', () => {
+    const brownian = registry.create('sde', { type: 'brownian', g: 2, T: 4 }, scope);
+    expect(brownian.priorStd).toBe(4);
+    const ve = registry.create('sde', { type: 've', sigmaMin: 0.1, sigmaMax: 10 }, scope) as VeSde;
+    expect(ve.sigma(1)).toBeCloseTo(10, 12);
+    const vp = registry.create('sde', { type: 'vp', betaMax: 10, T: 2 }, scope) as VpSde;
+    expect(vp.beta(2)).toBe(10);
+  });
+
+  it('ve: sigmaMin >= sigmaMax names sigmaMax', () => {
+    const error = configError({ type: 've', sigmaMin: 60 });
+    expect(error.issues).toEqual([{ path: 'sde.sigmaMax', message: 'must be greater than sigmaMin (60), got 50' }]);
+  });
+
+  it('vp: betaMin > betaMax names betaMax', () => {
+    const error = configError({ type: 'vp', betaMin: 5, betaMax: 1 });
+    expect(error.issues).toEqual([{ path: 'sde.betaMax', message: 'must be at least betaMin (5), got 1' }]);
+  });
+
+  it('rejects non-positive values and unknown options, naming the field', () => {
+    expect(configError({ type: 'brownian', g: -1 }).issues[0].path).toBe('sde.g');
+    expect(configError({ type: 'vp', T: 0 }).issues[0].path).toBe('sde.T');
+    expect(configError({ type: 've', sigma: 3 }).message).toMatch(/sigma/);
+  });
+});
