@@ -5,12 +5,13 @@ import { ConfigError, ScoreflowError, idsOf, positionsOf, stepsOf } from '@score
 import { readParticleTable } from '@scoreflow/core/node';
 import { stringify } from 'yaml';
 import { describe, expect, it } from 'vitest';
+import { silentProgress } from '../progress/progress-reporter.js';
 import { scoreflowRegistry } from '../registry.js';
 import { listCommand, runCommand, validateCommand } from './commands.js';
 
 const quiet = () => {
   const lines: string[] = [];
-  return { lines, io: { out: (text: string) => lines.push(text), err: (text: string) => lines.push(text) } };
+  return { lines, io: { out: (text: string) => lines.push(text), err: (text: string) => lines.push(text), progress: silentProgress } };
 };
 
 const base = {

@@ -4,7 +4,7 @@ import { type ConfigOverrides, loadConfig } from '../config/load-config.js';
 import { prepareOutputFolder } from '../output/output-folder.js';
 import { buildRun } from '../pipeline/build-run.js';
 import { executeRun } from '../pipeline/execute-run.js';
-import { createProgressReporter } from '../progress/progress-reporter.js';
+import { type ProgressReporter, createProgressReporter } from '../progress/progress-reporter.js';
 import { scoreflowRegistry } from '../registry.js';
 import { summaryTable } from '../report/summary-table.js';
 import { describePlugin, formatPluginList } from './describe-plugins.js';
@@ -13,6 +13,8 @@ import { describePlugin, formatPluginList } from './describe-plugins.js';
 export interface Io {
   readonly out: (text: string) => void;
   readonly err: (text: string) => void;
+  /** Progress of runs; a bar or lines on stderr by default. */
+  readonly progress?: ProgressReporter;
 }
 
 export interface RunCommandOptions extends ConfigOverrides {
@@ -33,7 +35,7 @@ export async function runCommand(configFile: string, options: RunCommandOptions,
   const plan = buildRun(config, scoreflowRegistry(), { signal: options.signal, logger: stderrLogger(io) });
   const outDir = resolve(options.out ?? `out/${config.name}`);
   prepareOutputFolder(outDir, options.force ?? false);
-  const result = await executeRun(plan, outDir, createProgressReporter());
+  const result = await executeRun(plan, outDir, io.progress ?? createProgressReporter());
   io.out(summaryTable(plan, result));
   io.out(`output: ${outDir}`);
   const where = result.last === undefined ? 'before the first snapshot' : `after stage ${result.last.stage + 1} (${result.last.type}) step ${result.last.step}, t = ${result.last.t}`;

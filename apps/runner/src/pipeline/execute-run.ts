@@ -4,9 +4,8 @@ import { type Observable, finalize, identity, lastValueFrom, tap } from 'rxjs';
 import type { ProgressReporter } from '../progress/progress-reporter.js';
 import { outputPath, writeJsonAtomic } from '../output/output-folder.js';
 import type { RunPlan } from './build-run.js';
-import { type SnapshotMetrics, measureSnapshots } from './measure-snapshots.js';
+import { type StageMetrics, stageMeasurer } from './measure-stages.js';
 import { referenceSampler } from './reference-sampler.js';
-import { SnapshotSample } from './snapshot-sample.js';
 
 /** Where a run ended: the last snapshot written. */
 export interface RunPosition {
@@ -25,7 +24,7 @@ export interface RunResult {
   readonly snapshotsWritten: number;
   readonly particleSteps: number;
   readonly seconds: number;
-  readonly metrics: SnapshotMetrics[];
+  readonly metrics: StageMetrics[];
 }
 
 /**
@@ -38,7 +37,8 @@ export async function executeRun(plan: RunPlan, outDir: string, progress: Progre
   const { config, ctx, stages } = plan;
   writeJsonAtomic(outputPath(outDir, 'config'), plan.resolved);
   const referenceAt = plan.reference === undefined ? undefined : await referenceSampler(plan.reference.source, plan.reference.ctx, plan.sde);
-  const sample = new SnapshotSample(Math.min(config.measure.particles, config.particles), config.dim);
+  // Stage -1 (the source itself) is measured as stage 0 when the pipeline is empty.
+  const measurer = stageMeasurer(Math.max(1, stages.length), Math.min(config.measure.particles, config.particles));
   const writer = openParticleFile(outputPath(outDir, 'trajectories'));
   const total = stages.reduce((sum, stage) => sum + stage.steps * config.particles, 0);
   let done = 0;
@@ -49,7 +49,7 @@ export async function executeRun(plan: RunPlan, outDir: string, progress: Progre
     let batchStart = 0; // work done before the current input batch of this stage
     return tap((batch: ParticleBatch) => {
       writer.write(batch);
-      sample.add(stage, batch);
+      measurer.add(Math.max(0, stage), batch);
       const step = stepsOf(batch)[0] ?? 0;
       last = { stage, type, step, t: timesOf(batch)[0] ?? Number.NaN };
       if (stage >= 0) {
@@ -78,7 +78,7 @@ export async function executeRun(plan: RunPlan, outDir: string, progress: Progre
   }
   const seconds = (performance.now() - started) / 1000;
   const status = error !== undefined ? 'failed' : ctx.signal.aborted ? 'interrupted' : 'completed';
-  const metrics = referenceAt === undefined ? [] : measureSnapshots(sample.snapshots(), referenceAt, plan.metrics);
+  const metrics = referenceAt === undefined ? [] : measurer.measure(referenceAt, plan.metrics);
   writeJsonAtomic(outputPath(outDir, 'metrics'), {
     run: config.name,
     seed: config.seed,

@@ -51,10 +51,13 @@ function lineReporter(stream: NodeJS.WriteStream): ProgressReporter {
         nextTenth = tenth + 1;
       }
     },
-    stop() {},
+    stop: () => undefined,
   };
 }
 
 function formatRate(rate: number): string {
   return rate >= 1e6 ? `${(rate / 1e6).toFixed(1)}M` : rate >= 1e3 ? `${(rate / 1e3).toFixed(1)}k` : rate.toFixed(0);
 }
+
+/** A reporter that reports nothing (tests, library use). */
+export const silentProgress: ProgressReporter = { start: () => undefined, update: () => undefined, stop: () => undefined };
