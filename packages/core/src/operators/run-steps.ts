@@ -1,9 +1,9 @@
-import { Observable } from 'rxjs';
+import type { Observable } from 'rxjs';
 import type { ParticleBatch } from '../batch/particle-batch.js';
 import { NonFiniteError } from '../errors/non-finite-error.js';
 import { firstNonFinite } from './first-non-finite.js';
 import { markFinal } from './final-snapshot.js';
-import { yieldToEventLoop } from './yield-to-event-loop.js';
+import { cooperative } from './cooperative.js';
 
 /** A numerical process over one batch of particles, advanced one step at a time by `runSteps`. */
 export interface StepLoop {
@@ -35,9 +35,6 @@ export interface SnapshotSchedule {
   readonly includeInitial: boolean;
 }
 
-/** How long a loop may compute before it lets the event loop run (ms). */
-const SLICE_MS = 8;
-
 /**
  * Runs a `StepLoop` as an Observable of snapshot batches; the last step's snapshot is marked
  * with `markFinal`. Unsubscribing stops it before the next
@@ -51,35 +48,22 @@ export function runSteps(
   schedule: SnapshotSchedule,
   signal?: AbortSignal,
 ): Observable<ParticleBatch> {
-  return new Observable<ParticleBatch>((subscriber) => {
-    let stopped = false;
-    const stopping = () => stopped || subscriber.closed || signal?.aborted === true;
-    (async () => {
-      if (schedule.includeInitial) subscriber.next(loop.snapshot(0));
-      let sliceStart = performance.now();
-      for (let k = 0; k < loop.steps; k++) {
-        if (stopping()) break;
-        const finite = (await loop.step(k)) === true;
-        const bad = finite ? -1 : firstNonFinite(loop.x);
-        if (bad >= 0) {
-          throw new NonFiniteError(stage, k + 1, loop.time(k + 1), loop.ids[Math.floor(bad / loop.dim)]);
-        }
-        const done = k + 1;
-        if (done === loop.steps || done % schedule.snapshotEvery === 0) {
-          if (stopping()) break;
-          const snapshot = loop.snapshot(done);
-          subscriber.next(done === loop.steps ? markFinal(snapshot) : snapshot);
-        }
-        if (performance.now() - sliceStart >= SLICE_MS) {
-          await yieldToEventLoop();
-          sliceStart = performance.now();
-        }
+  return cooperative<ParticleBatch>(signal, async (emitter) => {
+    if (schedule.includeInitial) emitter.next(loop.snapshot(0));
+    for (let k = 0; k < loop.steps; k++) {
+      if (emitter.stopping) return;
+      const finite = (await loop.step(k)) === true;
+      const bad = finite ? -1 : firstNonFinite(loop.x);
+      if (bad >= 0) {
+        throw new NonFiniteError(stage, k + 1, loop.time(k + 1), loop.ids[Math.floor(bad / loop.dim)]);
       }
-      // Aborted runs complete: what was emitted so far is valid, and sinks can finish their files.
-      subscriber.complete();
-    })().catch((error: unknown) => subscriber.error(error));
-    return () => {
-      stopped = true;
-    };
+      const done = k + 1;
+      if (done === loop.steps || done % schedule.snapshotEvery === 0) {
+        if (emitter.stopping) return;
+        const snapshot = loop.snapshot(done);
+        emitter.next(done === loop.steps ? markFinal(snapshot) : snapshot);
+      }
+      await emitter.pace();
+    }
   });
 }

@@ -1,5 +1,5 @@
-import { Observable } from 'rxjs';
-import { type ParticleBatch, type RunContext, makeParticleBatch, rangeIds, yieldToEventLoop } from '@scoreflow/core';
+import type { Observable } from 'rxjs';
+import { type ParticleBatch, type RunContext, cooperative, makeParticleBatch, rangeIds } from '@scoreflow/core';
 import type { BatchRange } from './batch-range.js';
 
 /** Fills one batch's positions (row-major, `range.count * dim`, zero on entry). */
@@ -16,9 +16,6 @@ export interface EmitBatchesOptions {
   readonly label?: boolean;
 }
 
-/** How long the loop may compute before it lets the event loop run (ms), as in core's `runSteps`. */
-const SLICE_MS = 8;
-
 /**
  * The batching shared by every data source: emits `ctx.particles` particles with ids
  * `0 .. ctx.particles - 1` in consecutive batches of `ctx.batchSize` (the last one shorter),
@@ -28,8 +25,8 @@ const SLICE_MS = 8;
  * is built. Generation stops before the next batch once the subscriber unsubscribes (so
  * `take(1)` builds one batch) or `ctx.signal` is aborted; an aborted source completes, since
  * what it emitted is valid. The loop lets the event loop run every few milliseconds, so that
- * an abort from a timer or a signal handler lands within one batch or so. An error thrown by
- * `fill` goes down the error channel.
+ * an abort from a timer or a signal handler lands within one batch or so (core's `cooperative`).
+ * An error thrown by `fill` goes down the error channel.
  *
  * `fill` must draw its randomness from `ctx.rng` with the batch's `range` (ids, never batch
  * indices), so that the particles do not depend on `ctx.batchSize`.
@@ -54,29 +51,17 @@ export function emitBatches(
   const withLabel = options.label === true;
   const { particles, batchSize, signal, metadata } = ctx;
 
-  return new Observable<ParticleBatch>((subscriber) => {
-    let stopped = false;
-    const stopping = () => stopped || subscriber.closed || signal.aborted;
-    (async () => {
-      let sliceStart = performance.now();
-      for (let first = 0; first < particles; first += batchSize) {
-        if (stopping()) break;
-        const count = Math.min(batchSize, particles - first);
-        const ids = rangeIds(first, count);
-        const x = new Float32Array(count * dim);
-        const labels = withLabel ? new Int32Array(count) : undefined;
-        fill(x, { first, count, ids }, labels as Int32Array);
-        if (stopping()) break;
-        subscriber.next(makeParticleBatch({ x, dim, id: ids, step: 0, t, label: labels, metadata }));
-        if (performance.now() - sliceStart >= SLICE_MS) {
-          await yieldToEventLoop();
-          sliceStart = performance.now();
-        }
-      }
-      subscriber.complete();
-    })().catch((error: unknown) => subscriber.error(error));
-    return () => {
-      stopped = true;
-    };
+  return cooperative<ParticleBatch>(signal, async (emitter) => {
+    for (let first = 0; first < particles; first += batchSize) {
+      if (emitter.stopping) return;
+      const count = Math.min(batchSize, particles - first);
+      const ids = rangeIds(first, count);
+      const x = new Float32Array(count * dim);
+      const labels = withLabel ? new Int32Array(count) : undefined;
+      fill(x, { first, count, ids }, labels as Int32Array);
+      if (emitter.stopping) return;
+      emitter.next(makeParticleBatch({ x, dim, id: ids, step: 0, t, label: labels, metadata }));
+      await emitter.pace();
+    }
   });
 }
