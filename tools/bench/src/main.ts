@@ -2,7 +2,7 @@
  * `npm run bench`: runs every benchmark and writes tools/bench/results/bench.json and bench.md.
  * `npm run bench -- NAME ...` runs only those (em-step, stream-memory, arrow-io).
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { join, resolve } from 'node:path';
 import { arrowIo } from './cases/arrow-io.js';
@@ -21,16 +21,24 @@ const wanted = process.argv.slice(2).filter((arg) => !arg.startsWith('-'));
 for (const name of wanted) {
   if (!(name in cases)) throw new Error(`Unknown benchmark '${name}'. Benchmarks: ${Object.keys(cases).join(', ')}.`);
 }
-const results: BenchResult[] = [];
-for (const [name, run] of Object.entries(cases)) {
-  if (wanted.length > 0 && !wanted.includes(name)) continue;
-  process.stderr.write(`bench ${name} ...\n`);
-  results.push(await run());
-}
-const machine = `${cpus()[0]?.model ?? 'unknown CPU'}, ${cpus().length} cores, Node ${process.version}`;
 const outDir = resolve(import.meta.dirname, '../results');
+// A partial run replaces its benchmarks' entries and keeps the others.
+const previous: Record<string, BenchResult> = existsSync(join(outDir, 'bench.json'))
+  ? (JSON.parse(readFileSync(join(outDir, 'bench.json'), 'utf8')) as { cases?: Record<string, BenchResult> }).cases ?? {}
+  : {};
+const byCase: Record<string, BenchResult> = {};
+for (const [name, run] of Object.entries(cases)) {
+  if (wanted.length > 0 && !wanted.includes(name)) {
+    if (previous[name] !== undefined) byCase[name] = previous[name];
+    continue;
+  }
+  process.stderr.write(`bench ${name} ...\n`);
+  byCase[name] = await run();
+}
+const results = Object.values(byCase);
+const machine = `${cpus()[0]?.model ?? 'unknown CPU'}, ${cpus().length} cores, Node ${process.version}`;
 mkdirSync(outDir, { recursive: true });
-writeFileSync(join(outDir, 'bench.json'), `${JSON.stringify({ machine, date: new Date().toISOString(), results }, null, 2)}\n`);
+writeFileSync(join(outDir, 'bench.json'), `${JSON.stringify({ machine, date: new Date().toISOString(), cases: byCase }, null, 2)}\n`);
 const markdown = markdownReport(results, `Measured on ${machine}.`);
 writeFileSync(join(outDir, 'bench.md'), markdown);
 process.stdout.write(`${markdown}\n`);

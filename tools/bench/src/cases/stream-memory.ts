@@ -7,7 +7,7 @@ import type { BenchResult } from '../measure.js';
 const root = resolve(import.meta.dirname, '../../../..');
 
 /**
- * Peak resident memory of the real CLI streaming 1,000,000 particles through the reverse SDE into
+ * Peak resident memory of the real CLI (the bundle `npm run scoreflow` runs) streaming 1,000,000 particles through the reverse SDE into
  * an Arrow file (three snapshots of every particle), measured in its own process.
  */
 export function streamMemory(): BenchResult {
@@ -27,20 +27,27 @@ export function streamMemory(): BenchResult {
         metrics: [{ type: 'sliced-wasserstein' }, { type: 'moments' }],
       }),
     );
+    const build = spawnSync('npm', ['run', 'build', '--silent', '-w', '@scoreflow/runner'], { cwd: root, encoding: 'utf8' });
+    if (build.status !== 0) throw new Error(`building the runner failed: ${build.stderr}`);
+    const scoreflow = (args: string[]) => {
+      const child = spawnSync(process.execPath, ['--import', join(import.meta.dirname, '../report-rss.mjs'), 'apps/runner/dist/scoreflow.mjs', ...args], {
+        cwd: root,
+        env: { ...process.env, SCOREFLOW_RSS_FILE: rssFile },
+        encoding: 'utf8',
+      });
+      if (child.status !== 0) throw new Error(`scoreflow ${args[0]} failed (${child.status}): ${child.stderr}`);
+      return (JSON.parse(readFileSync(rssFile, 'utf8')) as { maxRssBytes: number }).maxRssBytes;
+    };
+    const baseline = scoreflow(['list']);
     const started = performance.now();
-    const child = spawnSync(
-      process.execPath,
-      ['--import', 'tsx', '--conditions=development', '--import', join(import.meta.dirname, '../report-rss.mjs'), 'apps/runner/src/main.ts', 'run', config, '--out', join(dir, 'out')],
-      { cwd: root, env: { ...process.env, SCOREFLOW_RSS_FILE: rssFile }, encoding: 'utf8' },
-    );
+    const maxRssBytes = scoreflow(['run', config, '--out', join(dir, 'out')]);
     const seconds = (performance.now() - started) / 1000;
-    if (child.status !== 0) throw new Error(`scoreflow run failed (${child.status}): ${child.stderr}`);
-    const { maxRssBytes } = JSON.parse(readFileSync(rssFile, 'utf8')) as { maxRssBytes: number };
     return {
       bench: 'streamed run, peak memory',
       description: '`scoreflow run`: 1,000,000 2-D particles, 50 reverse steps, 3 snapshots written, in its own process',
       values: [
         { name: 'peak resident memory', value: maxRssBytes / 1e6, unit: 'MB', target: '< 200' },
+        { name: 'peak resident memory of `scoreflow list` (Node and the modules)', value: baseline / 1e6, unit: 'MB' },
         { name: 'wall time of the whole run', value: seconds, unit: 's' },
       ],
     };
