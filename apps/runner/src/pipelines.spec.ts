@@ -6,7 +6,7 @@ import { MIXTURE_PRESETS, type ParticleBatch, createRunContext, labelsOf, positi
 import { gaussianMixtureSource, priorSource } from '@scoreflow/data-sources';
 import { eulerMaruyama, forwardDiffusion } from '@scoreflow/samplers';
 import { mixtureScore } from '@scoreflow/score-models';
-import { brownian } from '@scoreflow/sdes';
+import { brownian, geometricGrid } from '@scoreflow/sdes';
 import { lastValueFrom, toArray } from 'rxjs';
 import { describe, expect, it } from 'vitest';
 
@@ -64,7 +64,8 @@ describe('double Gaussian back from the prior by the reverse SDE with the exact 
   async function reverse(steps: number, n = 40_000) {
     const ctx = createRunContext({ name: 'reverse', seed: 2, dim: 2, particles: n, batchSize: 16_384 });
     const sde = brownian({ g: 1, T: 100 });
-    const stage = eulerMaruyama({ sde, score: mixtureScore(doubleGaussian, sde), rng: ctx.rng, steps, spacing: 'geometric', tEnd: 1e-3, snapshotEvery: steps, includeInitial: false });
+    const times = geometricGrid().times(sde, steps, 1e-3);
+    const stage = eulerMaruyama({ sde, score: mixtureScore(doubleGaussian, sde), rng: ctx.rng, times, snapshotEvery: steps, includeInitial: false });
     const out = await lastValueFrom(priorSource(sde, 2).sample(ctx).pipe(stage, toArray()));
     return { n, modes: modeStats(out, (x) => (x < 0 ? 0 : 1)) };
   }

@@ -5,8 +5,9 @@ export { type ForwardDiffusionOptions, type ForwardMethod, forwardDiffusion } fr
 export { forwardPlugin } from './forward/forward-plugin.js';
 export { type EulerMaruyamaOptions, eulerMaruyama } from './reverse/euler-maruyama.js';
 export { eulerMaruyamaPlugin } from './reverse/euler-maruyama-plugin.js';
-export { SPACINGS, type Spacing, timeGrid } from './shared/time-grid.js';
-export { samplerOptions } from './shared/options.js';
+export { reverseSamplerShape, samplerOptions } from './shared/options.js';
+export { type ReverseSamplerOptions, type SamplerState, type SamplerStats, type SamplerStep, reverseSampler } from './shared/reverse-sampler.js';
+export { type CommonSamplerConfig, resolveSampler } from './shared/resolve-sampler.js';
 
 /** Every sampler plugin of this package. */
 export const samplerPlugins = [forwardPlugin, eulerMaruyamaPlugin] as const;

@@ -1,4 +1,4 @@
-import { drawGaussianPrior } from './internal/gaussian-prior.js';
+import { drawGaussianPrior, gaussianPriorLogDensity } from './internal/gaussian-prior.js';
 import { requirePositive } from './internal/check.js';
 import { writeScaled } from './internal/scaled-drift.js';
 import type { LinearSde } from './linear-sde.js';
@@ -40,5 +40,6 @@ export function brownian({ g = 1, T = 1 }: BrownianOptions = {}): LinearSde {
     diffusion: () => g,
     marginal: (t) => ({ mean: 1, std: g * Math.sqrt(Math.max(t, 0)) }),
     prior: (out, ids, dim, rng) => drawGaussianPrior(out, ids, dim, rng, priorStd),
+    priorLogDensity: (x, dim, out) => gaussianPriorLogDensity(x, dim, out, priorStd),
   };
 }

@@ -1,4 +1,4 @@
-import { drawGaussianPrior } from './internal/gaussian-prior.js';
+import { drawGaussianPrior, gaussianPriorLogDensity } from './internal/gaussian-prior.js';
 import { requirePositive } from './internal/check.js';
 import { writeScaled } from './internal/scaled-drift.js';
 import type { LinearSde } from './linear-sde.js';
@@ -55,5 +55,6 @@ export function ve({ sigmaMin = 0.01, sigmaMax = 50, T = 1 }: VeOptions = {}): V
     diffusion: (t) => sigma(t) * rate,
     marginal: (t) => ({ mean: 1, std: sigmaMin * Math.sqrt(Math.max(Math.expm1((2 * t * logRatio) / T), 0)) }),
     prior: (out, ids, dim, rng) => drawGaussianPrior(out, ids, dim, rng, sigmaMax),
+    priorLogDensity: (x, dim, out) => gaussianPriorLogDensity(x, dim, out, sigmaMax),
   };
 }

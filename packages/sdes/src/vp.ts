@@ -1,4 +1,4 @@
-import { drawGaussianPrior } from './internal/gaussian-prior.js';
+import { drawGaussianPrior, gaussianPriorLogDensity } from './internal/gaussian-prior.js';
 import { requireNonNegative, requirePositive } from './internal/check.js';
 import { writeScaled } from './internal/scaled-drift.js';
 import type { LinearSde } from './linear-sde.js';
@@ -60,5 +60,6 @@ export function vp({ betaMin = 0.1, betaMax = 20, T = 1 }: VpOptions = {}): VpSd
       return { mean: Math.exp(-0.5 * b), std: Math.sqrt(Math.max(-Math.expm1(-b), 0)) };
     },
     prior: (out, ids, dim, rng) => drawGaussianPrior(out, ids, dim, rng, 1),
+    priorLogDensity: (x, dim, out) => gaussianPriorLogDensity(x, dim, out, 1),
   };
 }

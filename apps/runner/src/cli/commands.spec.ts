@@ -26,7 +26,7 @@ const base = {
       type: 'euler-maruyama',
       score: { type: 'gaussian-mixture', preset: 'double-gaussian' },
       steps: 60,
-      spacing: 'geometric',
+      grid: { type: 'geometric' },
       snapshotEvery: 20,
     },
   ],
@@ -67,6 +67,7 @@ describe('scoreflow run', () => {
     expect(table.schema.metadata.get('seed')).toBe('3');
     const metrics = JSON.parse(readFileSync(join(out, 'metrics.json'), 'utf8'));
     expect(metrics.status).toBe('completed');
+    expect(metrics.stages[0]).toMatchObject({ stage: 0, type: 'euler-maruyama', stats: { nfe: { mean: 60, min: 60, max: 60, particles: 3000 } } });
     expect(metrics.snapshots.map((s: { step: number }) => s.step)).toEqual([0, 20, 40, 60]);
     expect(Object.keys(metrics.snapshots[3].values)).toEqual(expect.arrayContaining(['sw2', 'meanError', 'covarianceError']));
     // The final snapshot is close to the target; the prior is not.
@@ -171,9 +172,11 @@ describe('config errors', () => {
   });
 
   it('names the field, the value and the allowed values of a bad option, nested ones too', async () => {
-    const error = (await errorOf({ ...base, pipeline: [{ ...base.pipeline[0], spacing: 'log', score: { type: 'gaussian-mixture', preset: 'triple' } }] })) as ConfigError;
+    const error = (await errorOf({ ...base, pipeline: [{ ...base.pipeline[0], steps: 0, score: { type: 'gaussian-mixture', preset: 'triple' } }] })) as ConfigError;
     expect(error).toBeInstanceOf(ConfigError);
-    expect(error.message).toMatch(/pipeline\.0\.spacing: .*"uniform"\|"geometric".*got "log"/);
+    expect(error.message).toMatch(/pipeline\.0\.steps: .*>=1.*got 0/);
+    const grid = await errorOf({ ...base, pipeline: [{ ...base.pipeline[0], grid: { type: 'log' } }] });
+    expect(grid!.message).toMatch(/pipeline\.0\.grid\.type: unknown time-grid 'log'\. Available time-grid plugins: .*'geometric'.*'uniform'/);
     const nested = (await errorOf({ ...base, pipeline: [{ ...base.pipeline[0], score: { type: 'gaussian-mixture', preset: 'triple' } }] })) as ConfigError;
     expect(nested.message).toMatch(/pipeline\.0\.score\.preset: .*"double-gaussian".*got "triple"/);
   });

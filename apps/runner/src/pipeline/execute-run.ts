@@ -88,6 +88,7 @@ export async function executeRun(plan: RunPlan, outDir: string, progress: Progre
     error: error?.message ?? null,
     measuredParticles: Math.min(config.measure.particles, config.particles),
     referenceParticles: plan.reference === undefined ? 0 : config.measure.referenceParticles,
+    stages: stages.map((stage) => ({ stage: stage.index, type: stage.type, stats: ctx.stats.summary()[`pipeline.${stage.index}`] ?? {} })),
     snapshots: metrics,
   });
   return { status, error, last, snapshotsWritten: writer.batches, particleSteps: done, seconds, metrics };

@@ -3,3 +3,5 @@ export type { ScoreModel } from './score-model.js';
 export type { Stage } from './stage.js';
 export type { DataSource } from './data-source.js';
 export type { Metric, MetricValues } from './metric.js';
+export type { TimeGrid } from './time-grid.js';
+export { sigmaOf, timeOfSigma } from './noise-level.js';

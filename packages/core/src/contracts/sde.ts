@@ -37,4 +37,6 @@ export interface Sde {
   prior(out: Float32Array, ids: Uint32Array, dim: number, rng: Rng): Float32Array;
   /** Standard deviation of the prior at T, e.g. sqrt(T) for dx = dW started at 0. */
   readonly priorStd: number;
+  /** log N(x; 0, priorStd^2 I) of each particle (row-major `x`, n * dim) into `out` (n). */
+  priorLogDensity(x: Float32Array, dim: number, out: Float64Array): Float64Array;
 }

@@ -4,6 +4,7 @@ import type { Metric } from '../contracts/metric.js';
 import type { ScoreModel } from '../contracts/score-model.js';
 import type { Sde } from '../contracts/sde.js';
 import type { Stage } from '../contracts/stage.js';
+import type { TimeGrid } from '../contracts/time-grid.js';
 import type { RunContext } from '../context/run-context.js';
 
 /** What each kind of plugin creates. */
@@ -11,6 +12,7 @@ export interface PluginKinds {
   'data-source': DataSource;
   sde: Sde;
   'score-model': ScoreModel;
+  'time-grid': TimeGrid;
   stage: Stage;
   metric: Metric;
 }
@@ -18,7 +20,7 @@ export interface PluginKinds {
 export type PluginKind = keyof PluginKinds;
 
 /** The kinds, in the order `scoreflow list` shows them. */
-export const PLUGIN_KINDS: readonly PluginKind[] = ['data-source', 'sde', 'score-model', 'stage', 'metric'];
+export const PLUGIN_KINDS: readonly PluginKind[] = ['data-source', 'sde', 'time-grid', 'score-model', 'stage', 'metric'];
 
 /** A plugin as a config names it: its `type` and its options. */
 export interface PluginConfig {

@@ -2,7 +2,6 @@ import { type ParticleBatch, type Rng, type Sde, type Stage, type StepLoop, comp
 import { concatMap } from 'rxjs';
 import { identityOf } from '../shared/batch-identity.js';
 import { snapshotBatch } from '../shared/snapshot.js';
-import { timeGrid } from '../shared/time-grid.js';
 
 /** How the forward process advances: the exact Gaussian transition, or Euler-Maruyama. */
 export type ForwardMethod = 'exact' | 'euler-maruyama';
@@ -42,7 +41,11 @@ export function forwardDiffusion(options: ForwardDiffusionOptions): Stage {
   const { sde, steps } = options;
   const method = options.method ?? 'exact';
   const name = options.name ?? 'forward';
-  const times = timeGrid(options.tStart ?? 0, options.tEnd ?? sde.T, steps);
+  const tStart = options.tStart ?? 0;
+  const tEnd = options.tEnd ?? sde.T;
+  if (!Number.isInteger(steps) || steps < 1) throw new RangeError(`${name}: steps must be an integer >= 1, got ${steps}.`);
+  if (!(tEnd > tStart)) throw new RangeError(`${name}: tEnd (${tEnd}) must be after tStart (${tStart}).`);
+  const times = Float64Array.from({ length: steps + 1 }, (_, k) => (k === steps ? tEnd : tStart + ((tEnd - tStart) * k) / steps));
   const schedule = { snapshotEvery: options.snapshotEvery ?? 1, includeInitial: options.includeInitial ?? true };
   const stream = streamId(name);
   return concatMap((batch: ParticleBatch) => {

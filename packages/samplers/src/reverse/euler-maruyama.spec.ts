@@ -3,6 +3,7 @@ import { from, lastValueFrom, take, toArray } from 'rxjs';
 import { describe, expect, it } from 'vitest';
 import { gaussianBatches, gaussianScore, moments } from '../testing/gaussian.js';
 import { linearSde } from '../testing/linear-sde.js';
+import { uniformTimes } from '../testing/times.js';
 import { eulerMaruyama } from './euler-maruyama.js';
 
 const n = 20_000;
@@ -20,7 +21,7 @@ async function reverseMoments(beta: number, steps: number, linear = true, tEnd =
   const prior = sde.prior(new Float32Array(n * dim), Uint32Array.from({ length: n }, (_, i) => i), dim, rng);
   const [batch] = gaussianBatches(rng, n, dim, 0, 0, n, T);
   positionsOf(batch).set(prior);
-  const stage = eulerMaruyama({ sde, score: gaussianScore(sde, dim, mu, sigma), rng, steps, tEnd, snapshotEvery: steps, includeInitial: false });
+  const stage = eulerMaruyama({ sde, score: gaussianScore(sde, dim, mu, sigma), rng, times: uniformTimes(T, tEnd, steps), snapshotEvery: steps, includeInitial: false });
   const out = await lastValueFrom(from([batch]).pipe(stage, toArray()));
   const { mean, std } = sde.marginal(tEnd);
   return { sample: moments(out, steps), mean: mean * mu, std: Math.sqrt(mean * mean * sigma * sigma + std * std) };
@@ -50,7 +51,7 @@ describe('eulerMaruyama', () => {
     const sde = linearSde({});
     const score = gaussianScore(sde, dim, 0, 1);
     const rng = createRng(5);
-    const stage = eulerMaruyama({ sde, score, rng, steps: 1000, snapshotEvery: 1, includeInitial: false });
+    const stage = eulerMaruyama({ sde, score, rng, times: uniformTimes(1, 1e-3, 1000), snapshotEvery: 1, includeInitial: false });
     await lastValueFrom(from(gaussianBatches(rng, 100, dim, 0, 1, 100, 1)).pipe(stage, take(3)));
     expect(score.calls).toBe(3);
   });
@@ -65,17 +66,17 @@ describe('eulerMaruyama', () => {
         out.fill(t < 0.5 ? Number.NaN : 0);
       },
     };
-    const stage = eulerMaruyama({ sde, score: broken, rng, steps: 10, tEnd: 0.1, name: 'reverse' });
+    const stage = eulerMaruyama({ sde, score: broken, rng, times: uniformTimes(1, 0.1, 10), name: 'reverse' });
     const error = await lastValueFrom(from(gaussianBatches(rng, 10, dim, 0, 1, 10, 1)).pipe(stage)).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(NonFiniteError);
     expect((error as Error).message).toMatch(/Stage 'reverse'.*at step 7, t = 0\.37/);
   });
 
-  it('rejects a score model of another dimension and an end time after the start', async () => {
+  it('rejects a score model of another dimension and times that do not decrease', async () => {
     const sde = linearSde({});
     const rng = createRng(7);
-    const stage = eulerMaruyama({ sde, score: gaussianScore(sde, 3, 0, 1), rng, steps: 2 });
+    const stage = eulerMaruyama({ sde, score: gaussianScore(sde, 3, 0, 1), rng, times: uniformTimes(1, 1e-3, 2) });
     await expect(lastValueFrom(from(gaussianBatches(rng, 4, dim, 0, 1)).pipe(stage))).rejects.toThrow(/expected dimension 3, got 2/);
-    expect(() => eulerMaruyama({ sde, score: gaussianScore(sde, 2, 0, 1), rng, steps: 2, tStart: 0.1, tEnd: 0.5 })).toThrow(/must be below tStart/);
+    expect(() => eulerMaruyama({ sde, score: gaussianScore(sde, 2, 0, 1), rng, times: Float64Array.of(0.1, 0.5) })).toThrow(/times must decrease/);
   });
 });

@@ -1,6 +1,5 @@
 import { pluginConfigSchema } from '@scoreflow/core';
 import { z } from 'zod';
-import { SPACINGS } from './time-grid.js';
 
 /** Option schemas shared by the samplers, so that every sampler reads the same in a config. */
 export const samplerOptions = {
@@ -8,7 +7,21 @@ export const samplerOptions = {
   snapshotEvery: (fallback: number) =>
     z.number().int().min(1).default(fallback).describe('emit a snapshot every this many steps (and after the last)'),
   includeInitial: z.boolean().default(true).describe('also emit the particles before the first step'),
-  spacing: z.enum(SPACINGS as [string, ...string[]]).default('uniform').describe('time grid: uniform or geometric in t'),
+  grid: pluginConfigSchema.default({ type: 'uniform' }).describe('a time-grid config: uniform, geometric, karras, ddpm, times'),
+  tStart: z.number().positive().optional().describe("start time; the SDE's T by default"),
+  tEnd: (fallback: number) => z.number().min(0).default(fallback).describe('end time of the reverse process'),
   sde: pluginConfigSchema.optional().describe("an SDE config; defaults to the pipeline's `sde`"),
   score: pluginConfigSchema.describe('a score-model config, e.g. { type: gaussian-mixture, preset: double-gaussian }'),
 };
+
+/** The common options of a reverse sampler plugin, as parsed. */
+export const reverseSamplerShape = (defaults: { steps: number; snapshotEvery: number; tEnd: number }) => ({
+  score: samplerOptions.score,
+  steps: samplerOptions.steps(defaults.steps),
+  grid: samplerOptions.grid,
+  tStart: samplerOptions.tStart,
+  tEnd: samplerOptions.tEnd(defaults.tEnd),
+  snapshotEvery: samplerOptions.snapshotEvery(defaults.snapshotEvery),
+  includeInitial: samplerOptions.includeInitial,
+  sde: samplerOptions.sde,
+});

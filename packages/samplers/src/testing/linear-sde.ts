@@ -25,6 +25,14 @@ export function linearSde(options: { beta?: number; g?: number; T?: number; prio
     },
     diffusion: () => g,
     marginal,
+    priorLogDensity(x, dim, out) {
+      for (let i = 0; i < x.length / dim; i++) {
+        let square = 0;
+        for (let j = 0; j < dim; j++) square += (x[i * dim + j] - priorMean) ** 2;
+        out[i] = -0.5 * dim * Math.log(2 * Math.PI * priorStd * priorStd) - square / (2 * priorStd * priorStd);
+      }
+      return out;
+    },
     prior(out: Float32Array, ids: Uint32Array, dim: number, rng: Rng) {
       rng.normal(out, ids, dim, { step: 0, stream: streamId('prior') });
       for (let i = 0; i < ids.length * dim; i++) out[i] = priorMean + priorStd * out[i];

@@ -1,0 +1,124 @@
+import {
+  DimensionError,
+  type ParticleBatch,
+  type ParticleIds,
+  type Rng,
+  type ScoreModel,
+  type Sde,
+  type Stage,
+  type StepLoop,
+  compactIds,
+  positionsOf,
+  runSteps,
+  streamId,
+} from '@scoreflow/core';
+import { concatMap, defer, finalize } from 'rxjs';
+import { identityOf } from './batch-identity.js';
+import { snapshotBatch } from './snapshot.js';
+
+/** What a sampler reports per input batch: score evaluations per particle (NFE). */
+export interface SamplerStats {
+  readonly nfe: number;
+  readonly particles: number;
+}
+
+/** The options every reverse-time sampler takes (k-diffusion's shape: model, schedule, callback). */
+export interface ReverseSamplerOptions {
+  readonly sde: Sde;
+  readonly score: ScoreModel;
+  /** The run's random source (`ctx.rng`); noise is keyed by particle id, step and stream. */
+  readonly rng: Rng;
+  /** Decreasing times t_0 > t_1 > ... > t_N, e.g. from a `TimeGrid`: N steps. */
+  readonly times: Float64Array;
+  readonly snapshotEvery?: number;
+  readonly includeInitial?: boolean;
+  readonly signal?: AbortSignal;
+  /** Names the stage in errors and keys its noise; the sampler's name by default. */
+  readonly name?: string;
+  /** Told after each input batch how many score evaluations each of its particles took. */
+  readonly onBatchDone?: (stats: SamplerStats) => void;
+}
+
+/** The working state of one batch, handed to a sampler's step. */
+export interface SamplerState {
+  /** Positions, advanced in place. */
+  readonly x: Float32Array;
+  readonly dim: number;
+  /** Evaluates the score model at (x, t) into `out`, counting one evaluation per particle. */
+  score(x: Float32Array, t: number, out: Float32Array): void | Promise<void>;
+  /** A buffer of x's length, one per name, allocated on first use and kept for the batch. */
+  buffer(name: string): Float32Array;
+  /** Fills `out` with standard normals for this batch's particles at (step, stream index `use`). */
+  normal(out: Float32Array, step: number, use?: number): Float32Array;
+  /** Fills `out` with uniforms in (0, 1), one per particle (`out.length` >= particles). */
+  uniform(out: Float32Array, step: number, use?: number): Float32Array;
+}
+
+/** One step of a sampler: from times[k] to times[k + 1]. May return true when it checked finiteness itself. */
+export type SamplerStep = (state: SamplerState, k: number, t: number, next: number) => void | boolean | Promise<void | boolean>;
+
+/**
+ * The frame shared by every reverse-time sampler: per input batch, copy the positions, walk
+ * `times` with `step`, emit snapshots through core's `runSteps` (cancellation, NaN checks),
+ * count score evaluations and report them. A sampler is then just its step, as in k-diffusion.
+ */
+export function reverseSampler(defaultName: string, options: ReverseSamplerOptions, step: SamplerStep): Stage {
+  const { score, times, rng } = options;
+  const name = options.name ?? defaultName;
+  checkTimes(name, times);
+  const steps = times.length - 1;
+  const schedule = { snapshotEvery: options.snapshotEvery ?? 1, includeInitial: options.includeInitial ?? true };
+  const baseStream = streamId(name);
+  return concatMap((batch: ParticleBatch) =>
+    defer(() => {
+      const identity = identityOf(batch);
+      if (identity.dim !== score.dim) throw new DimensionError(`${name}: score model '${score.name}' and particles`, score.dim, identity.dim);
+      const x = positionsOf(batch).slice();
+      const noiseIds: ParticleIds = compactIds(identity.ids);
+      const buffers = new Map<string, Float32Array>();
+      let evaluations = 0;
+      const state: SamplerState = {
+        x,
+        dim: identity.dim,
+        score(at, t, out) {
+          evaluations++;
+          return score.score(at, t, out);
+        },
+        buffer(bufferName) {
+          let buffer = buffers.get(bufferName);
+          if (buffer === undefined) buffers.set(bufferName, (buffer = new Float32Array(x.length)));
+          return buffer;
+        },
+        normal: (out, k, use = 0) => rng.normal(out, noiseIds, identity.dim, { step: k, stream: (baseStream + use) >>> 0 }),
+        uniform: (out, k, use = 0) => rng.uniform(out, noiseIds, 1, { step: k, stream: (baseStream + 0x10000 + use) >>> 0 }),
+      };
+      let done = 0;
+      const loop: StepLoop = {
+        steps,
+        x,
+        ids: identity.ids,
+        dim: identity.dim,
+        time: (k) => times[k],
+        step(k) {
+          done = k + 1;
+          return step(state, k, times[k], times[k + 1]);
+        },
+        snapshot: (k) => snapshotBatch(identity, x, k, times[k]),
+      };
+      return runSteps(name, loop, schedule, options.signal).pipe(
+        finalize(() => {
+          if (done > 0) options.onBatchDone?.({ nfe: evaluations, particles: identity.ids.length });
+        }),
+      );
+    }),
+  );
+}
+
+function checkTimes(name: string, times: Float64Array): void {
+  if (times.length < 2) throw new RangeError(`${name}: needs at least two times (one step), got ${times.length}.`);
+  for (let k = 0; k + 1 < times.length; k++) {
+    if (!(times[k + 1] < times[k]) || !(times[k + 1] >= 0)) {
+      throw new RangeError(`${name}: times must decrease to a value >= 0 (the reverse process runs backwards), got ${times[k]} then ${times[k + 1]} at step ${k}.`);
+    }
+  }
+}
