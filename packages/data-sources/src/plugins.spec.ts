@@ -35,6 +35,9 @@ const tinySde: Sde = {
   name: 'tiny',
   T: 4,
   priorStd: 2,
+  priorLogDensity: () => {
+    throw new Error('priorLogDensity is not used here');
+  },
   drift: (_x, _t, out) => out.fill(0),
   diffusion: () => 1,
   marginal: (t) => ({ mean: 1, std: Math.sqrt(t) }),

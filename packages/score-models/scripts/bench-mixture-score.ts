@@ -8,6 +8,9 @@ const sde: Sde = {
   name: 'bench-vp',
   T: 1,
   priorStd: 1,
+  priorLogDensity: () => {
+    throw new Error('priorLogDensity is not used here');
+  },
   drift: (_x, _t, out) => out.fill(0),
   diffusion: () => 1,
   marginal: (t) => ({ mean: Math.exp(-2 * t), std: Math.sqrt(-Math.expm1(-4 * t)) }),

@@ -11,6 +11,9 @@ function brownianSde(calls: Uint32Array[] = []): Sde {
     name: 'brownian',
     T: 9,
     priorStd: 3,
+    priorLogDensity: () => {
+      throw new Error('priorLogDensity is not used here');
+    },
     drift: (_x, _t, out) => out.fill(0),
     diffusion: () => 1,
     marginal: (t) => ({ mean: 1, std: Math.sqrt(t) }),

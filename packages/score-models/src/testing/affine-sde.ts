@@ -10,6 +10,9 @@ export function affineSde(name: string, marginal: (t: number) => Marginal): Sde 
     name,
     T: 1,
     priorStd: 1,
+    priorLogDensity: () => {
+      throw new Error('priorLogDensity is not used here');
+    },
     drift: (_x, _t, out) => out.fill(0),
     diffusion: () => 1,
     marginal,

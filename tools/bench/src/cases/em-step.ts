@@ -2,7 +2,7 @@ import { MIXTURE_PRESETS, compactIds, createRunContext, rangeIds, streamId } fro
 import { priorSource } from '@scoreflow/data-sources';
 import { eulerMaruyama } from '@scoreflow/samplers';
 import { mixtureScore } from '@scoreflow/score-models';
-import { brownian } from '@scoreflow/sdes';
+import { brownian, geometricGrid } from '@scoreflow/sdes';
 import { lastValueFrom } from 'rxjs';
 import { type BenchResult, bestOf } from '../measure.js';
 
@@ -20,7 +20,7 @@ export async function emStep(): Promise<BenchResult> {
   const ctx = createRunContext({ name: 'bench', seed: 0, dim: 2, particles, batchSize: 65_536 });
   const stage = () =>
     lastValueFrom(
-      priorSource(sde, 2).sample(ctx).pipe(eulerMaruyama({ sde, score, rng: ctx.rng, steps, spacing: 'geometric', snapshotEvery: steps, includeInitial: false })),
+      priorSource(sde, 2).sample(ctx).pipe(eulerMaruyama({ sde, score, rng: ctx.rng, times: geometricGrid().times(sde, steps, 1e-3), snapshotEvery: steps, includeInitial: false })),
     );
   const stageMs = await bestOf(3, stage);
 
