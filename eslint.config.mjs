@@ -17,7 +17,7 @@ export default [
           depConstraints: [
             { sourceTag: 'type:core', onlyDependOnLibsWithTags: [] },
             { sourceTag: 'type:plugin', onlyDependOnLibsWithTags: ['type:core'] },
-            { sourceTag: 'type:testing', onlyDependOnLibsWithTags: ['type:core'] },
+            { sourceTag: 'type:testing', onlyDependOnLibsWithTags: ['type:core', 'type:plugin'] },
             { sourceTag: 'type:ui', onlyDependOnLibsWithTags: ['type:core'] },
             { sourceTag: 'type:app', onlyDependOnLibsWithTags: ['type:core', 'type:plugin', 'type:ui', 'type:testing'] },
             { sourceTag: 'type:tool', onlyDependOnLibsWithTags: ['type:core', 'type:plugin', 'type:ui', 'type:testing'] },

@@ -1,0 +1,3 @@
+export { SAMPLER_CASES } from './sampler-contract/cases/index.js';
+export { SDE_SETUPS, type SamplerCase, type SdeSetup } from './sampler-contract/sampler-case.js';
+export { modeStats, registry, runCase } from './sampler-contract/run-case.js';

@@ -1,0 +1,62 @@
+import { type ParticleBatch, createRegistry, createRunContext, positionsOf } from '@scoreflow/core';
+import { dataSourcePlugins } from '@scoreflow/data-sources';
+import { metricPlugins } from '@scoreflow/metrics';
+import { samplerPlugins } from '@scoreflow/samplers';
+import { scoreModelPlugins } from '@scoreflow/score-models';
+import { sdePlugins, timeGridPlugins } from '@scoreflow/sdes';
+import { lastValueFrom, toArray } from 'rxjs';
+import { SDE_SETUPS, type SamplerCase, type SdeSetup } from './sampler-case.js';
+
+/** Every plugin, as the runner wires them. */
+export const registry = createRegistry(dataSourcePlugins, sdePlugins, timeGridPlugins, scoreModelPlugins, samplerPlugins, metricPlugins);
+
+/**
+ * Runs a sampler plugin from its SDE's prior with the exact double-Gaussian score and returns the
+ * final positions (row-major, 2-D) and the NFE per particle it reported.
+ */
+export async function runCase(samplerCase: SamplerCase, setupName: SdeSetup, particles: number, seed = 11) {
+  const setup = SDE_SETUPS[setupName];
+  const run = createRunContext({ name: `contract-${samplerCase.type}`, seed, dim: 2, particles, batchSize: 8192 });
+  const sde = registry.create('sde', setup.sde, { run, path: 'sde' });
+  const source = registry.create('data-source', { type: 'prior' }, { run, sde, path: 'source' });
+  const stage = registry.create(
+    'stage',
+    {
+      type: samplerCase.type,
+      score: { type: 'gaussian-mixture', preset: 'double-gaussian' },
+      steps: samplerCase.steps,
+      grid: samplerCase.grid ?? setup.grid,
+      tEnd: setup.tEnd,
+      snapshotEvery: samplerCase.steps,
+      includeInitial: false,
+      ...samplerCase.options,
+    },
+    { run, sde, path: 'pipeline.0' },
+  );
+  const batches: ParticleBatch[] = await lastValueFrom(source.sample(run).pipe(stage, toArray()));
+  const x = new Float32Array(particles * 2);
+  let offset = 0;
+  for (const batch of batches) {
+    x.set(positionsOf(batch), offset);
+    offset += positionsOf(batch).length;
+  }
+  return { x, nfe: run.stats.summary()['pipeline.0']?.nfe, tEnd: setup.tEnd, sde };
+}
+
+/** Per-mode share, mean and standard deviation of 2-D positions split at x = 0. */
+export function modeStats(x: Float32Array) {
+  const stats = [0, 1].map(() => ({ n: 0, sum: [0, 0], square: [0, 0] }));
+  for (let i = 0; i < x.length / 2; i++) {
+    const mode = stats[x[2 * i] < 0 ? 0 : 1];
+    mode.n++;
+    for (let j = 0; j < 2; j++) {
+      mode.sum[j] += x[2 * i + j];
+      mode.square[j] += x[2 * i + j] ** 2;
+    }
+  }
+  return stats.map(({ n, sum, square }) => ({
+    n,
+    mean: sum.map((v) => v / n),
+    std: square.map((v, j) => Math.sqrt(v / n - (sum[j] / n) ** 2)),
+  }));
+}
