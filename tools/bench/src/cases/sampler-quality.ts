@@ -1,0 +1,167 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import {
+  type GaussianMixture,
+  MIXTURE_PRESETS,
+  type ParticleBatch,
+  createRegistry,
+  createRunContext,
+  diffuseMixture,
+  positionsOf,
+} from '@scoreflow/core';
+import { dataSourcePlugins, gaussianMixtureSource } from '@scoreflow/data-sources';
+import { metricPlugins, mmd2, slicedWasserstein } from '@scoreflow/metrics';
+import { samplerPlugins } from '@scoreflow/samplers';
+import { scoreModelPlugins } from '@scoreflow/score-models';
+import { sdePlugins, timeGridPlugins } from '@scoreflow/sdes';
+import { lastValueFrom, toArray } from 'rxjs';
+import type { BenchResult } from '../measure.js';
+import { SAMPLER_SWEEPS, type SamplerSweep } from './sampler-sweeps.js';
+
+const registry = createRegistry(dataSourcePlugins, sdePlugins, timeGridPlugins, scoreModelPlugins, samplerPlugins, metricPlugins);
+const particles = 10_000;
+const targets = ['double-gaussian', 'eight-gaussians'] as const;
+/** Each point is the mean over these seeds: sliced W2 of 10,000 samples moves by about its own size from seed to seed. */
+const seeds = [1, 2, 3] as const;
+
+/** Positions of every batch, concatenated. */
+const concat = (batches: readonly ParticleBatch[]): Float32Array => {
+  const out = new Float32Array(batches.reduce((total, batch) => total + positionsOf(batch).length, 0));
+  let offset = 0;
+  for (const batch of batches) {
+    out.set(positionsOf(batch), offset);
+    offset += positionsOf(batch).length;
+  }
+  return out;
+};
+
+/** An exact sample of `mixture` diffused to time t of the SDE (the law a sampler ending at t targets). */
+async function exactSample(mixture: GaussianMixture, mean: number, std: number, seed: number): Promise<Float32Array> {
+  const run = createRunContext({ name: 'reference', seed, dim: 2, particles });
+  return concat(await lastValueFrom(gaussianMixtureSource(diffuseMixture(mixture, mean, std)).sample(run).pipe(toArray())));
+}
+
+/** The metrics between independent exact samples: mean and standard deviation over pairs. */
+interface Floor {
+  readonly sw2: number;
+  readonly sw2Spread: number;
+  readonly mmd2: number;
+  readonly mmd2Spread: number;
+}
+
+const mean = (values: readonly number[]) => values.reduce((sum, value) => sum + value, 0) / values.length;
+const spread = (values: readonly number[]) => Math.sqrt(values.reduce((sum, value) => sum + (value - mean(values)) ** 2, 0) / (values.length - 1));
+
+/** One row of the quality table. */
+export interface QualityRow {
+  readonly target: string;
+  readonly sampler: string;
+  readonly setting: string;
+  readonly nfe: number;
+  readonly sw2: number;
+  readonly mmd2: number;
+  readonly seconds: number;
+}
+
+async function runSweep(sweep: SamplerSweep, target: (typeof targets)[number], references: readonly Float32Array[]): Promise<QualityRow[]> {
+  const rows: QualityRow[] = [];
+  for (const point of sweep.points) {
+    let sw2 = 0;
+    let mmd = 0;
+    let nfe = 0;
+    let seconds = 0;
+    for (const [index, seed] of seeds.entries()) {
+      const run = createRunContext({ name: 'quality', seed, dim: 2, particles, batchSize: 10_000 });
+      const sde = registry.create('sde', sweep.sde, { run, path: 'sde' });
+      const source = registry.create('data-source', { type: 'prior' }, { run, sde, path: 'source' });
+      const stage = registry.create(
+        'stage',
+        { type: sweep.type, score: { type: 'gaussian-mixture', preset: target }, grid: sweep.grid, tEnd: sweep.tEnd, includeInitial: false, ...point.options, snapshotEvery: 1_000_000 },
+        { run, sde, path: 'pipeline.0' },
+      );
+      const started = performance.now();
+      const x = concat(await lastValueFrom(source.sample(run).pipe(stage, toArray())));
+      seconds += (performance.now() - started) / 1000 / seeds.length;
+      sw2 += slicedWasserstein(x, references[index], 2) / seeds.length;
+      mmd += mmd2(x, references[index], 2, { bandwidth: 1 }).mmd2 / seeds.length;
+      nfe += (run.stats.summary()['pipeline.0']?.nfe.mean ?? Number.NaN) / seeds.length;
+    }
+    rows.push({ target, sampler: sweep.type, setting: point.label, nfe, sw2, mmd2: mmd, seconds });
+  }
+  return rows;
+}
+
+/**
+ * Sample quality against NFE for every sampler: sliced W2 and MMD^2 (RBF, bandwidth 1) of 10,000
+ * samples against 10,000 exact samples of the target at the sampler's end time, on the double
+ * Gaussian and on eight Gaussians on a ring, each point the mean over three seeds. The noise
+ * floor is the same metrics between independent exact samples (mean and spread over five pairs). Writes the table into docs/samplers.md.
+ */
+export async function samplerQuality(): Promise<BenchResult> {
+  const rows: QualityRow[] = [];
+  const floors: Record<string, Floor> = {};
+  for (const target of targets) {
+    const mixture = MIXTURE_PRESETS[target]();
+    // Every sweep ends at t = 1e-3 of the VP SDE or an SDE with the same s(t)/m(t) there; the
+    // reference is drawn at the end time of each sweep's SDE.
+    for (const sweep of SAMPLER_SWEEPS) {
+      const run = createRunContext({ name: 'probe', dim: 2 });
+      const sde = registry.create('sde', sweep.sde, { run, path: 'sde' });
+      const { mean, std } = sde.marginal(sweep.tEnd);
+      const references = await Promise.all(seeds.map((seed) => exactSample(mixture, mean, std, 1000 + seed)));
+      rows.push(...(await runSweep(sweep, target, references)));
+    }
+    // The floor: the same metrics between independent exact samples, mean and spread over pairs.
+    const pairs = await Promise.all([0, 1, 2, 3, 4].map(async (pair) => [await exactSample(mixture, 1, 0, 2000 + pair), await exactSample(mixture, 1, 0, 3000 + pair)]));
+    const sw2s = pairs.map(([a, b]) => slicedWasserstein(a, b, 2));
+    const mmds = pairs.map(([a, b]) => mmd2(a, b, 2, { bandwidth: 1 }).mmd2);
+    floors[target] = { sw2: mean(sw2s), sw2Spread: spread(sw2s), mmd2: mean(mmds), mmd2Spread: spread(mmds) };
+  }
+  writeQualityDoc(rows, floors);
+  return {
+    bench: 'sample quality against NFE',
+    description: `every sampler, ${particles.toLocaleString('en')} particles, exact mixture score; full table in docs/samplers.md`,
+    values: targets.flatMap((target) => [
+      { name: `${target}: noise floor sliced W2 (mean of 5 exact pairs)`, value: floors[target].sw2, unit: '' },
+      ...bestAtNfe(rows, target, 20).map((row) => ({ name: `${target}: ${row.sampler} ${row.setting} (NFE ${row.nfe}) sliced W2`, value: row.sw2, unit: '' })),
+    ]),
+  };
+}
+
+/** The best row of each sampler at NFE <= `budget`. */
+function bestAtNfe(rows: readonly QualityRow[], target: string, budget: number): QualityRow[] {
+  const best = new Map<string, QualityRow>();
+  for (const row of rows) {
+    if (row.target !== target || !(row.nfe <= budget)) continue;
+    const current = best.get(row.sampler);
+    if (current === undefined || row.sw2 < current.sw2) best.set(row.sampler, row);
+  }
+  return [...best.values()].sort((a, b) => a.sw2 - b.sw2);
+}
+
+const START = '<!-- quality-table:start -->';
+const END = '<!-- quality-table:end -->';
+
+function writeQualityDoc(rows: readonly QualityRow[], floors: Record<string, Floor>): void {
+  const path = resolve(import.meta.dirname, '../../../../docs/samplers.md');
+  const text = readFileSync(path, 'utf8');
+  const f = (value: number) => (Math.abs(value) < 1e-3 ? value.toExponential(1) : value.toFixed(4));
+  const tables = targets.map((target) =>
+    [
+      `#### ${target} (noise floor: sliced W2 ${f(floors[target].sw2)} ± ${f(floors[target].sw2Spread)}, MMD² ${f(floors[target].mmd2)} ± ${f(floors[target].mmd2Spread)})`,
+      '',
+      `Mean over ${seeds.length} seeds; ✓ marks a point within the noise floor (sliced W2 below floor + 2 spreads).`,
+      '',
+      '| sampler | setting | NFE | sliced W2 | MMD² | seconds | |',
+      '|---|---|---:|---:|---:|---:|---|',
+      ...rows
+        .filter((row) => row.target === target)
+        .map((row) => `| ${row.sampler} | ${row.setting} | ${Number.isInteger(row.nfe) ? row.nfe : row.nfe.toFixed(1)} | ${f(row.sw2)} | ${f(row.mmd2)} | ${row.seconds.toFixed(2)} | ${row.sw2 <= floors[target].sw2 + 2 * floors[target].sw2Spread ? '✓' : ''} |`),
+    ].join('\n'),
+  );
+  const block = [START, '', ...tables.flatMap((table) => [table, '']), END].join('\n');
+  const start = text.indexOf(START);
+  const end = text.indexOf(END);
+  if (start < 0 || end < 0) throw new Error(`docs/samplers.md lacks the ${START} ... ${END} markers.`);
+  writeFileSync(path, text.slice(0, start) + block + text.slice(end + END.length));
+}
