@@ -2,7 +2,9 @@ import { createRng } from '@scoreflow/core';
 import { describe, expect, it } from 'vitest';
 import { brownian } from './brownian.js';
 import type { LinearSde } from './linear-sde.js';
+import { subVp } from './sub-vp.js';
 import { driftFactor, eulerMaruyama, integrateMoments, sampleMoments } from './testing/moments.js';
+import { gridMoments } from './testing/quadrature.js';
 import { ve } from './ve.js';
 import { vp } from './vp.js';
 
@@ -16,7 +18,16 @@ const cases: [string, LinearSde][] = [
   ['ve({ sigmaMin: 0.1, sigmaMax: 10, T: 2 })', ve({ sigmaMin: 0.1, sigmaMax: 10, T: 2 })],
   ['vp()', vp()],
   ['vp({ betaMin: 0.5, betaMax: 5, T: 2 })', vp({ betaMin: 0.5, betaMax: 5, T: 2 })],
+  ['subVp()', subVp()],
+  ['subVp({ betaMin: 0.5, betaMax: 5, T: 2 })', subVp({ betaMin: 0.5, betaMax: 5, T: 2 })],
 ];
+
+/**
+ * Grid checks of priorLogDensity: the midpoint rule is exact to about 1e-7 here (see
+ * `gridMoments`), while a wrong normaliser or variance factor moves mass or second moment by
+ * 40 % or more.
+ */
+const GRID_TOLERANCE = 1e-6;
 
 describe.each(cases)('%s (linear SDE contract)', (_label, sde) => {
   it('marginal(0) is the identity transition: m = 1, s = 0', () => {
@@ -88,5 +99,34 @@ describe.each(cases)('%s (linear SDE contract)', (_label, sde) => {
     // The discretisation bias is small next to the quantities tested.
     expect(Math.abs(run.discrete.std - closed.std)).toBeLessThan(0.01 * closed.std);
     expect(Math.abs(run.discrete.mean - closed.mean)).toBeLessThan(0.01 * closed.mean);
+  });
+
+  it('priorLogDensity(x, dim, out) is log N(x; 0, priorStd^2 I) = -dim/2 log(2 pi priorStd^2) - |x|^2 / (2 priorStd^2)', () => {
+    const sigma = sde.priorStd;
+    const unit = [0, 1, -0.5, 2.5, -3, 0.25];
+    for (const dim of [1, 2, 3]) {
+      const x = Float32Array.from(unit, (u) => u * sigma);
+      const n = x.length / dim;
+      const out = sde.priorLogDensity(x, dim, new Float64Array(n));
+      for (let i = 0; i < n; i++) {
+        let square = 0;
+        for (let j = 0; j < dim; j++) square += x[i * dim + j] ** 2;
+        const expected = -0.5 * dim * Math.log(2 * Math.PI * sigma * sigma) - square / (2 * sigma * sigma);
+        expect(Math.abs(out[i] - expected)).toBeLessThan(1e-12 * (1 + Math.abs(expected)));
+      }
+    }
+  });
+
+  it('exp(priorLogDensity) integrates to 1 with E|x|^2 = dim priorStd^2, in 1-D and 2-D', () => {
+    for (const dim of [1, 2] as const) {
+      const { mass, secondMoment } = gridMoments((x, d, out) => sde.priorLogDensity(x, d, out), dim, sde.priorStd);
+      expect(Math.abs(mass - 1)).toBeLessThan(GRID_TOLERANCE);
+      expect(Math.abs(secondMoment / (dim * sde.priorStd ** 2) - 1)).toBeLessThan(GRID_TOLERANCE);
+    }
+  });
+
+  it('priorLogDensity rejects x that is not whole particles and a short out', () => {
+    expect(() => sde.priorLogDensity(new Float32Array(5), 2, new Float64Array(3))).toThrow(/not a whole number of 2-dimensional particles/);
+    expect(() => sde.priorLogDensity(new Float32Array(6), 2, new Float64Array(2))).toThrow(/out holds 2 values, needs 3/);
   });
 });

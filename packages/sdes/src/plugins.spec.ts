@@ -1,5 +1,6 @@
 import { ConfigError, createRegistry, createRunContext } from '@scoreflow/core';
 import { describe, expect, it } from 'vitest';
+import type { SubVpSde } from './sub-vp.js';
 import type { VeSde } from './ve.js';
 import type { VpSde } from './vp.js';
 import { sdePlugins } from './plugins.js';
@@ -18,14 +19,15 @@ function configError(config: unknown): ConfigError {
 }
 
 describe('sdePlugins', () => {
-  it('lists brownian, ve and vp as sde plugins', () => {
-    expect(registry.list('sde').map((plugin) => plugin.name)).toEqual(['brownian', 've', 'vp']);
+  it('lists brownian, sub-vp, ve and vp as sde plugins', () => {
+    expect(registry.list('sde').map((plugin) => plugin.name)).toEqual(['brownian', 'sub-vp', 've', 'vp']);
   });
 
   it('fills the documented defaults', () => {
     expect(registry.parse('sde', { type: 'brownian' }, 'sde').options).toEqual({ g: 1, T: 1 });
     expect(registry.parse('sde', { type: 've' }, 'sde').options).toEqual({ sigmaMin: 0.01, sigmaMax: 50, T: 1 });
     expect(registry.parse('sde', { type: 'vp' }, 'sde').options).toEqual({ betaMin: 0.1, betaMax: 20, T: 1 });
+    expect(registry.parse('sde', { type: 'sub-vp' }, 'sde').options).toEqual({ betaMin: 0.1, betaMax: 20, T: 1 });
   });
 
   it('creates SDEs with the given options', () => {
@@ -35,6 +37,9 @@ describe('sdePlugins', () => {
     expect(ve.sigma(1)).toBeCloseTo(10, 12);
     const vp = registry.create('sde', { type: 'vp', betaMax: 10, T: 2 }, scope) as VpSde;
     expect(vp.beta(2)).toBe(10);
+    const subVp = registry.create('sde', { type: 'sub-vp', betaMin: 1, betaMax: 3 }, scope) as SubVpSde;
+    expect(subVp.name).toBe('sub-vp');
+    expect(subVp.marginal(1).std).toBeCloseTo(1 - Math.exp(-2), 14);
   });
 
   it('ve: sigmaMin >= sigmaMax names sigmaMax', () => {
@@ -42,14 +47,17 @@ describe('sdePlugins', () => {
     expect(error.issues).toEqual([{ path: 'sde.sigmaMax', message: 'must be greater than sigmaMin (60), got 50' }]);
   });
 
-  it('vp: betaMin > betaMax names betaMax', () => {
-    const error = configError({ type: 'vp', betaMin: 5, betaMax: 1 });
-    expect(error.issues).toEqual([{ path: 'sde.betaMax', message: 'must be at least betaMin (5), got 1' }]);
+  it('vp and sub-vp: betaMin > betaMax names betaMax', () => {
+    for (const type of ['vp', 'sub-vp']) {
+      const error = configError({ type, betaMin: 5, betaMax: 1 });
+      expect(error.issues).toEqual([{ path: 'sde.betaMax', message: 'must be at least betaMin (5), got 1' }]);
+    }
   });
 
   it('rejects non-positive values and unknown options, naming the field', () => {
     expect(configError({ type: 'brownian', g: -1 }).issues[0].path).toBe('sde.g');
     expect(configError({ type: 'vp', T: 0 }).issues[0].path).toBe('sde.T');
+    expect(configError({ type: 'sub-vp', betaMin: -1 }).issues[0].path).toBe('sde.betaMin');
     expect(configError({ type: 've', sigma: 3 }).message).toMatch(/sigma/);
   });
 });

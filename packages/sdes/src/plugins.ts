@@ -1,10 +1,24 @@
 import { type AnyPlugin, definePlugin } from '@scoreflow/core';
 import { z } from 'zod';
 import { brownian } from './brownian.js';
+import { subVp } from './sub-vp.js';
 import { ve } from './ve.js';
 import { vp } from './vp.js';
 
 const endTime = z.number().positive().default(1).describe('end time T of the forward process');
+
+/** Options of the SDEs with a linear beta(t) (vp, sub-vp): betaMin <= betaMax, reported on betaMax. */
+const linearBetaOptions = z
+  .strictObject({
+    betaMin: z.number().nonnegative().default(0.1).describe('noise rate at t = 0'),
+    betaMax: z.number().positive().default(20).describe('noise rate at t = T'),
+    T: endTime,
+  })
+  .superRefine((options, ctx) => {
+    if (options.betaMin > options.betaMax) {
+      ctx.addIssue({ code: 'custom', path: ['betaMax'], message: `must be at least betaMin (${options.betaMin})`, input: options.betaMax });
+    }
+  });
 
 /** `type: brownian`: dx = g dW on [0, T] (see `brownian`). Options `g` (default 1), `T` (default 1). */
 export const brownianPlugin = definePlugin({
@@ -48,19 +62,21 @@ export const vpPlugin = definePlugin({
   kind: 'sde',
   name: 'vp',
   description: 'Variance-preserving SDE (Song et al. 2021; DDPM limit): beta(t) linear from betaMin to betaMax, prior N(0, 1)',
-  options: z
-    .strictObject({
-      betaMin: z.number().nonnegative().default(0.1).describe('noise rate at t = 0'),
-      betaMax: z.number().positive().default(20).describe('noise rate at t = T'),
-      T: endTime,
-    })
-    .superRefine((options, ctx) => {
-      if (options.betaMin > options.betaMax) {
-        ctx.addIssue({ code: 'custom', path: ['betaMax'], message: `must be at least betaMin (${options.betaMin})`, input: options.betaMax });
-      }
-    }),
+  options: linearBetaOptions,
   create: (options) => vp(options),
 });
 
+/**
+ * `type: sub-vp`: the sub-VP SDE of Song et al. 2021, eq. 34 (see `subVp`). Options `betaMin`
+ * (default 0.1) <= `betaMax` (default 20), `T` (default 1), as for `vp`.
+ */
+export const subVpPlugin = definePlugin({
+  kind: 'sde',
+  name: 'sub-vp',
+  description: 'Sub-VP SDE (Song et al. 2021, eq. 34): VP drift, g^2 = beta (1 - e^(-2B)), marginal std 1 - e^(-B), prior N(0, 1)',
+  options: linearBetaOptions,
+  create: (options) => subVp(options),
+});
+
 /** The SDE plugins of this package, for the runner's registry. */
-export const sdePlugins: readonly AnyPlugin[] = [brownianPlugin, vePlugin, vpPlugin];
+export const sdePlugins: readonly AnyPlugin[] = [brownianPlugin, vePlugin, vpPlugin, subVpPlugin];

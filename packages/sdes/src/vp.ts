@@ -1,25 +1,13 @@
 import { drawGaussianPrior, gaussianPriorLogDensity } from './internal/gaussian-prior.js';
-import { requireNonNegative, requirePositive } from './internal/check.js';
 import { writeScaled } from './internal/scaled-drift.js';
+import { type LinearBeta, type LinearBetaOptions, linearBeta } from './linear-beta.js';
 import type { LinearSde } from './linear-sde.js';
 
-/** Options of `vp`. */
-export interface VpOptions {
-  /** beta at t = 0 (default 0.1). */
-  readonly betaMin?: number;
-  /** beta at t = T (default 20); at least betaMin. */
-  readonly betaMax?: number;
-  /** End time T (default 1). */
-  readonly T?: number;
-}
+/** Options of `vp`: `betaMin` (default 0.1) <= `betaMax` (default 20), `T` (default 1). */
+export type VpOptions = LinearBetaOptions;
 
-/** The VP SDE, with its noise rate beta(t) and its integral exposed. */
-export interface VpSde extends LinearSde {
-  /** beta(t) = betaMin + (t / T) (betaMax - betaMin). */
-  beta(t: number): number;
-  /** B(t) = int_0^t beta = betaMin t + (betaMax - betaMin) t^2 / (2 T). */
-  integratedBeta(t: number): number;
-}
+/** The VP SDE, with its noise rate beta(t) and its integral B(t) exposed. */
+export interface VpSde extends LinearSde, LinearBeta {}
 
 /**
  * The variance-preserving SDE of Song et al. 2021 (eq. 11; appendix B, eqs. 32-33), the continuous
@@ -38,14 +26,8 @@ export interface VpSde extends LinearSde {
  * const sde = vp();
  * sde.marginal(1); // { mean: exp(-5.025), std: sqrt(1 - exp(-10.05)) }
  */
-export function vp({ betaMin = 0.1, betaMax = 20, T = 1 }: VpOptions = {}): VpSde {
-  requireNonNegative('vp', 'betaMin', betaMin);
-  requirePositive('vp', 'betaMax', betaMax);
-  requirePositive('vp', 'T', T);
-  if (!(betaMin <= betaMax)) throw new RangeError(`vp: betaMin (${betaMin}) must not exceed betaMax (${betaMax}).`);
-  const slope = (betaMax - betaMin) / T;
-  const beta = (t: number) => betaMin + t * slope;
-  const integratedBeta = (t: number) => t * (betaMin + 0.5 * t * slope);
+export function vp(options: VpOptions = {}): VpSde {
+  const { T, beta, integratedBeta } = linearBeta('vp', options);
   return {
     name: 'vp',
     T,

@@ -1,6 +1,9 @@
 import { type AnyPlugin, definePlugin } from '@scoreflow/core';
 import { z } from 'zod';
+import { ddpmGridPlugin } from './ddpm-plugin.js';
 import { geometricGrid } from './geometric-grid.js';
+import { karrasGridPlugin } from './karras-plugin.js';
+import { timesGridPlugin } from './times-plugin.js';
 import { uniformGrid } from './uniform-grid.js';
 
 /** `type: uniform`: equal steps in t (see `uniformGrid`). */
@@ -21,5 +24,5 @@ export const geometricGridPlugin = definePlugin({
   create: () => geometricGrid(),
 });
 
-/** Every time-grid plugin of this package. */
-export const timeGridPlugins: readonly AnyPlugin[] = [uniformGridPlugin, geometricGridPlugin];
+/** Every time-grid plugin of this package: uniform, geometric, karras, ddpm, times. */
+export const timeGridPlugins: readonly AnyPlugin[] = [uniformGridPlugin, geometricGridPlugin, karrasGridPlugin, ddpmGridPlugin, timesGridPlugin];
