@@ -68,7 +68,7 @@ describe('scoreModelPlugins', () => {
 
   it('rejects a preset combined with means, missing means, and unknown options', () => {
     expect(configError({ type: 'gaussian-mixture', preset: 'double-gaussian', means: [[0, 0]] }).issues[0].path).toBe('pipeline.1.score.means');
-    expect(configError({ type: 'gaussian-mixture' }).issues[0].message).toMatch(/required unless a preset is given \(presets: double-gaussian\)/);
+    expect(configError({ type: 'gaussian-mixture' }).issues[0].message).toMatch(/required unless a preset is given \(presets: double-gaussian, eight-gaussians\)/);
     expect(configError({ type: 'gaussian-mixture', preset: 'double-gaussian', sigma: 1 }).message).toMatch(/sigma/);
   });
 

@@ -8,13 +8,16 @@ import { diffuseMixture, MIXTURE_PRESETS } from '@scoreflow/core';
 import { describe, expect, it } from 'vitest';
 import { SAMPLER_CASES } from './cases/index.js';
 import { modeStats, runCase } from './run-case.js';
+import { SDE_SETUPS } from './sampler-case.js';
 
 const particles = 20_000;
 
 describe('sampler contract', () => {
   for (const samplerCase of SAMPLER_CASES) {
     for (const setup of samplerCase.sdes) {
-      it(`${samplerCase.type}${samplerCase.options ? ` ${JSON.stringify(samplerCase.options)}` : ''} under ${setup} returns the double Gaussian`, async () => {
+      const grid = (samplerCase.grid ?? SDE_SETUPS[setup].grid).type;
+      const options = samplerCase.options ? ` ${JSON.stringify(samplerCase.options)}` : '';
+      it(`${samplerCase.type}${options} under ${setup}, ${samplerCase.steps} steps on the ${grid} grid, returns the double Gaussian`, async () => {
         const { x, nfe, tEnd, sde } = await runCase(samplerCase, setup, particles);
         // The exact law at tEnd: the double Gaussian diffused to tEnd.
         const { mean: m, std: s } = sde.marginal(tEnd);

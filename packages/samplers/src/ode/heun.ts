@@ -1,0 +1,89 @@
+import type { Stage } from '@scoreflow/core';
+import { denoise } from '../shared/denoiser.js';
+import { type ReverseSamplerOptions, reverseSampler } from '../shared/reverse-sampler.js';
+import { pfOdeVelocity } from './pf-ode-velocity.js';
+
+/**
+ * The variable Heun's method steps in: `sigma`, the noise level sigma = s / m with x-hat = x / m
+ * (Karras et al. 2022's sigma(t) = t, s(t) = 1; k-diffusion's `sample_heun`), or `time`, the
+ * SDE's own t (Algorithm 1 with the SDE's schedule).
+ */
+export type HeunSpace = 'sigma' | 'time';
+
+/** Options of `heun`. */
+export interface HeunOptions extends ReverseSamplerOptions {
+  /** `sigma` (default) or `time`; see `HeunSpace`. */
+  readonly space?: HeunSpace;
+}
+
+/**
+ * Heun's second-order method on the probability-flow ODE (Song et al. 2021, eq. 13), in the
+ * shape of Algorithm 1 of Karras et al. 2022: an Euler predictor and a trapezoidal corrector,
+ *
+ *   y'      = y_k + dl d(y_k, l_k)
+ *   y_{k+1} = y_k + dl [d(y_k, l_k) + d(y', l_{k+1})] / 2,
+ *
+ * the corrector skipped on a last step that ends at t = 0 (tEnd = 0), where d may not exist
+ * (Algorithm 1, line 7). The grid is `times` either way; what is stepped is either
+ *
+ * - `space: 'sigma'` (default): y = x-hat = x / m, l = sigma = s / m and d = (x-hat - D) / sigma
+ *   with D Tweedie's estimate of x_0 (Karras et al. 2022, eq. 4 with sigma(t) = t, s(t) = 1, their
+ *   recommended choice: trajectories are nearly straight in sigma); x_{k+1} = m(t_{k+1}) x-hat;
+ * - `space: 'time'`: y = x, l = t and d = f(x, t) - g(t)^2 score(x, t) / 2, the ODE in the SDE's
+ *   own time (Algorithm 1 with the SDE's sigma(t) and s(t)).
+ *
+ * Global error of second order in the step of the chosen variable; two score evaluations per
+ * step, one on a last step to t = 0.
+ *
+ * @example
+ * priorSource(sde, 2).sample(ctx).pipe(heun({ sde, score, rng: ctx.rng, times: uniformGrid().times(sde, 25, 1e-3) }))
+ */
+export function heun(options: HeunOptions): Stage {
+  const { sde } = options;
+  const space = options.space ?? 'sigma';
+  if (space === 'time') {
+    return reverseSampler('heun', options, async (state, _k, t, next) => {
+      const { x } = state;
+      const n = x.length;
+      const velocity = state.buffer('velocity');
+      await pfOdeVelocity(state, sde, x, t, velocity);
+      const dt = next - t;
+      if (next === 0) {
+        for (let i = 0; i < n; i++) x[i] += dt * velocity[i];
+        return;
+      }
+      const predicted = state.buffer('predicted');
+      for (let i = 0; i < n; i++) predicted[i] = x[i] + dt * velocity[i];
+      const corrected = state.buffer('velocity-next');
+      await pfOdeVelocity(state, sde, predicted, next, corrected);
+      const half = 0.5 * dt;
+      for (let i = 0; i < n; i++) x[i] += half * (velocity[i] + corrected[i]);
+    });
+  }
+  return reverseSampler('heun', options, async (state, _k, t, next) => {
+    const { x } = state;
+    const n = x.length;
+    const score = state.buffer('score');
+    const denoised = state.buffer('denoised');
+    const { mean: m, std: s } = await denoise(state, sde, x, t, score, denoised);
+    const { mean: mNext, std: sNext } = sde.marginal(next);
+    const sigma = s / m;
+    const sigmaNext = sNext / mNext;
+    const dSigma = sigmaNext - sigma;
+    // d = (x-hat - D) / sigma with x-hat = x / m, kept for the corrector.
+    const slope = state.buffer('slope');
+    for (let i = 0; i < n; i++) slope[i] = (x[i] / m - denoised[i]) / sigma;
+    if (next === 0 || sigmaNext === 0) {
+      for (let i = 0; i < n; i++) x[i] = mNext * (x[i] / m + dSigma * slope[i]);
+      return;
+    }
+    const predicted = state.buffer('predicted');
+    for (let i = 0; i < n; i++) predicted[i] = mNext * (x[i] / m + dSigma * slope[i]);
+    await denoise(state, sde, predicted, next, score, denoised);
+    const half = 0.5 * dSigma;
+    for (let i = 0; i < n; i++) {
+      const slopeNext = (predicted[i] / mNext - denoised[i]) / sigmaNext;
+      x[i] = mNext * (x[i] / m + half * (slope[i] + slopeNext));
+    }
+  });
+}

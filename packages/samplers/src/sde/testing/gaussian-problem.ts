@@ -1,0 +1,73 @@
+import { type Sde, type Stage, createRng, idsOf, positionsOf } from '@scoreflow/core';
+import { from, lastValueFrom, toArray } from 'rxjs';
+import type { ReverseSamplerOptions } from '../../shared/reverse-sampler.js';
+import { gaussianBatches, gaussianScore, moments } from '../../testing/gaussian.js';
+import { linearSde } from '../../testing/linear-sde.js';
+import { uniformTimes } from '../../testing/times.js';
+
+/** Test-only: a law N(mean, variance) of one coordinate. */
+export interface Law {
+  readonly mean: number;
+  readonly variance: number;
+}
+
+/**
+ * Test-only: the target N(mu, sigma^2 I) diffused by `linearSde({ beta, T })`, whose p_t is
+ * N(m mu, m^2 sigma^2 + s^2) in closed form, with the SDE's prior set to the exact p_T.
+ */
+export function gaussianProblem({ beta = 1, T = 2, mu = 1.5, sigma = 0.5, dim = 2, linear = true } = {}) {
+  const base = linearSde({ beta, T, linear });
+  const law = (t: number): Law => {
+    const { mean, std } = base.marginal(t);
+    return { mean: mean * mu, variance: mean * mean * sigma * sigma + std * std };
+  };
+  const sde: Sde = linearSde({ beta, T, linear, priorMean: law(T).mean, priorStd: Math.sqrt(law(T).variance) });
+  return { sde, dim, T, law, score: gaussianScore(sde, dim, mu, sigma) };
+}
+
+export type GaussianProblem = ReturnType<typeof gaussianProblem>;
+
+/** Test-only: the law of x' = scale x + shift + noise z for x ~ `law`. */
+export function affine(law: Law, scale: number, shift: number, noise: number): Law {
+  return { mean: scale * law.mean + shift, variance: scale * scale * law.variance + noise * noise };
+}
+
+/**
+ * Test-only: runs the stage `make` builds from `n` draws of the problem's prior along uniform
+ * times from T down to `tEnd`, in batches of `batchSize`; returns the final positions, their
+ * moments over all coordinates and the NFE per particle reported.
+ */
+export async function runProblem(
+  problem: GaussianProblem,
+  make: (options: ReverseSamplerOptions) => Stage,
+  { steps, tEnd = 1e-3, n = 20_000, batchSize = n, seed = 4 }: { steps: number; tEnd?: number; n?: number; batchSize?: number; seed?: number },
+) {
+  const { sde, dim, T } = problem;
+  const rng = createRng(seed);
+  const batches = gaussianBatches(rng, n, dim, 0, 1, batchSize, T);
+  for (const batch of batches) sde.prior(positionsOf(batch), idsOf(batch), dim, rng);
+  let nfe = 0;
+  const stage = make({
+    sde,
+    score: problem.score,
+    rng,
+    times: uniformTimes(T, tEnd, steps),
+    snapshotEvery: steps,
+    includeInitial: false,
+    onBatchDone: (stats) => (nfe += stats.nfe * stats.particles),
+  });
+  const out = await lastValueFrom(from(batches).pipe(stage, toArray()));
+  const x = new Float32Array(n * dim);
+  let offset = 0;
+  for (const batch of out) {
+    x.set(positionsOf(batch), offset);
+    offset += positionsOf(batch).length;
+  }
+  return { x, sample: moments(out, steps), nfe: nfe / n, times: uniformTimes(T, tEnd, steps) };
+}
+
+/** Test-only: five standard errors of the sample mean and standard deviation of `count` draws of `law`. */
+export function tolerance(law: Law, count: number): { mean: number; std: number } {
+  const std = Math.sqrt(law.variance);
+  return { mean: (5 * std) / Math.sqrt(count), std: (5 * std) / Math.sqrt(2 * count) };
+}
