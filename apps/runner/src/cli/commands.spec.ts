@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ConfigError, ScoreflowError, idsOf, positionsOf, stepsOf } from '@scoreflow/core';
@@ -201,10 +201,13 @@ describe('config errors', () => {
 });
 
 describe('scoreflow validate and list', () => {
-  it('validates the shipped configs', () => {
-    for (const name of ['double-gaussian-forward', 'double-gaussian-reverse']) {
+  it('validates every shipped config', () => {
+    const folder = join(import.meta.dirname, '../../configs');
+    const names = readdirSync(folder).filter((name) => name.endsWith('.yaml'));
+    expect(names).toEqual(expect.arrayContaining(['double-gaussian-forward.yaml', 'double-gaussian-reverse.yaml', 'eight-gaussians-dpm-solver.yaml']));
+    for (const name of names) {
       const { lines, io } = quiet();
-      expect(validateCommand(join(import.meta.dirname, '../../configs', `${name}.yaml`), {}, io)).toBe(0);
+      expect(validateCommand(join(folder, name), {}, io)).toBe(0);
       expect(lines[0]).toMatch(/valid \(1 stage, 4 metrics, 100000 particles\)/);
     }
   });
