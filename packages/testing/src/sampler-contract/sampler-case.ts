@@ -3,6 +3,7 @@ import type { PluginConfig } from '@scoreflow/core';
 /** The SDE set-ups of the contract suite, by name: an SDE, the grid that suits it, and tEnd. */
 export const SDE_SETUPS = {
   vp: { sde: { type: 'vp' }, grid: { type: 'uniform' }, tEnd: 1e-3 },
+  'sub-vp': { sde: { type: 'sub-vp' }, grid: { type: 'uniform' }, tEnd: 1e-3 },
   've': { sde: { type: 've' }, grid: { type: 'uniform' }, tEnd: 1e-3 },
   brownian: { sde: { type: 'brownian', g: 1, T: 100 }, grid: { type: 'geometric' }, tEnd: 1e-3 },
 } as const satisfies Record<string, { sde: PluginConfig; grid: PluginConfig; tEnd: number }>;

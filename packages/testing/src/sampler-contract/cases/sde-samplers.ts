@@ -7,14 +7,14 @@ import type { SamplerCase } from '../sampler-case.js';
  */
 export const sdeSamplerCases: readonly SamplerCase[] = [
   // Reverse diffusion: first order like Euler-Maruyama; at 200 steps the std is about 0.01 too wide (VE).
-  { type: 'reverse-diffusion', sdes: ['vp', 've', 'brownian'], steps: 200, bias: 0.015, nfe: 200 },
+  { type: 'reverse-diffusion', sdes: ['vp', 'sub-vp', 've', 'brownian'], steps: 200, bias: 0.015, nfe: 200 },
   // Ancestral sampling: the plug-in x0 estimate drops Var(x0 | x_t), so the std is about 0.015 too narrow at 200 steps.
-  { type: 'ancestral', sdes: ['vp', 've', 'brownian'], steps: 200, bias: 0.02, nfe: 200 },
+  { type: 'ancestral', sdes: ['vp', 'sub-vp', 've', 'brownian'], steps: 200, bias: 0.02, nfe: 200 },
   // Predictor-corrector: one Langevin step per grid time, two score evaluations per step.
-  { type: 'predictor-corrector', sdes: ['vp', 've', 'brownian'], steps: 100, bias: 0.015, nfe: 200 },
+  { type: 'predictor-corrector', sdes: ['vp', 'sub-vp', 've', 'brownian'], steps: 100, bias: 0.015, nfe: 200 },
   {
     type: 'predictor-corrector',
-    sdes: ['vp', 've', 'brownian'],
+    sdes: ['vp', 'sub-vp', 've', 'brownian'],
     steps: 100,
     options: { predictor: 'euler-maruyama', correctorSteps: 2 },
     bias: 0.01,
@@ -24,5 +24,5 @@ export const sdeSamplerCases: readonly SamplerCase[] = [
   // spread: the std stays about 0.02 too wide (0.019 for VE by the Gaussian moment recursion).
   { type: 'annealed-langevin', sdes: ['ve', 'brownian'], steps: 100, options: { stepsEach: 3 }, bias: 0.02, nfe: 300 },
   // Under VP, levels uniform in t are sparse at small sigma (bias 0.05); geometric ones suit NCSN.
-  { type: 'annealed-langevin', sdes: ['vp'], steps: 100, grid: { type: 'geometric' }, options: { stepsEach: 3 }, bias: 0.02, nfe: 300 },
+  { type: 'annealed-langevin', sdes: ['vp', 'sub-vp'], steps: 100, grid: { type: 'geometric' }, options: { stepsEach: 3 }, bias: 0.02, nfe: 300 },
 ];
