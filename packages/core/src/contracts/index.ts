@@ -5,3 +5,4 @@ export type { DataSource } from './data-source.js';
 export type { Metric, MetricValues } from './metric.js';
 export type { TimeGrid } from './time-grid.js';
 export { sigmaOf, timeOfSigma } from './noise-level.js';
+export type { Target } from './target.js';

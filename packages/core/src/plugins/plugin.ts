@@ -5,6 +5,7 @@ import type { ScoreModel } from '../contracts/score-model.js';
 import type { Sde } from '../contracts/sde.js';
 import type { Stage } from '../contracts/stage.js';
 import type { TimeGrid } from '../contracts/time-grid.js';
+import type { Target } from '../contracts/target.js';
 import type { RunContext } from '../context/run-context.js';
 
 /** What each kind of plugin creates. */
@@ -13,6 +14,7 @@ export interface PluginKinds {
   sde: Sde;
   'score-model': ScoreModel;
   'time-grid': TimeGrid;
+  target: Target;
   stage: Stage;
   metric: Metric;
 }
@@ -20,7 +22,7 @@ export interface PluginKinds {
 export type PluginKind = keyof PluginKinds;
 
 /** The kinds, in the order `scoreflow list` shows them. */
-export const PLUGIN_KINDS: readonly PluginKind[] = ['data-source', 'sde', 'time-grid', 'score-model', 'stage', 'metric'];
+export const PLUGIN_KINDS: readonly PluginKind[] = ['data-source', 'sde', 'time-grid', 'score-model', 'target', 'stage', 'metric'];
 
 /** A plugin as a config names it: its `type` and its options. */
 export interface PluginConfig {
