@@ -10,6 +10,7 @@ import { rk45Plugin } from './ode/rk45-plugin.js';
 import { ddimPlugin } from './few-step/ddim-plugin.js';
 import { eulerAncestralPlugin } from './few-step/euler-ancestral-plugin.js';
 import { dpmSolver2mPlugin } from './few-step/dpm-solver-2m-plugin.js';
+import { mcmcPlugins } from './mcmc/mcmc-plugins.js';
 
 export { type ForwardDiffusionOptions, type ForwardMethod, forwardDiffusion } from './forward/forward-diffusion.js';
 export { forwardPlugin } from './forward/forward-plugin.js';
@@ -45,6 +46,21 @@ export { eulerAncestralPlugin } from './few-step/euler-ancestral-plugin.js';
 export { type DpmSolver2mOptions, dpmSolver2m } from './few-step/dpm-solver-2m.js';
 export { dpmSolver2mPlugin } from './few-step/dpm-solver-2m-plugin.js';
 export { ancestralStep } from './few-step/ancestral-step.js';
+export { type McmcOptions, type McmcStats } from './mcmc/mcmc-options.js';
+export { type McmcKernel, mcmcSampler } from './mcmc/mcmc-sampler.js';
+export { type Chains, createChains } from './mcmc/chains.js';
+export { metropolisUpdate } from './mcmc/metropolis.js';
+export { DUAL_AVERAGING, type DualAveraging, type DualAveragingConstants, dualAveraging } from './mcmc/dual-averaging.js';
+export { randomWalkKernel, randomWalkMetropolis, rwmTargetAcceptance } from './mcmc/random-walk-metropolis.js';
+export { randomWalkMetropolisPlugin } from './mcmc/random-walk-metropolis-plugin.js';
+export { mala, malaKernel } from './mcmc/mala.js';
+export { malaPlugin } from './mcmc/mala-plugin.js';
+export { type HmcOptions, hmc, hmcKernel } from './mcmc/hmc.js';
+export { hmcPlugin } from './mcmc/hmc-plugin.js';
+export { leapfrog } from './mcmc/leapfrog.js';
+export { mcmcShape } from './mcmc/options.js';
+export { type CommonMcmcConfig, resolveMcmc } from './mcmc/resolve-mcmc.js';
+export { mcmcPlugins } from './mcmc/mcmc-plugins.js';
 
 /** Every sampler plugin of this package. */
-export const samplerPlugins = [forwardPlugin, eulerMaruyamaPlugin, reverseDiffusionPlugin, ancestralPlugin, predictorCorrectorPlugin, annealedLangevinPlugin, odeEulerPlugin, heunPlugin, rk45Plugin, ddimPlugin, eulerAncestralPlugin, dpmSolver2mPlugin] as const;
+export const samplerPlugins = [forwardPlugin, eulerMaruyamaPlugin, reverseDiffusionPlugin, ancestralPlugin, predictorCorrectorPlugin, annealedLangevinPlugin, odeEulerPlugin, heunPlugin, rk45Plugin, ddimPlugin, eulerAncestralPlugin, dpmSolver2mPlugin, ...mcmcPlugins] as const;
