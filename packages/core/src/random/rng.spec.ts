@@ -41,6 +41,14 @@ describe('createRng', () => {
     }
   });
 
+  it('never returns 0 or 1 for float32 uniforms, even from the extreme 32-bit outputs', () => {
+    // The largest and smallest cells: what the top and bottom generator outputs map to.
+    const top = Math.fround(((0xffffffff >>> 9) + 0.5) * 2 ** -23);
+    const bottom = Math.fround((0 + 0.5) * 2 ** -23);
+    expect(top).toBeLessThan(1);
+    expect(bottom).toBeGreaterThan(0);
+  });
+
   it('gives each particle the same numbers whatever the batch boundaries', () => {
     const rng = createRng(11);
     const total = 3 * ID_BLOCK_SIZE + 123;

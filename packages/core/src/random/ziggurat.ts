@@ -32,6 +32,7 @@ const RATIO = new Float64Array(LAYERS);
 
 const TWO_POW_MINUS_24 = 2 ** -24;
 const TWO_POW_MINUS_32 = 2 ** -32;
+const TWO_POW_MINUS_23 = 2 ** -23;
 
 /** A uniform in (0, 1), never 0 (so that its log is finite). */
 const open01 = (source: Xoshiro128): number => (source.next() + 0.5) * TWO_POW_MINUS_32;
@@ -115,8 +116,9 @@ export function fillNormals(source: Xoshiro128, out: Float32Array | Float64Array
 export function fillUniforms(source: Xoshiro128, out: Float32Array | Float64Array, start: number, count: number): void {
   const end = start + count;
   if (out instanceof Float32Array) {
-    // 24 bits, centred in their cell: exactly representable in float32 and never 0 or 1.
-    for (let k = start; k < end; k++) out[k] = ((source.next() >>> 8) + 0.5) * TWO_POW_MINUS_24;
+    // 23 bits, centred in their cell: (k + 1/2) 2^-23 lies in [2^-24, 1 - 2^-24], exactly
+    // representable in float32, so never 0 or 1 (24 bits would round the top cell up to 1).
+    for (let k = start; k < end; k++) out[k] = ((source.next() >>> 9) + 0.5) * TWO_POW_MINUS_23;
   } else {
     for (let k = start; k < end; k++) out[k] = open01(source);
   }
