@@ -7,3 +7,4 @@ export * from './plugins/index.js';
 export * from './operators/index.js';
 export * from './ipc/index.js';
 export * from './mixture/index.js';
+export * from './densities/index.js';

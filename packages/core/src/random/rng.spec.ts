@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import type { Xoshiro128 } from './xoshiro128.js';
+import { fillUniforms } from './ziggurat.js';
 import { ID_BLOCK_SIZE, compactIds, createRng, deriveSeed, streamId } from './rng.js';
 
 const n = 200_000;
@@ -42,11 +44,12 @@ describe('createRng', () => {
   });
 
   it('never returns 0 or 1 for float32 uniforms, even from the extreme 32-bit outputs', () => {
-    // The largest and smallest cells: what the top and bottom generator outputs map to.
-    const top = Math.fround(((0xffffffff >>> 9) + 0.5) * 2 ** -23);
-    const bottom = Math.fround((0 + 0.5) * 2 ** -23);
-    expect(top).toBeLessThan(1);
-    expect(bottom).toBeGreaterThan(0);
+    // A source stuck at the top and at the bottom output.
+    const out = new Float32Array(2);
+    fillUniforms({ next: () => 0xffffffff } as Xoshiro128, out, 0, 1);
+    fillUniforms({ next: () => 0 } as Xoshiro128, out, 1, 1);
+    expect(out[0]).toBeLessThan(1);
+    expect(out[1]).toBeGreaterThan(0);
   });
 
   it('gives each particle the same numbers whatever the batch boundaries', () => {

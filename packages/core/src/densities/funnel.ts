@@ -1,0 +1,60 @@
+import { LOG_TWO_PI, countPoints, positiveOption } from './check.js';
+import type { Density } from './density.js';
+
+/** Options of `funnel`; every field has a default (`FUNNEL_DEFAULTS`). */
+export interface FunnelOptions {
+  /** Standard deviation s of the log-variance coordinate x1 (> 0). */
+  readonly scale?: number;
+}
+
+export type FunnelParameters = Required<FunnelOptions>;
+
+/** s = 3, Neal's value. */
+export const FUNNEL_DEFAULTS: FunnelParameters = Object.freeze({ scale: 3 });
+
+/**
+ * Neal's funnel in two dimensions (Neal 2003, "Slice sampling", Annals of Statistics 31, section 8,
+ * with one x instead of nine): x1 ~ N(0, s^2), x2 | x1 ~ N(0, exp(x1)), so x1 is the log variance of x2:
+ *
+ *     log p(x) = -log(2 pi s) - x1^2 / (2 s^2) - x1 / 2 - x2^2 exp(-x1) / 2
+ *     d/dx1 log p = -x1 / s^2 - 1/2 + x2^2 exp(-x1) / 2,   d/dx2 log p = -x2 exp(-x1)
+ *
+ * The neck (x1 << 0) is narrow and steep, the mouth (x1 >> 0) wide and flat: no single step
+ * size suits both. E x = 0, Var x1 = s^2, Var x2 = E exp(x1) = exp(s^2 / 2). Exact sampling: draw x1,
+ * then x2 = exp(x1 / 2) z. Where exp(-x1) overflows, x2 = 0 gives log p without the x2 term and a
+ * zero gradient in x2 (rather than 0 * Infinity = NaN).
+ *
+ * @example
+ * funnel().logDensity(new Float32Array([0, 0]), new Float64Array(1)); // [-log(2 pi * 3)]
+ */
+export function funnel(options: FunnelOptions = {}): Density<FunnelParameters> {
+  const scale = positiveOption('funnel', 'scale', options.scale ?? FUNNEL_DEFAULTS.scale);
+  const logNormaliser = -LOG_TWO_PI - Math.log(scale);
+  const precision = 1 / (scale * scale);
+  return Object.freeze({
+    name: 'funnel',
+    dim: 2,
+    parameters: Object.freeze({ scale }),
+    logDensity(x: Float32Array | Float64Array, out: Float64Array): Float64Array {
+      const n = countPoints('funnel.logDensity', x, out, 1);
+      for (let i = 0; i < n; i++) {
+        const x1 = x[2 * i];
+        const x2 = x[2 * i + 1];
+        const spread = x2 === 0 ? 0 : x2 * x2 * Math.exp(-x1);
+        out[i] = logNormaliser - 0.5 * (x1 * x1 * precision + x1 + spread);
+      }
+      return out;
+    },
+    gradLogDensity(x: Float32Array | Float64Array, out: Float32Array): Float32Array {
+      const n = countPoints('funnel.gradLogDensity', x, out, 2);
+      for (let i = 0; i < n; i++) {
+        const x1 = x[2 * i];
+        const x2 = x[2 * i + 1];
+        const g2 = x2 === 0 ? 0 : -x2 * Math.exp(-x1);
+        out[2 * i] = -x1 * precision - 0.5 - 0.5 * x2 * g2;
+        out[2 * i + 1] = g2;
+      }
+      return out;
+    },
+  });
+}

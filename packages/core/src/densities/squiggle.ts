@@ -1,0 +1,65 @@
+import { LOG_TWO_PI, countPoints, finiteOption, positiveOption } from './check.js';
+import type { Density } from './density.js';
+
+/** Options of `squiggle`; every field has a default (`SQUIGGLE_DEFAULTS`). */
+export interface SquiggleOptions {
+  /** Standard deviation s of x1 (> 0). */
+  readonly scale?: number;
+  /** Amplitude a of the wave x2 = a sin(f x1) (any sign). */
+  readonly amplitude?: number;
+  /** Angular frequency f of the wave, radians per unit of x1 (any sign). */
+  readonly frequency?: number;
+  /** Standard deviation w of x2 about the wave (> 0). */
+  readonly width?: number;
+}
+
+export type SquiggleParameters = Required<SquiggleOptions>;
+
+/** s = 2, a = 1.5, f = 1.5, w = 0.4. */
+export const SQUIGGLE_DEFAULTS: SquiggleParameters = Object.freeze({ scale: 2, amplitude: 1.5, frequency: 1.5, width: 0.4 });
+
+/**
+ * The squiggle (a thin sine-shaped ridge, as in chi-feng's mcmc-demo): x1 ~ N(0, s^2),
+ * x2 | x1 ~ N(a sin(f x1), w^2),
+ *
+ *     log p(x) = -log(2 pi s w) - x1^2 / (2 s^2) - (x2 - a sin(f x1))^2 / (2 w^2)
+ *     d/dx1 log p = -x1 / s^2 + a f cos(f x1) r / w^2,   d/dx2 log p = -r / w^2,   r = x2 - a sin(f x1)
+ *
+ * E x = 0 (sin is odd), Var x1 = s^2. Exact sampling: draw x1, then x2 from its conditional.
+ *
+ * @example
+ * squiggle().logDensity(new Float32Array([0, 0]), new Float64Array(1)); // [-log(2 pi * 2 * 0.4)]
+ */
+export function squiggle(options: SquiggleOptions = {}): Density<SquiggleParameters> {
+  const scale = positiveOption('squiggle', 'scale', options.scale ?? SQUIGGLE_DEFAULTS.scale);
+  const amplitude = finiteOption('squiggle', 'amplitude', options.amplitude ?? SQUIGGLE_DEFAULTS.amplitude);
+  const frequency = finiteOption('squiggle', 'frequency', options.frequency ?? SQUIGGLE_DEFAULTS.frequency);
+  const width = positiveOption('squiggle', 'width', options.width ?? SQUIGGLE_DEFAULTS.width);
+  const logNormaliser = -LOG_TWO_PI - Math.log(scale * width);
+  const precision1 = 1 / (scale * scale);
+  const precision2 = 1 / (width * width);
+  return Object.freeze({
+    name: 'squiggle',
+    dim: 2,
+    parameters: Object.freeze({ scale, amplitude, frequency, width }),
+    logDensity(x: Float32Array | Float64Array, out: Float64Array): Float64Array {
+      const n = countPoints('squiggle.logDensity', x, out, 1);
+      for (let i = 0; i < n; i++) {
+        const x1 = x[2 * i];
+        const r = x[2 * i + 1] - amplitude * Math.sin(frequency * x1);
+        out[i] = logNormaliser - 0.5 * (x1 * x1 * precision1 + r * r * precision2);
+      }
+      return out;
+    },
+    gradLogDensity(x: Float32Array | Float64Array, out: Float32Array): Float32Array {
+      const n = countPoints('squiggle.gradLogDensity', x, out, 2);
+      for (let i = 0; i < n; i++) {
+        const x1 = x[2 * i];
+        const g2 = -(x[2 * i + 1] - amplitude * Math.sin(frequency * x1)) * precision2;
+        out[2 * i] = -x1 * precision1 - amplitude * frequency * Math.cos(frequency * x1) * g2;
+        out[2 * i + 1] = g2;
+      }
+      return out;
+    },
+  });
+}
