@@ -2,10 +2,10 @@ import { type Registry, createRegistry } from '@scoreflow/core';
 import { dataSourcePlugins } from '@scoreflow/data-sources';
 import { metricPlugins } from '@scoreflow/metrics';
 import { samplerPlugins } from '@scoreflow/samplers';
-import { scoreModelPlugins } from '@scoreflow/score-models';
+import { scoreModelPlugins, targetPlugins } from '@scoreflow/score-models';
 import { sdePlugins, timeGridPlugins } from '@scoreflow/sdes';
 
 /** The registry of every plugin scoreflow ships: the one place where the packages meet. */
 export function scoreflowRegistry(): Registry {
-  return createRegistry(dataSourcePlugins, sdePlugins, timeGridPlugins, scoreModelPlugins, samplerPlugins, metricPlugins);
+  return createRegistry(dataSourcePlugins, sdePlugins, timeGridPlugins, scoreModelPlugins, targetPlugins, samplerPlugins, metricPlugins);
 }

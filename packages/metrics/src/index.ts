@@ -27,3 +27,8 @@ export { type MetricRecord, measureRecord } from './operators/metric-record.js';
 export { DEFAULT_MAX_PARTICLES, type MeasureOptions, measureSnapshots } from './operators/measure-snapshots.js';
 export { measureFinal } from './operators/measure-final.js';
 export { type Snapshot, type SnapshotGatherer, createSnapshotGatherer } from './operators/snapshot-gatherer.js';
+
+export { normalQuantile, rankNormalise, splitChains, fft, autocovariance } from './diagnostics/index.js';
+export { potentialScaleReduction, effectiveSampleSize, splitRhat, splitRhatClassic, bulkEss } from './diagnostics/index.js';
+export { type ChainDiagnostics, type ChainTrace, type CoordinateDiagnostics, chainDiagnostics } from './diagnostics/index.js';
+export { type TraceGatherer, createTraceGatherer, type TraceDiagnosticsOptions, traceDiagnostics } from './diagnostics/index.js';

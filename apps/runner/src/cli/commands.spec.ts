@@ -153,6 +153,30 @@ describe('scoreflow run', () => {
   });
 });
 
+describe('scoreflow run with MCMC', () => {
+  it('runs chains on a target and writes acceptance, evaluations, bulk ESS and split R-hat', async () => {
+    const { dir, file } = workspace({
+      name: 'hmc-banana',
+      particles: 500,
+      source: { type: 'gaussian', std: 1 },
+      pipeline: [{ type: 'hmc', target: { type: 'banana' }, warmup: 100, steps: 100, thin: 10 }],
+      reference: { type: 'banana' },
+      metrics: [{ type: 'moments' }],
+      measure: { chains: 32 },
+    });
+    const out = join(dir, 'out');
+    expect(await runCommand(file, { out }, quiet().io)).toBe(0);
+    const metrics = JSON.parse(readFileSync(join(out, 'metrics.json'), 'utf8'));
+    const [stage] = metrics.stages;
+    expect(stage.stats.acceptance.mean).toBeGreaterThan(0.6);
+    expect(stage.stats.evaluations.mean).toBeGreaterThan(200);
+    expect(stage.chains).toMatchObject({ chains: 32, iterations: 10, dim: 2 });
+    expect(stage.chains.minEss).toBeGreaterThan(0);
+    expect(stage.chains.maxRhat).toBeLessThan(1.2);
+    expect(metrics.snapshots.map((snapshot: { step: number }) => snapshot.step)).toEqual([10, 20, 30, 40, 50, 60, 70, 80, 90, 100]);
+  });
+});
+
 describe('config errors', () => {
   const errorOf = async (config: object, name?: string) => {
     const { dir, file } = workspace(config, name);

@@ -24,8 +24,9 @@ export const runConfigSchema = z.strictObject({
     .strictObject({
       particles: z.number().int().min(2).default(10_000).describe('particles (lowest ids) measured per snapshot'),
       referenceParticles: z.number().int().min(2).default(10_000).describe('size of the reference sample'),
+      chains: z.number().int().min(1).default(64).describe('MCMC chains (lowest ids) whose traces give bulk ESS and split R-hat'),
     })
-    .default({ particles: 10_000, referenceParticles: 10_000 }),
+    .default({ particles: 10_000, referenceParticles: 10_000, chains: 64 }),
 });
 
 export type RunConfig = z.output<typeof runConfigSchema>;

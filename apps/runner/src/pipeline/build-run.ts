@@ -12,7 +12,10 @@ import {
   deriveSeed,
 } from '@scoreflow/core';
 import type { RunConfig } from '../config/run-config.js';
+import { mcmcPlugins } from '@scoreflow/samplers';
 import { setPath } from './set-path.js';
+
+const chainStages = new Set<string>(mcmcPlugins.map((plugin) => plugin.name));
 
 /** One stage of the pipeline, ready to run. */
 export interface PlannedStage {
@@ -21,6 +24,8 @@ export interface PlannedStage {
   /** Steps per batch, when the stage has a `steps` option (for progress). */
   readonly steps: number;
   readonly stage: Stage;
+  /** Whether each particle is an MCMC chain (diagnostics: ESS, R-hat). */
+  readonly chains: boolean;
 }
 
 /** Everything a run needs, created and validated, nothing started. */
@@ -64,7 +69,7 @@ export function buildRun(config: RunConfig, registry: Registry, options: { signa
   const stages = config.pipeline.map((stageConfig, index): PlannedStage => {
     const stage = registry.create('stage', stageConfig, scope(`pipeline.${index}`));
     const steps = byPath.get(`pipeline.${index}`)?.steps;
-    return { index, type: stageConfig.type, steps: typeof steps === 'number' ? steps : 1, stage };
+    return { index, type: stageConfig.type, steps: typeof steps === 'number' ? steps : 1, stage, chains: chainStages.has(stageConfig.type) };
   });
 
   let reference: RunPlan['reference'];

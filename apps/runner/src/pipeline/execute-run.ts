@@ -4,6 +4,7 @@ import { type Observable, finalize, identity, lastValueFrom, tap } from 'rxjs';
 import type { ProgressReporter } from '../progress/progress-reporter.js';
 import { outputPath, writeJsonAtomic } from '../output/output-folder.js';
 import type { RunPlan } from './build-run.js';
+import { chainTraces } from './chain-traces.js';
 import { type StageMetrics, stageMeasurer } from './measure-stages.js';
 import { referenceSampler } from './reference-sampler.js';
 
@@ -39,6 +40,7 @@ export async function executeRun(plan: RunPlan, outDir: string, progress: Progre
   const referenceAt = plan.reference === undefined ? undefined : await referenceSampler(plan.reference.source, plan.reference.ctx, plan.sde);
   // Stage -1 (the source itself) is measured as stage 0 when the pipeline is empty.
   const measurer = stageMeasurer(Math.max(1, stages.length), Math.min(config.measure.particles, config.particles));
+  const traces = chainTraces(stages.map((stage) => stage.chains), config.measure.chains);
   const writer = openParticleFile(outputPath(outDir, 'trajectories'));
   const total = stages.reduce((sum, stage) => sum + stage.steps * config.particles, 0);
   let done = 0;
@@ -50,6 +52,7 @@ export async function executeRun(plan: RunPlan, outDir: string, progress: Progre
     return tap((batch: ParticleBatch) => {
       writer.write(batch);
       measurer.add(Math.max(0, stage), batch);
+      if (stage >= 0) traces.add(stage, batch);
       const step = stepsOf(batch)[0] ?? 0;
       last = { stage, type, step, t: timesOf(batch)[0] ?? Number.NaN };
       if (stage >= 0) {
@@ -88,7 +91,12 @@ export async function executeRun(plan: RunPlan, outDir: string, progress: Progre
     error: error?.message ?? null,
     measuredParticles: Math.min(config.measure.particles, config.particles),
     referenceParticles: plan.reference === undefined ? 0 : config.measure.referenceParticles,
-    stages: stages.map((stage) => ({ stage: stage.index, type: stage.type, stats: ctx.stats.summary()[`pipeline.${stage.index}`] ?? {} })),
+    stages: stages.map((stage) => ({
+      stage: stage.index,
+      type: stage.type,
+      stats: ctx.stats.summary()[`pipeline.${stage.index}`] ?? {},
+      ...(stage.chains ? { chains: traces.report(stage.index) } : {}),
+    })),
     snapshots: metrics,
   });
   return { status, error, last, snapshotsWritten: writer.batches, particleSteps: done, seconds, metrics };

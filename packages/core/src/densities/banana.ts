@@ -11,6 +11,7 @@ export interface BananaOptions {
   readonly width?: number;
 }
 
+/** The options of `banana` after defaults (`parameters` of the density). */
 export type BananaParameters = Required<BananaOptions>;
 
 /** s = 2, c = 0.25, w = 1. */

@@ -10,6 +10,7 @@ export interface DonutOptions {
   readonly width?: number;
 }
 
+/** The options of `donut` after defaults (`parameters` of the density). */
 export type DonutParameters = Required<DonutOptions>;
 
 /** R = 3, w = 0.5. */

@@ -7,6 +7,7 @@ export interface FunnelOptions {
   readonly scale?: number;
 }
 
+/** The options of `funnel` after defaults (`parameters` of the density). */
 export type FunnelParameters = Required<FunnelOptions>;
 
 /** s = 3, Neal's value. */

@@ -11,6 +11,7 @@ export interface RingMixtureOptions {
   readonly std?: number;
 }
 
+/** The options of `ringMixture` after defaults. */
 export type RingMixtureParameters = Required<RingMixtureOptions>;
 
 /** K = 8, radius 3, std 0.3. */

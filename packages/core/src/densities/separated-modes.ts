@@ -9,6 +9,7 @@ export interface SeparatedModesOptions {
   readonly std?: number;
 }
 
+/** The options of `separatedModesMixture` after defaults. */
 export type SeparatedModesParameters = Required<SeparatedModesOptions>;
 
 /** offset d = 4, std s = 0.5: the modes are 16 standard deviations apart. */

@@ -13,6 +13,7 @@ export interface SquiggleOptions {
   readonly width?: number;
 }
 
+/** The options of `squiggle` after defaults (`parameters` of the density). */
 export type SquiggleParameters = Required<SquiggleOptions>;
 
 /** s = 2, a = 1.5, f = 1.5, w = 0.4. */

@@ -1,0 +1,25 @@
+import { checkDraws, hasNaN } from './check-draws.js';
+import { effectiveSampleSize } from './effective-sample-size.js';
+import { rankNormalise } from './rank-normalise.js';
+import { splitChains } from './split-chains.js';
+
+/**
+ * The bulk effective sample size of Vehtari, Gelman, Simpson, Carpenter and Buerkner (2021,
+ * "Rank-normalization, folding, and localization: an improved R-hat for assessing convergence of
+ * MCMC", Bayesian Analysis 16, section 4.3), as ArviZ's `ess(method="bulk")`:
+ *
+ *     bulkEss = effectiveSampleSize(rankNormalise(splitChains(draws)), 2 chains, floor(iterations / 2))
+ *
+ * Geyer's initial monotone sequence estimator on the rank-normalised split chains; autocovariances
+ * by zero-padded radix-2 FFT, O(n log n) per chain. About the number of draws for independent
+ * draws, n (1 - rho) / (1 + rho) for an AR(1) chain with coefficient rho. With an odd number of
+ * iterations the middle draw of each chain is left out.
+ *
+ * `draws` are chain-major: chain c, iteration i at `c * iterations + i`. Needs chains >= 1,
+ * iterations >= 4. NaN when a draw is NaN or all draws are equal.
+ */
+export function bulkEss(draws: ArrayLike<number>, chains: number, iterations: number): number {
+  checkDraws('bulkEss', draws, chains, iterations);
+  if (hasNaN(draws)) return Number.NaN;
+  return effectiveSampleSize(rankNormalise(splitChains(draws, chains, iterations)), 2 * chains, Math.floor(iterations / 2));
+}

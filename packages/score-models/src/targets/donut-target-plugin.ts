@@ -1,0 +1,19 @@
+import { DONUT_DEFAULTS, definePlugin, donut } from '@scoreflow/core';
+import { z } from 'zod';
+import { densityTarget } from './density-target.js';
+import { fitRun } from './fit-run.js';
+
+/**
+ * `type: donut` (kind `target`): core's `donut`, p(x) = exp(-(|x| - radius)^2 / (2 width^2)) / Z with
+ * the exact Z of `donutNormaliser`. 2-D, normalised.
+ */
+export const donutTargetPlugin = definePlugin({
+  kind: 'target',
+  name: 'donut',
+  description: 'Donut: p(x) proportional to exp(-(|x| - radius)^2 / (2 width^2)), exactly normalised (2-D)',
+  options: z.strictObject({
+    radius: z.number().min(0).default(DONUT_DEFAULTS.radius).describe('radius of the ring'),
+    width: z.number().positive().default(DONUT_DEFAULTS.width).describe('radial standard deviation'),
+  }),
+  create: (options, ctx) => fitRun(densityTarget(donut(options)), ctx),
+});

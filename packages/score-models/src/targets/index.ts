@@ -1,0 +1,10 @@
+export { densityTarget } from './density-target.js';
+export { mixtureTarget } from './mixture-target.js';
+export { gaussianMixtureTargetPlugin } from './gaussian-mixture-target-plugin.js';
+export { bananaTargetPlugin } from './banana-target-plugin.js';
+export { donutTargetPlugin } from './donut-target-plugin.js';
+export { funnelTargetPlugin } from './funnel-target-plugin.js';
+export { squiggleTargetPlugin } from './squiggle-target-plugin.js';
+export { ringTargetPlugin } from './ring-target-plugin.js';
+export { separatedModesTargetPlugin } from './separated-modes-target-plugin.js';
+export { targetPlugins } from './target-plugins.js';
