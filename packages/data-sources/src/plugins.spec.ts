@@ -45,8 +45,23 @@ const tinySde: Sde = {
 };
 
 describe('dataSourcePlugins', () => {
-  it('lists gaussian, gaussian-mixture and prior as data sources', () => {
-    expect(registry.list('data-source').map((p) => p.name)).toEqual(['gaussian', 'gaussian-mixture', 'prior']);
+  it('lists every browser-safe data source, the toy zoo included', () => {
+    expect(registry.list('data-source').map((p) => p.name)).toEqual([
+      'banana',
+      'checkerboard',
+      'circles',
+      'donut',
+      'eight-gaussians',
+      'funnel',
+      'gaussian',
+      'gaussian-mixture',
+      'pinwheel',
+      'prior',
+      'swiss-roll',
+      'twenty-five-gaussians',
+      'two-moons',
+      'two-spirals',
+    ]);
     expect(dataSourcePlugins.every((p) => p.kind === 'data-source' && p.description.length > 0)).toBe(true);
   });
 });

@@ -1,0 +1,26 @@
+import { z } from 'zod';
+import { definePlugin } from '@scoreflow/core';
+import { checkedAgainstRunDim } from '../../run-dim.js';
+import { scaleOption } from '../toy-options.js';
+import { TWENTY_FIVE_GAUSSIANS_DEFAULTS, twentyFiveGaussiansSource } from './twenty-five-gaussians-source.js';
+
+/** Options of `twenty-five-gaussians`: `scale` (default 1) and the component `std` before scale (default 0.05 / sqrt(8)). */
+export const twentyFiveGaussiansOptions = z.strictObject({
+  scale: scaleOption(TWENTY_FIVE_GAUSSIANS_DEFAULTS.scale, 'multiplies every point (means and std)'),
+  std: z.number().positive().default(TWENTY_FIVE_GAUSSIANS_DEFAULTS.std).describe('std of each component, before scale'),
+});
+
+/**
+ * Data source `twenty-five-gaussians`: the WGAN-GP 5 x 5 grid of Gaussians, the component as
+ * label, with its exact density.
+ *
+ * @example
+ * // config: { type: 'twenty-five-gaussians', std: 0.05 }
+ */
+export const twentyFiveGaussiansPlugin = definePlugin({
+  kind: 'data-source',
+  name: 'twenty-five-gaussians',
+  description: 'Twenty-five equal Gaussians on a 5 x 5 grid of spacing 1/sqrt(2) (WGAN-GP 25gaussians); exact density; the component is the label.',
+  options: twentyFiveGaussiansOptions,
+  create: (options, ctx) => checkedAgainstRunDim(twentyFiveGaussiansSource(options), ctx),
+});

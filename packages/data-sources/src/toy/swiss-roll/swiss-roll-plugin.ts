@@ -1,0 +1,25 @@
+import { z } from 'zod';
+import { definePlugin } from '@scoreflow/core';
+import { checkedAgainstRunDim } from '../../run-dim.js';
+import { noiseOption, scaleOption } from '../toy-options.js';
+import { SWISS_ROLL_DEFAULTS, swissRollSource } from './swiss-roll-source.js';
+
+/** Options of `swiss-roll`: `noise` (default 0) and `scale` (default 1). */
+export const swissRollOptions = z.strictObject({
+  noise: noiseOption(SWISS_ROLL_DEFAULTS.noise),
+  scale: scaleOption(SWISS_ROLL_DEFAULTS.scale),
+});
+
+/**
+ * Data source `swiss-roll`: the 2-D Swiss roll (t cos t, t sin t), t uniform on [1.5 pi, 4.5 pi].
+ *
+ * @example
+ * // config: { type: 'swiss-roll', noise: 1, scale: 0.2 }   (FFJORD's swissroll)
+ */
+export const swissRollPlugin = definePlugin({
+  kind: 'data-source',
+  name: 'swiss-roll',
+  description: "The Swiss roll of scikit-learn's make_swiss_roll seen along its axis: (t cos t, t sin t), t in [1.5 pi, 4.5 pi].",
+  options: swissRollOptions,
+  create: (options, ctx) => checkedAgainstRunDim(swissRollSource(options), ctx),
+});

@@ -1,0 +1,25 @@
+import { z } from 'zod';
+import { definePlugin } from '@scoreflow/core';
+import { checkedAgainstRunDim } from '../../run-dim.js';
+import { noiseOption, scaleOption } from '../toy-options.js';
+import { TWO_SPIRALS_DEFAULTS, twoSpiralsSource } from './two-spirals-source.js';
+
+/** Options of `two-spirals`: `noise` (default 0.1) and `scale` (default 1). */
+export const twoSpiralsOptions = z.strictObject({
+  noise: noiseOption(TWO_SPIRALS_DEFAULTS.noise),
+  scale: scaleOption(TWO_SPIRALS_DEFAULTS.scale),
+});
+
+/**
+ * Data source `two-spirals`: FFJORD's 2spirals, the spiral as label.
+ *
+ * @example
+ * // config: { type: 'two-spirals' }
+ */
+export const twoSpiralsPlugin = definePlugin({
+  kind: 'data-source',
+  name: 'two-spirals',
+  description: "Two interleaved spirals of 540 degrees (FFJORD's 2spirals); the spiral is the label.",
+  options: twoSpiralsOptions,
+  create: (options, ctx) => checkedAgainstRunDim(twoSpiralsSource(options), ctx),
+});
