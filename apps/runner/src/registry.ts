@@ -1,5 +1,6 @@
 import { type Registry, createRegistry } from '@scoreflow/core';
 import { dataSourcePlugins } from '@scoreflow/data-sources';
+import { dataSourceNodePlugins } from '@scoreflow/data-sources/node';
 import { metricPlugins } from '@scoreflow/metrics';
 import { samplerPlugins } from '@scoreflow/samplers';
 import { scoreModelPlugins, targetPlugins } from '@scoreflow/score-models';
@@ -7,5 +8,5 @@ import { sdePlugins, timeGridPlugins } from '@scoreflow/sdes';
 
 /** The registry of every plugin scoreflow ships: the one place where the packages meet. */
 export function scoreflowRegistry(): Registry {
-  return createRegistry(dataSourcePlugins, sdePlugins, timeGridPlugins, scoreModelPlugins, targetPlugins, samplerPlugins, metricPlugins);
+  return createRegistry(dataSourcePlugins, dataSourceNodePlugins, sdePlugins, timeGridPlugins, scoreModelPlugins, targetPlugins, samplerPlugins, metricPlugins);
 }

@@ -16,7 +16,8 @@ export function createProgram(io: Io, setExitCode: (code: number) => void, signa
     command
       .option('--seed <n>', 'replace the config seed', parseInteger(0))
       .option('--particles <n>', 'replace the number of particles', parseInteger(1))
-      .option('--batch-size <n>', 'replace the particles per batch', parseInteger(1));
+      .option('--batch-size <n>', 'replace the particles per batch', parseInteger(1))
+      .option('--set <path=value>', 'set a config value, e.g. --set source.path=data.csv (repeatable; values are YAML)', (value: string, previous: string[] = []) => [...previous, value]);
 
   overrides(program.command('run').description('run a pipeline config (YAML or JSON)').argument('<config>', 'config file'))
     .option('--out <dir>', 'output folder (default: out/NAME)')

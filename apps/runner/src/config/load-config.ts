@@ -9,6 +9,8 @@ export interface ConfigOverrides {
   readonly seed?: number;
   readonly particles?: number;
   readonly batchSize?: number;
+  /** `path=value` assignments (`source.path=data.csv`, `pipeline.0.steps=100`); values are YAML. */
+  readonly set?: readonly string[];
 }
 
 /** Parses config text: JSON for `.json`, YAML (a superset of JSON) otherwise. */
@@ -34,11 +36,34 @@ export function loadConfig(file: string, overrides: ConfigOverrides = {}): RunCo
 /** Validates a parsed config object; `file` names it in messages. */
 export function validateConfig(raw: unknown, file: string, overrides: ConfigOverrides = {}): RunConfig {
   const given = { seed: overrides.seed, particles: overrides.particles, batchSize: overrides.batchSize };
-  const merged =
+  let merged =
     raw !== null && typeof raw === 'object' && !Array.isArray(raw)
       ? { ...raw, ...Object.fromEntries(Object.entries(given).filter(([, value]) => value !== undefined)) }
       : raw;
+  for (const assignment of overrides.set ?? []) merged = applyAssignment(merged, assignment);
   const result = runConfigSchema.safeParse(merged, { reportInput: true });
   if (!result.success) throw new ConfigError(`Invalid config ${file}`, formatZodIssues(result.error.issues, ''));
   return result.data;
+}
+
+/**
+ * Applies one `--set path=value` to a parsed config (a copy): the dotted path names object keys
+ * and array indices (`pipeline.0.steps`); the value is parsed as YAML (`100`, `true`, `[1, 2]`,
+ * `data.csv`). Missing objects on the way are created.
+ */
+export function applyAssignment(config: unknown, assignment: string): unknown {
+  const equals = assignment.indexOf('=');
+  if (equals <= 0) {
+    throw new ConfigError('Invalid --set', [{ path: '', message: `expected path=value (e.g. source.path=data.csv), got '${assignment}'` }]);
+  }
+  const path = assignment.slice(0, equals).split('.');
+  const value: unknown = parseYaml(assignment.slice(equals + 1));
+  const root = structuredClone(config ?? {}) as Record<string, unknown>;
+  let node: Record<string, unknown> = root;
+  for (const key of path.slice(0, -1)) {
+    if (typeof node[key] !== 'object' || node[key] === null) node[key] = {};
+    node = node[key] as Record<string, unknown>;
+  }
+  node[path[path.length - 1]] = value;
+  return root;
 }
