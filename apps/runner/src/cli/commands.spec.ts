@@ -232,8 +232,26 @@ describe('scoreflow validate and list', () => {
     for (const name of names) {
       const { lines, io } = quiet();
       expect(validateCommand(join(folder, name), {}, io)).toBe(0);
-      expect(lines[0]).toMatch(/valid \(1 stage, 4 metrics, 100000 particles\)/);
+      expect(lines[0]).toMatch(/valid \(1 stage, 4 metrics, \d+ particles\)/);
     }
+  });
+
+  it('reads the CSV given on the command line with --set, for the score and the reference alike', async () => {
+    const { dir } = workspace({});
+    const csv = join(dir, 'points.csv');
+    writeFileSync(csv, 'u,v\n1,2\n-1,0\n0.5,0.5\n2,-1\n');
+    const out = join(dir, 'out');
+    const config = join(import.meta.dirname, '../../configs/csv-reverse.yaml');
+    const set = [`reference.path=${csv}`, 'pipeline.0.score.points=4', 'pipeline.0.steps=20'];
+    expect(await runCommand(config, { out, particles: 200, set }, quiet().io)).toBe(0);
+    const resolved = JSON.parse(readFileSync(join(out, 'config.resolved.json'), 'utf8'));
+    expect(resolved.reference.path).toBe(csv);
+    expect(resolved.pipeline[0].score.data.path).toBe(csv);
+    expect(resolved.pipeline[0].steps).toBe(20);
+  });
+
+  it('rejects a --set without path=value', () => {
+    expect(() => validateCommand(join(import.meta.dirname, '../../configs/csv-reverse.yaml'), { set: ['steps'] }, quiet().io)).toThrow(/expected path=value/);
   });
 
   it('lists every registered plugin with its options and defaults', () => {

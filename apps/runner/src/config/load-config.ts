@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { extname } from 'node:path';
+import { dirname, extname, isAbsolute, resolve } from 'node:path';
 import { ConfigError, formatZodIssues } from '@scoreflow/core';
 import { parse as parseYaml } from 'yaml';
 import { type RunConfig, runConfigSchema } from './run-config.js';
@@ -30,7 +30,26 @@ export function loadConfig(file: string, overrides: ConfigOverrides = {}): RunCo
   } catch (error) {
     throw new ConfigError(`Cannot read config ${file}`, [{ path: '', message: (error as NodeJS.ErrnoException).code ?? String(error) }]);
   }
-  return validateConfig(parseConfigText(text, file), file, overrides);
+  return validateConfig(resolvePaths(parseConfigText(text, file), dirname(file)), file, overrides);
+}
+
+/**
+ * Resolves every relative `path` option of a parsed config (file data sources, checkpoints)
+ * against `folder`, the config file's folder: a config names its files relative to itself, as
+ * tsconfig and docker-compose do, and works from any working directory.
+ */
+export function resolvePaths(config: unknown, folder: string): unknown {
+  const seen = new Set<object>();
+  const visit = (node: unknown): void => {
+    if (node === null || typeof node !== 'object' || seen.has(node)) return;
+    seen.add(node);
+    if (Array.isArray(node)) return node.forEach(visit);
+    const record = node as Record<string, unknown>;
+    if (typeof record.path === 'string' && !isAbsolute(record.path)) record.path = resolve(folder, record.path);
+    Object.values(record).forEach(visit);
+  };
+  visit(config);
+  return config;
 }
 
 /** Validates a parsed config object; `file` names it in messages. */
@@ -49,7 +68,8 @@ export function validateConfig(raw: unknown, file: string, overrides: ConfigOver
 /**
  * Applies one `--set path=value` to a parsed config (a copy): the dotted path names object keys
  * and array indices (`pipeline.0.steps`); the value is parsed as YAML (`100`, `true`, `[1, 2]`,
- * `data.csv`). Missing objects on the way are created.
+ * `data.csv`). Missing objects on the way are created. A relative file (`...path=x.csv`) is
+ * resolved against the directory the command was typed in.
  */
 export function applyAssignment(config: unknown, assignment: string): unknown {
   const equals = assignment.indexOf('=');
@@ -57,7 +77,12 @@ export function applyAssignment(config: unknown, assignment: string): unknown {
     throw new ConfigError('Invalid --set', [{ path: '', message: `expected path=value (e.g. source.path=data.csv), got '${assignment}'` }]);
   }
   const path = assignment.slice(0, equals).split('.');
-  const value: unknown = parseYaml(assignment.slice(equals + 1));
+  let value: unknown = parseYaml(assignment.slice(equals + 1));
+  // A file given on the command line is relative to where the command was typed (npm run
+  // changes the working directory to the repository root and keeps the original in INIT_CWD).
+  if (path[path.length - 1] === 'path' && typeof value === 'string' && !isAbsolute(value)) {
+    value = resolve(process.env.INIT_CWD ?? process.cwd(), value);
+  }
   const root = structuredClone(config ?? {}) as Record<string, unknown>;
   let node: Record<string, unknown> = root;
   for (const key of path.slice(0, -1)) {
