@@ -1,12 +1,13 @@
 /**
  * `npm run bench`: runs every benchmark and writes tools/bench/results/bench.json and bench.md.
- * `npm run bench -- NAME ...` runs only those (em-step, stream-memory, arrow-io, sampler-quality).
+ * `npm run bench -- NAME ...` runs only those (em-step, stream-memory, arrow-io, sampler-quality, mcmc-race).
  */
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { join, resolve } from 'node:path';
 import { arrowIo } from './cases/arrow-io.js';
 import { emStep } from './cases/em-step.js';
+import { mcmcRace } from './cases/mcmc-race.js';
 import { samplerQuality } from './cases/sampler-quality.js';
 import { streamMemory } from './cases/stream-memory.js';
 import type { BenchResult } from './measure.js';
@@ -17,6 +18,7 @@ const cases: Record<string, () => BenchResult | Promise<BenchResult>> = {
   'stream-memory': streamMemory,
   'arrow-io': arrowIo,
   'sampler-quality': samplerQuality,
+  'mcmc-race': mcmcRace,
 };
 
 const wanted = process.argv.slice(2).filter((arg) => !arg.startsWith('-'));
