@@ -18,8 +18,8 @@ function configError(config: unknown, scope: { sde?: typeof vpLike; dim?: number
 }
 
 describe('scoreModelPlugins', () => {
-  it('lists gaussian-mixture as a score-model plugin', () => {
-    expect(registry.list('score-model').map((plugin) => plugin.name)).toEqual(['gaussian-mixture']);
+  it('lists empirical and gaussian-mixture as score-model plugins', () => {
+    expect(registry.list('score-model').map((plugin) => plugin.name)).toEqual(['empirical', 'gaussian-mixture']);
   });
 
   it('gaussian-mixture with a preset is mixtureScore of that preset under the pipeline SDE', () => {

@@ -7,6 +7,7 @@ import {
   refineMixtureOptions,
 } from '@scoreflow/core';
 import { z } from 'zod';
+import { empiricalPlugin } from './empirical/empirical-plugin.js';
 import { mixtureScore } from './mixture/mixture-score.js';
 
 /**
@@ -39,4 +40,4 @@ export const gaussianMixturePlugin = definePlugin({
 });
 
 /** The score-model plugins of this package, for the runner's registry. */
-export const scoreModelPlugins: readonly AnyPlugin[] = [gaussianMixturePlugin];
+export const scoreModelPlugins: readonly AnyPlugin[] = [gaussianMixturePlugin, empiricalPlugin];
