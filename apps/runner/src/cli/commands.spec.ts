@@ -227,12 +227,14 @@ describe('config errors', () => {
 describe('scoreflow validate and list', () => {
   it('validates every shipped config', () => {
     const folder = join(import.meta.dirname, '../../configs');
-    const names = readdirSync(folder).filter((name) => name.endsWith('.yaml'));
-    expect(names).toEqual(expect.arrayContaining(['double-gaussian-forward.yaml', 'double-gaussian-reverse.yaml', 'eight-gaussians-dpm-solver.yaml']));
+    const names = (readdirSync(folder, { recursive: true }) as string[]).filter((name) => name.endsWith('.yaml'));
+    expect(names).toEqual(
+      expect.arrayContaining(['double-gaussian-forward.yaml', 'double-gaussian-reverse.yaml', 'eight-gaussians-dpm-solver.yaml', join('mcmc-vs-diffusion', 'parallel-hmc.yaml')]),
+    );
     for (const name of names) {
       const { lines, io } = quiet();
       expect(validateCommand(join(folder, name), {}, io)).toBe(0);
-      expect(lines[0]).toMatch(/valid \(1 stage, 4 metrics, \d+ particles\)/);
+      expect(lines[0]).toMatch(/valid \(1 stage, \d metrics, \d+ particles\)/);
     }
   });
 
