@@ -229,12 +229,20 @@ describe('scoreflow validate and list', () => {
     const folder = join(import.meta.dirname, '../../configs');
     const names = (readdirSync(folder, { recursive: true }) as string[]).filter((name) => name.endsWith('.yaml'));
     expect(names).toEqual(
-      expect.arrayContaining(['double-gaussian-forward.yaml', 'double-gaussian-reverse.yaml', 'eight-gaussians-dpm-solver.yaml', join('mcmc-vs-diffusion', 'parallel-hmc.yaml')]),
+      expect.arrayContaining([
+        'double-gaussian-forward.yaml',
+        'double-gaussian-reverse.yaml',
+        'eight-gaussians-dpm-solver.yaml',
+        'point-cloud-vs-distribution.yaml',
+        'random-walk-2d.yaml',
+        'mcmc-chain-banana.yaml',
+        join('mcmc-vs-diffusion', 'parallel-hmc.yaml'),
+      ]),
     );
     for (const name of names) {
       const { lines, io } = quiet();
       expect(validateCommand(join(folder, name), {}, io)).toBe(0);
-      expect(lines[0]).toMatch(/valid \(1 stage, \d metrics, \d+ particles\)/);
+      expect(lines[0]).toMatch(/valid \(\d stages?, \d metrics, \d+ particles(, \d figures?)?\)/);
     }
   });
 

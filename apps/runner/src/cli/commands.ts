@@ -1,8 +1,9 @@
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { type Logger, ScoreflowError } from '@scoreflow/core';
 import { type ConfigOverrides, loadConfig } from '../config/load-config.js';
 import { prepareOutputFolder } from '../output/output-folder.js';
 import { buildRun } from '../pipeline/build-run.js';
+import { planFigures } from '../figures/index.js';
 import { executeRun } from '../pipeline/execute-run.js';
 import { type ProgressReporter, createProgressReporter } from '../progress/progress-reporter.js';
 import { scoreflowRegistry } from '../registry.js';
@@ -32,12 +33,18 @@ const stderrLogger = (io: Io): Logger => ({
 /** Exit codes: 0 done, 1 the run failed, 130 interrupted (as a shell reports SIGINT). */
 export async function runCommand(configFile: string, options: RunCommandOptions, io: Io): Promise<number> {
   const config = loadConfig(configFile, options);
-  const plan = buildRun(config, scoreflowRegistry(), { signal: options.signal, logger: stderrLogger(io) });
+  const registry = scoreflowRegistry();
+  const plan = buildRun(config, registry, { signal: options.signal, logger: stderrLogger(io) });
+  const figures = planFigures(plan, registry);
   const outDir = resolve(options.out ?? `out/${config.name}`);
   prepareOutputFolder(outDir, options.force ?? false);
-  const result = await executeRun(plan, outDir, io.progress ?? createProgressReporter());
+  const result = await executeRun(plan, outDir, io.progress ?? createProgressReporter(), figures);
   io.out(summaryTable(plan, result));
   io.out(`output: ${outDir}`);
+  for (const figure of result.figures) {
+    if (figure.written) io.out(`figure: ${join(outDir, figure.file)}`);
+    else io.err(`figure ${figure.file} not written: ${figure.note}`);
+  }
   const where = result.last === undefined ? 'before the first snapshot' : `after stage ${result.last.stage + 1} (${result.last.type}) step ${result.last.step}, t = ${result.last.t}`;
   if (result.status === 'interrupted') {
     io.err(`Interrupted ${where}; trajectories.arrow holds every snapshot finished so far.`);
@@ -53,8 +60,11 @@ export async function runCommand(configFile: string, options: RunCommandOptions,
 /** Checks a config and every plugin in it without running anything. */
 export function validateCommand(configFile: string, overrides: ConfigOverrides, io: Io): number {
   const config = loadConfig(configFile, overrides);
-  const plan = buildRun(config, scoreflowRegistry());
-  io.out(`${configFile}: valid (${plan.stages.length} stage${plan.stages.length === 1 ? '' : 's'}, ${plan.metrics.length} metrics, ${config.particles} particles)`);
+  const registry = scoreflowRegistry();
+  const plan = buildRun(config, registry);
+  const figures = planFigures(plan, registry);
+  const figureNote = figures.length === 0 ? '' : `, ${figures.length} figure${figures.length === 1 ? '' : 's'}`;
+  io.out(`${configFile}: valid (${plan.stages.length} stage${plan.stages.length === 1 ? '' : 's'}, ${plan.metrics.length} metrics, ${config.particles} particles${figureNote})`);
   return 0;
 }
 

@@ -1,5 +1,6 @@
 import { pluginConfigSchema } from '@scoreflow/core';
 import { z } from 'zod';
+import { figureSchema } from '../figures/figure-schema.js';
 
 /**
  * The run config (YAML or JSON): which plugins to wire and how many particles to push through
@@ -27,6 +28,10 @@ export const runConfigSchema = z.strictObject({
       chains: z.number().int().min(1).default(64).describe('MCMC chains (lowest ids) whose traces give bulk ESS and split R-hat'),
     })
     .default({ particles: 10_000, referenceParticles: 10_000, chains: 64 }),
+  figures: z
+    .array(figureSchema)
+    .default([])
+    .describe('PNG and GIF figures written into the output folder at the end of the run (also after an interruption)'),
 });
 
 export type RunConfig = z.output<typeof runConfigSchema>;

@@ -1,6 +1,7 @@
 import { type ParticleBatch, finalSnapshots, stepsOf, timesOf } from '@scoreflow/core';
 import { openParticleFile } from '@scoreflow/core/node';
 import { type Observable, finalize, identity, lastValueFrom, tap } from 'rxjs';
+import { type FigureRecord, type PlannedFigure, createFigureCollector, renderFigures } from '../figures/index.js';
 import type { ProgressReporter } from '../progress/progress-reporter.js';
 import { outputPath, writeJsonAtomic } from '../output/output-folder.js';
 import type { RunPlan } from './build-run.js';
@@ -26,6 +27,8 @@ export interface RunResult {
   readonly particleSteps: number;
   readonly seconds: number;
   readonly metrics: StageMetrics[];
+  /** The figures drawn (or not, with why) into the output folder. */
+  readonly figures: FigureRecord[];
 }
 
 /**
@@ -33,14 +36,19 @@ export interface RunResult {
  * (Arrow IPC file, tidy), the measured snapshots go to `metrics.json`, the resolved config to
  * `config.resolved.json`. An interruption (the plan's abort signal) or a failure still closes the
  * Arrow file, so that every snapshot finished so far stays readable.
+ *
+ * `figures` (from `planFigures`) keep what they need of the stream as it passes (a capped share
+ * of the snapshots they draw) and are drawn at the end, after an interruption or a failure too,
+ * from what was finished; `metrics.json` lists them.
  */
-export async function executeRun(plan: RunPlan, outDir: string, progress: ProgressReporter): Promise<RunResult> {
+export async function executeRun(plan: RunPlan, outDir: string, progress: ProgressReporter, figures: readonly PlannedFigure[] = []): Promise<RunResult> {
   const { config, ctx, stages } = plan;
   writeJsonAtomic(outputPath(outDir, 'config'), plan.resolved);
   const referenceAt = plan.reference === undefined ? undefined : await referenceSampler(plan.reference.source, plan.reference.ctx, plan.sde);
   // Stage -1 (the source itself) is measured as stage 0 when the pipeline is empty.
   const measurer = stageMeasurer(Math.max(1, stages.length), Math.min(config.measure.particles, config.particles));
   const traces = chainTraces(stages.map((stage) => stage.chains), config.measure.chains);
+  const collector = createFigureCollector(figures);
   const writer = openParticleFile(outputPath(outDir, 'trajectories'));
   const total = stages.reduce((sum, stage) => sum + stage.steps * config.particles, 0);
   let done = 0;
@@ -52,6 +60,7 @@ export async function executeRun(plan: RunPlan, outDir: string, progress: Progre
     return tap((batch: ParticleBatch) => {
       writer.write(batch);
       measurer.add(Math.max(0, stage), batch);
+      collector.add(Math.max(0, stage), batch);
       if (stage >= 0) traces.add(stage, batch);
       const step = stepsOf(batch)[0] ?? 0;
       last = { stage, type, step, t: timesOf(batch)[0] ?? Number.NaN };
@@ -82,6 +91,8 @@ export async function executeRun(plan: RunPlan, outDir: string, progress: Progre
   const seconds = (performance.now() - started) / 1000;
   const status = error !== undefined ? 'failed' : ctx.signal.aborted ? 'interrupted' : 'completed';
   const metrics = referenceAt === undefined ? [] : measurer.measure(referenceAt, plan.metrics);
+  const context = { outDir, run: config.name, dim: config.dim, stageTypes: stages.map((stage) => stage.type), referenceAt, metrics };
+  const figureRecords = figures.length === 0 ? [] : await renderFigures(figures, collector, context);
   writeJsonAtomic(outputPath(outDir, 'metrics'), {
     run: config.name,
     seed: config.seed,
@@ -98,6 +109,7 @@ export async function executeRun(plan: RunPlan, outDir: string, progress: Progre
       ...(stage.chains ? { chains: traces.report(stage.index) } : {}),
     })),
     snapshots: metrics,
+    figures: figureRecords,
   });
-  return { status, error, last, snapshotsWritten: writer.batches, particleSteps: done, seconds, metrics };
+  return { status, error, last, snapshotsWritten: writer.batches, particleSteps: done, seconds, metrics, figures: figureRecords };
 }
