@@ -5,7 +5,7 @@ import nx from '@nx/eslint-plugin';
 export default [
   ...nx.configs['flat/base'],
   ...nx.configs['flat/typescript'],
-  { ignores: ['**/dist', '**/node_modules', '**/out', '**/.nx', '**/vite.config.*.timestamp*', '**/vitest.config.*.timestamp*'] },
+  { ignores: ['**/dist', '**/node_modules', '**/out', '**/.nx', '**/vite.config.*.timestamp*', '**/vitest.config.*.timestamp*', '**/storybook-static'] },
   {
     files: ['**/*.ts'],
     rules: {

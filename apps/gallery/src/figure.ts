@@ -1,0 +1,68 @@
+import type { Box } from '@scoreflow/viz';
+
+/** What a story draws into its canvas; async for score fields and live pipelines. */
+export type Draw = (ctx: CanvasRenderingContext2D, canvas: HTMLCanvasElement) => void | Promise<void>;
+
+/**
+ * A canvas of `width` x `height` CSS pixels, backed at device resolution, filled white, drawn by
+ * `draw`. When drawing ends the canvas carries `data-state="done"` (or `error`, with the message in
+ * `data-error`); the gallery test waits for it. `plot` (CSS pixels) records where the plot area
+ * is, for the test's pixel assertions: ink inside it, background in the canvas corners.
+ */
+export function figure(width: number, height: number, draw: Draw): HTMLCanvasElement {
+  const canvas = document.createElement('canvas');
+  const scale = window.devicePixelRatio || 1;
+  canvas.width = Math.round(width * scale);
+  canvas.height = Math.round(height * scale);
+  canvas.style.width = `${width}px`;
+  canvas.style.height = `${height}px`;
+  canvas.dataset.state = 'drawing';
+  const ctx = canvas.getContext('2d', { willReadFrequently: true });
+  if (ctx === null) throw new Error('gallery: no 2-D canvas context');
+  ctx.setTransform(scale, 0, 0, scale, 0, 0);
+  clear(ctx, width, height);
+  Promise.resolve()
+    .then(() => draw(ctx, canvas))
+    .then(
+      () => {
+        canvas.dataset.state = 'done';
+      },
+      (error: unknown) => {
+        canvas.dataset.state = 'error';
+        canvas.dataset.error = error instanceof Error ? error.message : String(error);
+        console.error(error);
+      },
+    );
+  return canvas;
+}
+
+/** Fills the canvas white (CSS pixel coordinates). */
+export function clear(ctx: CanvasRenderingContext2D, width: number, height: number): void {
+  ctx.save();
+  ctx.fillStyle = 'white';
+  ctx.fillRect(0, 0, width, height);
+  ctx.restore();
+}
+
+/** Records the plot areas (CSS pixels) on the canvas for the gallery test. */
+export function markPlot(canvas: HTMLCanvasElement, ...boxes: Box[]): void {
+  canvas.dataset.plot = JSON.stringify(boxes.map((b) => [b.x, b.y, b.width, b.height].map(Math.round)));
+}
+
+/** One animation frame (or a macrotask where frames do not come), so the page stays responsive. */
+export function nextFrame(): Promise<void> {
+  return new Promise((resolve) => {
+    let done = false;
+    const finish = () => {
+      if (!done) {
+        done = true;
+        resolve();
+      }
+    };
+    requestAnimationFrame(finish);
+    setTimeout(finish, 50);
+  });
+}
+
+/** Waits `ms` milliseconds. */
+export const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));

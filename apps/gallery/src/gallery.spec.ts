@@ -1,0 +1,166 @@
+// Builds the static Storybook, serves it on 127.0.0.1 and opens every story in Debian's Chromium
+// (playwright-core), asserting on the canvas pixels: ink in each plot area, background in the
+// canvas corners, and the marks each story promises (red starts, a finished animation).
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { extname, join, normalize, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { type Browser, chromium } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+const CHROMIUM = '/usr/bin/chromium';
+const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+const APP = resolve(fileURLToPath(new URL('.', import.meta.url)), '..');
+const ROOT = resolve(APP, '../..');
+const TYPES: Record<string, string> = {
+  '.html': 'text/html',
+  '.js': 'text/javascript',
+  '.mjs': 'text/javascript',
+  '.css': 'text/css',
+  '.json': 'application/json',
+  '.svg': 'image/svg+xml',
+  '.ttf': 'font/ttf',
+  '.woff2': 'font/woff2',
+  '.png': 'image/png',
+};
+/** Stories whose pictures are screenshotted into a temp folder for a person to look at. */
+const SCREENSHOTS = ['components--scatter', 'components--density-heatmap', 'live-pipelines--double-gaussian-forward-and-back', 'live-pipelines--random-walk-2-d', 'live-pipelines--mcmc-beside-reverse-sde', 'live-pipelines--score-field-over-time', 'components--chain-trace'];
+/** Stories whose paths start with red markers. */
+const RED_STARTS = ['components--paths', 'live-pipelines--random-walk-2-d', 'live-pipelines--mcmc-beside-reverse-sde'];
+
+/** Pixel counts the page measures on the canvas, in device pixels. */
+interface PixelReport {
+  state: string;
+  error?: string;
+  size: [number, number];
+  /** Per plot area: non-white pixels and all pixels. */
+  plots: { ink: number; total: number }[];
+  /** Non-white pixels in 6 x 6 squares at the four canvas corners. */
+  corners: number;
+  /** Clearly red pixels (start markers). */
+  red: number;
+  frames: number;
+}
+
+function serve(folder: string): Promise<Server> {
+  const server = createServer((request, response) => {
+    const path = normalize(decodeURIComponent(new URL(request.url ?? '/', 'http://x').pathname)).replace(/^(\.\.[/\\])+/, '');
+    let file = join(folder, path);
+    if (file.endsWith('/')) file = join(file, 'index.html');
+    if (!file.startsWith(folder) || !existsSync(file)) {
+      response.writeHead(404).end();
+      return;
+    }
+    response.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' }).end(readFileSync(file));
+  });
+  return new Promise((done) => server.listen(0, '127.0.0.1', () => done(server)));
+}
+
+describe('gallery: every story renders in headless Chromium', () => {
+  const work = mkdtempSync(join(tmpdir(), 'scoreflow-gallery-'));
+  const staticDir = join(work, 'storybook-static');
+  const shots = join(work, 'screenshots');
+  let server: Server | undefined;
+  let browser: Browser | undefined;
+  let base = '';
+  let ids: string[] = [];
+  const timing: Record<string, number> = {};
+
+  beforeAll(async () => {
+    if (!existsSync(CHROMIUM)) throw new Error(`gallery test: no browser at ${CHROMIUM}. Install Debian's Chromium (apt-get install -y chromium); .ci/run does.`);
+    let start = Date.now();
+    const build = spawnSync(process.execPath, [join(ROOT, 'node_modules/storybook/dist/bin/dispatcher.js'), 'build', '-c', '.storybook', '-o', staticDir, '--quiet'], {
+      cwd: APP,
+      encoding: 'utf8',
+      env: { ...process.env, STORYBOOK_DISABLE_TELEMETRY: '1', CI: 'true' },
+    });
+    if (build.status !== 0) throw new Error(`storybook build failed (${build.status}):\n${build.stdout}\n${build.stderr}`);
+    timing.build = Date.now() - start;
+    const index = JSON.parse(readFileSync(join(staticDir, 'index.json'), 'utf8')) as { entries: Record<string, { type: string }> };
+    ids = Object.entries(index.entries).filter(([, entry]) => entry.type === 'story').map(([id]) => id);
+    server = await serve(staticDir);
+    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    start = Date.now();
+    browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
+    timing.launch = Date.now() - start;
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await new Promise((done) => (server ? server.close(done) : done(undefined)));
+    console.log(`gallery: build ${timing.build} ms, chromium ${timing.launch} ms; screenshots in ${shots}`);
+    if (process.env.GALLERY_KEEP === undefined) rmSync(work, { recursive: true, force: true });
+  });
+
+  it('has a story for every viz component and every live pipeline', () => {
+    expect(ids).toEqual(
+      expect.arrayContaining([
+        'components--scatter',
+        'components--density-heatmap',
+        'components--paths',
+        'components--score-field',
+        'components--line-chart',
+        'components--chain-trace',
+        'components--image-grid',
+        'live-pipelines--double-gaussian-forward-and-back',
+        'live-pipelines--random-walk-2-d',
+        'live-pipelines--mcmc-beside-reverse-sde',
+        'live-pipelines--score-field-over-time',
+      ]),
+    );
+  });
+
+  it('draws every story: ink in the plot areas, background in the corners', async () => {
+    const page = await browser!.newPage({ viewport: { width: 1000, height: 560 } });
+    const errors: string[] = [];
+    page.on('pageerror', (error) => errors.push(error.message));
+    const failures: string[] = [];
+    for (const id of ids) {
+      const start = Date.now();
+      await page.goto(`${base}/iframe.html?id=${id}&viewMode=story`);
+      await page.waitForSelector('canvas[data-state="done"], canvas[data-state="error"]', { timeout: 30_000 });
+      const report: PixelReport = await page.evaluate(() => {
+        const canvas = document.querySelector('canvas')!;
+        const ctx = canvas.getContext('2d')!;
+        const { width, height } = canvas;
+        const data = ctx.getImageData(0, 0, width, height).data;
+        const scale = width / canvas.clientWidth;
+        const ink = (i: number) => data[i + 3] > 0 && (data[i] < 245 || data[i + 1] < 245 || data[i + 2] < 245);
+        const count = (x0: number, y0: number, w: number, h: number) => {
+          let n = 0;
+          for (let y = Math.max(0, y0); y < Math.min(height, y0 + h); y++) for (let x = Math.max(0, x0); x < Math.min(width, x0 + w); x++) if (ink(4 * (y * width + x))) n++;
+          return n;
+        };
+        const plots = (JSON.parse(canvas.dataset.plot ?? '[]') as number[][]).map(([x, y, w, h]) => {
+          // One pixel inside the border, which drawAxes strokes.
+          const [px, py, pw, ph] = [Math.ceil((x + 2) * scale), Math.ceil((y + 2) * scale), Math.floor((w - 4) * scale), Math.floor((h - 4) * scale)];
+          return { ink: count(px, py, pw, ph), total: pw * ph };
+        });
+        const c = 6;
+        const corners = count(0, 0, c, c) + count(width - c, 0, c, c) + count(0, height - c, c, c) + count(width - c, height - c, c, c);
+        let red = 0;
+        for (let i = 0; i < data.length; i += 4) if (data[i] > 180 && data[i + 1] < 70 && data[i + 2] < 70) red++;
+        return { state: canvas.dataset.state!, error: canvas.dataset.error, size: [width, height], plots, corners, red, frames: Number(canvas.dataset.frame ?? 0) };
+      });
+      timing[id] = Date.now() - start;
+      const problems: string[] = [];
+      if (report.state !== 'done') problems.push(`state ${report.state}: ${report.error}`);
+      if (report.plots.length === 0) problems.push('no plot area recorded');
+      report.plots.forEach((plot, k) => {
+        if (plot.ink < 0.01 * plot.total) problems.push(`plot area ${k}: only ${plot.ink} of ${plot.total} pixels drawn`);
+      });
+      if (report.corners > 0) problems.push(`${report.corners} pixels drawn in the canvas corners (outside every plot)`);
+      if (RED_STARTS.includes(id) && report.red < 10) problems.push(`no red start markers (${report.red} red pixels)`);
+      if (id === 'live-pipelines--double-gaussian-forward-and-back' && report.frames < 80) problems.push(`animation stopped after ${report.frames} frames`);
+      if (problems.length > 0) failures.push(`${id}: ${problems.join('; ')}`);
+      if (SCREENSHOTS.includes(id)) await page.screenshot({ path: join(shots, `${id}.png`), fullPage: true });
+    }
+    console.log('gallery: ms per story', JSON.stringify(timing));
+    expect(errors).toEqual([]);
+    expect(failures).toEqual([]);
+    await page.close();
+  });
+});
