@@ -9,6 +9,7 @@ import { arrowIo } from './cases/arrow-io.js';
 import { emStep } from './cases/em-step.js';
 import { mcmcRace } from './cases/mcmc-race.js';
 import { samplerQuality } from './cases/sampler-quality.js';
+import { viz } from './cases/viz.js';
 import { streamMemory } from './cases/stream-memory.js';
 import type { BenchResult } from './measure.js';
 import { markdownReport } from './report.js';
@@ -18,6 +19,7 @@ const cases: Record<string, () => BenchResult | Promise<BenchResult>> = {
   'stream-memory': streamMemory,
   'arrow-io': arrowIo,
   'sampler-quality': samplerQuality,
+  viz,
   'mcmc-race': mcmcRace,
 };
 
