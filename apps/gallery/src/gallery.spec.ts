@@ -27,7 +27,7 @@ const TYPES: Record<string, string> = {
   '.png': 'image/png',
 };
 /** Stories whose pictures are screenshotted into a temp folder for a person to look at. */
-const SCREENSHOTS = ['components--scatter', 'components--density-heatmap', 'live-pipelines--double-gaussian-forward-and-back', 'live-pipelines--random-walk-2-d', 'live-pipelines--mcmc-beside-reverse-sde', 'live-pipelines--score-field-over-time', 'components--chain-trace'];
+const SCREENSHOTS = ['components--scatter', 'components--point-cloud-vs-distribution', 'components--density-heatmap', 'live-pipelines--double-gaussian-forward-and-back', 'live-pipelines--random-walk-2-d', 'live-pipelines--mcmc-beside-reverse-sde', 'live-pipelines--score-field-over-time', 'components--chain-trace'];
 /** Stories whose paths start with red markers. */
 const RED_STARTS = ['components--paths', 'live-pipelines--random-walk-2-d', 'live-pipelines--mcmc-beside-reverse-sde'];
 
@@ -99,6 +99,7 @@ describe('gallery: every story renders in headless Chromium', () => {
     expect(ids).toEqual(
       expect.arrayContaining([
         'components--scatter',
+        'components--point-cloud-vs-distribution',
         'components--density-heatmap',
         'components--paths',
         'components--score-field',

@@ -65,6 +65,32 @@ export const Scatter: StoryObj<ScatterArgs> = {
     }),
 };
 
+interface PointCloudArgs {
+  preset: MixturePreset;
+  particles: number;
+}
+
+/**
+ * The seed's first picture: a generative model knows a distribution only by example points. Left:
+ * samples of a mixture; right: the distribution they come from (its exact density).
+ */
+export const PointCloudVsDistribution: StoryObj<PointCloudArgs> = {
+  args: { preset: 'double-gaussian', particles: 5_000 },
+  argTypes: { preset: select(PRESETS), particles: range(100, 100_000, 100) },
+  render: (args) =>
+    figure(960, 480, async (ctx, canvas) => {
+      const mixture = MIXTURE_PRESETS[args.preset]();
+      const left = createPlotFrame({ box: { x: 0, y: 0, width: 480, height: 480 }, x: [-4.5, 4.5], y: [-4.5, 4.5], margin: { top: 30 }, equalAspect: true });
+      const right = createPlotFrame({ box: { x: 480, y: 0, width: 480, height: 480 }, x: [-4.5, 4.5], y: [-4.5, 4.5], margin: { top: 30, right: 76 }, equalAspect: true });
+      markPlot(canvas, left.inner, right.inner);
+      const { positions, labels } = await sampleOf(gaussianMixtureSource(mixture), args.particles);
+      drawScatter(ctx, left, positions, { colour: labels ? { by: 'label', labels } : '#1f77b4' });
+      drawAxes(ctx, left, { xLabel: 'x1', yLabel: 'x2', title: `${args.particles.toLocaleString('en')} example points` });
+      drawDensityHeatmap(ctx, right, gridFromLogDensity(mixtureTarget(mixture, args.preset), frameArea(right, 2)), { map: 'magma', colourBar: true });
+      drawAxes(ctx, right, { xLabel: 'x1', yLabel: 'x2', title: `the distribution p(x): ${args.preset}` });
+    }),
+};
+
 interface HeatmapArgs {
   target: string;
   source: 'exact density' | 'KDE of samples';
