@@ -1,18 +1,13 @@
-import { existsSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ConfigError, ScoreflowError, idsOf, positionsOf, stepsOf } from '@scoreflow/core';
 import { readParticleTable } from '@scoreflow/core/node';
-import { stringify } from 'yaml';
 import { describe, expect, it } from 'vitest';
-import { silentProgress } from '../progress/progress-reporter.js';
+import { configWorkspace, quietIo } from '../testing/cli-harness.js';
 import { scoreflowRegistry } from '../registry.js';
 import { listCommand, runCommand, validateCommand } from './commands.js';
 
-const quiet = () => {
-  const lines: string[] = [];
-  return { lines, io: { out: (text: string) => lines.push(text), err: (text: string) => lines.push(text), progress: silentProgress } };
-};
+const quiet = quietIo;
 
 const base = {
   name: 'small-reverse',
@@ -35,12 +30,7 @@ const base = {
   measure: { particles: 1000, referenceParticles: 1000 },
 };
 
-function workspace(config: object, name = 'config.yaml'): { dir: string; file: string } {
-  const dir = mkdtempSync(join(tmpdir(), 'scoreflow-'));
-  const file = join(dir, name);
-  writeFileSync(file, name.endsWith('.json') ? JSON.stringify(config) : stringify(config));
-  return { dir, file };
-}
+const workspace = configWorkspace;
 
 /** Rows of a trajectories file sorted by (step, id): positions only. */
 function sortedPositions(path: string): Float32Array {

@@ -1,17 +1,12 @@
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ConfigError } from '@scoreflow/core';
 import { readGifInfo } from '@scoreflow/viz';
-import { stringify } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { runCommand } from '../cli/commands.js';
-import { silentProgress } from '../progress/progress-reporter.js';
+import { configWorkspace, quietIo } from '../testing/cli-harness.js';
 
-const quiet = () => {
-  const lines: string[] = [];
-  return { lines, io: { out: (text: string) => lines.push(text), err: (text: string) => lines.push(text), progress: silentProgress } };
-};
+const quiet = quietIo;
 
 const base = {
   name: 'figures',
@@ -29,9 +24,7 @@ const base = {
 };
 
 function workspace(config: object): { dir: string; file: string; out: string } {
-  const dir = mkdtempSync(join(tmpdir(), 'scoreflow-figures-'));
-  const file = join(dir, 'config.yaml');
-  writeFileSync(file, stringify(config));
+  const { dir, file } = configWorkspace(config);
   return { dir, file, out: join(dir, 'out') };
 }
 
