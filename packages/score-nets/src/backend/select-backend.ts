@@ -1,0 +1,49 @@
+import { installWasmMatMulWorkaround } from './wasm-matmul.js';
+import { tf } from './tf.js';
+
+/** A backend this package runs on: `tensorflow` is libtensorflow through tfjs-node(-gpu). */
+export type BackendName = 'wasm' | 'cpu' | 'tensorflow';
+
+/** Packages that register the `tensorflow` backend, in order of preference (optional dependencies). */
+export const TENSORFLOW_PACKAGES = ['@tensorflow/tfjs-node-gpu', '@tensorflow/tfjs-node'] as const;
+
+/** Thrown when a requested backend cannot be loaded. */
+export class BackendUnavailableError extends Error {
+  override readonly name = 'BackendUnavailableError';
+}
+
+async function loadTensorflow(): Promise<boolean> {
+  for (const moduleName of TENSORFLOW_PACKAGES) {
+    try {
+      // The name is a variable: a literal import of an absent package fails tsc (TS2307).
+      await import(moduleName);
+      if (tf.findBackendFactory('tensorflow') !== null) return true;
+    } catch {
+      // not installed (libtensorflow's download fails where there is no network): try the next
+    }
+  }
+  return false;
+}
+
+/**
+ * Selects and initialises the TensorFlow.js backend and returns its name. `best` is
+ * `tensorflow` when tfjs-node-gpu or tfjs-node is installed, else `wasm` (the embedded default).
+ * On wasm it first installs the transposed-matMul workaround (`installWasmMatMulWorkaround`).
+ * Throws `BackendUnavailableError` when `tensorflow` is asked for and neither package loads.
+ */
+export async function selectBackend(name: BackendName | 'best' = 'best'): Promise<BackendName> {
+  let chosen: BackendName;
+  if (name === 'tensorflow' || name === 'best') {
+    const loaded = await loadTensorflow();
+    if (!loaded && name === 'tensorflow') {
+      throw new BackendUnavailableError(`selectBackend: 'tensorflow' needs ${TENSORFLOW_PACKAGES.join(' or ')}, and neither could be loaded.`);
+    }
+    chosen = loaded ? 'tensorflow' : 'wasm';
+  } else {
+    chosen = name;
+  }
+  if (chosen === 'wasm') installWasmMatMulWorkaround();
+  if (!(await tf.setBackend(chosen))) throw new BackendUnavailableError(`selectBackend: backend '${chosen}' failed to initialise.`);
+  await tf.ready();
+  return chosen;
+}

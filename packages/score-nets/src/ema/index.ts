@@ -1,0 +1,1 @@
+export { type WeightEma, weightEma } from './weight-ema.js';

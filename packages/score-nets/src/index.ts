@@ -1,0 +1,5 @@
+export * from './backend/index.js';
+export * from './network/index.js';
+export * from './training/index.js';
+export * from './ema/index.js';
+export * from './checkpoint/index.js';

@@ -1,0 +1,41 @@
+import { tf } from '../backend/tf.js';
+
+/** How a network embeds the time t. */
+export type TimeEmbeddingKind = 'fourier' | 'sinusoidal';
+
+/** A fixed (untrained) map from times t (n) to features (n x size). */
+export interface TimeEmbedding {
+  readonly kind: TimeEmbeddingKind;
+  readonly size: number;
+  embed(t: tf.Tensor1D): tf.Tensor2D;
+  dispose(): void;
+}
+
+/**
+ * Random Fourier features of t (Tancik et al. 2020; the Gaussian Fourier projection of Song et
+ * al. 2021, appendix H): [sin(2 pi t w), cos(2 pi t w)] with w ~ N(0, scale^2), size / 2
+ * frequencies drawn once from `seed`. `size` must be even.
+ */
+export function fourierEmbedding(size: number, scale = 16, seed = 0): TimeEmbedding {
+  const w = tf.tidy(() => tf.mul(tf.randomNormal([1, size / 2], 0, scale, 'float32', seed), 2 * Math.PI) as tf.Tensor2D);
+  return { kind: 'fourier', size, embed: (t) => featuresOf(t, w), dispose: () => w.dispose() };
+}
+
+/**
+ * Sinusoidal features of t (Vaswani et al. 2017, as in Ho et al. 2020): [sin(t f_k), cos(t f_k)]
+ * with f_k = `timeScale` * 10000^(-k / (size/2 - 1)), k = 0 .. size/2 - 1; `timeScale` maps
+ * t in [0, T] to DDPM's step range (1000 for T = 1). `size` must be even.
+ */
+export function sinusoidalEmbedding(size: number, timeScale = 1000): TimeEmbedding {
+  const half = size / 2;
+  const f = Float32Array.from({ length: half }, (_, k) => timeScale * Math.pow(10_000, -k / Math.max(1, half - 1)));
+  const w = tf.tensor2d(f, [1, half]);
+  return { kind: 'sinusoidal', size, embed: (t) => featuresOf(t, w), dispose: () => w.dispose() };
+}
+
+function featuresOf(t: tf.Tensor1D, w: tf.Tensor2D): tf.Tensor2D {
+  return tf.tidy(() => {
+    const angle = tf.matMul(tf.reshape(t, [-1, 1]), w);
+    return tf.concat([tf.sin(angle), tf.cos(angle)], 1) as tf.Tensor2D;
+  });
+}

@@ -1,0 +1,5 @@
+/**
+ * Node-only parts of `@scoreflow/score-nets` (they use the file system). Import from
+ * `@scoreflow/score-nets/node`; the main entry stays browser-safe.
+ */
+export { MODEL_JSON, WEIGHTS_BIN, fileCheckpoint } from './file-checkpoint.js';

@@ -1,0 +1,103 @@
+import { Observable, firstValueFrom, toArray } from 'rxjs';
+import { type DataSource, type Sde, createRunContext, positionsOf } from '@scoreflow/core';
+import type { ScoreNetwork } from '../network/mlp.js';
+import type { WeightEma } from '../ema/weight-ema.js';
+import { type Trainer, type TrainerOptions, createTrainer } from './trainer.js';
+import { stepSeed, uniformSource } from './uniform.js';
+
+/** A progress record of `train`, one per step. */
+export interface TrainProgress {
+  /** Steps done (1-based). */
+  readonly step: number;
+  /** DSM loss of this step's batch. */
+  readonly loss: number;
+  /** Exponential moving average of the loss (bias-corrected, decay `emaDecay`). */
+  readonly emaLoss: number;
+  /** Steps per second since training started. */
+  readonly stepsPerSecond: number;
+}
+
+/** Options of `train`; everything but `steps` has a default. */
+export interface TrainOptions extends TrainerOptions {
+  /** Total steps: training runs from the trainer's `steps` (0, or where it resumed) to this. */
+  readonly steps: number;
+  /**
+   * A trainer to continue (e.g. created with `resume`); it is not disposed at the end. Without
+   * it, `train` creates one from these options and disposes it when done.
+   */
+  readonly trainer?: Trainer;
+  /** Rows per step (default 512). */
+  readonly batchSize?: number;
+  /** Particles drawn once from the data source, then sampled with replacement (default 65,536). */
+  readonly poolSize?: number;
+  /** Decay of the loss EMA (default 0.98). */
+  readonly emaDecay?: number;
+  /** Updated after every step (see `weightEma`). */
+  readonly ema?: WeightEma;
+  /** Stops training at the next step. */
+  readonly signal?: AbortSignal;
+}
+
+/** Draws `poolSize` particles from `data` (seeded) into one row-major array. */
+async function poolOf(data: DataSource, poolSize: number, seed: number): Promise<Float32Array> {
+  const ctx = createRunContext({ dim: data.dim, particles: poolSize, seed, name: 'score-nets-train' });
+  const batches = await firstValueFrom(data.sample(ctx).pipe(toArray()));
+  const pool = new Float32Array(poolSize * data.dim);
+  let offset = 0;
+  for (const batch of batches) {
+    const positions = positionsOf(batch);
+    pool.set(positions, offset);
+    offset += positions.length;
+  }
+  return pool;
+}
+
+/**
+ * Trains `network` by denoising score matching (Song et al. 2021, eq. 7) on particles of `data`
+ * under `sde`: a cold Observable that, on subscription, draws a pool of data, then emits one
+ * `TrainProgress` per step for `steps` steps and completes. Unsubscribing (or `signal`) stops it
+ * after the current step; the optimiser is disposed when it ends. The network's weights are
+ * updated in place.
+ */
+export function train(network: ScoreNetwork, sde: Sde, data: DataSource, options: TrainOptions): Observable<TrainProgress> {
+  const { steps, batchSize = 512, poolSize = 65_536, emaDecay = 0.98, seed = 0, signal, ema: weights } = options;
+  if (data.dim !== network.dim) throw new RangeError(`train: the data source's dim ${data.dim} differs from the network's dim ${network.dim}.`);
+  for (const [field, value] of [['steps', steps], ['batchSize', batchSize], ['poolSize', poolSize]] as const) {
+    if (!Number.isSafeInteger(value) || value < 1) throw new RangeError(`train: ${field} must be an integer >= 1, got ${value}.`);
+  }
+  return new Observable<TrainProgress>((subscriber) => {
+    let stopped = false;
+    const owned = options.trainer === undefined;
+    const trainer = options.trainer ?? createTrainer(network, sde, options);
+    const { dim } = network;
+    const run = async (): Promise<void> => {
+      const pool = await poolOf(data, poolSize, seed);
+      const batch = new Float32Array(batchSize * dim);
+      const start = performance.now();
+      const first = trainer.steps + 1;
+      let ema = 0;
+      for (let step = first; step <= steps && !stopped && !signal?.aborted; step++) {
+        const pick = uniformSource(stepSeed(seed, step, 2));
+        for (let row = 0; row < batchSize; row++) {
+          const from = Math.floor(pick() * poolSize) * dim;
+          batch.set(pool.subarray(from, from + dim), row * dim);
+        }
+        const loss = await trainer.step(batch);
+        weights?.update();
+        ema = emaDecay * ema + (1 - emaDecay) * loss;
+        const emaLoss = ema / (1 - Math.pow(emaDecay, step - first + 1));
+        const stepsPerSecond = (1000 * (step - first + 1)) / Math.max(1e-9, performance.now() - start);
+        if (!stopped) subscriber.next({ step, loss, emaLoss, stepsPerSecond });
+      }
+      subscriber.complete();
+    };
+    run()
+      .catch((error: unknown) => subscriber.error(error))
+      .finally(() => {
+        if (owned) trainer.dispose();
+      });
+    return () => {
+      stopped = true;
+    };
+  });
+}
