@@ -3,7 +3,7 @@ import { linearSde } from '../testing/linear-sde.js';
 import { ancestral } from './ancestral.js';
 import { ancestralPlugin } from './ancestral-plugin.js';
 import { gaussianPosterior } from './gaussian-posterior.js';
-import { type GaussianProblem, type Law, affine, gaussianProblem, runProblem, tolerance } from './testing/gaussian-problem.js';
+import { type GaussianProblem, type Law, affine, gaussianProblem, runProblem, expectMoments, stdErrors } from './testing/gaussian-problem.js';
 
 /** The exact law of the ancestral chain for a Gaussian target: x0_hat and every step are affine in x. */
 function chainLaw(problem: GaussianProblem, times: Float64Array): Law {
@@ -72,17 +72,12 @@ describe('ancestral', () => {
       const problem = gaussianProblem({ beta });
       const { sample, times } = await runProblem(problem, ancestral, { steps: 20 });
       const law = chainLaw(problem, times);
-      const allowed = tolerance(law, sample.n);
-      expect(Math.abs(sample.mean - law.mean)).toBeLessThan(allowed.mean);
-      expect(Math.abs(sample.std - Math.sqrt(law.variance))).toBeLessThan(allowed.std);
+      expectMoments(sample, law);
     });
   }
 
   it('has an error that shrinks as the number of steps grows', async () => {
-    const problem = gaussianProblem({ beta: 1 });
-    const target = Math.sqrt(problem.law(1e-3).variance);
-    const errors: number[] = [];
-    for (const steps of [10, 40, 160]) errors.push(Math.abs((await runProblem(problem, ancestral, { steps })).sample.std - target));
+    const errors = await stdErrors(ancestral, [10, 40, 160]);
     expect(errors[1]).toBeLessThan(errors[0] / 2);
     expect(errors[2]).toBeLessThan(errors[1] / 2);
   });

@@ -3,7 +3,7 @@ import { eulerMaruyama } from '../reverse/euler-maruyama.js';
 import { type PredictorCorrectorOptions, predictorCorrector } from './predictor-corrector.js';
 import { predictorCorrectorPlugin } from './predictor-corrector-plugin.js';
 import { reverseDiffusion } from './reverse-diffusion.js';
-import { type GaussianProblem, type Law, affine, gaussianProblem, runProblem, tolerance } from './testing/gaussian-problem.js';
+import { type GaussianProblem, type Law, affine, gaussianProblem, runProblem, expectMoments, stdErrors } from './testing/gaussian-problem.js';
 import { forwardTransition } from './transition.js';
 
 const snr = 0.16;
@@ -42,17 +42,12 @@ describe('predictorCorrector', () => {
       const stage = (options: PredictorCorrectorOptions) => predictorCorrector({ ...options, predictor, correctorSteps: 2, snr });
       const { sample, times } = await runProblem(problem, stage, { steps: 20 });
       const law = chainLaw(problem, times, 2, predictor !== 'none');
-      const allowed = tolerance(law, sample.n);
-      expect(Math.abs(sample.mean - law.mean)).toBeLessThan(allowed.mean);
-      expect(Math.abs(sample.std - Math.sqrt(law.variance))).toBeLessThan(allowed.std);
+      expectMoments(sample, law);
     });
   }
 
   it('has an error that shrinks as the number of steps grows', async () => {
-    const problem = gaussianProblem({ beta: 1 });
-    const target = Math.sqrt(problem.law(1e-3).variance);
-    const errors: number[] = [];
-    for (const steps of [10, 40, 160]) errors.push(Math.abs((await runProblem(problem, predictorCorrector, { steps })).sample.std - target));
+    const errors = await stdErrors(predictorCorrector, [10, 40, 160]);
     expect(errors[1]).toBeLessThan(errors[0] / 2);
     expect(errors[2]).toBeLessThan(errors[1] / 2);
   });
@@ -62,10 +57,8 @@ describe('predictorCorrector', () => {
     const stage = (options: PredictorCorrectorOptions) => predictorCorrector({ ...options, stepSize: 'per-particle' });
     const { sample } = await runProblem(problem, stage, { steps: 100, n: 2000 });
     const law = problem.law(1e-3);
-    const allowed = tolerance(law, sample.n);
     // Sampling error plus the first-order bias of 100 steps (std 0.011 too small without corrector, 0.008 too large with).
-    expect(Math.abs(sample.mean - law.mean)).toBeLessThan(allowed.mean + 0.01);
-    expect(Math.abs(sample.std - Math.sqrt(law.variance))).toBeLessThan(allowed.std + 0.01);
+    expectMoments(sample, law, 0.01);
   });
 
   it('without corrector takes the predictor steps exactly', async () => {

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { eulerMaruyama } from '../reverse/euler-maruyama.js';
 import { reverseDiffusion } from './reverse-diffusion.js';
 import { reverseDiffusionPlugin } from './reverse-diffusion-plugin.js';
-import { type GaussianProblem, type Law, affine, gaussianProblem, runProblem, tolerance } from './testing/gaussian-problem.js';
+import { type GaussianProblem, type Law, affine, gaussianProblem, runProblem, expectMoments, stdErrors } from './testing/gaussian-problem.js';
 import { forwardTransition } from './transition.js';
 
 /** The exact law of the reverse-diffusion chain for a Gaussian target: every step is affine in x. */
@@ -23,17 +23,12 @@ describe('reverseDiffusion', () => {
       const problem = gaussianProblem({ beta });
       const { sample, times } = await runProblem(problem, reverseDiffusion, { steps: 20 });
       const law = chainLaw(problem, times);
-      const allowed = tolerance(law, sample.n);
-      expect(Math.abs(sample.mean - law.mean)).toBeLessThan(allowed.mean);
-      expect(Math.abs(sample.std - Math.sqrt(law.variance))).toBeLessThan(allowed.std);
+      expectMoments(sample, law);
     });
   }
 
   it('has an error that shrinks as the number of steps grows', async () => {
-    const problem = gaussianProblem({ beta: 1 });
-    const target = Math.sqrt(problem.law(1e-3).variance);
-    const errors: number[] = [];
-    for (const steps of [10, 40, 160]) errors.push(Math.abs((await runProblem(problem, reverseDiffusion, { steps })).sample.std - target));
+    const errors = await stdErrors(reverseDiffusion, [10, 40, 160]);
     expect(errors[1]).toBeLessThan(errors[0] / 2);
     expect(errors[2]).toBeLessThan(errors[1] / 2);
   });

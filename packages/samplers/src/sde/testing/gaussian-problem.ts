@@ -1,5 +1,6 @@
 import { type Sde, type Stage, createRng, idsOf, positionsOf } from '@scoreflow/core';
 import { from, lastValueFrom, toArray } from 'rxjs';
+import { expect } from 'vitest';
 import type { ReverseSamplerOptions } from '../../shared/reverse-sampler.js';
 import { gaussianBatches, gaussianScore, moments } from '../../testing/gaussian.js';
 import { linearSde } from '../../testing/linear-sde.js';
@@ -70,4 +71,20 @@ export async function runProblem(
 export function tolerance(law: Law, count: number): { mean: number; std: number } {
   const std = Math.sqrt(law.variance);
   return { mean: (5 * std) / Math.sqrt(count), std: (5 * std) / Math.sqrt(2 * count) };
+}
+
+/** Test-only: the sample's mean and std are within `tolerance` of `law`, plus an allowed `bias`. */
+export function expectMoments(sample: { mean: number; std: number; n: number }, law: Law, bias = 0): void {
+  const allowed = tolerance(law, sample.n);
+  expect(Math.abs(sample.mean - law.mean)).toBeLessThan(allowed.mean + bias);
+  expect(Math.abs(sample.std - Math.sqrt(law.variance))).toBeLessThan(allowed.std + bias);
+}
+
+/** Test-only: |sample std - target std at tEnd = 1e-3| for each step count, on the beta = 1 problem. */
+export async function stdErrors(make: (options: ReverseSamplerOptions) => Stage, stepCounts: readonly number[]): Promise<number[]> {
+  const problem = gaussianProblem({ beta: 1 });
+  const target = Math.sqrt(problem.law(1e-3).variance);
+  const errors: number[] = [];
+  for (const steps of stepCounts) errors.push(Math.abs((await runProblem(problem, make, { steps })).sample.std - target));
+  return errors;
 }
