@@ -1,4 +1,5 @@
 import { tf } from '../backend/tf.js';
+import { applyDense, dense } from './dense.js';
 import type { OutputKind } from './parameterisation.js';
 import { type TimeEmbedding, type TimeEmbeddingKind, fourierEmbedding, sinusoidalEmbedding } from './time-embedding.js';
 
@@ -6,8 +7,14 @@ import { type TimeEmbedding, type TimeEmbeddingKind, fourierEmbedding, sinusoida
 export interface ScoreNetwork {
   readonly dim: number;
   readonly output: OutputKind;
-  /** Raw output (n x dim); the caller owns the returned tensor. */
-  apply(x: tf.Tensor2D, t: tf.Tensor1D): tf.Tensor2D;
+  /** Classes of a conditional network (labels 0 .. classes - 1); 0 when it takes no labels. */
+  readonly classes: number;
+  /**
+   * Raw output (n x dim); the caller owns the returned tensor. `labels` (n, int32) condition a
+   * network with `classes`; without them, or where a label is `classes` (the null label), it is
+   * the unconditional model.
+   */
+  apply(x: tf.Tensor2D, t: tf.Tensor1D, labels?: tf.Tensor1D): tf.Tensor2D;
   /** Trainable weights. */
   readonly variables: readonly tf.Variable[];
   dispose(): void;
@@ -40,6 +47,14 @@ export interface MlpOptions {
   readonly embeddingSize?: number;
   /** Scale of the random Fourier frequencies (default 16). */
   readonly fourierScale?: number;
+  /**
+   * Classes of a conditional model (default 0: none). Labels 0 .. classes - 1 are embedded by a
+   * learned table of `classes + 1` rows, the last the null label of the unconditional model
+   * (classifier-free guidance, Ho & Salimans 2022), and the embedding joins the input.
+   */
+  readonly classes?: number;
+  /** Size of the label embedding (default 16). */
+  readonly labelEmbeddingSize?: number;
   /** Seed of the initial weights and Fourier frequencies (default 0). */
   readonly seed?: number;
 }
@@ -55,23 +70,11 @@ function activate(kind: Activation, x: tf.Tensor): tf.Tensor {
   }
 }
 
-interface Dense {
-  readonly w: tf.Variable;
-  readonly b: tf.Variable;
-}
 
-/** Glorot-uniform weights (Glorot & Bengio 2010), zero bias; `scale` shrinks the output layer. */
-function dense(inputs: number, outputs: number, seed: number, scale = 1): Dense {
-  const limit = scale * Math.sqrt(6 / (inputs + outputs));
-  return {
-    // Unnamed: tfjs names must be unique, and two networks of one architecture may coexist (EMA).
-    w: tf.tidy(() => tf.variable(tf.randomUniform([inputs, outputs], -limit, limit, 'float32', seed))),
-    b: tf.tidy(() => tf.variable(tf.zeros([outputs]))),
-  };
+/** A label embedding table, N(0, 1) entries as in torch.nn.Embedding. */
+function labelTable(rows: number, size: number, seed: number): tf.Variable {
+  return tf.tidy(() => tf.variable(tf.randomNormal([rows, size], 0, 1, 'float32', seed)));
 }
-
-/** Rank-2 dense layer: x W + b (rank 2 throughout: wasm's fused matMul is wrong at rank 3). */
-const applyDense = (layer: Dense, x: tf.Tensor): tf.Tensor2D => tf.add(tf.matMul(x as tf.Tensor2D, layer.w as tf.Tensor2D), layer.b);
 
 /**
  * A multilayer perceptron score network, the toy-data model of Song et al. 2021 and of most
@@ -81,25 +84,40 @@ const applyDense = (layer: Dense, x: tf.Tensor): tf.Tensor2D => tf.add(tf.matMul
  */
 export function mlpScoreNetwork(options: MlpOptions): MlpScoreNetwork {
   const { dim, width = 128, depth = 3, activation = 'silu', residual = false, output = 'eps' } = options;
-  const { embedding = 'fourier', embeddingSize = 16, fourierScale = 16, seed = 0 } = options;
-  for (const [field, value, min] of [['dim', dim, 1], ['width', width, 1], ['depth', depth, 1], ['embeddingSize', embeddingSize, 2]] as const) {
+  const { embedding = 'fourier', embeddingSize = 16, fourierScale = 16, seed = 0, classes = 0, labelEmbeddingSize = 16 } = options;
+  const sizes = [['dim', dim, 1], ['width', width, 1], ['depth', depth, 1], ['embeddingSize', embeddingSize, 2], ['classes', classes, 0], ['labelEmbeddingSize', labelEmbeddingSize, 1]] as const;
+  for (const [field, value, min] of sizes) {
     if (!Number.isSafeInteger(value) || value < min) throw new RangeError(`mlpScoreNetwork: ${field} must be an integer >= ${min}, got ${value}.`);
   }
   if (embeddingSize % 2 !== 0) throw new RangeError(`mlpScoreNetwork: embeddingSize must be even, got ${embeddingSize}.`);
   const time: TimeEmbedding =
     embedding === 'fourier' ? fourierEmbedding(embeddingSize, fourierScale, seed + 7919) : sinusoidalEmbedding(embeddingSize);
-  const first = dense(dim + embeddingSize, width, seed);
+  const labelSize = classes > 0 ? labelEmbeddingSize : 0;
+  const first = dense(dim + embeddingSize + labelSize, width, seed);
   const hidden = Array.from({ length: depth - 1 }, (_, i) => dense(width, width, seed + i + 1));
   const out = dense(width, dim, seed + depth, 0.1);
-  const variables = [first, ...hidden, out].flatMap((l) => [l.w, l.b]);
+  const table = classes > 0 ? labelTable(classes + 1, labelSize, seed + depth + 1) : undefined;
+  const variables = [first, ...hidden, out].flatMap((l) => [l.w, l.b]).concat(table ? [table] : []);
+  const inputOf = (x: tf.Tensor2D, t: tf.Tensor1D, labels: tf.Tensor1D | undefined): tf.Tensor2D => {
+    if (table === undefined) {
+      if (labels !== undefined) throw new RangeError('ScoreNetwork.apply: labels were given to a network without classes.');
+      return tf.concat([x, time.embed(t)], 1) as tf.Tensor2D;
+    }
+    const rows = labels ?? tf.fill([x.shape[0]], classes, 'int32');
+    // One-hot times the table: a rank-2 matMul, whose gradient every backend has. The one-hot is
+    // made as int32 and cast: wasm's OneHot writes int32 bit patterns into a float32 output.
+    const embedded = tf.matMul(tf.cast(tf.oneHot(tf.cast(rows, 'int32'), classes + 1), 'float32'), table as tf.Tensor2D);
+    return tf.concat([x, time.embed(t), embedded], 1) as tf.Tensor2D;
+  };
   return {
     options: { ...options },
     dim,
     output,
+    classes,
     variables,
-    apply: (x, t) =>
+    apply: (x, t, labels) =>
       tf.tidy(() => {
-        let h = activate(activation, applyDense(first, tf.concat([x, time.embed(t)], 1)));
+        let h = activate(activation, applyDense(first, inputOf(x, t, labels)));
         for (const layer of hidden) {
           const z = activate(activation, applyDense(layer, h));
           h = residual ? tf.add(h, z) : z;

@@ -3,13 +3,28 @@ import { tf } from '../backend/tf.js';
 import type { ScoreNetwork } from './mlp.js';
 import { scoreOf } from './parameterisation.js';
 
+/** Options of `networkScore`. */
+export interface NetworkScoreOptions {
+  /** The score model's name (default `network-<output>`). */
+  readonly name?: string;
+  /**
+   * The class every particle is conditioned on, for a network with `classes`; without it the
+   * network's null label gives the unconditional score.
+   */
+  readonly label?: number;
+}
+
 /**
  * A `ScoreModel` backed by a network: one `tf.tensor2d` upload of x per call, the network's
  * output turned into a score by `scoreOf` with the SDE's marginal (m(t), s(t)), the result
  * downloaded into `out`; every tensor is disposed.
  */
-export function networkScore(network: ScoreNetwork, sde: Sde, name = `network-${network.output}`): ScoreModel {
-  const { dim } = network;
+export function networkScore(network: ScoreNetwork, sde: Sde, options: NetworkScoreOptions = {}): ScoreModel {
+  const { dim, classes } = network;
+  const { name = `network-${network.output}`, label } = options;
+  if (label !== undefined && !(Number.isInteger(label) && label >= 0 && label < classes)) {
+    throw new RangeError(`networkScore: label must be an integer in [0, ${classes}) for a network of ${classes} classes, got ${label}.`);
+  }
   return {
     name,
     dim,
@@ -21,7 +36,8 @@ export function networkScore(network: ScoreNetwork, sde: Sde, name = `network-${
       const { mean, std } = sde.marginal(t);
       const score = tf.tidy(() => {
         const xt = tf.tensor2d(x, [n, dim]);
-        const raw = network.apply(xt, tf.fill([n], t) as tf.Tensor1D);
+        const labels = label === undefined ? undefined : (tf.fill([n], label, 'int32') as tf.Tensor1D);
+        const raw = network.apply(xt, tf.fill([n], t) as tf.Tensor1D, labels);
         return scoreOf(network.output, raw, xt, mean, std);
       });
       try {

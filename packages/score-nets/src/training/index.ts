@@ -1,3 +1,5 @@
+export { type DsmBatch, type DsmDraw, type Weighting, WEIGHTINGS, drawDsmBatch, dsmBatchRows } from './dsm-batch.js';
 export { dsmLoss } from './dsm-loss.js';
-export { type Trainer, type TrainerOptions, type TrainerState, createTrainer, disposeTrainerState } from './trainer.js';
+export { type ClippedAdam, type OptimizerOptions, type TrainerState, clippedAdam, disposeTrainerState } from './optimizer.js';
+export { type Trainer, type TrainerOptions, type TrainerSettings, createTrainer, trainerBatch, trainerSettings } from './trainer.js';
 export { type TrainOptions, type TrainProgress, train } from './train.js';

@@ -4,7 +4,7 @@ import { tf } from '../backend/tf.js';
 import { selectBackend } from '../backend/select-backend.js';
 import { mlpScoreNetwork } from '../network/mlp.js';
 import { networkScore } from '../network/network-score.js';
-import { testGaussianSource } from '../testing/test-gaussian-source.js';
+import { testGaussianSource, testLabelledSource } from '../testing/test-gaussian-source.js';
 import { testVpSde } from '../testing/test-sde.js';
 import { createTrainer } from './trainer.js';
 import { train } from './train.js';
@@ -41,9 +41,23 @@ describe('createTrainer(network, sde, options)', () => {
   });
   it('throws on bad options', () => {
     const net = mlpScoreNetwork({ dim: 2, width: 8 });
-    expect(() => createTrainer(net, sde, { eps: 2 })).toThrow(/eps must be < the SDE's T/);
+    expect(() => createTrainer(net, sde, { eps: 2 })).toThrow(/eps must be in \(0, T = 1\)/);
     expect(() => createTrainer(net, sde, { learningRate: 0 })).toThrow(/learningRate must be > 0/);
+    expect(() => createTrainer(net, sde, { weighting: 'uniform' as 's2' })).toThrow(/weighting must be one of s2, likelihood, got 'uniform'/);
+    expect(() => createTrainer(net, sde, { labelDropout: 1 })).toThrow(/labelDropout must be in \[0, 1\)/);
     net.dispose();
+  });
+  it('asks a conditional network for labels in range, and refuses labels for an unconditional one', async () => {
+    const conditional = mlpScoreNetwork({ dim: 2, width: 8, classes: 2 });
+    const trainer = createTrainer(conditional, sde);
+    await expect(trainer.step(new Float32Array(4))).rejects.toThrow(/2 classes and needs one label per row/);
+    await expect(trainer.step(new Float32Array(4), Int32Array.from([0, 2]))).rejects.toThrow(/labels must be in \[0, 2\), got 2/);
+    expect(Number.isFinite(await trainer.step(new Float32Array(4), Int32Array.from([0, 1])))).toBe(true);
+    const plain = mlpScoreNetwork({ dim: 2, width: 8 });
+    await expect(createTrainer(plain, sde).step(new Float32Array(4), Int32Array.from([0, 1]))).rejects.toThrow(/without classes/);
+    trainer.dispose();
+    conditional.dispose();
+    plain.dispose();
   });
 });
 
@@ -96,6 +110,27 @@ describe('train(network, sde, data, options)', () => {
       }
       expect(Math.sqrt(error / norm), `t = ${t}`).toBeLessThan(0.15);
     }
+    net.dispose();
+  });
+
+  it('a conditional network learns one score per label from a labelled source, and the null label the mixture', async () => {
+    const mus = [[2, 0], [-2, 0]];
+    const net = mlpScoreNetwork({ dim: 2, width: 32, depth: 2, classes: 2, seed: 3 });
+    await lastValueFrom(train(net, sde, testLabelledSource(mus, 0.3), { steps: 300, batchSize: 256, poolSize: 4096, learningRate: 5e-3, warmup: 10, seed: 1 }));
+    // At t = 0.1 near the origin, each label's score points to its own mode (x = +-2 m), the
+    // mixture's (null label) to neither: its first component is much smaller.
+    const t = 0.1;
+    const x = Float32Array.from([0, 0.1]);
+    const scores = await Promise.all([0, 1, undefined].map(async (label) => {
+      const out = new Float32Array(2);
+      await networkScore(net, sde, label === undefined ? {} : { label }).score(x, t, out);
+      return out;
+    }));
+    const [toFirst, toSecond, mixture] = scores.map((s) => s[0] as number);
+    expect(toFirst).toBeGreaterThan(3);
+    expect(toSecond).toBeLessThan(-3);
+    expect(Math.abs(mixture as number)).toBeLessThan(Math.min(toFirst as number, -(toSecond as number)) / 2);
+    await expect(lastValueFrom(train(net, sde, testGaussianSource([0, 0], 1), { steps: 1 }))).rejects.toThrow(/emits no labels/);
     net.dispose();
   });
 });

@@ -1,5 +1,5 @@
 import { Observable, firstValueFrom, toArray } from 'rxjs';
-import { type DataSource, type Sde, createRunContext, positionsOf } from '@scoreflow/core';
+import { type DataSource, type Sde, createRunContext, labelsOf, positionsOf } from '@scoreflow/core';
 import type { ScoreNetwork } from '../network/mlp.js';
 import type { WeightEma } from '../ema/weight-ema.js';
 import { type Trainer, type TrainerOptions, createTrainer } from './trainer.js';
@@ -38,18 +38,29 @@ export interface TrainOptions extends TrainerOptions {
   readonly signal?: AbortSignal;
 }
 
-/** Draws `poolSize` particles from `data` (seeded) into one row-major array. */
-async function poolOf(data: DataSource, poolSize: number, seed: number): Promise<Float32Array> {
+/** The training data: particles drawn once, row-major, with their labels when asked for. */
+interface Pool {
+  readonly x: Float32Array;
+  readonly labels?: Int32Array;
+}
+
+/** Draws `poolSize` particles from `data` (seeded) into one row-major array, and their labels if `withLabels`. */
+async function poolOf(data: DataSource, poolSize: number, seed: number, withLabels: boolean): Promise<Pool> {
   const ctx = createRunContext({ dim: data.dim, particles: poolSize, seed, name: 'score-nets-train' });
   const batches = await firstValueFrom(data.sample(ctx).pipe(toArray()));
-  const pool = new Float32Array(poolSize * data.dim);
-  let offset = 0;
+  const x = new Float32Array(poolSize * data.dim);
+  const labels = withLabels ? new Int32Array(poolSize) : undefined;
+  let row = 0;
   for (const batch of batches) {
-    const positions = positionsOf(batch);
-    pool.set(positions, offset);
-    offset += positions.length;
+    x.set(positionsOf(batch), row * data.dim);
+    if (labels) {
+      const batchLabels = labelsOf(batch);
+      if (batchLabels === undefined) throw new RangeError(`train: the network is conditional (classes), but the data source '${data.name}' emits no labels.`);
+      labels.set(batchLabels, row);
+    }
+    row += batch.numRows;
   }
-  return pool;
+  return { x, ...(labels && { labels }) };
 }
 
 /**
@@ -71,18 +82,20 @@ export function train(network: ScoreNetwork, sde: Sde, data: DataSource, options
     const trainer = options.trainer ?? createTrainer(network, sde, options);
     const { dim } = network;
     const run = async (): Promise<void> => {
-      const pool = await poolOf(data, poolSize, seed);
+      const pool = await poolOf(data, poolSize, seed, network.classes > 0);
       const batch = new Float32Array(batchSize * dim);
+      const labels = pool.labels && new Int32Array(batchSize);
       const start = performance.now();
       const first = trainer.steps + 1;
       let ema = 0;
       for (let step = first; step <= steps && !stopped && !signal?.aborted; step++) {
         const pick = uniformSource(stepSeed(seed, step, 2));
         for (let row = 0; row < batchSize; row++) {
-          const from = Math.floor(pick() * poolSize) * dim;
-          batch.set(pool.subarray(from, from + dim), row * dim);
+          const index = Math.floor(pick() * poolSize);
+          batch.set(pool.x.subarray(index * dim, (index + 1) * dim), row * dim);
+          if (labels && pool.labels) labels[row] = pool.labels[index] as number;
         }
-        const loss = await trainer.step(batch);
+        const loss = await trainer.step(batch, labels);
         weights?.update();
         ema = emaDecay * ema + (1 - emaDecay) * loss;
         const emaLoss = ema / (1 - Math.pow(emaDecay, step - first + 1));
