@@ -66,3 +66,22 @@ export function nextFrame(): Promise<void> {
 
 /** Waits `ms` milliseconds. */
 export const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
+
+/**
+ * An AbortSignal that aborts once `element`, having been in the document, leaves it: Storybook's
+ * html renderer removes a story's element when the story unmounts or re-renders with new args, so
+ * a long-running story (training) stops with it. The observer disconnects when it fires.
+ */
+export function whileShown(element: Element): AbortSignal {
+  const controller = new AbortController();
+  let shown = element.isConnected;
+  const observer = new MutationObserver(() => {
+    if (element.isConnected) shown = true;
+    else if (shown) {
+      observer.disconnect();
+      controller.abort(new Error('gallery: the story unmounted'));
+    }
+  });
+  observer.observe(document, { childList: true, subtree: true });
+  return controller.signal;
+}

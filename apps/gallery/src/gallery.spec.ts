@@ -25,9 +25,10 @@ const TYPES: Record<string, string> = {
   '.ttf': 'font/ttf',
   '.woff2': 'font/woff2',
   '.png': 'image/png',
+  '.wasm': 'application/wasm',
 };
 /** Stories whose pictures are screenshotted into a temp folder for a person to look at. */
-const SCREENSHOTS = ['components--scatter', 'components--point-cloud-vs-distribution', 'components--density-heatmap', 'live-pipelines--double-gaussian-forward-and-back', 'live-pipelines--random-walk-2-d', 'live-pipelines--mcmc-beside-reverse-sde', 'live-pipelines--score-field-over-time', 'components--chain-trace'];
+const SCREENSHOTS = ['components--scatter', 'components--point-cloud-vs-distribution', 'components--density-heatmap', 'live-pipelines--double-gaussian-forward-and-back', 'live-pipelines--random-walk-2-d', 'live-pipelines--mcmc-beside-reverse-sde', 'live-pipelines--score-field-over-time', 'components--chain-trace', 'training--score-network-live'];
 /** Stories whose paths start with red markers. */
 const RED_STARTS = ['components--paths', 'live-pipelines--random-walk-2-d', 'live-pipelines--mcmc-beside-reverse-sde'];
 
@@ -43,6 +44,10 @@ interface PixelReport {
   /** Clearly red pixels (start markers). */
   red: number;
   frames: number;
+  /** Live training: the last step trained, the backend, and tensors left alive after disposal. */
+  step?: string;
+  backend?: string;
+  tensors?: string;
 }
 
 function serve(folder: string): Promise<Server> {
@@ -110,6 +115,7 @@ describe('gallery: every story renders in headless Chromium', () => {
         'live-pipelines--random-walk-2-d',
         'live-pipelines--mcmc-beside-reverse-sde',
         'live-pipelines--score-field-over-time',
+        'training--score-network-live',
       ]),
     );
   });
@@ -144,7 +150,7 @@ describe('gallery: every story renders in headless Chromium', () => {
         const corners = count(0, 0, c, c) + count(width - c, 0, c, c) + count(0, height - c, c, c) + count(width - c, height - c, c, c);
         let red = 0;
         for (let i = 0; i < data.length; i += 4) if (data[i] > 180 && data[i + 1] < 70 && data[i + 2] < 70) red++;
-        return { state: canvas.dataset.state!, error: canvas.dataset.error, size: [width, height], plots, corners, red, frames: Number(canvas.dataset.frame ?? 0) };
+        return { state: canvas.dataset.state!, error: canvas.dataset.error, size: [width, height], plots, corners, red, frames: Number(canvas.dataset.frame ?? 0), step: canvas.dataset.step, backend: canvas.dataset.backend, tensors: canvas.dataset.tensors };
       });
       timing[id] = Date.now() - start;
       const problems: string[] = [];
@@ -156,6 +162,13 @@ describe('gallery: every story renders in headless Chromium', () => {
       if (report.corners > 0) problems.push(`${report.corners} pixels drawn in the canvas corners (outside every plot)`);
       if (RED_STARTS.includes(id) && report.red < 10) problems.push(`no red start markers (${report.red} red pixels)`);
       if (id === 'live-pipelines--double-gaussian-forward-and-back' && report.frames < 80) problems.push(`animation stopped after ${report.frames} frames`);
+      if (id === 'training--score-network-live') {
+        // Default args: 500 steps on wasm, redrawn while it trains, then the reverse SDE's frames.
+        if (report.step !== '500') problems.push(`training stopped at step ${report.step}`);
+        if (report.backend !== 'wasm') problems.push(`trained on ${report.backend}, not wasm`);
+        if (report.tensors !== '0') problems.push(`${report.tensors} tensors left alive`);
+        if (report.frames < 20) problems.push(`only ${report.frames} frames drawn`);
+      }
       if (problems.length > 0) failures.push(`${id}: ${problems.join('; ')}`);
       if (SCREENSHOTS.includes(id)) await page.screenshot({ path: join(shots, `${id}.png`), fullPage: true });
     }

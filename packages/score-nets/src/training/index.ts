@@ -3,3 +3,4 @@ export { dsmLoss } from './dsm-loss.js';
 export { type ClippedAdam, type OptimizerOptions, type TrainerState, clippedAdam, disposeTrainerState } from './optimizer.js';
 export { type Trainer, type TrainerOptions, type TrainerSettings, createTrainer, trainerBatch, trainerSettings } from './trainer.js';
 export { type TrainOptions, type TrainProgress, train } from './train.js';
+export { YIELD_EVERY_MS, yieldToEventLoop } from './yield-to-event-loop.js';

@@ -133,4 +133,16 @@ describe('train(network, sde, data, options)', () => {
     await expect(lastValueFrom(train(net, sde, testGaussianSource([0, 0], 1), { steps: 1 }))).rejects.toThrow(/emits no labels/);
     net.dispose();
   });
+
+  it('yields to the event loop while it trains: a timer set before it fires before it ends', async () => {
+    const net = mlpScoreNetwork({ dim: 2, width: 64, depth: 2 });
+    let stepsSeen = 0;
+    let stepsWhenTimerFired = -1;
+    setTimeout(() => (stepsWhenTimerFired = stepsSeen), 0);
+    // About 100 steps of 2 ms or more: several times YIELD_EVERY_MS.
+    await lastValueFrom(train(net, sde, testGaussianSource([0, 0], 1), { steps: 100, batchSize: 512, poolSize: 1024 }).pipe(tap(() => (stepsSeen += 1))));
+    expect(stepsWhenTimerFired).toBeGreaterThanOrEqual(0);
+    expect(stepsWhenTimerFired).toBeLessThan(100);
+    net.dispose();
+  });
 });

@@ -4,6 +4,7 @@ import type { ScoreNetwork } from '../network/mlp.js';
 import type { WeightEma } from '../ema/weight-ema.js';
 import { type Trainer, type TrainerOptions, createTrainer } from './trainer.js';
 import { stepSeed, uniformSource } from './uniform.js';
+import { YIELD_EVERY_MS, yieldToEventLoop } from './yield-to-event-loop.js';
 
 /** A progress record of `train`, one per step. */
 export interface TrainProgress {
@@ -68,7 +69,8 @@ async function poolOf(data: DataSource, poolSize: number, seed: number, withLabe
  * under `sde`: a cold Observable that, on subscription, draws a pool of data, then emits one
  * `TrainProgress` per step for `steps` steps and completes. Unsubscribing (or `signal`) stops it
  * after the current step; the optimiser is disposed when it ends. The network's weights are
- * updated in place.
+ * updated in place. Every `YIELD_EVERY_MS` it yields to the event loop (`yieldToEventLoop`), so
+ * that a page repaints and timers and signal handlers run while it trains.
  */
 export function train(network: ScoreNetwork, sde: Sde, data: DataSource, options: TrainOptions): Observable<TrainProgress> {
   const { steps, batchSize = 512, poolSize = 65_536, emaDecay = 0.98, seed = 0, signal, ema: weights } = options;
@@ -88,6 +90,7 @@ export function train(network: ScoreNetwork, sde: Sde, data: DataSource, options
       const start = performance.now();
       const first = trainer.steps + 1;
       let ema = 0;
+      let lastYield = start;
       for (let step = first; step <= steps && !stopped && !signal?.aborted; step++) {
         const pick = uniformSource(stepSeed(seed, step, 2));
         for (let row = 0; row < batchSize; row++) {
@@ -101,6 +104,10 @@ export function train(network: ScoreNetwork, sde: Sde, data: DataSource, options
         const emaLoss = ema / (1 - Math.pow(emaDecay, step - first + 1));
         const stepsPerSecond = (1000 * (step - first + 1)) / Math.max(1e-9, performance.now() - start);
         if (!stopped) subscriber.next({ step, loss, emaLoss, stepsPerSecond });
+        if (performance.now() - lastYield >= YIELD_EVERY_MS) {
+          await yieldToEventLoop();
+          lastYield = performance.now();
+        }
       }
       subscriber.complete();
     };

@@ -1,0 +1,231 @@
+// Training stories: a score network learns in the page by denoising score matching, watched through
+// the progress records of `train` (issue 5), then samples through the reverse SDE.
+import { type DataSource, type GaussianMixture, MIXTURE_PRESETS, type ParticleBatch, positionsOf, timesOf } from '@scoreflow/core';
+import { TWO_MOONS_PRESETS, gaussianMixtureSource, priorSource, twoMoonsSource } from '@scoreflow/data-sources';
+import { eulerMaruyama } from '@scoreflow/samplers';
+import { mixtureScore, mixtureTarget } from '@scoreflow/score-models';
+import { type TrainProgress, createTrainer, mlpScoreNetwork, networkScore, tf, train } from '@scoreflow/score-nets';
+import { uniformGrid, vp } from '@scoreflow/sdes';
+import type { Meta, StoryObj } from '@storybook/html-vite';
+import { type DensityGrid, type VectorField, createPlotFrame, drawAxes, drawDensityHeatmap, drawLegend, drawLineChart, drawScatter, drawScoreField, frameArea, gridFromLogDensity, histogram2d, scoreField } from '@scoreflow/viz';
+import { lastValueFrom, tap } from 'rxjs';
+import { clear, figure, markPlot, nextFrame, sleep, whileShown } from '../figure.js';
+import { collect, runContext, sampleOf } from '../pipelines.js';
+import { BROWSER_BACKENDS, type BrowserBackend, selectBrowserBackend } from '../tf-backend.js';
+
+const meta: Meta = { title: 'Training' };
+export default meta;
+
+const range = (min: number, max: number, step: number) => ({ control: { type: 'range' as const, min, max, step } });
+const select = (options: readonly string[]) => ({ control: { type: 'select' as const }, options });
+
+const DATA_SETS = ['double-gaussian', 'two-moons'] as const;
+type DataSet = (typeof DATA_SETS)[number];
+const DATA_COLOUR = '#969696';
+const SAMPLE_COLOUR = '#08519c';
+
+interface TrainingArgs {
+  dataSet: DataSet;
+  backend: BrowserBackend;
+  steps: number;
+  width: number;
+  depth: number;
+  learningRate: number;
+  batchSize: number;
+  t: number;
+  samples: number;
+  sampleSteps: number;
+}
+
+/** The data source of a data set, and its mixture where the exact score is known. */
+function dataOf(name: DataSet): { source: DataSource; mixture?: GaussianMixture } {
+  if (name === 'two-moons') return { source: twoMoonsSource(TWO_MOONS_PRESETS.standard) };
+  const mixture = MIXTURE_PRESETS['double-gaussian']();
+  return { source: gaussianMixtureSource(mixture), mixture };
+}
+
+/** p_t of a mixture under a linear SDE with marginal x_t = m x_0 + s z: means m mu_k, variances m^2 sigma_k^2 + s^2. */
+function diffusedMixture(mixture: GaussianMixture, m: number, s: number): GaussianMixture {
+  return { ...mixture, means: mixture.means.map((mu) => m * mu), stds: mixture.stds.map((sigma) => Math.hypot(m * sigma, s)) };
+}
+
+/** sqrt(sum_i p_i |learned_i - exact_i|^2 / sum_i p_i |exact_i|^2) over the field's points, weighted by p_t. */
+function weightedError(learned: VectorField, exact: VectorField, density: (x: Float32Array, out: Float64Array) => void): number {
+  const n = exact.points.length / 2;
+  const logp = new Float64Array(n);
+  density(exact.points, logp);
+  let num = 0;
+  let den = 0;
+  for (let i = 0; i < n; i++) {
+    const p = Math.exp(logp[i]);
+    num += p * ((learned.vectors[2 * i] - exact.vectors[2 * i]) ** 2 + (learned.vectors[2 * i + 1] - exact.vectors[2 * i + 1]) ** 2);
+    den += p * (exact.vectors[2 * i] ** 2 + exact.vectors[2 * i + 1] ** 2);
+  }
+  return Math.sqrt(num / den);
+}
+
+/**
+ * An MLP score network (eps output, Fourier time features) trains in the page by denoising score
+ * matching (Song et al. 2021, eq. 7) under the VP SDE (beta 0.1 to 20, T = 1), on the double
+ * Gaussian or two moons. Top: the loss and its EMA against the step, from `train`'s progress
+ * records. Below, redrawn as it trains: the learned score at time `t` over p_t; beside it the exact
+ * score of p_t (double Gaussian; the title of the learned panel gives the p_t-weighted relative
+ * error) or samples of p_t (two moons); then the data, and after training the reverse SDE
+ * (Euler-Maruyama, `networkScore` as the score) carrying `samples` particles from N(0, I) to the data.
+ * Training stops when the story unmounts; every tensor is disposed (`data-tensors` counts leaks).
+ */
+export const ScoreNetworkLive: StoryObj<TrainingArgs> = {
+  name: 'Score network, live',
+  args: { dataSet: 'double-gaussian', backend: 'wasm', steps: 500, width: 32, depth: 2, learningRate: 0.01, batchSize: 256, t: 0.1, samples: 2000, sampleSteps: 100 },
+  argTypes: {
+    dataSet: select(DATA_SETS),
+    backend: select(BROWSER_BACKENDS),
+    steps: range(50, 5000, 50),
+    width: range(8, 256, 8),
+    depth: range(1, 6, 1),
+    learningRate: { control: { type: 'number', min: 1e-4, max: 0.1, step: 1e-4 } },
+    batchSize: range(32, 4096, 32),
+    t: range(0.01, 1, 0.01),
+    samples: range(100, 10_000, 100),
+    sampleSteps: range(10, 1000, 10),
+  },
+  render: (args) =>
+    figure(960, 660, async (ctx, canvas) => {
+      const signal = whileShown(canvas);
+      const backend = await selectBrowserBackend(args.backend);
+      canvas.dataset.backend = backend;
+      const tensorsBefore = tf.memory().numTensors;
+      const sde = vp();
+      const { source, mixture } = dataOf(args.dataSet);
+      const network = mlpScoreNetwork({ dim: 2, width: args.width, depth: args.depth });
+      const trainer = createTrainer(network, sde, { learningRate: args.learningRate });
+      const score = networkScore(network, sde);
+      try {
+        // Layout: the loss across the top; the learned field, the reference and the samples below.
+        const lossFrame = (domain: [number, number]) =>
+          createPlotFrame({ box: { x: 0, y: 0, width: 960, height: 250 }, x: [0, args.steps], y: domain, margin: { top: 30, left: 64, right: 24, bottom: 44 } });
+        const panel = (k: number) =>
+          createPlotFrame({ box: { x: 320 * k, y: 250, width: 320, height: 410 }, x: [-4, 4], y: [-4, 4], margin: { top: 30, left: 48, right: 12, bottom: 44 }, equalAspect: true });
+        const [learnedFrame, referenceFrame, samplesFrame] = [panel(0), panel(1), panel(2)];
+        markPlot(canvas, lossFrame([0, 1]).inner, learnedFrame.inner, referenceFrame.inner, samplesFrame.inner);
+        const [x0, x1] = learnedFrame.x.domain();
+        const [y0, y1] = learnedFrame.y.domain();
+        const arrows = { x: [x0, x1] as [number, number], y: [y0, y1] as [number, number], nx: 17, ny: 17 };
+
+        // What does not change while training: p_t (exact, or a histogram of m x_0 + s z), the exact field, the data.
+        const { mean: m, std: s } = sde.marginal(args.t);
+        const data = await sampleOf(source, args.samples, 1);
+        let backdrop: DensityGrid;
+        let exactField: VectorField | undefined;
+        let logDensity: ((x: Float32Array, out: Float64Array) => void) | undefined;
+        let diffusedPoints: Float32Array | undefined;
+        if (mixture) {
+          const target = mixtureTarget(diffusedMixture(mixture, m, s));
+          backdrop = gridFromLogDensity(target, frameArea(learnedFrame, 2));
+          exactField = await scoreField(mixtureScore(mixture, sde), arrows, args.t);
+          logDensity = (x, out) => target.logDensity(x, out);
+        } else {
+          const noise = await sampleOf(priorSource(vp(), 2), args.samples * 4, 2);
+          const clean = await sampleOf(source, args.samples * 4, 3);
+          diffusedPoints = clean.positions.map((x0, i) => m * x0 + s * noise.positions[i]);
+          const area = frameArea(learnedFrame);
+          backdrop = histogram2d(diffusedPoints, { x: area.x, y: area.y, nx: 64, ny: 64 }, { smooth: 1.5 });
+        }
+
+        const history: TrainProgress[] = [];
+        let field: VectorField | undefined;
+        const drawLoss = () => {
+          const ceiling = Math.max(1e-3, ...history.map((p) => p.loss));
+          const frame = lossFrame([0, 1.05 * ceiling]);
+          const steps = history.map((p) => p.step);
+          drawLineChart(
+            ctx,
+            frame,
+            [
+              { name: 'loss of the step', x: steps, y: history.map((p) => p.loss), colour: '#9ecae1', markers: false },
+              { name: 'EMA of the loss', x: steps, y: history.map((p) => p.emaLoss), colour: '#08519c', markers: false },
+            ],
+            { legend: 'top-right' },
+          );
+          const last = history[history.length - 1];
+          const progress = last ? `step ${last.step} of ${args.steps}, ${last.stepsPerSecond.toFixed(0)} steps/s` : 'starting';
+          drawAxes(ctx, frame, {
+            xLabel: 'training step',
+            yLabel: 'DSM loss',
+            title: `denoising score matching on ${args.dataSet}, VP SDE, MLP ${args.depth} x ${args.width} on ${backend}: ${progress}`,
+            grid: true,
+          });
+        };
+        const drawField = async (recompute: boolean) => {
+          if (recompute || field === undefined) field = await scoreField(score, arrows, args.t);
+          drawDensityHeatmap(ctx, learnedFrame, backdrop, { map: 'magma' });
+          drawScoreField(ctx, learnedFrame, field, { colour: 'white' });
+          const error = exactField && logDensity ? `, error ${(100 * weightedError(field, exactField, logDensity)).toFixed(0)}%` : '';
+          drawAxes(ctx, learnedFrame, { xLabel: 'x1', yLabel: 'x2', title: `learned score at t = ${args.t.toFixed(2)}${error}` });
+        };
+        const drawReference = () => {
+          drawDensityHeatmap(ctx, referenceFrame, backdrop, { map: 'magma' });
+          if (exactField) drawScoreField(ctx, referenceFrame, exactField, { colour: 'white' });
+          else if (diffusedPoints) drawScatter(ctx, referenceFrame, diffusedPoints.subarray(0, 2 * args.samples), { colour: 'white' });
+          drawAxes(ctx, referenceFrame, { xLabel: 'x1', yLabel: 'x2', title: exactField ? `exact score at t = ${args.t.toFixed(2)}` : `samples of p_t at t = ${args.t.toFixed(2)}` });
+        };
+        const drawSamples = (title: string, batch?: ParticleBatch) => {
+          drawScatter(ctx, samplesFrame, data.positions, { colour: DATA_COLOUR, opacity: 0.8 });
+          if (batch) drawScatter(ctx, samplesFrame, positionsOf(batch), { colour: SAMPLE_COLOUR, opacity: 0.5 });
+          drawLegend(ctx, samplesFrame, [{ name: 'data', colour: DATA_COLOUR }, ...(batch ? [{ name: 'reverse SDE', colour: SAMPLE_COLOUR }] : [])], 'bottom-left');
+          drawAxes(ctx, samplesFrame, { xLabel: 'x1', yLabel: 'x2', title });
+        };
+        const drawTraining = async () => {
+          clear(ctx, 960, 660);
+          drawLoss();
+          drawReference();
+          drawSamples(`data: ${args.samples.toLocaleString('en')} samples`);
+          await drawField(true);
+          canvas.dataset.frame = String(Number(canvas.dataset.frame ?? 0) + 1);
+        };
+
+        // Training: redraw every 100 ms while `train` runs (train yields to the event loop, so the page paints).
+        let finished = false;
+        let failure: unknown;
+        const training = lastValueFrom(
+          train(network, sde, source, { steps: args.steps, batchSize: args.batchSize, poolSize: 8192, trainer, signal }).pipe(tap((p) => history.push(p))),
+          { defaultValue: undefined },
+        ).then(
+          () => (finished = true),
+          (error: unknown) => ((failure = error), (finished = true)),
+        );
+        while (!finished) {
+          await drawTraining();
+          await sleep(100);
+        }
+        await training;
+        if (failure !== undefined) throw failure;
+        if (signal.aborted) return;
+        canvas.dataset.step = String(history[history.length - 1]?.step ?? 0);
+        await drawTraining();
+
+        // Sampling: the reverse SDE from N(0, I) with the learned score, one frame per snapshot.
+        const context = runContext(args.samples, 2, 4);
+        const snapshots = await collect(
+          priorSource(sde, 2)
+            .sample(context)
+            .pipe(eulerMaruyama({ sde, score, rng: context.rng, times: uniformGrid().times(sde, args.sampleSteps, 1e-3), snapshotEvery: Math.max(1, Math.round(args.sampleSteps / 25)), signal })),
+        );
+        for (const [k, batch] of snapshots.entries()) {
+          if (signal.aborted) return;
+          clear(ctx, 960, 660);
+          drawLoss();
+          drawReference();
+          await drawField(false);
+          const title = k === snapshots.length - 1 ? `${args.samples.toLocaleString('en')} samples, learned score` : `reverse SDE: t = ${timesOf(batch)[0].toFixed(2)}`;
+          drawSamples(title, batch);
+          canvas.dataset.frame = String(Number(canvas.dataset.frame ?? 0) + 1);
+          await nextFrame();
+        }
+      } finally {
+        trainer.dispose();
+        network.dispose();
+        canvas.dataset.tensors = String(tf.memory().numTensors - tensorsBefore);
+      }
+    }),
+};
