@@ -1,6 +1,7 @@
 /**
  * `npm run bench`: runs every benchmark and writes tools/bench/results/bench.json and bench.md.
- * `npm run bench -- NAME ...` runs only those (em-step, stream-memory, arrow-io, sampler-quality, mcmc-race).
+ * `npm run bench -- NAME ...` runs only those (em-step, stream-memory, arrow-io, sampler-quality, mcmc-race, score-net-train,
+ * score-net-sample).
  */
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
@@ -9,6 +10,8 @@ import { arrowIo } from './cases/arrow-io.js';
 import { emStep } from './cases/em-step.js';
 import { mcmcRace } from './cases/mcmc-race.js';
 import { samplerQuality } from './cases/sampler-quality.js';
+import { scoreNetSample } from './cases/score-net-sample.js';
+import { scoreNetTrain } from './cases/score-net-train.js';
 import { viz } from './cases/viz.js';
 import { streamMemory } from './cases/stream-memory.js';
 import type { BenchResult } from './measure.js';
@@ -21,6 +24,8 @@ const cases: Record<string, () => BenchResult | Promise<BenchResult>> = {
   'sampler-quality': samplerQuality,
   viz,
   'mcmc-race': mcmcRace,
+  'score-net-train': scoreNetTrain,
+  'score-net-sample': scoreNetSample,
 };
 
 const wanted = process.argv.slice(2).filter((arg) => !arg.startsWith('-'));

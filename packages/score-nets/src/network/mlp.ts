@@ -10,11 +10,12 @@ export interface ScoreNetwork {
   /** Classes of a conditional network (labels 0 .. classes - 1); 0 when it takes no labels. */
   readonly classes: number;
   /**
-   * Raw output (n x dim); the caller owns the returned tensor. `labels` (n, int32) condition a
-   * network with `classes`; without them, or where a label is `classes` (the null label), it is
-   * the unconditional model.
+   * Raw output (n x dim); the caller owns the returned tensor. `t` is one time per row, or one
+   * number for all rows (faster: the time embedding is folded into the first layer's bias).
+   * `labels` (n, int32) condition a network with `classes`; without them, or where a label is
+   * `classes` (the null label), it is the unconditional model.
    */
-  apply(x: tf.Tensor2D, t: tf.Tensor1D, labels?: tf.Tensor1D): tf.Tensor2D;
+  apply(x: tf.Tensor2D, t: tf.Tensor1D | number, labels?: tf.Tensor1D): tf.Tensor2D;
   /** Trainable weights. */
   readonly variables: readonly tf.Variable[];
   dispose(): void;
@@ -98,16 +99,33 @@ export function mlpScoreNetwork(options: MlpOptions): MlpScoreNetwork {
   const out = dense(width, dim, seed + depth, 0.1);
   const table = classes > 0 ? labelTable(classes + 1, labelSize, seed + depth + 1) : undefined;
   const variables = [first, ...hidden, out].flatMap((l) => [l.w, l.b]).concat(table ? [table] : []);
-  const inputOf = (x: tf.Tensor2D, t: tf.Tensor1D, labels: tf.Tensor1D | undefined): tf.Tensor2D => {
+  const labelEmbedding = (rows: number, labels: tf.Tensor1D | undefined): tf.Tensor2D | undefined => {
     if (table === undefined) {
       if (labels !== undefined) throw new RangeError('ScoreNetwork.apply: labels were given to a network without classes.');
-      return tf.concat([x, time.embed(t)], 1) as tf.Tensor2D;
+      return undefined;
     }
-    const rows = labels ?? tf.fill([x.shape[0]], classes, 'int32');
+    const indices = labels ?? tf.fill([rows], classes, 'int32');
     // One-hot times the table: a rank-2 matMul, whose gradient every backend has. The one-hot is
     // made as int32 and cast: wasm's OneHot writes int32 bit patterns into a float32 output.
-    const embedded = tf.matMul(tf.cast(tf.oneHot(tf.cast(rows, 'int32'), classes + 1), 'float32'), table as tf.Tensor2D);
-    return tf.concat([x, time.embed(t), embedded], 1) as tf.Tensor2D;
+    return tf.matMul(tf.cast(tf.oneHot(tf.cast(indices, 'int32'), classes + 1), 'float32') as tf.Tensor2D, table as tf.Tensor2D) as tf.Tensor2D;
+  };
+  /** The first layer's pre-activation, input [x, embed(t), label embedding], one t per row. */
+  const firstLayer = (x: tf.Tensor2D, t: tf.Tensor1D, labels: tf.Tensor1D | undefined): tf.Tensor2D => {
+    const embedded = labelEmbedding(x.shape[0], labels);
+    return applyDense(first, tf.concat([x, time.embed(t), ...(embedded ? [embedded] : [])], 1));
+  };
+  /**
+   * The same for one t shared by all rows (sampling): embed(t) W_t is one row, folded into the
+   * bias, so the time embedding is computed once and the matMul shrinks to the x (and label) rows.
+   */
+  const firstLayerAt = (x: tf.Tensor2D, t: number, labels: tf.Tensor1D | undefined): tf.Tensor2D => {
+    const timeWeights = tf.slice(first.w, [dim, 0], [embeddingSize, width]) as tf.Tensor2D;
+    // tf.add (not a reshape alone): wasm's fused matMul checks its bias's stored shape.
+    const bias = tf.add(first.b, tf.reshape(tf.matMul(time.embed(tf.tensor1d([t])), timeWeights), [width]));
+    const z = tf.fused.matMul({ a: x, b: tf.slice(first.w, [0, 0], [dim, width]) as tf.Tensor2D, bias }) as tf.Tensor2D;
+    const embedded = labelEmbedding(x.shape[0], labels);
+    if (embedded === undefined) return z;
+    return tf.add(z, tf.matMul(embedded, tf.slice(first.w, [dim + embeddingSize, 0], [labelSize, width]) as tf.Tensor2D)) as tf.Tensor2D;
   };
   return {
     options: { ...options },
@@ -117,7 +135,7 @@ export function mlpScoreNetwork(options: MlpOptions): MlpScoreNetwork {
     variables,
     apply: (x, t, labels) =>
       tf.tidy(() => {
-        let h = activate(activation, applyDense(first, inputOf(x, t, labels)));
+        let h = activate(activation, typeof t === 'number' ? firstLayerAt(x, t, labels) : firstLayer(x, t, labels));
         for (const layer of hidden) {
           const z = activate(activation, applyDense(layer, h));
           h = residual ? tf.add(h, z) : z;

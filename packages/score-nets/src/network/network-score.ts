@@ -37,7 +37,7 @@ export function networkScore(network: ScoreNetwork, sde: Sde, options: NetworkSc
       const score = tf.tidy(() => {
         const xt = tf.tensor2d(x, [n, dim]);
         const labels = label === undefined ? undefined : (tf.fill([n], label, 'int32') as tf.Tensor1D);
-        const raw = network.apply(xt, tf.fill([n], t) as tf.Tensor1D, labels);
+        const raw = network.apply(xt, t, labels);
         return scoreOf(network.output, raw, xt, mean, std);
       });
       try {

@@ -68,6 +68,19 @@ describe('mlpScoreNetwork(options)', () => {
     expect(a).not.toEqual(b);
     net.dispose();
   });
+  it('one number t for all rows gives what one t per row gives (the time embedding folded into the bias)', () => {
+    for (const options of [{ embedding: 'fourier' }, { embedding: 'sinusoidal', classes: 3 }] as const) {
+      const net = mlpScoreNetwork({ dim: 2, width: 16, depth: 2, seed: 3, ...options });
+      tf.tidy(() => {
+        const x = tf.randomNormal([9, 2], 0, 1, 'float32', 4) as tf.Tensor2D;
+        const labels = net.classes > 0 ? tf.tensor1d([0, 1, 2, 3, 0, 1, 2, 3, 0], 'int32') : undefined;
+        const perRow = net.apply(x, tf.fill([9], 0.37) as tf.Tensor1D, labels).dataSync();
+        const shared = net.apply(x, 0.37, labels).dataSync();
+        perRow.forEach((v, i) => expect(shared[i]).toBeCloseTo(v, 5));
+      });
+      net.dispose();
+    }
+  });
   it('throws on bad options, naming the argument', () => {
     expect(() => mlpScoreNetwork({ dim: 0 })).toThrow(/dim must be an integer >= 1/);
     expect(() => mlpScoreNetwork({ dim: 2, embeddingSize: 7 })).toThrow(/embeddingSize must be even/);

@@ -3,3 +3,4 @@
  * `@scoreflow/score-nets/node`; the main entry stays browser-safe.
  */
 export { MODEL_JSON, WEIGHTS_BIN, fileCheckpoint } from './file-checkpoint.js';
+export * from './parallel/index.js';

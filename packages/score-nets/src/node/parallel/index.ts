@@ -1,0 +1,13 @@
+/**
+ * Data-parallel training and sampling with score networks over `node:worker_threads` (Node
+ * only): the main thread and worker threads each take a shard of every batch.
+ */
+export { BUNDLED_WORKER_FILE, type WorkerEntry, workerEntry } from './worker-entry.js';
+export { type ParallelOptions, parallelSettings } from './parallel-options.js';
+export { type ParallelTrainerOptions, createParallelTrainer } from './parallel-trainer.js';
+export { type ParallelNetworkScoreOptions, type ParallelScoreModel, parallelNetworkScore } from './parallel-network-score.js';
+export { ScoreNetWorkerError, type WorkerPool, startWorkerPool } from './worker-pool.js';
+export { type RowShard, rowShards } from './row-shards.js';
+export { type ShardGradients, shardGradients } from './shard-gradients.js';
+export { assignFlatWeights, flattenTensors, unflattenTensors } from './flat-weights.js';
+export { installedWasmFolder, useInstalledWasmFiles } from './wasm-files.js';

@@ -1,0 +1,26 @@
+import { availableParallelism } from 'node:os';
+import { tf } from '../../backend/tf.js';
+import type { BackendName } from '../../backend/select-backend.js';
+
+/** How many threads share the work, and on what backend the workers run. */
+export interface ParallelOptions {
+  /**
+   * Worker threads besides the main thread, which takes a shard too (default
+   * `os.availableParallelism() - 1`: one thread per core). 0 runs everything in this thread.
+   */
+  readonly workers?: number;
+  /** The workers' TensorFlow.js backend (default: the main thread's current one, `tf.getBackend()`). */
+  readonly backend?: BackendName;
+}
+
+const BACKENDS: readonly BackendName[] = ['wasm', 'cpu', 'tensorflow'];
+
+/** `ParallelOptions` checked, defaults filled; `caller` names the function in messages. */
+export function parallelSettings(options: ParallelOptions, caller: string): { readonly workers: number; readonly backend: BackendName } {
+  const { workers = Math.max(0, availableParallelism() - 1) } = options;
+  if (!Number.isSafeInteger(workers) || workers < 0) throw new RangeError(`${caller}: workers must be an integer >= 0, got ${workers}.`);
+  const current = tf.getBackend() as BackendName;
+  const backend = options.backend ?? (BACKENDS.includes(current) ? current : 'wasm');
+  if (!BACKENDS.includes(backend)) throw new RangeError(`${caller}: backend must be one of ${BACKENDS.join(', ')}, got '${String(backend)}'.`);
+  return { workers, backend };
+}

@@ -1,0 +1,101 @@
+import type { Sde } from '@scoreflow/core';
+import { tf } from '../../backend/tf.js';
+import type { MlpScoreNetwork } from '../../network/mlp.js';
+import { type DsmBatch, dsmBatchRows } from '../../training/dsm-batch.js';
+import { clippedAdam } from '../../training/optimizer.js';
+import { type Trainer, type TrainerOptions, trainerBatch, trainerSettings } from '../../training/trainer.js';
+import { flattenTensors, unflattenTensors } from './flat-weights.js';
+import { type ParallelOptions, parallelSettings } from './parallel-options.js';
+import { rowShards } from './row-shards.js';
+import { shardGradients } from './shard-gradients.js';
+import { type WorkerPool, startWorkerPool } from './worker-pool.js';
+
+/** Options of `createParallelTrainer`: a trainer's, and how many workers share each batch. */
+export type ParallelTrainerOptions = TrainerOptions & ParallelOptions;
+
+/** A copy of rows from .. to - 1 of a batch, in buffers of its own (to transfer to a worker). */
+function copiedRows(batch: DsmBatch, from: number, to: number): DsmBatch {
+  const rows = dsmBatchRows(batch, from, to);
+  return {
+    ...rows,
+    x0: rows.x0.slice(),
+    t: rows.t.slice(),
+    mean: rows.mean.slice(),
+    std: rows.std.slice(),
+    weight: rows.weight.slice(),
+    z: rows.z.slice(),
+    ...(rows.labels && { labels: rows.labels.slice() }),
+  };
+}
+
+/**
+ * A DSM trainer (the `Trainer` of `createTrainer`) whose steps are data-parallel over the main
+ * thread and `workers` worker threads (synchronous data parallelism, Goyal et al. 2017). Each
+ * step the main thread draws the whole batch (`trainerBatch`: times, noises and labels keyed by
+ * row, so independent of the split), splits it into `workers + 1` fixed shards (`rowShards`),
+ * sends each worker its shard with the current weights, computes the first shard's
+ * `shardGradients` itself meanwhile, then sums the shard losses and gradients in shard order
+ * (never arrival order), and applies `clippedAdam`. The optimiser lives on the main thread only:
+ * `state()` and `resume` work as with `createTrainer`, and a run is deterministic for a fixed
+ * worker count. Results equal `createTrainer`'s to float tolerance (the sum order differs), and
+ * exactly with `workers: 0`. `dispose()` terminates the workers.
+ */
+export async function createParallelTrainer(network: MlpScoreNetwork, sde: Sde, options: ParallelTrainerOptions = {}): Promise<Trainer> {
+  const settings = trainerSettings(network, sde, options);
+  const { workers, backend } = parallelSettings(options, 'createParallelTrainer');
+  const variables = [...network.variables];
+  const pool: WorkerPool | undefined =
+    workers === 0 ? undefined : await startWorkerPool(workers, { kind: 'init', backend, options: network.options, weights: flattenTensors(variables) });
+  const adam = clippedAdam(variables, options, options.resume);
+  let steps = options.resume?.steps ?? 0;
+  let disposed = false;
+  return {
+    get steps() {
+      return steps;
+    },
+    learningRateAt: adam.learningRateAt,
+    async step(x0, labels) {
+      if (disposed) throw new Error('ParallelTrainer.step: the trainer was disposed.');
+      const batch = trainerBatch(network, sde, settings, x0, steps, labels);
+      await adam.ready();
+      const shards = rowShards(batch.n, workers + 1);
+      const weights = pool && flattenTensors(variables);
+      const replies = shards.slice(1).map(({ from, to }, k) =>
+        pool && weights && to > from
+          ? pool.request(k, { kind: 'gradients', weights: weights.slice(), shard: copiedRows(batch, from, to), scale: (to - from) / batch.n })
+          : undefined,
+      );
+      // Keep every reply handled even if this thread's shard throws first.
+      const settled = Promise.allSettled(replies);
+      const { from, to } = shards[0] as { from: number; to: number };
+      const own = shardGradients(network, dsmBatchRows(batch, from, to), (to - from) / batch.n, variables);
+      const results = await settled;
+      let loss = 0;
+      try {
+        loss = (await own.loss.data())[0] ?? Number.NaN;
+        const failed = results.find((result): result is PromiseRejectedResult => result.status === 'rejected');
+        if (failed) throw failed.reason;
+        tf.tidy(() => {
+          let sums = own.gradients;
+          for (const result of results) {
+            if (result.status !== 'fulfilled' || result.value === undefined) continue;
+            loss += result.value.loss;
+            const shard = unflattenTensors(result.value.gradients, variables);
+            sums = sums.map((sum, i) => tf.add(sum, shard[i] as tf.Tensor));
+          }
+          adam.apply(sums, steps);
+        });
+      } finally {
+        tf.dispose([own.loss, ...own.gradients]);
+      }
+      steps += 1;
+      return loss;
+    },
+    state: () => adam.state(steps),
+    dispose: () => {
+      disposed = true;
+      adam.dispose();
+      void pool?.dispose();
+    },
+  };
+}

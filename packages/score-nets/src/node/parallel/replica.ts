@@ -1,0 +1,73 @@
+import { tf } from '../../backend/tf.js';
+import { type BackendName, selectBackend } from '../../backend/select-backend.js';
+import { type MlpScoreNetwork, mlpScoreNetwork } from '../../network/mlp.js';
+import { networkScore } from '../../network/network-score.js';
+import type { ScoreModel } from '@scoreflow/core';
+import { assignFlatWeights, flattenTensors } from './flat-weights.js';
+import { fixedMarginalSde } from './fixed-marginal-sde.js';
+import type { WorkerReplies, WorkerRequest } from './protocol.js';
+import { shardGradients } from './shard-gradients.js';
+import { useInstalledWasmFiles } from './wasm-files.js';
+
+/** The worker side of the pool: a copy of the network that answers `WorkerRequest`s. */
+export interface Replica {
+  handle<K extends WorkerRequest['kind']>(request: Extract<WorkerRequest, { kind: K }>): Promise<WorkerReplies[K]>;
+}
+
+/**
+ * A replica of a score network in a worker thread. `init` selects the backend and rebuilds the
+ * network from its `MlpOptions` (same architecture, same variable order) with the main thread's
+ * weights; `gradients` takes fresh weights and returns a shard's `shardGradients`; `score` runs
+ * `networkScore` on its rows, with the marginal the main thread computed (`fixedMarginalSde`).
+ * Every tensor of a request is disposed before it answers.
+ */
+export function createReplica(): Replica {
+  let network: MlpScoreNetwork | undefined;
+  const sde = fixedMarginalSde();
+  const models = new Map<number | undefined, ScoreModel>();
+  const ready = (kind: string): MlpScoreNetwork => {
+    if (network === undefined) throw new Error(`score-net worker: '${kind}' before 'init'.`);
+    return network;
+  };
+  const handlers = {
+    init: async (request: Extract<WorkerRequest, { kind: 'init' }>): Promise<WorkerReplies['init']> => {
+      if (request.backend === 'wasm') useInstalledWasmFiles();
+      const backend: BackendName = await selectBackend(request.backend);
+      network?.dispose();
+      models.clear();
+      network = mlpScoreNetwork(request.options);
+      assignFlatWeights(network.variables, request.weights);
+      return { backend };
+    },
+    gradients: async (request: Extract<WorkerRequest, { kind: 'gradients' }>): Promise<WorkerReplies['gradients']> => {
+      const net = ready('gradients');
+      assignFlatWeights(net.variables, request.weights);
+      const { loss, gradients } = shardGradients(net, request.shard, request.scale);
+      try {
+        return { loss: (await loss.data())[0] ?? Number.NaN, gradients: flattenTensors(gradients) };
+      } finally {
+        tf.dispose([loss, ...gradients]);
+      }
+    },
+    score: async (request: Extract<WorkerRequest, { kind: 'score' }>): Promise<WorkerReplies['score']> => {
+      const net = ready('score');
+      let model = models.get(request.label);
+      if (model === undefined) {
+        model = networkScore(net, sde, request.label === undefined ? {} : { label: request.label });
+        models.set(request.label, model);
+      }
+      const out = new Float32Array(request.x.length);
+      sde.setMarginal(request.marginal);
+      await model.score(request.x, request.t, out);
+      return { out };
+    },
+    fail: (request: Extract<WorkerRequest, { kind: 'fail' }>): Promise<never> => Promise.reject(new Error(request.message)),
+  };
+  return {
+    handle: (request) => {
+      const handler = handlers[request.kind] as ((r: typeof request) => Promise<WorkerReplies[typeof request.kind]>) | undefined;
+      if (handler === undefined) return Promise.reject(new Error(`score-net worker: unknown request '${String((request as { kind: unknown }).kind)}'.`));
+      return handler(request);
+    },
+  };
+}

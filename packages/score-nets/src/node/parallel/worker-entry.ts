@@ -1,0 +1,25 @@
+/** File name of the bundled worker entry, beside the bundle that starts it (see `workerEntry`). */
+export const BUNDLED_WORKER_FILE = 'score-net-worker.mjs';
+
+/** How to start a score-net worker: the file, and the workerData it needs. */
+export interface WorkerEntry {
+  readonly url: URL;
+  readonly workerData: Record<string, unknown>;
+}
+
+/**
+ * Where the worker entry is, for the two ways this code runs:
+ * - from the TypeScript sources (vitest, `tsx`, `npm run scoreflow:dev`): `moduleUrl` ends in
+ *   `.ts`; the worker starts from `typescript-worker.mjs`, which registers tsx and imports
+ *   `score-net-worker.ts`;
+ * - from an esbuild bundle: `moduleUrl` is the bundle's URL; the worker is the bundle's second
+ *   entry point, `score-net-worker.mjs` in the same folder (the root package.json's `scoreflow`
+ *   script builds both).
+ */
+export function workerEntry(moduleUrl: string = import.meta.url): WorkerEntry {
+  const path = new URL(moduleUrl).pathname;
+  if (path.endsWith('.ts')) {
+    return { url: new URL('./typescript-worker.mjs', moduleUrl), workerData: { entry: new URL('./score-net-worker.ts', moduleUrl).href } };
+  }
+  return { url: new URL(`./${BUNDLED_WORKER_FILE}`, moduleUrl), workerData: {} };
+}
