@@ -1,6 +1,9 @@
 import { join, resolve } from 'node:path';
 import { type Logger, ScoreflowError } from '@scoreflow/core';
-import { type ConfigOverrides, loadConfig } from '../config/load-config.js';
+import { type ConfigOverrides, loadConfig, readConfigFile } from '../config/load-config.js';
+import { loadTrainConfig } from '../config/load-train-config.js';
+import { isTrainConfig } from '../config/train-config.js';
+import { buildTraining } from '../training/build-training.js';
 import { prepareOutputFolder } from '../output/output-folder.js';
 import { buildRun } from '../pipeline/build-run.js';
 import { planFigures } from '../figures/index.js';
@@ -57,8 +60,12 @@ export async function runCommand(configFile: string, options: RunCommandOptions,
   return 0;
 }
 
-/** Checks a config and every plugin in it without running anything. */
+/**
+ * Checks a config and every plugin in it without running anything. A config with a `training`
+ * field is a train config (`scoreflow train`), any other a run config.
+ */
 export function validateCommand(configFile: string, overrides: ConfigOverrides, io: Io): number {
+  if (isTrainConfig(readConfigFile(configFile))) return validateTrainConfig(configFile, overrides, io);
   const config = loadConfig(configFile, overrides);
   const registry = scoreflowRegistry();
   const plan = buildRun(config, registry);
@@ -78,5 +85,17 @@ export function listCommand(options: { json?: boolean; kind?: string }, io: Io):
   }
   const descriptions = plugins.map(describePlugin);
   io.out(options.json === true ? JSON.stringify(descriptions, null, 2) : formatPluginList(descriptions));
+  return 0;
+}
+
+/** Checks a train config: its fields, its data source and SDE. */
+function validateTrainConfig(configFile: string, overrides: ConfigOverrides, io: Io): number {
+  const config = loadTrainConfig(configFile, overrides);
+  const plan = buildTraining(config, scoreflowRegistry());
+  const { network, training } = config;
+  const exact = plan.exactScore === undefined ? '' : ', exact score';
+  io.out(
+    `${configFile}: valid train config (data ${config.data.type}, ${plan.data.dim}-D; sde ${config.sde.type}; network ${network.depth}x${network.width} ${network.activation} ${network.output}; ${training.steps} steps, batch ${training.batchSize}${exact})`,
+  );
   return 0;
 }

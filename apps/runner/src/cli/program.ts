@@ -1,6 +1,7 @@
 import { Command } from 'commander';
 import { type Io, listCommand, runCommand, validateCommand } from './commands.js';
 import { parseInteger } from './parse-integer.js';
+import { trainCommand } from './train-command.js';
 
 /**
  * The `scoreflow` command line (commander: subcommands, typed options and help for free).
@@ -24,7 +25,18 @@ export function createProgram(io: Io, setExitCode: (code: number) => void, signa
     .option('--force', 'overwrite an existing output folder', false)
     .action(async (config: string, options) => setExitCode(await runCommand(config, { ...options, signal }, io)));
 
-  overrides(program.command('validate').description('check a config and every plugin in it, run nothing').argument('<config>', 'config file')).action(
+  program
+    .command('train')
+    .description('train a score network from a train config (YAML or JSON; see the README)')
+    .argument('<config>', 'train config file')
+    .option('--seed <n>', 'replace the config seed', parseInteger(0))
+    .option('--set <path=value>', 'set a config value, e.g. --set training.steps=300 (repeatable; values are YAML)', (value: string, previous: string[] = []) => [...previous, value])
+    .option('--out <dir>', 'output folder (default: out/NAME)')
+    .option('--force', 'overwrite an existing output folder', false)
+    .option('--resume', 'continue from the checkpoint in the output folder', false)
+    .action(async (config: string, options) => setExitCode(await trainCommand(config, { ...options, signal }, io)));
+
+  overrides(program.command('validate').description('check a run or train config and every plugin in it, run nothing').argument('<config>', 'config file')).action(
     (config: string, options) => setExitCode(validateCommand(config, options, io)),
   );
 

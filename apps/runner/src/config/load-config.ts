@@ -3,6 +3,10 @@ import { dirname, extname, isAbsolute, resolve } from 'node:path';
 import { ConfigError, formatZodIssues } from '@scoreflow/core';
 import { parse as parseYaml } from 'yaml';
 import { type RunConfig, runConfigSchema } from './run-config.js';
+import { isTrainConfig } from './train-config.js';
+
+/** Options that name files or folders: relative values are resolved against the config file's folder. */
+export const FILE_OPTIONS: ReadonlySet<string> = new Set(['path', 'checkpoint']);
 
 /** Command-line values that replace those of the config file. */
 export interface ConfigOverrides {
@@ -22,19 +26,28 @@ export function parseConfigText(text: string, file: string): unknown {
   }
 }
 
-/** Reads, parses and validates a run config; overrides apply before validation. */
-export function loadConfig(file: string, overrides: ConfigOverrides = {}): RunConfig {
+/** Reads and parses a config file, its relative file options resolved against its folder. */
+export function readConfigFile(file: string): unknown {
   let text: string;
   try {
     text = readFileSync(file, 'utf8');
   } catch (error) {
     throw new ConfigError(`Cannot read config ${file}`, [{ path: '', message: (error as NodeJS.ErrnoException).code ?? String(error) }]);
   }
-  return validateConfig(resolvePaths(parseConfigText(text, file), dirname(file)), file, overrides);
+  return resolvePaths(parseConfigText(text, file), dirname(file));
+}
+
+/** Reads, parses and validates a run config; overrides apply before validation. */
+export function loadConfig(file: string, overrides: ConfigOverrides = {}): RunConfig {
+  const raw = readConfigFile(file);
+  if (isTrainConfig(raw)) {
+    throw new ConfigError(`Invalid config ${file}`, [{ path: 'training', message: "makes it a train config: run it with 'scoreflow train'" }]);
+  }
+  return validateConfig(raw, file, overrides);
 }
 
 /**
- * Resolves every relative `path` option of a parsed config (file data sources, checkpoints)
+ * Resolves every relative `path` and `checkpoint` option (`FILE_OPTIONS`) of a parsed config (file data sources, checkpoints)
  * against `folder`, the config file's folder: a config names its files relative to itself, as
  * tsconfig and docker-compose do, and works from any working directory.
  */
@@ -45,7 +58,10 @@ export function resolvePaths(config: unknown, folder: string): unknown {
     seen.add(node);
     if (Array.isArray(node)) return node.forEach(visit);
     const record = node as Record<string, unknown>;
-    if (typeof record.path === 'string' && !isAbsolute(record.path)) record.path = resolve(folder, record.path);
+    for (const key of FILE_OPTIONS) {
+      const value = record[key];
+      if (typeof value === 'string' && !isAbsolute(value)) record[key] = resolve(folder, value);
+    }
     Object.values(record).forEach(visit);
   };
   visit(config);
@@ -68,7 +84,7 @@ export function validateConfig(raw: unknown, file: string, overrides: ConfigOver
 /**
  * Applies one `--set path=value` to a parsed config (a copy): the dotted path names object keys
  * and array indices (`pipeline.0.steps`); the value is parsed as YAML (`100`, `true`, `[1, 2]`,
- * `data.csv`). Missing objects on the way are created. A relative file (`...path=x.csv`) is
+ * `data.csv`). Missing objects on the way are created. A relative file (`...path=x.csv`, `...checkpoint=dir`) is
  * resolved against the directory the command was typed in.
  */
 export function applyAssignment(config: unknown, assignment: string): unknown {
@@ -80,7 +96,7 @@ export function applyAssignment(config: unknown, assignment: string): unknown {
   let value: unknown = parseYaml(assignment.slice(equals + 1));
   // A file given on the command line is relative to where the command was typed (npm run
   // changes the working directory to the repository root and keeps the original in INIT_CWD).
-  if (path[path.length - 1] === 'path' && typeof value === 'string' && !isAbsolute(value)) {
+  if (FILE_OPTIONS.has(path[path.length - 1]) && typeof value === 'string' && !isAbsolute(value)) {
     value = resolve(process.env.INIT_CWD ?? process.cwd(), value);
   }
   const root = structuredClone(config ?? {}) as Record<string, unknown>;

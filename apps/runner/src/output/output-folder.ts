@@ -9,17 +9,22 @@ export const OUTPUT_FILES = {
   config: 'config.resolved.json',
 } as const;
 
-/**
- * Makes sure `dir` can take a run's output: created when missing; an existing non-empty folder
- * is refused unless `force` (then only the run's own files are replaced).
- */
-export function prepareOutputFolder(dir: string, force: boolean): void {
+/** Throws unless `dir` can take a run's output: missing, empty, or `force` (see `prepareOutputFolder`). Writes nothing. */
+export function checkOutputFolder(dir: string, force: boolean): void {
   if (existsSync(dir)) {
     if (!statSync(dir).isDirectory()) throw new ScoreflowError(`Output path ${dir} exists and is not a folder.`);
     if (!force && readdirSync(dir).length > 0) {
       throw new ScoreflowError(`Output folder ${dir} already exists and is not empty; pass --force to overwrite it, or --out to choose another.`);
     }
   }
+}
+
+/**
+ * Makes sure `dir` can take a run's output: created when missing; an existing non-empty folder
+ * is refused unless `force` (then only the run's own files are replaced).
+ */
+export function prepareOutputFolder(dir: string, force: boolean): void {
+  checkOutputFolder(dir, force);
   mkdirSync(dir, { recursive: true });
 }
 

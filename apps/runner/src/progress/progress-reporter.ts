@@ -9,16 +9,17 @@ export interface ProgressReporter {
 
 /**
  * A progress bar on stderr when it is a terminal (cli-progress), plain lines otherwise: one
- * line every 10% so that logs of CI and pipes stay short.
+ * line every 10% so that logs of CI and pipes stay short. `unit` names what is counted (the
+ * bar shows its rate per second).
  */
-export function createProgressReporter(stream: NodeJS.WriteStream = process.stderr): ProgressReporter {
-  return stream.isTTY ? barReporter(stream) : lineReporter(stream);
+export function createProgressReporter(stream: NodeJS.WriteStream = process.stderr, unit = 'particle-steps'): ProgressReporter {
+  return stream.isTTY ? barReporter(stream, unit) : lineReporter(stream);
 }
 
-function barReporter(stream: NodeJS.WriteStream): ProgressReporter {
+function barReporter(stream: NodeJS.WriteStream, unit: string): ProgressReporter {
   const bar = new SingleBar({
     stream,
-    format: 'scoreflow [{bar}] {percentage}% | {label} | {rate} particle-steps/s | eta {eta_formatted}',
+    format: `scoreflow [{bar}] {percentage}% | {label} | {rate} ${unit}/s | eta {eta_formatted}`,
     hideCursor: true,
     barsize: 30,
   });

@@ -1,6 +1,7 @@
 import { tf } from '../backend/tf.js';
-import { type MlpOptions, type MlpScoreNetwork, mlpScoreNetwork } from '../network/mlp.js';
-import { type TrainerState, disposeTrainerState } from '../training/trainer.js';
+import { type WeightEma, weightEma } from '../ema/index.js';
+import { type MlpOptions, type MlpScoreNetwork, mlpScoreNetwork } from '../network/index.js';
+import { type TrainerState, disposeTrainerState } from '../training/index.js';
 
 /** `modelTopology` of a saved score network: what rebuilds it before its weights are loaded. */
 export interface ScoreNetTopology {
@@ -22,21 +23,55 @@ export interface CheckpointExtras {
   readonly metadata?: Record<string, unknown>;
   /** The optimiser state that resumes training, stored as weights `optimizer/0, 1, ...`. */
   readonly trainer?: TrainerState;
+  /**
+   * The EMA of the weights (the weights to sample with), stored as weights `ema/0, ema/1, ...`
+   * in the order of `network.variables`, its decay in `userDefinedMetadata.ema`.
+   */
+  readonly ema?: WeightEma;
+}
+
+/** Which weights `loadNetwork` puts into the network: the EMA (for sampling) or the raw trained ones (for resuming). */
+export type CheckpointWeights = 'ema' | 'raw';
+
+/** Options of `loadNetwork`. */
+export interface LoadNetworkOptions {
+  /**
+   * `ema` (the default) loads the EMA weights into `network` when the checkpoint has them, and
+   * the raw weights otherwise; `raw` always loads the raw weights (what `trainer` resumes from).
+   */
+  readonly weights?: CheckpointWeights;
+}
+
+/** `userDefinedMetadata` of a score-net checkpoint. */
+interface StoredMetadata {
+  metadata?: Record<string, unknown>;
+  trainer?: { steps: number; names: string[]; adamPowers?: [number, number] };
+  ema?: { decay: number; count: number };
 }
 
 /**
  * Saves `network` through a tf.io handler (TF.js format: a topology, weight specs named
- * `w0, w1, ...` in the order of `network.variables`, one weight buffer), with the extras.
+ * `w0, w1, ...` in the order of `network.variables`, then the trainer's `optimizer/i` and the
+ * EMA's `ema/i`, one weight buffer), with the extras.
  */
 export async function saveNetwork(network: MlpScoreNetwork, handler: tf.io.IOHandler, extras: CheckpointExtras = {}): Promise<tf.io.SaveResult> {
   if (handler.save === undefined) throw new CheckpointError('saveNetwork: the handler cannot save.');
-  const { metadata = {}, trainer } = extras;
+  const { metadata = {}, trainer, ema } = extras;
+  if (ema !== undefined && ema.weights.length !== network.variables.length) {
+    throw new CheckpointError(`saveNetwork: the EMA holds ${ema.weights.length} weight tensors, the network ${network.variables.length}.`);
+  }
   const optimizer = trainer?.optimizer ?? [];
+  const averaged = ema?.weights ?? [];
   const { data, specs } = await tf.io.encodeWeights([
     ...network.variables.map((tensor, i) => ({ name: `w${i}`, tensor })),
     ...optimizer.map(({ tensor }, i) => ({ name: `optimizer/${i}`, tensor })),
+    ...averaged.map((tensor, i) => ({ name: `ema/${i}`, tensor })),
   ]);
-  const trainerInfo = trainer && { steps: trainer.steps, names: optimizer.map((w) => w.name), adamPowers: trainer.adamPowers };
+  const stored: StoredMetadata = {
+    metadata,
+    ...(trainer && { trainer: { steps: trainer.steps, names: optimizer.map((w) => w.name), ...(trainer.adamPowers && { adamPowers: [...trainer.adamPowers] as [number, number] }) } }),
+    ...(ema && { ema: { decay: ema.decay, count: averaged.length } }),
+  };
   const modelTopology: ScoreNetTopology = { type: 'mlp', options: network.options };
   return handler.save({
     format: CHECKPOINT_FORMAT,
@@ -44,20 +79,51 @@ export async function saveNetwork(network: MlpScoreNetwork, handler: tf.io.IOHan
     modelTopology: modelTopology as unknown as Record<string, unknown>,
     weightSpecs: specs,
     weightData: data,
-    userDefinedMetadata: { metadata, ...(trainerInfo && { trainer: trainerInfo }) } as Record<string, object>,
+    userDefinedMetadata: stored as Record<string, object>,
   });
 }
 
-/** A loaded checkpoint: the caller owns the network and the trainer state's tensors. */
+/**
+ * A loaded checkpoint. The caller owns the network, the EMA and the trainer state's tensors
+ * (`network.dispose()`, `ema?.dispose()`, `disposeTrainerState(trainer)`).
+ *
+ * To sample, use `network` as loaded by default (EMA weights when saved). To resume training,
+ * load with `{ weights: 'raw' }`: `network` then holds the trained weights, and
+ * `createTrainer(network, sde, { ...options, resume: trainer })` with
+ * `train(network, sde, data, { ..., trainer, ema })` continue exactly where the saved run stopped.
+ */
 export interface LoadedCheckpoint {
+  /** The network, holding the weights that `weights` names. */
   readonly network: MlpScoreNetwork;
+  /** Which weights `network` holds: `ema` only when asked for (the default) and saved. */
+  readonly weights: CheckpointWeights;
   readonly metadata: Record<string, unknown>;
+  /** The optimiser state, when saved; it resumes from the raw weights. */
   readonly trainer?: TrainerState;
+  /**
+   * The saved weight EMA, when there is one: an EMA of `network` (its `update` averages in
+   * `network`'s weights) holding the saved averages, with the saved decay.
+   */
+  readonly ema?: WeightEma;
 }
 
-/** Loads a network saved by `saveNetwork`, with its metadata and trainer state. */
-export async function loadNetwork(handler: tf.io.IOHandler): Promise<LoadedCheckpoint> {
+/** Weight `name` of `weights`, checked to have `shape` (it stays in `weights`). */
+function take(weights: tf.NamedTensorMap, name: string, shape: readonly number[]): tf.Tensor {
+  const w = weights[name];
+  if (w === undefined || !tf.util.arraysEqual(w.shape, [...shape])) {
+    throw new CheckpointError(`loadNetwork: weight ${name} must have shape [${shape.join(', ')}], got ${w ? `[${w.shape.join(', ')}]` : 'none'}.`);
+  }
+  return w;
+}
+
+/**
+ * Loads a network saved by `saveNetwork`, with its metadata, trainer state and weight EMA.
+ * `options.weights` chooses what goes into `network` (see `LoadNetworkOptions`).
+ */
+export async function loadNetwork(handler: tf.io.IOHandler, options: LoadNetworkOptions = {}): Promise<LoadedCheckpoint> {
   if (handler.load === undefined) throw new CheckpointError('loadNetwork: the handler cannot load.');
+  const asked = options.weights ?? 'ema';
+  if (asked !== 'ema' && asked !== 'raw') throw new CheckpointError(`loadNetwork: weights must be 'ema' or 'raw', got '${String(asked)}'.`);
   const artifacts = await handler.load();
   const topology = artifacts.modelTopology as unknown as ScoreNetTopology | undefined;
   if (artifacts.format !== CHECKPOINT_FORMAT || topology?.type !== 'mlp' || !artifacts.weightSpecs || !artifacts.weightData) {
@@ -65,31 +131,36 @@ export async function loadNetwork(handler: tf.io.IOHandler): Promise<LoadedCheck
   }
   const network = mlpScoreNetwork(topology.options);
   const weights = tf.io.decodeWeights(artifacts.weightData, artifacts.weightSpecs);
-  const user = (artifacts.userDefinedMetadata ?? {}) as { metadata?: Record<string, unknown>; trainer?: { steps: number; names: string[]; adamPowers?: [number, number] } };
-  const trainer: TrainerState | undefined = user.trainer && {
-    steps: user.trainer.steps,
-    ...(user.trainer.adamPowers && { adamPowers: user.trainer.adamPowers }),
-    optimizer: user.trainer.names.map((name, i) => {
-      const tensor = weights[`optimizer/${i}`];
-      if (tensor === undefined) throw new CheckpointError(`loadNetwork: the trainer state lacks weight optimizer/${i}.`);
-      delete weights[`optimizer/${i}`];
-      return { name, tensor };
-    }),
-  };
+  const user = (artifacts.userDefinedMetadata ?? {}) as StoredMetadata;
+  const loaded: CheckpointWeights = asked === 'ema' && user.ema !== undefined ? 'ema' : 'raw';
+  let trainer: TrainerState | undefined;
+  let ema: WeightEma | undefined;
   try {
-    network.variables.forEach((v, i) => {
-      const w = weights[`w${i}`];
-      if (w === undefined || !tf.util.arraysEqual(w.shape, v.shape)) {
-        throw new CheckpointError(`loadNetwork: weight w${i} must have shape [${v.shape.join(', ')}], got ${w ? `[${w.shape.join(', ')}]` : 'none'}.`);
-      }
-      v.assign(w);
-    });
+    trainer = user.trainer && {
+      steps: user.trainer.steps,
+      ...(user.trainer.adamPowers && { adamPowers: user.trainer.adamPowers }),
+      optimizer: user.trainer.names.map((name, i) => {
+        const tensor = weights[`optimizer/${i}`];
+        if (tensor === undefined) throw new CheckpointError(`loadNetwork: the trainer state lacks weight optimizer/${i}.`);
+        delete weights[`optimizer/${i}`];
+        return { name, tensor };
+      }),
+    };
+    const raw = network.variables.map((v, i) => take(weights, `w${i}`, v.shape));
+    const averaged = user.ema === undefined ? undefined : network.variables.map((v, i) => take(weights, `ema/${i}`, v.shape));
+    if (user.ema !== undefined && averaged !== undefined) {
+      ema = weightEma(network, user.ema.decay);
+      ema.weights.forEach((w, i) => w.assign(averaged[i] as tf.Tensor));
+    }
+    const chosen = loaded === 'ema' && averaged !== undefined ? averaged : raw;
+    network.variables.forEach((v, i) => v.assign(chosen[i] as tf.Tensor));
   } catch (error) {
     network.dispose();
+    ema?.dispose();
     if (trainer) disposeTrainerState(trainer);
-    throw error;
+    throw error instanceof Error && !(error instanceof CheckpointError) ? new CheckpointError(`loadNetwork: ${error.message}`, { cause: error }) : error;
   } finally {
     tf.dispose(Object.values(weights));
   }
-  return { network, metadata: user.metadata ?? {}, ...(trainer && { trainer }) };
+  return { network, weights: loaded, metadata: user.metadata ?? {}, ...(trainer && { trainer }), ...(ema && { ema }) };
 }

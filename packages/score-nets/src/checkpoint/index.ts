@@ -2,8 +2,11 @@ export {
   CHECKPOINT_FORMAT,
   type CheckpointExtras,
   CheckpointError,
+  type CheckpointWeights,
+  type LoadNetworkOptions,
   type LoadedCheckpoint,
   type ScoreNetTopology,
   loadNetwork,
   saveNetwork,
 } from './checkpoint.js';
+export { SIGNATURE_FRACTIONS, type SdeSignature, isSdeSignature, sdeMismatch, sdeSignature } from './sde-signature.js';

@@ -3,4 +3,5 @@
  * `@scoreflow/score-nets/node`; the main entry stays browser-safe.
  */
 export { MODEL_JSON, WEIGHTS_BIN, fileCheckpoint } from './file-checkpoint.js';
+export * from './plugins/index.js';
 export * from './parallel/index.js';

@@ -10,6 +10,7 @@ import { testGaussianSource } from '../testing/test-gaussian-source.js';
 import { testVpSde } from '../testing/test-sde.js';
 import { createTrainer, disposeTrainerState } from '../training/trainer.js';
 import { train } from '../training/train.js';
+import { weightEma } from '../ema/weight-ema.js';
 import { fileCheckpoint } from './file-checkpoint.js';
 
 const root = mkdtempSync(join(tmpdir(), 'score-nets-resume-'));
@@ -49,5 +50,37 @@ describe('save, load and resume', () => {
     resumed.dispose();
     loaded.network.dispose();
     whole.dispose();
+  });
+
+  it('with a weight EMA: 10 steps equal 5, a checkpoint with the EMA, a raw load and 5 resumed steps (raw and EMA weights)', async () => {
+    const whole = mlpScoreNetwork(options);
+    const wholeEma = weightEma(whole, 0.9);
+    await lastValueFrom(train(whole, sde, data, { ...trainOptions, steps: 10, ema: wholeEma }).pipe(toArray()));
+
+    const first = mlpScoreNetwork(options);
+    const firstEma = weightEma(first, 0.9);
+    const trainer = createTrainer(first, sde, trainOptions);
+    await lastValueFrom(train(first, sde, data, { ...trainOptions, steps: 5, trainer, ema: firstEma }).pipe(toArray()));
+    const state = await trainer.state();
+    await saveNetwork(first, fileCheckpoint(join(root, 'ckpt-ema')), { trainer: state, ema: firstEma, metadata: { config: { steps: 5 } } });
+    disposeTrainerState(state);
+    trainer.dispose();
+    firstEma.dispose();
+    first.dispose();
+
+    const loaded = await loadNetwork(fileCheckpoint(join(root, 'ckpt-ema')), { weights: 'raw' });
+    expect(loaded.weights).toBe('raw');
+    expect(loaded.ema?.decay).toBe(0.9);
+    const resumed = createTrainer(loaded.network, sde, { ...trainOptions, resume: loaded.trainer });
+    if (loaded.trainer) disposeTrainerState(loaded.trainer);
+    await lastValueFrom(train(loaded.network, sde, data, { ...trainOptions, steps: 10, trainer: resumed, ema: loaded.ema }).pipe(toArray()));
+    const values = (tensors: readonly { dataSync(): ArrayLike<number> }[]) => tensors.map((w) => Array.from(w.dataSync()));
+    expect(values(loaded.network.variables)).toEqual(values(whole.variables));
+    expect(values(loaded.ema?.weights ?? [])).toEqual(values(wholeEma.weights));
+    // A load for sampling gets the EMA weights.
+    await saveNetwork(loaded.network, fileCheckpoint(join(root, 'ckpt-ema-10')), { ema: loaded.ema });
+    const sampling = await loadNetwork(fileCheckpoint(join(root, 'ckpt-ema-10')));
+    expect(values(sampling.network.variables)).toEqual(values(wholeEma.weights));
+    for (const disposable of [resumed, loaded.network, loaded.ema, sampling.network, sampling.ema, whole, wholeEma]) disposable?.dispose();
   });
 });

@@ -1,0 +1,82 @@
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { ConfigError, ScoreflowError } from '@scoreflow/core';
+import { loadNetwork, selectBackend } from '@scoreflow/score-nets';
+import { fileCheckpoint, readCheckpointInfo } from '@scoreflow/score-nets/node';
+import { type TrainOverrides, loadTrainConfig } from '../config/load-train-config.js';
+import { checkOutputFolder, outputPath, prepareOutputFolder, writeJsonAtomic } from '../output/output-folder.js';
+import { createProgressReporter } from '../progress/progress-reporter.js';
+import { scoreflowRegistry } from '../registry.js';
+import { type TrainingPlan, buildTraining } from '../training/build-training.js';
+import { checkpointPath } from '../training/checkpoint-folder.js';
+import { executeTraining } from '../training/execute-training.js';
+import { trainingMetrics, trainingSummary } from '../training/training-report.js';
+import type { Io } from './commands.js';
+import { resumeMismatches } from './resume-check.js';
+
+/** Options of `scoreflow train` (`--seed`, `--set`, `--out`, `--force`, `--resume`) and the abort signal of Ctrl-C. */
+export interface TrainCommandOptions extends TrainOverrides {
+  readonly out?: string;
+  readonly force?: boolean;
+  /** Continue from the checkpoint in the output folder. */
+  readonly resume?: boolean;
+  readonly signal?: AbortSignal;
+}
+
+/** Checks that the output folder holds a checkpoint of this very training (all but its length). */
+function checkResumable(plan: TrainingPlan, outDir: string): void {
+  const folder = checkpointPath(outDir);
+  const info = readCheckpointInfo(folder);
+  if ('problem' in info) throw new ScoreflowError(`--resume: no checkpoint to resume in ${outDir}: ${info.problem}`);
+  const saved = info.metadata.config;
+  const problems = resumeMismatches(saved, plan.resolved);
+  if (problems.length > 0) throw new ConfigError(`--resume: the config differs from the one ${folder} was trained with`, problems);
+  const steps = plan.config.training.steps;
+  if (info.steps !== undefined && info.steps >= steps) {
+    throw new ConfigError('--resume: nothing to train', [
+      { path: 'training.steps', message: `is ${steps}, and ${folder} is at step ${info.steps} already; raise it, e.g. --set training.steps=${info.steps + steps}` },
+    ]);
+  }
+}
+
+/**
+ * `scoreflow train CONFIG`: trains a score network by denoising score matching and writes
+ * `checkpoint/` (raw and EMA weights, trainer state, training config), `metrics.json` and
+ * `config.resolved.json` into the output folder. Exit codes: 0 done, 1 failed, 130 interrupted
+ * (the checkpoint holds the last finished step: `--resume` continues).
+ */
+export async function trainCommand(configFile: string, options: TrainCommandOptions, io: Io): Promise<number> {
+  const config = loadTrainConfig(configFile, options);
+  const plan = buildTraining(config, scoreflowRegistry(), { signal: options.signal, logger: { info: io.err, warn: (m) => io.err(`warning: ${m}`), debug: () => undefined } });
+  const outDir = resolve(options.out ?? `out/${config.name}`);
+  if (options.resume !== true) checkOutputFolder(outDir, options.force ?? false);
+  const backend = await selectBackend(config.backend);
+  io.err(`backend: ${backend}`);
+  if (options.resume === true) {
+    if (options.force === true) throw new ScoreflowError('--resume continues the training in the output folder and --force starts it afresh: give one of them.');
+    checkResumable(plan, outDir);
+  } else {
+    prepareOutputFolder(outDir, options.force ?? false);
+  }
+  writeJsonAtomic(outputPath(outDir, 'config'), plan.resolved);
+  const folder = checkpointPath(outDir);
+  const result = await executeTraining(plan, outDir, {
+    backend,
+    progress: io.progress ?? createProgressReporter(process.stderr, 'steps'),
+    signal: options.signal,
+    ...(options.resume === true && { resume: () => loadNetwork(fileCheckpoint(folder), { weights: 'raw' }) }),
+  });
+  writeJsonAtomic(outputPath(outDir, 'metrics'), trainingMetrics(plan, result));
+  io.out(trainingSummary(plan, result));
+  if (existsSync(folder)) io.out(`checkpoint: ${folder}`);
+  io.out(`output: ${outDir}`);
+  if (result.status === 'interrupted') {
+    io.err(`Interrupted after step ${result.steps}; the checkpoint holds it: continue with --resume.`);
+    return 130;
+  }
+  if (result.status === 'failed') {
+    io.err(`Training failed after step ${result.steps}: ${result.error?.message}`);
+    return 1;
+  }
+  return 0;
+}

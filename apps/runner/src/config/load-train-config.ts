@@ -1,0 +1,20 @@
+import { ConfigError, formatZodIssues } from '@scoreflow/core';
+import { type ConfigOverrides, applyAssignment, readConfigFile } from './load-config.js';
+import { type TrainConfig, trainConfigSchema } from './train-config.js';
+
+/** Command-line values of `scoreflow train` that replace those of the config file. */
+export type TrainOverrides = Pick<ConfigOverrides, 'seed' | 'set'>;
+
+/** Reads, parses and validates a train config; `--seed` and `--set` apply before validation. */
+export function loadTrainConfig(file: string, overrides: TrainOverrides = {}): TrainConfig {
+  return validateTrainConfig(readConfigFile(file), file, overrides);
+}
+
+/** Validates a parsed train config object; `file` names it in messages. */
+export function validateTrainConfig(raw: unknown, file: string, overrides: TrainOverrides = {}): TrainConfig {
+  let merged = raw !== null && typeof raw === 'object' && !Array.isArray(raw) && overrides.seed !== undefined ? { ...raw, seed: overrides.seed } : raw;
+  for (const assignment of overrides.set ?? []) merged = applyAssignment(merged, assignment);
+  const result = trainConfigSchema.safeParse(merged, { reportInput: true });
+  if (!result.success) throw new ConfigError(`Invalid train config ${file}`, formatZodIssues(result.error.issues, ''));
+  return result.data;
+}

@@ -1,0 +1,72 @@
+import { pluginConfigSchema } from '@scoreflow/core';
+import { z } from 'zod';
+
+/** TensorFlow.js backends: `best` is tensorflow (tfjs-node) when installed, else wasm. */
+export const BACKENDS = ['best', 'wasm', 'cpu', 'tensorflow'] as const;
+
+/** The score network's options (`mlpScoreNetwork`'s, less `dim`, which the data give, and `seed`, the config's). */
+const networkSchema = z.strictObject({
+  width: z.number().int().min(1).default(128).describe('hidden units per layer'),
+  depth: z.number().int().min(1).default(3).describe('hidden layers'),
+  activation: z.enum(['silu', 'relu', 'tanh']).default('silu').describe('activation of the hidden layers'),
+  residual: z.boolean().default(false).describe('hidden layers after the first add their input'),
+  output: z.enum(['eps', 'score', 'denoiser']).default('eps').describe('what the network predicts'),
+  embedding: z.enum(['fourier', 'sinusoidal']).default('fourier').describe('time embedding'),
+  embeddingSize: z
+    .number()
+    .int()
+    .min(2)
+    .refine((size) => size % 2 === 0, 'must be even')
+    .default(16)
+    .describe('size of the time embedding (even)'),
+  fourierScale: z.number().positive().default(16).describe('scale of the random Fourier frequencies'),
+});
+
+/** Denoising score matching: the optimiser, the batches and when to save. */
+const trainingSchema = z.strictObject({
+  steps: z.number().int().min(1).default(5000).describe('optimiser steps'),
+  batchSize: z.number().int().min(1).default(512).describe('rows per step'),
+  poolSize: z.number().int().min(1).default(65_536).describe('particles drawn once from the data, then sampled with replacement'),
+  learningRate: z.number().positive().default(1e-3).describe('peak Adam learning rate'),
+  warmup: z.number().int().min(0).default(100).describe('steps of linear learning-rate warm-up'),
+  clipNorm: z.number().positive().default(1).describe('largest global gradient norm'),
+  eps: z.number().positive().default(1e-3).describe('times are drawn from U[eps, T]'),
+  emaDecay: z.number().min(0).lt(1).default(0.999).describe('decay of the weight EMA (the weights sampled with)'),
+  checkpointEvery: z.number().int().min(1).default(1000).describe('steps between checkpoints (one is also saved at the end and on Ctrl-C)'),
+});
+
+/** The learned-vs-exact score error, for data sources with an exact score (gaussian-mixture). */
+const scoreErrorSchema = z.strictObject({
+  particles: z.number().int().min(1).default(4096).describe('samples of p_t per time'),
+  times: z
+    .array(z.number().gt(0).max(1))
+    .min(1)
+    .default([0.05, 0.1, 0.25, 0.5, 1])
+    .describe('times as fractions of the SDE T'),
+});
+
+/**
+ * The train config of `scoreflow train` (YAML or JSON): a config with a `training` field. It
+ * names a data source and an SDE by `type`, as run configs do, the network's options and the
+ * training's. See the README's "Training a score network".
+ */
+export const trainConfigSchema = z.strictObject({
+  name: z
+    .string()
+    .regex(/^[A-Za-z0-9][A-Za-z0-9._-]*$/, 'use letters, digits, ".", "_" and "-" (it names the output folder)')
+    .describe('name of the training; the default output folder is out/NAME'),
+  description: z.string().optional().describe('one line about the training'),
+  seed: z.number().int().min(0).max(Number.MAX_SAFE_INTEGER).default(0).describe('seed of the initial weights, the data pool and every draw'),
+  dim: z.number().int().min(1).default(2).describe('dimension of the particles (for sources without their own, e.g. gaussian)'),
+  backend: z.enum(BACKENDS).default('best').describe('TensorFlow.js backend; best = tensorflow when installed, else wasm'),
+  data: pluginConfigSchema.describe('the data source to learn the score of'),
+  sde: pluginConfigSchema.describe('the forward SDE; sample with the same one'),
+  network: networkSchema.default(networkSchema.parse({})),
+  training: trainingSchema,
+  scoreError: scoreErrorSchema.default(scoreErrorSchema.parse({})),
+});
+
+export type TrainConfig = z.output<typeof trainConfigSchema>;
+
+/** Whether a parsed config is a train config: it has a `training` field. */
+export const isTrainConfig = (raw: unknown): boolean => raw !== null && typeof raw === 'object' && !Array.isArray(raw) && 'training' in raw;

@@ -1,0 +1,51 @@
+import {
+  type DataSource,
+  type Logger,
+  type MixtureOptions,
+  type PluginConfig,
+  type Registry,
+  type RunContext,
+  type ScoreModel,
+  type Sde,
+  createRunContext,
+  mixtureFromOptions,
+} from '@scoreflow/core';
+import { mixtureScore } from '@scoreflow/score-models';
+import type { MlpOptions } from '@scoreflow/score-nets';
+import type { TrainConfig } from '../config/train-config.js';
+import { setPath } from '../pipeline/set-path.js';
+
+/** Everything a training needs, created and validated, nothing started. */
+export interface TrainingPlan {
+  readonly config: TrainConfig;
+  /** The config with every plugin's defaults filled in (config.resolved.json, the checkpoint's metadata). */
+  readonly resolved: Record<string, unknown>;
+  readonly ctx: RunContext;
+  readonly data: DataSource;
+  readonly sde: Sde;
+  /** The network's options: the config's, the data's `dim` and the config's `seed`. */
+  readonly network: MlpOptions;
+  /** The exact score of the data under the SDE, when the data source has one (gaussian-mixture). */
+  readonly exactScore?: ScoreModel;
+}
+
+/** Data sources whose exact diffused score is known: their plugin options give a Gaussian mixture. */
+const EXACT_SCORES: Readonly<Record<string, (options: unknown, sde: Sde) => ScoreModel>> = {
+  'gaussian-mixture': (options, sde) => mixtureScore(mixtureFromOptions(options as MixtureOptions), sde),
+};
+
+/**
+ * Creates the data source and the SDE of a train config through the registry, so that every
+ * option is checked before anything runs or is written (as `buildRun` does for run configs).
+ */
+export function buildTraining(config: TrainConfig, registry: Registry, options: { signal?: AbortSignal; logger?: Logger } = {}): TrainingPlan {
+  const ctx = createRunContext({ name: config.name, seed: config.seed, dim: config.dim, particles: config.training.poolSize, signal: options.signal, logger: options.logger });
+  const resolved = structuredClone(config) as Record<string, unknown>;
+  const onResolved = (path: string, plugin: PluginConfig) => setPath(resolved, path, plugin);
+  const sde = registry.create('sde', config.sde, { run: ctx, path: 'sde', onResolved });
+  const data = registry.create('data-source', config.data, { run: ctx, sde, path: 'data', onResolved });
+  const exact = EXACT_SCORES[config.data.type];
+  const exactScore = exact === undefined ? undefined : exact(registry.parse('data-source', config.data, 'data').options, sde);
+  const network: MlpOptions = { dim: data.dim, ...config.network, seed: config.seed };
+  return { config, resolved, ctx, data, sde, network, ...(exactScore && { exactScore }) };
+}

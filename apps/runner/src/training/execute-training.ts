@@ -1,0 +1,146 @@
+import {
+  type BackendName,
+  type LoadedCheckpoint,
+  type MlpScoreNetwork,
+  type Trainer,
+  type WeightEma,
+  createTrainer,
+  disposeTrainerState,
+  mlpScoreNetwork,
+  networkScore,
+  sdeSignature,
+  train,
+  weightEma,
+} from '@scoreflow/score-nets';
+import { lastValueFrom, tap } from 'rxjs';
+import type { ProgressReporter } from '../progress/progress-reporter.js';
+import type { TrainingPlan } from './build-training.js';
+import { checkpointPath, saveCheckpointFolder } from './checkpoint-folder.js';
+import { type LossAverage, averageLoss, lossAverage } from './loss-average.js';
+import { type ScoreErrorAt, scoreError } from './score-error.js';
+
+/** What a training did. */
+export interface TrainingResult {
+  readonly status: 'completed' | 'interrupted' | 'failed';
+  readonly error?: Error;
+  readonly backend: BackendName;
+  /** Steps taken in all (from 0, resumed ones included). */
+  readonly steps: number;
+  /** The step this run resumed from (0 for a fresh one). */
+  readonly resumedFrom: number;
+  /** Loss of the last step, and its exponential moving average (decay 0.98, bias-corrected). */
+  readonly lastLoss: number | null;
+  readonly loss: number | null;
+  /** Steps per second of this run (checkpoint saves included). */
+  readonly stepsPerSecond: number;
+  readonly seconds: number;
+  /** The learned (EMA and raw weights) vs exact score error, when the data have an exact score. */
+  readonly scoreError?: ScoreErrorAt[];
+}
+
+/** How `executeTraining` starts: fresh, or from a checkpoint loaded with `{ weights: 'raw' }`. */
+export interface TrainingStart {
+  /** The TensorFlow.js backend, initialised (`selectBackend`). */
+  readonly backend: BackendName;
+  readonly progress: ProgressReporter;
+  readonly signal?: AbortSignal;
+  /** Loads the checkpoint to resume from (after the backend is chosen). */
+  readonly resume?: () => Promise<LoadedCheckpoint>;
+}
+
+/**
+ * Trains the plan's network into `outDir` on the selected backend: creates (or resumes) the network,
+ * its weight EMA and the trainer, trains in chunks of `checkpointEvery` steps and saves the
+ * checkpoint folder after each chunk, at the end and after an interruption (the signal stops
+ * training after the current step). Every draw depends on (seed, step) only, so chunks, and runs
+ * resumed from a checkpoint, give the weights of an uninterrupted run bit for bit.
+ */
+export async function executeTraining(plan: TrainingPlan, outDir: string, start: TrainingStart): Promise<TrainingResult> {
+  const { config, sde, data } = plan;
+  const { training } = config;
+  const { backend } = start;
+  let network: MlpScoreNetwork;
+  let ema: WeightEma;
+  let trainer: Trainer;
+  let average: LossAverage = lossAverage();
+  const trainerOptions = { learningRate: training.learningRate, warmup: training.warmup, clipNorm: training.clipNorm, eps: training.eps, seed: config.seed };
+  if (start.resume) {
+    const loaded = await start.resume();
+    network = loaded.network;
+    ema = loaded.ema ?? weightEma(network, training.emaDecay);
+    trainer = createTrainer(network, sde, { ...trainerOptions, resume: loaded.trainer });
+    if (loaded.trainer) disposeTrainerState(loaded.trainer);
+    average = lossAverage(loaded.metadata.loss);
+  } else {
+    network = mlpScoreNetwork(plan.network);
+    ema = weightEma(network, training.emaDecay);
+    trainer = createTrainer(network, sde, trainerOptions);
+  }
+  const resumedFrom = trainer.steps;
+  const folder = checkpointPath(outDir);
+  const save = () =>
+    saveCheckpointFolder(folder, network, trainer, ema, { kind: 'scoreflow-train', config: plan.resolved, sde: sdeSignature(sde), backend, loss: average });
+  const startedAt = performance.now();
+  let error: Error | undefined;
+  let lastLoss: number | null = null;
+  start.progress.start(Math.max(1, training.steps - resumedFrom));
+  try {
+    let saved = -1;
+    while (trainer.steps < training.steps && !start.signal?.aborted) {
+      const until = Math.min(training.steps, (Math.floor(trainer.steps / training.checkpointEvery) + 1) * training.checkpointEvery);
+      const chunk = train(network, sde, data, {
+        steps: until,
+        trainer,
+        ema,
+        batchSize: training.batchSize,
+        poolSize: training.poolSize,
+        seed: config.seed,
+        signal: start.signal,
+      }).pipe(
+        tap((record) => {
+          lastLoss = record.loss;
+          average = averageLoss(average, record.loss);
+          const rate = (record.step - resumedFrom) / Math.max(1e-9, (performance.now() - startedAt) / 1000);
+          start.progress.update(record.step - resumedFrom, `step ${record.step}/${training.steps} | loss ${average.value.toPrecision(4)} | ${rate.toFixed(1)} steps/s`);
+        }),
+      );
+      await lastValueFrom(chunk, { defaultValue: undefined });
+      await save();
+      saved = trainer.steps;
+    }
+    if (saved !== trainer.steps) await save();
+  } catch (caught) {
+    error = caught instanceof Error ? caught : new Error(String(caught));
+  } finally {
+    start.progress.stop();
+  }
+  const seconds = (performance.now() - startedAt) / 1000;
+  const steps = trainer.steps;
+  trainer.dispose();
+  let errors: ScoreErrorAt[] | undefined;
+  if (plan.exactScore !== undefined && error === undefined) {
+    const sampling = mlpScoreNetwork(network.options);
+    ema.copyTo(sampling);
+    errors = await scoreError({ ema: networkScore(sampling, sde), raw: networkScore(network, sde) }, plan.exactScore, data, sde, {
+      particles: config.scoreError.particles,
+      fractions: config.scoreError.times,
+      run: plan.ctx,
+    });
+    sampling.dispose();
+  }
+  ema.dispose();
+  network.dispose();
+  const status = error !== undefined ? 'failed' : start.signal?.aborted && steps < training.steps ? 'interrupted' : 'completed';
+  return {
+    status,
+    ...(error && { error }),
+    backend,
+    steps,
+    resumedFrom,
+    lastLoss,
+    loss: average.count === 0 ? null : average.value,
+    stepsPerSecond: (steps - resumedFrom) / Math.max(1e-9, seconds),
+    seconds,
+    ...(errors && { scoreError: errors }),
+  };
+}

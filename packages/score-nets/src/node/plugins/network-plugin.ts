@@ -1,0 +1,82 @@
+import { ConfigError, type ScoreModel, type Sde, definePlugin } from '@scoreflow/core';
+import { z } from 'zod';
+import { selectBackend } from '../../backend/index.js';
+import { isSdeSignature, loadNetwork, sdeMismatch } from '../../checkpoint/index.js';
+import { networkScore } from '../../network/index.js';
+import { disposeTrainerState } from '../../training/index.js';
+import { fileCheckpoint } from '../file-checkpoint.js';
+import { type CheckpointInfo, readCheckpointInfo } from './read-checkpoint-info.js';
+
+/**
+ * Options of the `network` score model: `checkpoint` (a folder written by `scoreflow train`;
+ * relative to the config file), `weights` (`ema`, the default, or `raw`), `backend` (`best`, the
+ * default: tensorflow when tfjs-node is installed, else wasm; or `wasm`, `cpu`, `tensorflow`).
+ */
+export const networkOptions = z.strictObject({
+  checkpoint: z.string().min(1).describe('checkpoint folder written by scoreflow train (model.json, weights.bin); relative to the config file'),
+  weights: z.enum(['ema', 'raw']).default('ema').describe('ema: the averaged weights (when saved), raw: the last trained ones'),
+  backend: z.enum(['best', 'wasm', 'cpu', 'tensorflow']).default('best').describe('TensorFlow.js backend; best = tensorflow when installed, else wasm'),
+});
+
+/** The checkpoint's info, or a `ConfigError` naming the `checkpoint` option. */
+function checkpointInfo(folder: string, path: string): CheckpointInfo {
+  const info = readCheckpointInfo(folder);
+  if ('problem' in info) throw new ConfigError('Invalid network score model', [{ path: `${path}.checkpoint`, message: info.problem }]);
+  return info;
+}
+
+/** Rejects a pipeline SDE other than the one the checkpoint was trained under (when its metadata says). */
+function checkSde(info: CheckpointInfo, sde: Sde, path: string): void {
+  const signature = info.metadata.sde;
+  if (!isSdeSignature(signature)) return;
+  const problem = sdeMismatch(signature, sde);
+  if (problem === undefined) return;
+  const trained = (info.metadata.config as { sde?: unknown } | undefined)?.sde;
+  const hint = trained === undefined ? '' : `; train under it, or use the training SDE ${JSON.stringify(trained)}`;
+  throw new ConfigError('Invalid network score model', [
+    { path: `${path}.checkpoint`, message: `was trained under another SDE than the pipeline's '${sde.name}': ${problem}${hint}` },
+  ]);
+}
+
+/**
+ * Score model `network`: a score network trained by `scoreflow train`, read from its checkpoint
+ * folder. `create` reads model.json synchronously (so that `validate` checks the folder and
+ * learns `dim`) and rejects a pipeline SDE whose marginal differs from the training SDE's (the
+ * network's output becomes a score through the pipeline SDE's marginal, `networkScore`). The
+ * first `score` call selects the backend and loads the weights, once.
+ *
+ * @example
+ * // config: { type: network, checkpoint: ../../out/two-moons-train/checkpoint }
+ */
+export const networkPlugin = definePlugin({
+  kind: 'score-model',
+  name: 'network',
+  description: 'A score network trained by scoreflow train, from its checkpoint folder (EMA weights by default); TF.js, loaded on first use.',
+  options: networkOptions,
+  create: (options, ctx): ScoreModel => {
+    const info = checkpointInfo(options.checkpoint, ctx.path);
+    const { sde } = ctx;
+    if (sde === undefined) {
+      throw new ConfigError('Invalid network score model', [{ path: 'sde', message: `the network score model at ${ctx.path} needs the pipeline's sde (the one it was trained under)` }]);
+    }
+    checkSde(info, sde, ctx.path);
+    const name = `network(${options.weights === 'ema' && info.hasEma ? 'ema' : 'raw'})`;
+    let ready: Promise<ScoreModel> | undefined;
+    const load = async (): Promise<ScoreModel> => {
+      const backend = await selectBackend(options.backend);
+      ctx.run.logger.info(`network score model at ${ctx.path}: TensorFlow.js backend ${backend}`);
+      const loaded = await loadNetwork(fileCheckpoint(options.checkpoint), { weights: options.weights });
+      loaded.ema?.dispose();
+      if (loaded.trainer) disposeTrainerState(loaded.trainer);
+      return networkScore(loaded.network, sde, { name });
+    };
+    return {
+      name,
+      dim: info.options.dim,
+      async score(x, t, out) {
+        ready ??= load();
+        await (await ready).score(x, t, out);
+      },
+    };
+  },
+});
