@@ -1,7 +1,7 @@
 import type { ConfigIssue } from '@scoreflow/core';
 
 /** Fields that may change between a run and its resumption: its length, how often it saves, the final evaluation. */
-const FREE = new Set(['name', 'description', 'training.steps', 'training.checkpointEvery', 'scoreError', 'backend']);
+const FREE = new Set(['name', 'description', 'training.steps', 'training.checkpointEvery', 'training.workers', 'scoreError', 'backend']);
 
 /**
  * The fields (dotted paths) where `current` (a resolved train config) differs from `saved` (the

@@ -16,7 +16,7 @@ const tiny = {
   data: { type: 'gaussian-mixture', preset: 'double-gaussian' },
   sde: { type: 'vp' },
   network: { width: 16, depth: 2 },
-  training: { steps: 30, batchSize: 64, poolSize: 512, warmup: 5, learningRate: 0.01, checkpointEvery: 10 },
+  training: { steps: 30, batchSize: 64, poolSize: 512, warmup: 5, learningRate: 0.01, checkpointEvery: 10, workers: 0 },
   scoreError: { particles: 256 },
 };
 
@@ -95,6 +95,34 @@ describe('scoreflow train', () => {
     expect(stableModel(b.model)).toEqual(stableModel(a.model));
     expect(b.metrics.loss).toBe(a.metrics.loss);
     expect(b.metrics.scoreError).toEqual(a.metrics.scoreError);
+  });
+
+  it('with training.workers: 1 a worker thread shares each batch, and --resume is still bit for bit', async () => {
+    const { dir, file } = configWorkspace({ ...tiny, training: { ...tiny.training, workers: 1 } });
+    const straight = join(dir, 'straight');
+    const resumed = join(dir, 'resumed');
+    const { lines, io } = quietIo();
+    expect(await trainCommand(file, { out: straight }, io)).toBe(0);
+    expect(lines.join('\n')).toMatch(/backend: wasm, main thread \+ 1 worker/);
+    expect(lines.join('\n')).toMatch(/30\/30 steps on wasm \(main thread \+ 1 worker\)/);
+    expect(files(straight).metrics).toMatchObject({ workers: 1, steps: 30 });
+    expect(await trainCommand(file, { out: resumed, set: ['training.steps=15'] }, io)).toBe(0);
+    expect(await trainCommand(file, { out: resumed, resume: true }, io)).toBe(0);
+    expect(files(resumed).weights.equals(files(straight).weights)).toBe(true);
+  });
+
+  it('trains a conditional network on the labels of the data (network.classes) with likelihood weighting', async () => {
+    const { dir, file } = configWorkspace({ ...tiny, network: { ...tiny.network, classes: 2 }, training: { ...tiny.training, weighting: 'likelihood' } });
+    const out = join(dir, 'out');
+    const { io } = quietIo();
+    expect(await trainCommand(file, { out }, io)).toBe(0);
+    const user = JSON.parse(files(out).model).userDefinedMetadata;
+    expect(JSON.parse(files(out).model).modelTopology.options).toMatchObject({ classes: 2 });
+    expect(user.metadata.config.training).toMatchObject({ weighting: 'likelihood', labelDropout: 0.1 });
+    const unlabelled = configWorkspace({ ...tiny, data: { type: 'gaussian', mean: [0, 0] }, network: { ...tiny.network, classes: 2 } });
+    const failed = quietIo();
+    expect(await trainCommand(unlabelled.file, { out: join(unlabelled.dir, 'out') }, failed.io)).toBe(1);
+    expect(failed.lines.join('\n')).toMatch(/the network is conditional \(classes\), but the data source 'gaussian' emits no labels/);
   });
 
   it('saves the checkpoint when interrupted (exit 130), and --resume finishes it as a straight run would', async () => {

@@ -9,7 +9,7 @@ import { createProgressReporter } from '../progress/progress-reporter.js';
 import { scoreflowRegistry } from '../registry.js';
 import { type TrainingPlan, buildTraining } from '../training/build-training.js';
 import { checkpointPath } from '../training/checkpoint-folder.js';
-import { executeTraining } from '../training/execute-training.js';
+import { executeTraining, workersFor } from '../training/execute-training.js';
 import { trainingMetrics, trainingSummary } from '../training/training-report.js';
 import type { Io } from './commands.js';
 import { resumeMismatches } from './resume-check.js';
@@ -51,7 +51,8 @@ export async function trainCommand(configFile: string, options: TrainCommandOpti
   const outDir = resolve(options.out ?? `out/${config.name}`);
   if (options.resume !== true) checkOutputFolder(outDir, options.force ?? false);
   const backend = await selectBackend(config.backend);
-  io.err(`backend: ${backend}`);
+  const workers = workersFor(config.training.workers, backend);
+  io.err(`backend: ${backend}${workers > 0 ? `, main thread + ${workers} worker${workers > 1 ? 's' : ''}` : ''}`);
   if (options.resume === true) {
     if (options.force === true) throw new ScoreflowError('--resume continues the training in the output folder and --force starts it afresh: give one of them.');
     checkResumable(plan, outDir);

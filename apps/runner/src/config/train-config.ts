@@ -20,6 +20,8 @@ const networkSchema = z.strictObject({
     .default(16)
     .describe('size of the time embedding (even)'),
   fourierScale: z.number().positive().default(16).describe('scale of the random Fourier frequencies'),
+  classes: z.number().int().min(0).default(0).describe("classes of a conditional network (0: unconditional); it trains on the data's labels"),
+  labelEmbeddingSize: z.number().int().min(1).default(16).describe('size of the label embedding (with classes)'),
 });
 
 /** Denoising score matching: the optimiser, the batches and when to save. */
@@ -31,7 +33,14 @@ const trainingSchema = z.strictObject({
   warmup: z.number().int().min(0).default(100).describe('steps of linear learning-rate warm-up'),
   clipNorm: z.number().positive().default(1).describe('largest global gradient norm'),
   eps: z.number().positive().default(1e-3).describe('times are drawn from U[eps, T]'),
+  weighting: z.enum(['s2', 'likelihood']).default('s2').describe('lambda(t) of the DSM loss: s2 = s(t)^2, likelihood = g(t)^2'),
+  labelDropout: z.number().min(0).lt(1).default(0.1).describe('probability of training a row on the null label (with classes; classifier-free guidance)'),
   emaDecay: z.number().min(0).lt(1).default(0.999).describe('decay of the weight EMA (the weights sampled with)'),
+  emaWarmup: z.boolean().default(true).describe('warm the EMA decay up as min(decay, (1 + k) / (10 + k)) at update k'),
+  workers: z
+    .union([z.literal('auto'), z.number().int().min(0)])
+    .default('auto')
+    .describe('worker threads sharing each batch with the main thread (auto: one per extra core on wasm and cpu, 0 on tensorflow)'),
   checkpointEvery: z.number().int().min(1).default(1000).describe('steps between checkpoints (one is also saved at the end and on Ctrl-C)'),
 });
 

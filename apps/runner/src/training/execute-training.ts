@@ -12,6 +12,7 @@ import {
   train,
   weightEma,
 } from '@scoreflow/score-nets';
+import { autoWorkers, createParallelTrainer } from '@scoreflow/score-nets/node';
 import { lastValueFrom, tap } from 'rxjs';
 import type { ProgressReporter } from '../progress/progress-reporter.js';
 import type { TrainingPlan } from './build-training.js';
@@ -24,6 +25,8 @@ export interface TrainingResult {
   readonly status: 'completed' | 'interrupted' | 'failed';
   readonly error?: Error;
   readonly backend: BackendName;
+  /** Worker threads that shared each batch with the main thread. */
+  readonly workers: number;
   /** Steps taken in all (from 0, resumed ones included). */
   readonly steps: number;
   /** The step this run resumed from (0 for a fresh one). */
@@ -36,6 +39,11 @@ export interface TrainingResult {
   readonly seconds: number;
   /** The learned (EMA and raw weights) vs exact score error, when the data have an exact score. */
   readonly scoreError?: ScoreErrorAt[];
+}
+
+/** Worker threads for a training: a count, or `auto` (`autoWorkers`: one per extra core on wasm and cpu, none on tensorflow). */
+export function workersFor(workers: number | 'auto', backend: BackendName): number {
+  return workers === 'auto' ? autoWorkers(backend) : workers;
 }
 
 /** How `executeTraining` starts: fresh, or from a checkpoint loaded with `{ weights: 'raw' }`. */
@@ -63,18 +71,33 @@ export async function executeTraining(plan: TrainingPlan, outDir: string, start:
   let ema: WeightEma;
   let trainer: Trainer;
   let average: LossAverage = lossAverage();
-  const trainerOptions = { learningRate: training.learningRate, warmup: training.warmup, clipNorm: training.clipNorm, eps: training.eps, seed: config.seed };
+  const trainerOptions = {
+    learningRate: training.learningRate,
+    warmup: training.warmup,
+    clipNorm: training.clipNorm,
+    eps: training.eps,
+    weighting: training.weighting,
+    labelDropout: training.labelDropout,
+    seed: config.seed,
+  };
+  const workers = workersFor(training.workers, backend);
+  const emaOptions = { warmup: training.emaWarmup };
+  const trainerOf = (options: Parameters<typeof createTrainer>[2]): Promise<Trainer> | Trainer =>
+    workers > 0 ? createParallelTrainer(network, sde, { ...options, workers, backend }) : createTrainer(network, sde, options);
   if (start.resume) {
     const loaded = await start.resume();
     network = loaded.network;
-    ema = loaded.ema ?? weightEma(network, training.emaDecay);
-    trainer = createTrainer(network, sde, { ...trainerOptions, resume: loaded.trainer });
-    if (loaded.trainer) disposeTrainerState(loaded.trainer);
+    ema = loaded.ema ?? weightEma(network, training.emaDecay, emaOptions);
+    try {
+      trainer = await trainerOf({ ...trainerOptions, ...(loaded.trainer && { resume: loaded.trainer }) });
+    } finally {
+      if (loaded.trainer) disposeTrainerState(loaded.trainer);
+    }
     average = lossAverage(loaded.metadata.loss);
   } else {
     network = mlpScoreNetwork(plan.network);
-    ema = weightEma(network, training.emaDecay);
-    trainer = createTrainer(network, sde, trainerOptions);
+    ema = weightEma(network, training.emaDecay, emaOptions);
+    trainer = await trainerOf(trainerOptions);
   }
   const resumedFrom = trainer.steps;
   const folder = checkpointPath(outDir);
@@ -135,6 +158,7 @@ export async function executeTraining(plan: TrainingPlan, outDir: string, start:
     status,
     ...(error && { error }),
     backend,
+    workers,
     steps,
     resumedFrom,
     lastLoss,

@@ -13,6 +13,7 @@ export function trainingMetrics(plan: TrainingPlan, result: TrainingResult): Rec
     status: result.status,
     error: result.error?.message ?? null,
     backend: result.backend,
+    workers: result.workers,
     steps: result.steps,
     targetSteps: plan.config.training.steps,
     resumedFrom: result.resumedFrom,
@@ -32,7 +33,7 @@ export function trainingMetrics(plan: TrainingPlan, result: TrainingResult): Rec
 export function trainingSummary(plan: TrainingPlan, result: TrainingResult): string {
   const loss = result.loss === null ? '-' : format(result.loss);
   const lines = [
-    `${plan.config.name}: ${result.status}, ${result.steps}/${plan.config.training.steps} steps on ${result.backend}` +
+    `${plan.config.name}: ${result.status}, ${result.steps}/${plan.config.training.steps} steps on ${result.backend}${result.workers > 0 ? ` (main thread + ${result.workers} worker${result.workers > 1 ? 's' : ''})` : ''}` +
       `${result.resumedFrom > 0 ? ` (resumed from step ${result.resumedFrom})` : ''}, loss (EMA) ${loss}, ` +
       `${result.stepsPerSecond.toFixed(2)} steps/s, ${result.seconds.toFixed(1)} s`,
   ];

@@ -25,7 +25,7 @@ export interface CheckpointExtras {
   readonly trainer?: TrainerState;
   /**
    * The EMA of the weights (the weights to sample with), stored as weights `ema/0, ema/1, ...`
-   * in the order of `network.variables`, its decay in `userDefinedMetadata.ema`.
+   * in the order of `network.variables`, its decay, warm-up and update count in `userDefinedMetadata.ema`.
    */
   readonly ema?: WeightEma;
 }
@@ -46,7 +46,7 @@ export interface LoadNetworkOptions {
 interface StoredMetadata {
   metadata?: Record<string, unknown>;
   trainer?: { steps: number; names: string[]; adamPowers?: [number, number] };
-  ema?: { decay: number; count: number };
+  ema?: { decay: number; count: number; updates: number; warmup: boolean };
 }
 
 /**
@@ -70,7 +70,7 @@ export async function saveNetwork(network: MlpScoreNetwork, handler: tf.io.IOHan
   const stored: StoredMetadata = {
     metadata,
     ...(trainer && { trainer: { steps: trainer.steps, names: optimizer.map((w) => w.name), ...(trainer.adamPowers && { adamPowers: [...trainer.adamPowers] as [number, number] }) } }),
-    ...(ema && { ema: { decay: ema.decay, count: averaged.length } }),
+    ...(ema && { ema: { decay: ema.decay, count: averaged.length, updates: ema.updates, warmup: ema.warmup } }),
   };
   const modelTopology: ScoreNetTopology = { type: 'mlp', options: network.options };
   return handler.save({
@@ -102,7 +102,7 @@ export interface LoadedCheckpoint {
   readonly trainer?: TrainerState;
   /**
    * The saved weight EMA, when there is one: an EMA of `network` (its `update` averages in
-   * `network`'s weights) holding the saved averages, with the saved decay.
+   * `network`'s weights) holding the saved averages, with the saved decay, warm-up and update count.
    */
   readonly ema?: WeightEma;
 }
@@ -149,7 +149,7 @@ export async function loadNetwork(handler: tf.io.IOHandler, options: LoadNetwork
     const raw = network.variables.map((v, i) => take(weights, `w${i}`, v.shape));
     const averaged = user.ema === undefined ? undefined : network.variables.map((v, i) => take(weights, `ema/${i}`, v.shape));
     if (user.ema !== undefined && averaged !== undefined) {
-      ema = weightEma(network, user.ema.decay);
+      ema = weightEma(network, user.ema.decay, { warmup: user.ema.warmup, updates: user.ema.updates });
       ema.weights.forEach((w, i) => w.assign(averaged[i] as tf.Tensor));
     }
     const chosen = loaded === 'ema' && averaged !== undefined ? averaged : raw;

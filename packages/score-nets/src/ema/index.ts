@@ -1,1 +1,1 @@
-export { type WeightEma, weightEma } from './weight-ema.js';
+export { type WeightEma, type WeightEmaOptions, weightEma } from './weight-ema.js';

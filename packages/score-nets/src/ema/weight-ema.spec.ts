@@ -15,12 +15,28 @@ beforeAll(async () => {
 describe('weightEma(network, decay)', () => {
   it('update() averages in the current weights: ema <- decay ema + (1 - decay) w', () => {
     const net = mlpScoreNetwork({ dim: 2, width: 4, depth: 1 });
-    const ema = weightEma(net, 0.9);
+    const ema = weightEma(net, 0.9, { warmup: false });
     const start = net.variables.map((v) => v.dataSync().slice());
     net.variables.forEach((v) => v.assign(tf.tidy(() => tf.add(v, 1))));
     ema.update();
     ema.weights.forEach((w, i) => w.dataSync().forEach((value, j) => expect(value).toBeCloseTo((start[i]?.[j] ?? 0) + 0.1, 5)));
     ema.dispose();
+    net.dispose();
+  });
+  it('warms the decay up as min(decay, (1 + k) / (10 + k)), and resumes the count', () => {
+    const net = mlpScoreNetwork({ dim: 2, width: 4, depth: 1 });
+    const ema = weightEma(net, 0.999);
+    expect([0, 1, 90, 10_000].map((k) => ema.decayAt(k))).toEqual([0.1, 2 / 11, 91 / 100, 0.999]);
+    const start = net.variables.map((v) => v.dataSync().slice());
+    net.variables.forEach((v) => v.assign(tf.tidy(() => tf.add(v, 1))));
+    ema.update();
+    expect(ema.updates).toBe(1);
+    // Update 0 uses d = 0.1: 0.1 start + 0.9 (start + 1).
+    ema.weights.forEach((w, i) => w.dataSync().forEach((value, j) => expect(value).toBeCloseTo((start[i]?.[j] ?? 0) + 0.9, 5)));
+    const resumed = weightEma(net, 0.999, { updates: 90 });
+    expect(resumed.decayAt(resumed.updates)).toBeCloseTo(0.91, 12);
+    expect(() => weightEma(net, 0.9, { updates: -1 })).toThrow(/updates must be an integer >= 0/);
+    tf.dispose([...ema.weights, ...resumed.weights]);
     net.dispose();
   });
   it('copyTo(target) puts the averaged weights into a network of the same architecture', () => {

@@ -3,7 +3,7 @@
  * only): the main thread and worker threads each take a shard of every batch.
  */
 export { BUNDLED_WORKER_FILE, type WorkerEntry, workerEntry } from './worker-entry.js';
-export { type ParallelOptions, parallelSettings } from './parallel-options.js';
+export { type ParallelOptions, autoWorkers, parallelSettings } from './parallel-options.js';
 export { type ParallelTrainerOptions, createParallelTrainer } from './parallel-trainer.js';
 export { type ParallelNetworkScoreOptions, type ParallelScoreModel, parallelNetworkScore } from './parallel-network-score.js';
 export { ScoreNetWorkerError, type WorkerPool, startWorkerPool } from './worker-pool.js';

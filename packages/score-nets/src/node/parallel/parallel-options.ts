@@ -15,6 +15,15 @@ export interface ParallelOptions {
 
 const BACKENDS: readonly BackendName[] = ['wasm', 'cpu', 'tensorflow'];
 
+/**
+ * The worker count that `workers: 'auto'` means on `backend`: one per core beyond the main
+ * thread on wasm and cpu (one thread each in Node), none on tensorflow (libtensorflow uses every
+ * core itself).
+ */
+export function autoWorkers(backend: BackendName): number {
+  return backend === 'tensorflow' ? 0 : Math.max(0, availableParallelism() - 1);
+}
+
 /** `ParallelOptions` checked, defaults filled; `caller` names the function in messages. */
 export function parallelSettings(options: ParallelOptions, caller: string): { readonly workers: number; readonly backend: BackendName } {
   const { workers = Math.max(0, availableParallelism() - 1) } = options;

@@ -52,6 +52,23 @@ describe('score model network', () => {
     averaged.dispose();
   });
 
+  it('scores alike in this thread (workers: 0) and shared with a worker thread (workers: 1)', async () => {
+    const inline = await scoreOf(create({ checkpoint: folder, workers: 0 }), x, 0.6);
+    expect(await scoreOf(create({ checkpoint: folder, workers: 1 }), x, 0.6)).toEqual(inline);
+  });
+
+  it('takes a label only for a network trained with classes, within its classes', async () => {
+    expect(() => create({ checkpoint: folder, label: 0 })).toThrow(/pipeline\.0\.score\.label: must be a class of the network \(none: the network was trained without classes\), got 0/);
+    const conditional = mlpScoreNetwork({ dim: 3, width: 8, depth: 2, classes: 2 });
+    const labelled = join(root, 'conditional');
+    await saveNetwork(conditional, fileCheckpoint(labelled), { metadata: { sde: sdeSignature(sde) } });
+    expect(() => create({ checkpoint: labelled, label: 2 })).toThrow(/label: must be a class of the network \(0 to 1\), got 2/);
+    const [first, second] = [await scoreOf(create({ checkpoint: labelled, label: 0, workers: 0 }), x, 0.4), await scoreOf(create({ checkpoint: labelled, label: 1, workers: 0 }), x, 0.4)];
+    expect(first).toEqual(await scoreOf(networkScore(conditional, sde, { label: 0 }), x, 0.4));
+    expect(second).not.toEqual(first);
+    conditional.dispose();
+  });
+
   it('names the checkpoint option when the folder is missing or not a score-net checkpoint', () => {
     expect(() => create({ checkpoint: join(root, 'nowhere') })).toThrow(ConfigError);
     expect(() => create({ checkpoint: join(root, 'nowhere') })).toThrow(/pipeline\.0\.score\.checkpoint: folder not found: .*nowhere/);

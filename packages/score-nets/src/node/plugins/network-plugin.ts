@@ -5,17 +5,25 @@ import { isSdeSignature, loadNetwork, sdeMismatch } from '../../checkpoint/index
 import { networkScore } from '../../network/index.js';
 import { disposeTrainerState } from '../../training/index.js';
 import { fileCheckpoint } from '../file-checkpoint.js';
+import { parallelNetworkScore } from '../parallel/parallel-network-score.js';
+import { autoWorkers } from '../parallel/parallel-options.js';
 import { type CheckpointInfo, readCheckpointInfo } from './read-checkpoint-info.js';
 
 /**
  * Options of the `network` score model: `checkpoint` (a folder written by `scoreflow train`;
  * relative to the config file), `weights` (`ema`, the default, or `raw`), `backend` (`best`, the
- * default: tensorflow when tfjs-node is installed, else wasm; or `wasm`, `cpu`, `tensorflow`).
+ * default: tensorflow when tfjs-node is installed, else wasm; or `wasm`, `cpu`, `tensorflow`),
+ * `workers` (`auto` or a count: `parallelNetworkScore`), `label` (a class of a conditional network).
  */
 export const networkOptions = z.strictObject({
   checkpoint: z.string().min(1).describe('checkpoint folder written by scoreflow train (model.json, weights.bin); relative to the config file'),
   weights: z.enum(['ema', 'raw']).default('ema').describe('ema: the averaged weights (when saved), raw: the last trained ones'),
   backend: z.enum(['best', 'wasm', 'cpu', 'tensorflow']).default('best').describe('TensorFlow.js backend; best = tensorflow when installed, else wasm'),
+  workers: z
+    .union([z.literal('auto'), z.number().int().min(0)])
+    .default('auto')
+    .describe('worker threads sharing each score evaluation with the main thread (auto: one per extra core on wasm and cpu, 0 on tensorflow)'),
+  label: z.number().int().min(0).optional().describe('the class to sample, for a network trained with classes (default: unconditional)'),
 });
 
 /** The checkpoint's info, or a `ConfigError` naming the `checkpoint` option. */
@@ -60,6 +68,11 @@ export const networkPlugin = definePlugin({
       throw new ConfigError('Invalid network score model', [{ path: 'sde', message: `the network score model at ${ctx.path} needs the pipeline's sde (the one it was trained under)` }]);
     }
     checkSde(info, sde, ctx.path);
+    const classes = info.options.classes ?? 0;
+    if (options.label !== undefined && options.label >= classes) {
+      const allowed = classes === 0 ? 'none: the network was trained without classes' : `0 to ${classes - 1}`;
+      throw new ConfigError('Invalid network score model', [{ path: `${ctx.path}.label`, message: `must be a class of the network (${allowed}), got ${options.label}` }]);
+    }
     const name = `network(${options.weights === 'ema' && info.hasEma ? 'ema' : 'raw'})`;
     let ready: Promise<ScoreModel> | undefined;
     const load = async (): Promise<ScoreModel> => {
@@ -68,7 +81,11 @@ export const networkPlugin = definePlugin({
       const loaded = await loadNetwork(fileCheckpoint(options.checkpoint), { weights: options.weights });
       loaded.ema?.dispose();
       if (loaded.trainer) disposeTrainerState(loaded.trainer);
-      return networkScore(loaded.network, sde, { name });
+      const workers = options.workers === 'auto' ? autoWorkers(backend) : options.workers;
+      const label = options.label === undefined ? {} : { label: options.label };
+      if (workers === 0) return networkScore(loaded.network, sde, { name, ...label });
+      ctx.run.logger.info(`network score model at ${ctx.path}: main thread + ${workers} worker${workers > 1 ? 's' : ''}`);
+      return parallelNetworkScore(loaded.network, sde, { name, workers, backend, ...label });
     };
     return {
       name,
