@@ -70,8 +70,9 @@ export function trainerBatch(network: ScoreNetwork, sde: Sde, settings: TrainerS
 
 /**
  * A DSM trainer (Song et al. 2021, eq. 7): each step draws t ~ U[eps, T] and z ~ N(0, I) per
- * row (`drawDsmBatch`), takes the gradient of `dsmLoss`, and applies `clippedAdam`. Every
- * temporary tensor is disposed; the optimiser's moments are the only tensors it keeps.
+ * row (`drawDsmBatch`), takes the gradient of `dsmLoss`, and applies `clippedAdam`, which keeps
+ * a flat copy of the weights taken when the trainer is created: set the network's weights
+ * (a checkpoint's, say) before. Every temporary tensor is disposed.
  */
 export function createTrainer(network: ScoreNetwork, sde: Sde, options: TrainerOptions = {}): Trainer {
   const settings = trainerSettings(network, sde, options);
@@ -85,7 +86,6 @@ export function createTrainer(network: ScoreNetwork, sde: Sde, options: TrainerO
     learningRateAt: adam.learningRateAt,
     async step(x0, labels) {
       const batch = trainerBatch(network, sde, settings, x0, steps, labels);
-      await adam.ready();
       const loss = tf.tidy(() => {
         const { value, grads } = tf.variableGrads(() => dsmLoss(network, batch), variables);
         adam.apply(variables.map((v) => grads[v.name] as tf.Tensor), steps);
@@ -98,7 +98,7 @@ export function createTrainer(network: ScoreNetwork, sde: Sde, options: TrainerO
         loss.dispose();
       }
     },
-    state: () => adam.state(steps),
+    state: () => Promise.resolve(adam.state(steps)),
     dispose: () => adam.dispose(),
   };
 }

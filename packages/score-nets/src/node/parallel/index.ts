@@ -4,10 +4,9 @@
  */
 export { BUNDLED_WORKER_FILE, type WorkerEntry, workerEntry } from './worker-entry.js';
 export { type ParallelOptions, autoWorkers, parallelSettings } from './parallel-options.js';
-export { type ParallelTrainerOptions, createParallelTrainer } from './parallel-trainer.js';
+export { MAIN_THREAD_SHARE, type ParallelTrainerOptions, createParallelTrainer } from './parallel-trainer.js';
 export { type ParallelNetworkScoreOptions, type ParallelScoreModel, parallelNetworkScore } from './parallel-network-score.js';
 export { ScoreNetWorkerError, type WorkerPool, startWorkerPool } from './worker-pool.js';
 export { type RowShard, rowShards } from './row-shards.js';
 export { type ShardGradients, shardGradients } from './shard-gradients.js';
-export { assignFlatWeights, flattenTensors, unflattenTensors } from './flat-weights.js';
 export { installedWasmFolder, useInstalledWasmFiles } from './wasm-files.js';

@@ -1,7 +1,7 @@
 import type { ScoreModel, Sde } from '@scoreflow/core';
 import type { MlpScoreNetwork } from '../../network/mlp.js';
 import { type NetworkScoreOptions, networkScore } from '../../network/network-score.js';
-import { flattenTensors } from './flat-weights.js';
+import { flattenTensors } from '../../network/flat-weights.js';
 import { type ParallelOptions, parallelSettings } from './parallel-options.js';
 import { rowShards } from './row-shards.js';
 import { startWorkerPool } from './worker-pool.js';

@@ -4,11 +4,18 @@ import type { MlpScoreNetwork } from '../../network/mlp.js';
 import { type DsmBatch, dsmBatchRows } from '../../training/dsm-batch.js';
 import { clippedAdam } from '../../training/optimizer.js';
 import { type Trainer, type TrainerOptions, trainerBatch, trainerSettings } from '../../training/trainer.js';
-import { flattenTensors, unflattenTensors } from './flat-weights.js';
+import { flattenTensors } from '../../network/flat-weights.js';
 import { type ParallelOptions, parallelSettings } from './parallel-options.js';
 import { rowShards } from './row-shards.js';
 import { shardGradients } from './shard-gradients.js';
 import { type WorkerPool, startWorkerPool } from './worker-pool.js';
+
+/**
+ * The main thread's shard, relative to each worker's: besides its rows it draws the batch, posts
+ * the shards and applies Adam, so a slightly smaller shard lets both finish together (measured on
+ * 2 cores, MLP 3x128, batch 4096: 24.9 steps/s at 1, 28.8 at 0.9, 28.2 at 0.8).
+ */
+export const MAIN_THREAD_SHARE = 0.9;
 
 /** Options of `createParallelTrainer`: a trainer's, and how many workers share each batch. */
 export type ParallelTrainerOptions = TrainerOptions & ParallelOptions;
@@ -32,7 +39,7 @@ function copiedRows(batch: DsmBatch, from: number, to: number): DsmBatch {
  * A DSM trainer (the `Trainer` of `createTrainer`) whose steps are data-parallel over the main
  * thread and `workers` worker threads (synchronous data parallelism, Goyal et al. 2017). Each
  * step the main thread draws the whole batch (`trainerBatch`: times, noises and labels keyed by
- * row, so independent of the split), splits it into `workers + 1` fixed shards (`rowShards`),
+ * row, so independent of the split), splits it into `workers + 1` fixed shards (`rowShards`, the first `MAIN_THREAD_SHARE` of the others' size),
  * sends each worker its shard with the current weights, computes the first shard's
  * `shardGradients` itself meanwhile, then sums the shard losses and gradients in shard order
  * (never arrival order), and applies `clippedAdam`. The optimiser lives on the main thread only:
@@ -47,6 +54,7 @@ export async function createParallelTrainer(network: MlpScoreNetwork, sde: Sde, 
   const pool: WorkerPool | undefined =
     workers === 0 ? undefined : await startWorkerPool(workers, { kind: 'init', backend, options: network.options, weights: flattenTensors(variables) });
   const adam = clippedAdam(variables, options, options.resume);
+  const total = new Float32Array(adam.weights.length);
   let steps = options.resume?.steps ?? 0;
   let disposed = false;
   return {
@@ -57,12 +65,10 @@ export async function createParallelTrainer(network: MlpScoreNetwork, sde: Sde, 
     async step(x0, labels) {
       if (disposed) throw new Error('ParallelTrainer.step: the trainer was disposed.');
       const batch = trainerBatch(network, sde, settings, x0, steps, labels);
-      await adam.ready();
-      const shards = rowShards(batch.n, workers + 1);
-      const weights = pool && flattenTensors(variables);
+      const shards = rowShards(batch.n, workers + 1, MAIN_THREAD_SHARE);
       const replies = shards.slice(1).map(({ from, to }, k) =>
-        pool && weights && to > from
-          ? pool.request(k, { kind: 'gradients', weights: weights.slice(), shard: copiedRows(batch, from, to), scale: (to - from) / batch.n })
+        pool && to > from
+          ? pool.request(k, { kind: 'gradients', weights: adam.weights.slice(), shard: copiedRows(batch, from, to), scale: (to - from) / batch.n })
           : undefined,
       );
       // Keep every reply handled even if this thread's shard throws first.
@@ -75,23 +81,21 @@ export async function createParallelTrainer(network: MlpScoreNetwork, sde: Sde, 
         loss = (await own.loss.data())[0] ?? Number.NaN;
         const failed = results.find((result): result is PromiseRejectedResult => result.status === 'rejected');
         if (failed) throw failed.reason;
-        tf.tidy(() => {
-          let sums = own.gradients;
-          for (const result of results) {
-            if (result.status !== 'fulfilled' || result.value === undefined) continue;
-            loss += result.value.loss;
-            const shard = unflattenTensors(result.value.gradients, variables);
-            sums = sums.map((sum, i) => tf.add(sum, shard[i] as tf.Tensor));
-          }
-          adam.apply(sums, steps);
-        });
+        total.set(flattenTensors(own.gradients));
+        for (const result of results) {
+          if (result.status !== 'fulfilled' || result.value === undefined) continue;
+          loss += result.value.loss;
+          const shard = result.value.gradients;
+          for (let i = 0; i < total.length; i++) total[i] = (total[i] as number) + (shard[i] as number);
+        }
+        adam.applyFlat(total, steps);
       } finally {
         tf.dispose([own.loss, ...own.gradients]);
       }
       steps += 1;
       return loss;
     },
-    state: () => adam.state(steps),
+    state: () => Promise.resolve(adam.state(steps)),
     dispose: () => {
       disposed = true;
       adam.dispose();

@@ -3,7 +3,7 @@ import { type BackendName, selectBackend } from '../../backend/select-backend.js
 import { type MlpScoreNetwork, mlpScoreNetwork } from '../../network/mlp.js';
 import { networkScore } from '../../network/network-score.js';
 import type { ScoreModel } from '@scoreflow/core';
-import { assignFlatWeights, flattenTensors } from './flat-weights.js';
+import { assignFlatWeights, flattenTensors } from '../../network/flat-weights.js';
 import { fixedMarginalSde } from './fixed-marginal-sde.js';
 import type { WorkerReplies, WorkerRequest } from './protocol.js';
 import { shardGradients } from './shard-gradients.js';

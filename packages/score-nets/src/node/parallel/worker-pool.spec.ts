@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { selectBackend } from '../../backend/select-backend.js';
 import { mlpScoreNetwork } from '../../network/mlp.js';
-import { flattenTensors } from './flat-weights.js';
+import { flattenTensors } from '../../network/flat-weights.js';
 import { rowShards } from './row-shards.js';
 import { ScoreNetWorkerError, startWorkerPool } from './worker-pool.js';
 
@@ -51,6 +51,10 @@ describe('rowShards(n, parts)', () => {
     expect(rowShards(5, 2)).toEqual([{ from: 0, to: 3 }, { from: 3, to: 5 }]);
     expect(rowShards(1, 3)).toEqual([{ from: 0, to: 1 }, { from: 1, to: 1 }, { from: 1, to: 1 }]);
     expect(rowShards(4096, 2)).toEqual([{ from: 0, to: 2048 }, { from: 2048, to: 4096 }]);
+    // The main thread's smaller share: 0.9 / 1.9 of 4096 rows, rounded up.
+    expect(rowShards(4096, 2, 0.9)).toEqual([{ from: 0, to: 1941 }, { from: 1941, to: 4096 }]);
+    expect(rowShards(10, 3, 0.5)).toEqual([{ from: 0, to: 2 }, { from: 2, to: 6 }, { from: 6, to: 10 }]);
+    expect(() => rowShards(4, 2, 0)).toThrow(/firstShare must be > 0/);
     expect(() => rowShards(4, 0)).toThrow(/parts must be an integer >= 1/);
   });
 });

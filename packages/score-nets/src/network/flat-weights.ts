@@ -1,4 +1,4 @@
-import { tf } from '../../backend/tf.js';
+import { tf } from '../backend/tf.js';
 
 /**
  * The values of `tensors` concatenated in order into one Float32Array: how weights and
