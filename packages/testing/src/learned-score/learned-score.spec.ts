@@ -1,11 +1,16 @@
 import { MIXTURE_PRESETS, type ScoreModel, createRunContext, positionsOf } from '@scoreflow/core';
 import { eulerMaruyama } from '@scoreflow/samplers';
 import { mixtureScore } from '@scoreflow/score-models';
-import { type MlpScoreNetwork, mlpScoreNetwork, networkScore, selectBackend, tf, train, weightEma } from '@scoreflow/score-nets';
+import { type MlpScoreNetwork, mlpScoreNetwork, networkScore, saveNetwork, sdeSignature, selectBackend, tf, train, weightEma } from '@scoreflow/score-nets';
+import { fileCheckpoint, scoreNetNodePlugins } from '@scoreflow/score-nets/node';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { uniformGrid } from '@scoreflow/sdes';
 import { lastValueFrom, toArray } from 'rxjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { modeStats, registry } from '../sampler-contract/run-case.js';
+import { SAMPLER_CASES } from '../sampler-contract/cases/index.js';
+import { modeStats, registry, registryWith, runCase } from '../sampler-contract/run-case.js';
 
 // Train-then-sample: a score network learned by denoising score matching on the double Gaussian
 // of "Diffusion Models: The Main Ideas", sampled by the reverse SDE through a real sampler.
@@ -24,9 +29,11 @@ beforeAll(async () => {
   ema.copyTo(sampling);
   ema.dispose();
 }, 60_000);
+const root = mkdtempSync(join(tmpdir(), 'learned-score-'));
 afterAll(() => {
   network.dispose();
   sampling.dispose();
+  rmSync(root, { recursive: true, force: true });
 });
 
 /** Samples `run.particles` by reverse Euler-Maruyama from the prior, 200 steps to t = 1e-3. */
@@ -86,4 +93,19 @@ describe('a score network trained on the double Gaussian, sampled by reverse Eul
       expect(Math.sqrt(error / norm)).toBeLessThan(0.2);
     }
   });
+
+  it('every sampler of the contract suite samples it through the network score model (a checkpoint, VP): both modes, equal shares', async () => {
+    const checkpoint = join(root, 'checkpoint');
+    await saveNetwork(sampling, fileCheckpoint(checkpoint), { metadata: { sde: sdeSignature(sde) } });
+    const plugins = registryWith(scoreNetNodePlugins);
+    const cases = SAMPLER_CASES.filter((samplerCase) => samplerCase.sdes.includes('vp'));
+    expect(cases.length).toBeGreaterThan(10);
+    for (const samplerCase of cases) {
+      const { x } = await runCase(samplerCase, 'vp', 2000, 7, { type: 'network', checkpoint, workers: 0 }, plugins);
+      const modes = modeStats(x);
+      // 2,000 particles: the share's standard error is 0.011.
+      expect(Math.abs((modes[1]?.n ?? 0) / 2000 - 0.5), samplerCase.type).toBeLessThan(0.05);
+      for (const [k, mode] of modes.entries()) expect(Math.abs((mode.mean[0] ?? 0) - (k === 0 ? -2 : 2)), samplerCase.type).toBeLessThan(0.15);
+    }
+  }, 60_000);
 });

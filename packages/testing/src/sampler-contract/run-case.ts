@@ -1,4 +1,4 @@
-import { type ParticleBatch, createRegistry, createRunContext, positionsOf } from '@scoreflow/core';
+import { type AnyPlugin, type ParticleBatch, type PluginConfig, type Registry, createRegistry, createRunContext, positionsOf } from '@scoreflow/core';
 import { dataSourcePlugins } from '@scoreflow/data-sources';
 import { metricPlugins } from '@scoreflow/metrics';
 import { samplerPlugins } from '@scoreflow/samplers';
@@ -10,20 +10,28 @@ import { SDE_SETUPS, type SamplerCase, type SdeSetup } from './sampler-case.js';
 /** Every plugin, as the runner wires them. */
 export const registry = createRegistry(dataSourcePlugins, sdePlugins, timeGridPlugins, scoreModelPlugins, samplerPlugins, metricPlugins);
 
+/** The same with more plugins (e.g. the `network` score model). */
+export const registryWith = (...plugins: readonly (readonly AnyPlugin[])[]): Registry =>
+  createRegistry(dataSourcePlugins, sdePlugins, timeGridPlugins, scoreModelPlugins, samplerPlugins, metricPlugins, ...plugins);
+
+/** The score model of the contract suite: the double Gaussian's exact mixture score. */
+export const EXACT_SCORE: PluginConfig = { type: 'gaussian-mixture', preset: 'double-gaussian' };
+
 /**
- * Runs a sampler plugin from its SDE's prior with the exact double-Gaussian score and returns the
+ * Runs a sampler plugin from its SDE's prior with `score` (by default the exact double-Gaussian
+ * score), its plugins from `plugins`, and returns the
  * final positions (row-major, 2-D) and the NFE per particle it reported.
  */
-export async function runCase(samplerCase: SamplerCase, setupName: SdeSetup, particles: number, seed = 11) {
+export async function runCase(samplerCase: SamplerCase, setupName: SdeSetup, particles: number, seed = 11, score: PluginConfig = EXACT_SCORE, plugins: Registry = registry) {
   const setup = SDE_SETUPS[setupName];
   const run = createRunContext({ name: `contract-${samplerCase.type}`, seed, dim: 2, particles, batchSize: 8192 });
-  const sde = registry.create('sde', setup.sde, { run, path: 'sde' });
-  const source = registry.create('data-source', { type: 'prior' }, { run, sde, path: 'source' });
-  const stage = registry.create(
+  const sde = plugins.create('sde', setup.sde, { run, path: 'sde' });
+  const source = plugins.create('data-source', { type: 'prior' }, { run, sde, path: 'source' });
+  const stage = plugins.create(
     'stage',
     {
       type: samplerCase.type,
-      score: { type: 'gaussian-mixture', preset: 'double-gaussian' },
+      score,
       steps: samplerCase.steps,
       grid: samplerCase.grid ?? setup.grid,
       tEnd: setup.tEnd,
