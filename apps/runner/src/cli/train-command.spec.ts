@@ -39,7 +39,11 @@ describe('scoreflow train', () => {
     const out = join(dir, 'out');
     const { lines, io } = quietIo();
     expect(await trainCommand(file, { out }, io)).toBe(0);
-    expect(readdirSync(out).sort()).toEqual(['checkpoint', 'config.resolved.json', 'metrics.json']);
+    expect(readdirSync(out).sort()).toEqual(['checkpoint', 'config.resolved.json', 'loss.csv', 'metrics.json', 'training.png']);
+    const csv = readFileSync(join(out, 'loss.csv'), 'utf8').trim().split('\n');
+    expect(csv[0]).toBe('step,loss,average');
+    expect(csv.slice(1).map((row) => Number(row.split(',')[0]))).toEqual(Array.from({ length: 30 }, (_, i) => i + 1));
+    expect(Number(csv.at(-1)?.split(',')[2])).toBeCloseTo(JSON.parse(readFileSync(join(out, 'metrics.json'), 'utf8')).loss, 10);
     expect(readdirSync(join(out, 'checkpoint')).sort()).toEqual(['model.json', 'weights.bin']);
     const { model, metrics } = files(out);
     expect(metrics).toMatchObject({ run: 'tiny-train', status: 'completed', backend: 'wasm', steps: 30, targetSteps: 30, resumedFrom: 0 });
@@ -95,6 +99,8 @@ describe('scoreflow train', () => {
     expect(stableModel(b.model)).toEqual(stableModel(a.model));
     expect(b.metrics.loss).toBe(a.metrics.loss);
     expect(b.metrics.scoreError).toEqual(a.metrics.scoreError);
+    // The loss history continues across the resumption: the same 30 rows.
+    expect(readFileSync(join(resumed, 'loss.csv'), 'utf8')).toBe(readFileSync(join(straight, 'loss.csv'), 'utf8'));
   });
 
   it('with training.workers: 1 a worker thread shares each batch, and --resume is still bit for bit', async () => {

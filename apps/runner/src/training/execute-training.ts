@@ -13,11 +13,14 @@ import {
   weightEma,
 } from '@scoreflow/score-nets';
 import { autoWorkers, createParallelTrainer } from '@scoreflow/score-nets/node';
+import { join } from 'node:path';
 import { lastValueFrom, tap } from 'rxjs';
 import type { ProgressReporter } from '../progress/progress-reporter.js';
 import type { TrainingPlan } from './build-training.js';
 import { checkpointPath, saveCheckpointFolder } from './checkpoint-folder.js';
 import { type LossAverage, averageLoss, lossAverage } from './loss-average.js';
+import { LOSS_CSV, type LossHistory, emptyLossHistory, readLossHistory, writeLossHistory } from './loss-history.js';
+import { TRAINING_PNG, renderTraining } from './render-training.js';
 import { type ScoreErrorAt, scoreError } from './score-error.js';
 
 /** What a training did. */
@@ -59,8 +62,8 @@ export interface TrainingStart {
 /**
  * Trains the plan's network into `outDir` on the selected backend: creates (or resumes) the network,
  * its weight EMA and the trainer, trains in chunks of `checkpointEvery` steps and saves the
- * checkpoint folder after each chunk, at the end and after an interruption (the signal stops
- * training after the current step). Every draw depends on (seed, step) only, so chunks, and runs
+ * checkpoint folder and the loss history (`loss.csv`) after each chunk, at the end and after an
+ * interruption (the signal stops training after the current step), then draws `training.png`. Every draw depends on (seed, step) only, so chunks, and runs
  * resumed from a checkpoint, give the weights of an uninterrupted run bit for bit.
  */
 export async function executeTraining(plan: TrainingPlan, outDir: string, start: TrainingStart): Promise<TrainingResult> {
@@ -101,8 +104,12 @@ export async function executeTraining(plan: TrainingPlan, outDir: string, start:
   }
   const resumedFrom = trainer.steps;
   const folder = checkpointPath(outDir);
-  const save = () =>
-    saveCheckpointFolder(folder, network, trainer, ema, { kind: 'scoreflow-train', config: plan.resolved, sde: sdeSignature(sde), backend, loss: average });
+  const lossFile = join(outDir, LOSS_CSV);
+  const history: LossHistory = start.resume ? readLossHistory(lossFile, resumedFrom) : emptyLossHistory();
+  const save = async () => {
+    await saveCheckpointFolder(folder, network, trainer, ema, { kind: 'scoreflow-train', config: plan.resolved, sde: sdeSignature(sde), backend, loss: average });
+    writeLossHistory(lossFile, history);
+  };
   const startedAt = performance.now();
   let error: Error | undefined;
   let lastLoss: number | null = null;
@@ -123,6 +130,9 @@ export async function executeTraining(plan: TrainingPlan, outDir: string, start:
         tap((record) => {
           lastLoss = record.loss;
           average = averageLoss(average, record.loss);
+          history.step.push(record.step);
+          history.loss.push(record.loss);
+          history.average.push(average.value);
           const rate = (record.step - resumedFrom) / Math.max(1e-9, (performance.now() - startedAt) / 1000);
           start.progress.update(record.step - resumedFrom, `step ${record.step}/${training.steps} | loss ${average.value.toPrecision(4)} | ${rate.toFixed(1)} steps/s`);
         }),
@@ -153,6 +163,7 @@ export async function executeTraining(plan: TrainingPlan, outDir: string, start:
   }
   ema.dispose();
   network.dispose();
+  if (history.step.length > 0) await renderTraining(join(outDir, TRAINING_PNG), `${config.name}: ${history.step.at(-1)} steps`, history, errors);
   const status = error !== undefined ? 'failed' : start.signal?.aborted && steps < training.steps ? 'interrupted' : 'completed';
   return {
     status,
