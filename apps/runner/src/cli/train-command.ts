@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { ConfigError, ScoreflowError } from '@scoreflow/core';
 import { loadNetwork, selectBackend } from '@scoreflow/score-nets';
-import { fileCheckpoint, readCheckpointInfo } from '@scoreflow/score-nets/node';
+import { fileCheckpoint, readCheckpointInfo, threadsInWords } from '@scoreflow/score-nets/node';
 import { type TrainOverrides, loadTrainConfig } from '../config/load-train-config.js';
 import { checkOutputFolder, outputPath, prepareOutputFolder, writeJsonAtomic } from '../output/output-folder.js';
 import { createProgressReporter } from '../progress/progress-reporter.js';
@@ -52,7 +52,7 @@ export async function trainCommand(configFile: string, options: TrainCommandOpti
   if (options.resume !== true) checkOutputFolder(outDir, options.force ?? false);
   const backend = await selectBackend(config.backend);
   const workers = workersFor(config.training.workers, backend);
-  io.err(`backend: ${backend}${workers > 0 ? `, main thread + ${workers} worker${workers > 1 ? 's' : ''}` : ''}`);
+  io.err(`backend: ${backend}${workers > 0 ? `, ${threadsInWords(workers)}` : ''}`);
   if (options.resume === true) {
     if (options.force === true) throw new ScoreflowError('--resume continues the training in the output folder and --force starts it afresh: give one of them.');
     checkResumable(plan, outDir);

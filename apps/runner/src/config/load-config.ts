@@ -68,15 +68,20 @@ export function resolvePaths(config: unknown, folder: string): unknown {
   return config;
 }
 
-/** Validates a parsed config object; `file` names it in messages. */
-export function validateConfig(raw: unknown, file: string, overrides: ConfigOverrides = {}): RunConfig {
+/** A parsed config with the command line's values: `--seed`, `--particles`, `--batch-size` replace top-level fields, then each `--set` applies. */
+export function applyOverrides(raw: unknown, overrides: ConfigOverrides): unknown {
   const given = { seed: overrides.seed, particles: overrides.particles, batchSize: overrides.batchSize };
   let merged =
     raw !== null && typeof raw === 'object' && !Array.isArray(raw)
       ? { ...raw, ...Object.fromEntries(Object.entries(given).filter(([, value]) => value !== undefined)) }
       : raw;
   for (const assignment of overrides.set ?? []) merged = applyAssignment(merged, assignment);
-  const result = runConfigSchema.safeParse(merged, { reportInput: true });
+  return merged;
+}
+
+/** Validates a parsed config object; `file` names it in messages. */
+export function validateConfig(raw: unknown, file: string, overrides: ConfigOverrides = {}): RunConfig {
+  const result = runConfigSchema.safeParse(applyOverrides(raw, overrides), { reportInput: true });
   if (!result.success) throw new ConfigError(`Invalid config ${file}`, formatZodIssues(result.error.issues, ''));
   return result.data;
 }

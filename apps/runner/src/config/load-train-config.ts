@@ -1,5 +1,5 @@
 import { ConfigError, formatZodIssues } from '@scoreflow/core';
-import { type ConfigOverrides, applyAssignment, readConfigFile } from './load-config.js';
+import { type ConfigOverrides, applyOverrides, readConfigFile } from './load-config.js';
 import { type TrainConfig, trainConfigSchema } from './train-config.js';
 
 /** Command-line values of `scoreflow train` that replace those of the config file. */
@@ -12,9 +12,7 @@ export function loadTrainConfig(file: string, overrides: TrainOverrides = {}): T
 
 /** Validates a parsed train config object; `file` names it in messages. */
 export function validateTrainConfig(raw: unknown, file: string, overrides: TrainOverrides = {}): TrainConfig {
-  let merged = raw !== null && typeof raw === 'object' && !Array.isArray(raw) && overrides.seed !== undefined ? { ...raw, seed: overrides.seed } : raw;
-  for (const assignment of overrides.set ?? []) merged = applyAssignment(merged, assignment);
-  const result = trainConfigSchema.safeParse(merged, { reportInput: true });
+  const result = trainConfigSchema.safeParse(applyOverrides(raw, overrides), { reportInput: true });
   if (!result.success) throw new ConfigError(`Invalid train config ${file}`, formatZodIssues(result.error.issues, ''));
   return result.data;
 }

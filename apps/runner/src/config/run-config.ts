@@ -2,15 +2,15 @@ import { pluginConfigSchema } from '@scoreflow/core';
 import { z } from 'zod';
 import { figureSchema } from '../figures/figure-schema.js';
 
+/** A config's `name`: it names the output folder, so letters, digits, ".", "_" and "-" only. */
+export const configName = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._-]*$/, 'use letters, digits, ".", "_" and "-" (it names the output folder)');
+
 /**
  * The run config (YAML or JSON): which plugins to wire and how many particles to push through
  * them. Plugins are named by `type`; their options sit beside it. See the README's "Config format".
  */
 export const runConfigSchema = z.strictObject({
-  name: z
-    .string()
-    .regex(/^[A-Za-z0-9][A-Za-z0-9._-]*$/, 'use letters, digits, ".", "_" and "-" (it names the output folder)')
-    .describe('name of the run; the default output folder is out/NAME'),
+  name: configName.describe('name of the run; the default output folder is out/NAME'),
   description: z.string().optional().describe('one line about the run'),
   seed: z.number().int().min(0).max(Number.MAX_SAFE_INTEGER).default(0).describe('seed of every random number'),
   particles: z.number().int().min(1).max(100_000_000).default(10_000).describe('number of particles'),

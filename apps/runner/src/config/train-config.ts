@@ -1,8 +1,7 @@
 import { pluginConfigSchema } from '@scoreflow/core';
+import { backendOption, workersOption } from '@scoreflow/score-nets/node';
 import { z } from 'zod';
-
-/** TensorFlow.js backends: `best` is tensorflow (tfjs-node) when installed, else wasm. */
-export const BACKENDS = ['best', 'wasm', 'cpu', 'tensorflow'] as const;
+import { configName } from './run-config.js';
 
 /** The score network's options (`mlpScoreNetwork`'s, less `dim`, which the data give, and `seed`, the config's). */
 const networkSchema = z.strictObject({
@@ -37,10 +36,7 @@ const trainingSchema = z.strictObject({
   labelDropout: z.number().min(0).lt(1).default(0.1).describe('probability of training a row on the null label (with classes; classifier-free guidance)'),
   emaDecay: z.number().min(0).lt(1).default(0.999).describe('decay of the weight EMA (the weights sampled with)'),
   emaWarmup: z.boolean().default(true).describe('warm the EMA decay up as min(decay, (1 + k) / (10 + k)) at update k'),
-  workers: z
-    .union([z.literal('auto'), z.number().int().min(0)])
-    .default('auto')
-    .describe('worker threads sharing each batch with the main thread (auto: one per extra core on wasm and cpu, 0 on tensorflow)'),
+  workers: workersOption.describe('worker threads sharing each batch with the main thread (auto: one per extra core on wasm and cpu, 0 on tensorflow)'),
   checkpointEvery: z.number().int().min(1).default(1000).describe('steps between checkpoints (one is also saved at the end and on Ctrl-C)'),
 });
 
@@ -60,14 +56,11 @@ const scoreErrorSchema = z.strictObject({
  * training's. See the README's "Training a score network".
  */
 export const trainConfigSchema = z.strictObject({
-  name: z
-    .string()
-    .regex(/^[A-Za-z0-9][A-Za-z0-9._-]*$/, 'use letters, digits, ".", "_" and "-" (it names the output folder)')
-    .describe('name of the training; the default output folder is out/NAME'),
+  name: configName.describe('name of the training; the default output folder is out/NAME'),
   description: z.string().optional().describe('one line about the training'),
   seed: z.number().int().min(0).max(Number.MAX_SAFE_INTEGER).default(0).describe('seed of the initial weights, the data pool and every draw'),
   dim: z.number().int().min(1).default(2).describe('dimension of the particles (for sources without their own, e.g. gaussian)'),
-  backend: z.enum(BACKENDS).default('best').describe('TensorFlow.js backend; best = tensorflow when installed, else wasm'),
+  backend: backendOption,
   data: pluginConfigSchema.describe('the data source to learn the score of'),
   sde: pluginConfigSchema.describe('the forward SDE; sample with the same one'),
   network: networkSchema.default(networkSchema.parse({})),

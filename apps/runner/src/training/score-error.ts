@@ -12,10 +12,10 @@ export interface ScoreErrorAt {
   readonly exactMeanSquare: number;
 }
 
-/** E||a - b||^2 (summed) of two row-major arrays. */
-function squaredDistance(a: Float32Array, b: Float32Array): number {
+/** ||a - b||^2 summed over two row-major arrays (b = 0 when absent). */
+function squaredDistance(a: Float32Array, b?: Float32Array): number {
   let sum = 0;
-  for (let i = 0; i < a.length; i++) sum += (a[i] - b[i]) ** 2;
+  for (let i = 0; i < a.length; i++) sum += (a[i] - (b?.[i] ?? 0)) ** 2;
   return sum;
 }
 
@@ -45,7 +45,7 @@ export async function scoreError(
     await learned.ema.score(x, t, ema);
     await learned.raw.score(x, t, raw);
     await exact.score(x, t, truth);
-    const scale = squaredDistance(truth, new Float32Array(x.length));
+    const scale = squaredDistance(truth);
     results.push({
       t,
       relativeMse: squaredDistance(ema, truth) / scale,

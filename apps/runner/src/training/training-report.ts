@@ -1,3 +1,4 @@
+import { threadsInWords } from '@scoreflow/score-nets/node';
 import Table from 'cli-table3';
 import type { TrainingPlan } from './build-training.js';
 import type { TrainingResult } from './execute-training.js';
@@ -33,7 +34,7 @@ export function trainingMetrics(plan: TrainingPlan, result: TrainingResult): Rec
 export function trainingSummary(plan: TrainingPlan, result: TrainingResult): string {
   const loss = result.loss === null ? '-' : format(result.loss);
   const lines = [
-    `${plan.config.name}: ${result.status}, ${result.steps}/${plan.config.training.steps} steps on ${result.backend}${result.workers > 0 ? ` (main thread + ${result.workers} worker${result.workers > 1 ? 's' : ''})` : ''}` +
+    `${plan.config.name}: ${result.status}, ${result.steps}/${plan.config.training.steps} steps on ${result.backend}${result.workers > 0 ? ` (${threadsInWords(result.workers)})` : ''}` +
       `${result.resumedFrom > 0 ? ` (resumed from step ${result.resumedFrom})` : ''}, loss (EMA) ${loss}, ` +
       `${result.stepsPerSecond.toFixed(2)} steps/s, ${result.seconds.toFixed(1)} s`,
   ];

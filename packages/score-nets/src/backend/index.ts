@@ -1,3 +1,3 @@
 export { tf } from './tf.js';
-export { type BackendName, BackendUnavailableError, TENSORFLOW_PACKAGES, selectBackend } from './select-backend.js';
+export { BACKEND_CHOICES, BACKEND_NAMES, type BackendName, BackendUnavailableError, TENSORFLOW_PACKAGES, selectBackend } from './select-backend.js';
 export { TRANSPOSED_MATMUL_KERNELS, installWasmMatMulWorkaround, isTransposeFirst, transposeFirst } from './wasm-matmul.js';

@@ -1,8 +1,12 @@
 import { installWasmMatMulWorkaround } from './wasm-matmul.js';
 import { tf } from './tf.js';
 
-/** A backend this package runs on: `tensorflow` is libtensorflow through tfjs-node(-gpu). */
-export type BackendName = 'wasm' | 'cpu' | 'tensorflow';
+/** The backends this package runs on: `tensorflow` is libtensorflow through tfjs-node(-gpu). */
+export const BACKEND_NAMES = ['wasm', 'cpu', 'tensorflow'] as const;
+export type BackendName = (typeof BACKEND_NAMES)[number];
+
+/** What `selectBackend` accepts: a backend by name, or `best`. */
+export const BACKEND_CHOICES = ['best', ...BACKEND_NAMES] as const;
 
 /** Packages that register the `tensorflow` backend, in order of preference (optional dependencies). */
 export const TENSORFLOW_PACKAGES = ['@tensorflow/tfjs-node-gpu', '@tensorflow/tfjs-node'] as const;

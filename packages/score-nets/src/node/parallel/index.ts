@@ -9,4 +9,4 @@ export { type ParallelNetworkScoreOptions, type ParallelScoreModel, parallelNetw
 export { ScoreNetWorkerError, type WorkerPool, startWorkerPool } from './worker-pool.js';
 export { type RowShard, rowShards } from './row-shards.js';
 export { type ShardGradients, shardGradients } from './shard-gradients.js';
-export { installedWasmFolder, useInstalledWasmFiles } from './wasm-files.js';
+export { backendOption, threadsInWords, workersOption } from './parallel-schemas.js';

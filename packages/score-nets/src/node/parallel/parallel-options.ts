@@ -1,6 +1,6 @@
 import { availableParallelism } from 'node:os';
 import { tf } from '../../backend/tf.js';
-import type { BackendName } from '../../backend/select-backend.js';
+import { BACKEND_NAMES, type BackendName } from '../../backend/select-backend.js';
 
 /** How many threads share the work, and on what backend the workers run. */
 export interface ParallelOptions {
@@ -13,7 +13,7 @@ export interface ParallelOptions {
   readonly backend?: BackendName;
 }
 
-const BACKENDS: readonly BackendName[] = ['wasm', 'cpu', 'tensorflow'];
+const BACKENDS: readonly BackendName[] = BACKEND_NAMES;
 
 /**
  * The worker count that `workers: 'auto'` means on `backend`: one per core beyond the main

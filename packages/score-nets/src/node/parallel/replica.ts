@@ -7,7 +7,6 @@ import { assignFlatWeights, flattenTensors } from '../../network/flat-weights.js
 import { fixedMarginalSde } from './fixed-marginal-sde.js';
 import type { WorkerReplies, WorkerRequest } from './protocol.js';
 import { shardGradients } from './shard-gradients.js';
-import { useInstalledWasmFiles } from './wasm-files.js';
 
 /** The worker side of the pool: a copy of the network that answers `WorkerRequest`s. */
 export interface Replica {
@@ -31,7 +30,6 @@ export function createReplica(): Replica {
   };
   const handlers = {
     init: async (request: Extract<WorkerRequest, { kind: 'init' }>): Promise<WorkerReplies['init']> => {
-      if (request.backend === 'wasm') useInstalledWasmFiles();
       const backend: BackendName = await selectBackend(request.backend);
       network?.dispose();
       models.clear();

@@ -13,8 +13,8 @@ export interface WorkerEntry {
  *   `.ts`; the worker starts from `typescript-worker.mjs`, which registers tsx and imports
  *   `score-net-worker.ts`;
  * - from an esbuild bundle: `moduleUrl` is the bundle's URL; the worker is the bundle's second
- *   entry point, `score-net-worker.mjs` in the same folder (the root package.json's `scoreflow`
- *   script builds both).
+ *   entry point, `score-net-worker.mjs` in the same folder (apps/runner's `build` script makes
+ *   both, with TensorFlow.js left external: it loads from node_modules with its .wasm files).
  */
 export function workerEntry(moduleUrl: string = import.meta.url): WorkerEntry {
   const path = new URL(moduleUrl).pathname;

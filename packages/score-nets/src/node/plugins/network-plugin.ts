@@ -7,6 +7,7 @@ import { disposeTrainerState } from '../../training/index.js';
 import { fileCheckpoint } from '../file-checkpoint.js';
 import { parallelNetworkScore } from '../parallel/parallel-network-score.js';
 import { autoWorkers } from '../parallel/parallel-options.js';
+import { backendOption, threadsInWords, workersOption } from '../parallel/parallel-schemas.js';
 import { type CheckpointInfo, readCheckpointInfo } from './read-checkpoint-info.js';
 
 /**
@@ -18,11 +19,8 @@ import { type CheckpointInfo, readCheckpointInfo } from './read-checkpoint-info.
 export const networkOptions = z.strictObject({
   checkpoint: z.string().min(1).describe('checkpoint folder written by scoreflow train (model.json, weights.bin); relative to the config file'),
   weights: z.enum(['ema', 'raw']).default('ema').describe('ema: the averaged weights (when saved), raw: the last trained ones'),
-  backend: z.enum(['best', 'wasm', 'cpu', 'tensorflow']).default('best').describe('TensorFlow.js backend; best = tensorflow when installed, else wasm'),
-  workers: z
-    .union([z.literal('auto'), z.number().int().min(0)])
-    .default('auto')
-    .describe('worker threads sharing each score evaluation with the main thread (auto: one per extra core on wasm and cpu, 0 on tensorflow)'),
+  backend: backendOption,
+  workers: workersOption.describe('worker threads sharing each score evaluation with the main thread (auto: one per extra core on wasm and cpu, 0 on tensorflow)'),
   label: z.number().int().min(0).optional().describe('the class to sample, for a network trained with classes (default: unconditional)'),
 });
 
@@ -84,7 +82,7 @@ export const networkPlugin = definePlugin({
       const workers = options.workers === 'auto' ? autoWorkers(backend) : options.workers;
       const label = options.label === undefined ? {} : { label: options.label };
       if (workers === 0) return networkScore(loaded.network, sde, { name, ...label });
-      ctx.run.logger.info(`network score model at ${ctx.path}: main thread + ${workers} worker${workers > 1 ? 's' : ''}`);
+      ctx.run.logger.info(`network score model at ${ctx.path}: ${threadsInWords(workers)}`);
       return parallelNetworkScore(loaded.network, sde, { name, workers, backend, ...label });
     };
     return {
