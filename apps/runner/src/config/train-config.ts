@@ -1,40 +1,44 @@
 import { pluginConfigSchema } from '@scoreflow/core';
+import { ACTIVATIONS, EMA_DECAY, MLP_DEFAULTS, OPTIMIZER_DEFAULTS, OUTPUT_KINDS, TIME_EMBEDDINGS, TRAINER_DEFAULTS, TRAIN_DEFAULTS, WEIGHTINGS } from '@scoreflow/score-nets';
 import { backendOption, workersOption } from '@scoreflow/score-nets/node';
 import { z } from 'zod';
 import { configName } from './run-config.js';
 
-/** The score network's options (`mlpScoreNetwork`'s, less `dim`, which the data give, and `seed`, the config's). */
+/**
+ * The score network's options (`mlpScoreNetwork`'s, less `dim`, which the data give, and `seed`, the config's);
+ * the defaults and choices are score-nets' own.
+ */
 const networkSchema = z.strictObject({
-  width: z.number().int().min(1).default(128).describe('hidden units per layer'),
-  depth: z.number().int().min(1).default(3).describe('hidden layers'),
-  activation: z.enum(['silu', 'relu', 'tanh']).default('silu').describe('activation of the hidden layers'),
-  residual: z.boolean().default(false).describe('hidden layers after the first add their input'),
-  output: z.enum(['eps', 'score', 'denoiser']).default('eps').describe('what the network predicts'),
-  embedding: z.enum(['fourier', 'sinusoidal']).default('fourier').describe('time embedding'),
+  width: z.number().int().min(1).default(MLP_DEFAULTS.width).describe('hidden units per layer'),
+  depth: z.number().int().min(1).default(MLP_DEFAULTS.depth).describe('hidden layers'),
+  activation: z.enum(ACTIVATIONS).default(MLP_DEFAULTS.activation).describe('activation of the hidden layers'),
+  residual: z.boolean().default(MLP_DEFAULTS.residual).describe('hidden layers after the first add their input'),
+  output: z.enum(OUTPUT_KINDS).default(MLP_DEFAULTS.output).describe('what the network predicts'),
+  embedding: z.enum(TIME_EMBEDDINGS).default(MLP_DEFAULTS.embedding).describe('time embedding'),
   embeddingSize: z
     .number()
     .int()
     .min(2)
     .refine((size) => size % 2 === 0, 'must be even')
-    .default(16)
+    .default(MLP_DEFAULTS.embeddingSize)
     .describe('size of the time embedding (even)'),
-  fourierScale: z.number().positive().default(16).describe('scale of the random Fourier frequencies'),
-  classes: z.number().int().min(0).default(0).describe("classes of a conditional network (0: unconditional); it trains on the data's labels"),
-  labelEmbeddingSize: z.number().int().min(1).default(16).describe('size of the label embedding (with classes)'),
+  fourierScale: z.number().positive().default(MLP_DEFAULTS.fourierScale).describe('scale of the random Fourier frequencies'),
+  classes: z.number().int().min(0).default(MLP_DEFAULTS.classes).describe("classes of a conditional network (0: unconditional); it trains on the data's labels"),
+  labelEmbeddingSize: z.number().int().min(1).default(MLP_DEFAULTS.labelEmbeddingSize).describe('size of the label embedding (with classes)'),
 });
 
 /** Denoising score matching: the optimiser, the batches and when to save. */
 const trainingSchema = z.strictObject({
   steps: z.number().int().min(1).default(5000).describe('optimiser steps'),
-  batchSize: z.number().int().min(1).default(512).describe('rows per step'),
-  poolSize: z.number().int().min(1).default(65_536).describe('particles drawn once from the data, then sampled with replacement'),
-  learningRate: z.number().positive().default(1e-3).describe('peak Adam learning rate'),
-  warmup: z.number().int().min(0).default(100).describe('steps of linear learning-rate warm-up'),
-  clipNorm: z.number().positive().default(1).describe('largest global gradient norm'),
-  eps: z.number().positive().default(1e-3).describe('times are drawn from U[eps, T]'),
-  weighting: z.enum(['s2', 'likelihood']).default('s2').describe('lambda(t) of the DSM loss: s2 = s(t)^2, likelihood = g(t)^2'),
-  labelDropout: z.number().min(0).lt(1).default(0.1).describe('probability of training a row on the null label (with classes; classifier-free guidance)'),
-  emaDecay: z.number().min(0).lt(1).default(0.999).describe('decay of the weight EMA (the weights sampled with)'),
+  batchSize: z.number().int().min(1).default(TRAIN_DEFAULTS.batchSize).describe('rows per step'),
+  poolSize: z.number().int().min(1).default(TRAIN_DEFAULTS.poolSize).describe('particles drawn once from the data, then sampled with replacement'),
+  learningRate: z.number().positive().default(OPTIMIZER_DEFAULTS.learningRate).describe('peak Adam learning rate'),
+  warmup: z.number().int().min(0).default(OPTIMIZER_DEFAULTS.warmup).describe('steps of linear learning-rate warm-up'),
+  clipNorm: z.number().positive().default(OPTIMIZER_DEFAULTS.clipNorm).describe('largest global gradient norm'),
+  eps: z.number().positive().default(TRAINER_DEFAULTS.eps).describe('times are drawn from U[eps, T]'),
+  weighting: z.enum(WEIGHTINGS).default(TRAINER_DEFAULTS.weighting).describe('lambda(t) of the DSM loss: s2 = s(t)^2, likelihood = g(t)^2'),
+  labelDropout: z.number().min(0).lt(1).default(TRAINER_DEFAULTS.labelDropout).describe('probability of training a row on the null label (with classes; classifier-free guidance)'),
+  emaDecay: z.number().min(0).lt(1).default(EMA_DECAY).describe('decay of the weight EMA (the weights sampled with)'),
   emaWarmup: z.boolean().default(true).describe('warm the EMA decay up as min(decay, (1 + k) / (10 + k)) at update k'),
   workers: workersOption.describe('worker threads sharing each batch with the main thread (auto: one per extra core on wasm and cpu, 0 on tensorflow)'),
   checkpointEvery: z.number().int().min(1).default(1000).describe('steps between checkpoints (one is also saved at the end and on Ctrl-C)'),

@@ -1,1 +1,1 @@
-export { type WeightEma, type WeightEmaOptions, weightEma } from './weight-ema.js';
+export { EMA_DECAY, type WeightEma, type WeightEmaOptions, weightEma } from './weight-ema.js';

@@ -1,6 +1,9 @@
 import { tf } from '../backend/tf.js';
 import type { ScoreNetwork } from '../network/mlp.js';
 
+/** The default decay of `weightEma` (Song et al. 2021, appendix H). */
+export const EMA_DECAY = 0.999;
+
 /** Options of `weightEma`. */
 export interface WeightEmaOptions {
   /**
@@ -35,7 +38,7 @@ export interface WeightEma {
  * Song et al. 2021 (appendix H: decay 0.999 or 0.9999). Starts at the current weights.
  * `train(..., { ema })` updates it after every step.
  */
-export function weightEma(network: ScoreNetwork, decay = 0.999, options: WeightEmaOptions = {}): WeightEma {
+export function weightEma(network: ScoreNetwork, decay = EMA_DECAY, options: WeightEmaOptions = {}): WeightEma {
   const { warmup = true } = options;
   let updates = options.updates ?? 0;
   if (!(decay >= 0 && decay < 1)) throw new RangeError(`weightEma: decay must be in [0, 1), got ${decay}.`);

@@ -27,7 +27,8 @@ export interface MlpScoreNetwork extends ScoreNetwork {
 }
 
 /** Activations of the hidden layers. */
-export type Activation = 'silu' | 'relu' | 'tanh';
+export const ACTIVATIONS = ['silu', 'relu', 'tanh'] as const;
+export type Activation = (typeof ACTIVATIONS)[number];
 
 /** Options of `mlpScoreNetwork`; everything but `dim` has a default. */
 export interface MlpOptions {
@@ -60,6 +61,21 @@ export interface MlpOptions {
   readonly seed?: number;
 }
 
+/** The defaults of `MlpOptions`: the MLP 3x128 SiLU eps network of the toy recipes. */
+export const MLP_DEFAULTS = {
+  width: 128,
+  depth: 3,
+  activation: 'silu',
+  residual: false,
+  output: 'eps',
+  embedding: 'fourier',
+  embeddingSize: 16,
+  fourierScale: 16,
+  classes: 0,
+  labelEmbeddingSize: 16,
+  seed: 0,
+} as const satisfies Required<Omit<MlpOptions, 'dim'>>;
+
 function activate(kind: Activation, x: tf.Tensor): tf.Tensor {
   switch (kind) {
     case 'silu':
@@ -84,8 +100,10 @@ function labelTable(rows: number, size: number, seed: number): tf.Variable {
  * Hand-written rank-2 dense layers with `tf.matMul` (faster than tfjs-layers here).
  */
 export function mlpScoreNetwork(options: MlpOptions): MlpScoreNetwork {
-  const { dim, width = 128, depth = 3, activation = 'silu', residual = false, output = 'eps' } = options;
-  const { embedding = 'fourier', embeddingSize = 16, fourierScale = 16, seed = 0, classes = 0, labelEmbeddingSize = 16 } = options;
+  const d = MLP_DEFAULTS;
+  const { dim, width = d.width, depth = d.depth, activation = d.activation, residual = d.residual, output = d.output } = options;
+  const { embedding = d.embedding, embeddingSize = d.embeddingSize, fourierScale = d.fourierScale, seed = d.seed } = options;
+  const { classes = d.classes, labelEmbeddingSize = d.labelEmbeddingSize } = options;
   const sizes = [['dim', dim, 1], ['width', width, 1], ['depth', depth, 1], ['embeddingSize', embeddingSize, 2], ['classes', classes, 0], ['labelEmbeddingSize', labelEmbeddingSize, 1]] as const;
   for (const [field, value, min] of sizes) {
     if (!Number.isSafeInteger(value) || value < min) throw new RangeError(`mlpScoreNetwork: ${field} must be an integer >= ${min}, got ${value}.`);

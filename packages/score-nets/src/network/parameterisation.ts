@@ -7,10 +7,10 @@ import { tf } from '../backend/tf.js';
  * - `denoiser`: D(x, t) = E[x_0 | x_t] (Karras et al. 2022); by Tweedie's formula
  *   E[x_0 | x_t] = (x_t + s^2 score) / m, so score = (m D - x) / s^2.
  */
-export type OutputKind = 'eps' | 'score' | 'denoiser';
+export type OutputKind = (typeof OUTPUT_KINDS)[number];
 
 /** The output parameterisations. */
-export const OUTPUT_KINDS: readonly OutputKind[] = ['eps', 'score', 'denoiser'];
+export const OUTPUT_KINDS = ['eps', 'score', 'denoiser'] as const;
 
 /**
  * The one conversion from a network's raw output to the score. `m` and `s` are the marginal's

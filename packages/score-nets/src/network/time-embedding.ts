@@ -1,7 +1,8 @@
 import { tf } from '../backend/tf.js';
 
 /** How a network embeds the time t. */
-export type TimeEmbeddingKind = 'fourier' | 'sinusoidal';
+export const TIME_EMBEDDINGS = ['fourier', 'sinusoidal'] as const;
+export type TimeEmbeddingKind = (typeof TIME_EMBEDDINGS)[number];
 
 /** A fixed (untrained) map from times t (n) to features (n x size). */
 export interface TimeEmbedding {

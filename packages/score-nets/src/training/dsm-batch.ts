@@ -8,10 +8,10 @@ import { type Sde, createRng, streamId } from '@scoreflow/core';
  *   (Song, Durkan, Murray & Ermon 2021, "Maximum likelihood training of score-based diffusion
  *   models", theorem 1). Its weights g^2 / s^2 grow like 1 / t near 0: a noisier loss.
  */
-export type Weighting = 's2' | 'likelihood';
+export type Weighting = (typeof WEIGHTINGS)[number];
 
 /** The weightings. */
-export const WEIGHTINGS: readonly Weighting[] = ['s2', 'likelihood'];
+export const WEIGHTINGS = ['s2', 'likelihood'] as const;
 
 /**
  * One batch of the DSM loss, prepared on the host: everything per row that the SDE decides,

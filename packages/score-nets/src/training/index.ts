@@ -1,6 +1,6 @@
 export { type DsmBatch, type DsmDraw, type Weighting, WEIGHTINGS, drawDsmBatch, dsmBatchRows } from './dsm-batch.js';
 export { dsmLoss } from './dsm-loss.js';
-export { type ClippedAdam, type OptimizerOptions, type TrainerState, clippedAdam, disposeTrainerState } from './optimizer.js';
-export { type Trainer, type TrainerOptions, type TrainerSettings, createTrainer, trainerBatch, trainerSettings } from './trainer.js';
-export { type TrainOptions, type TrainProgress, train } from './train.js';
+export { type ClippedAdam, OPTIMIZER_DEFAULTS, type OptimizerOptions, type TrainerState, clippedAdam, disposeTrainerState } from './optimizer.js';
+export { TRAINER_DEFAULTS, type Trainer, type TrainerOptions, type TrainerSettings, createTrainer, trainerBatch, trainerSettings } from './trainer.js';
+export { TRAIN_DEFAULTS, type TrainOptions, type TrainProgress, train } from './train.js';
 export { YIELD_EVERY_MS, yieldToEventLoop } from './yield-to-event-loop.js';

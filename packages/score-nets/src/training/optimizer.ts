@@ -1,6 +1,9 @@
 import { tf } from '../backend/tf.js';
 import { assignFlatWeights, flattenTensors } from '../network/flat-weights.js';
 
+/** The defaults of `OptimizerOptions`. */
+export const OPTIMIZER_DEFAULTS = { learningRate: 1e-3, warmup: 100, clipNorm: 1 } as const satisfies Required<OptimizerOptions>;
+
 /** Options of the optimiser; all have defaults. */
 export interface OptimizerOptions {
   /** Peak Adam learning rate (default 1e-3; Kingma & Ba 2015). */
@@ -63,7 +66,7 @@ const EPSILON = 1e-7;
  * so that a resumed run matches an uninterrupted one bit for bit.
  */
 export function clippedAdam(variables: readonly tf.Variable[], options: OptimizerOptions = {}, resume?: TrainerState): ClippedAdam {
-  const { learningRate = 1e-3, warmup = 100, clipNorm = 1 } = options;
+  const { learningRate = OPTIMIZER_DEFAULTS.learningRate, warmup = OPTIMIZER_DEFAULTS.warmup, clipNorm = OPTIMIZER_DEFAULTS.clipNorm } = options;
   for (const [field, value] of [['learningRate', learningRate], ['clipNorm', clipNorm]] as const) {
     if (!(value > 0)) throw new RangeError(`clippedAdam: ${field} must be > 0, got ${value}.`);
   }

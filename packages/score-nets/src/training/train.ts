@@ -6,6 +6,9 @@ import { type Trainer, type TrainerOptions, createTrainer } from './trainer.js';
 import { stepSeed, uniformSource } from './uniform.js';
 import { YIELD_EVERY_MS, yieldToEventLoop } from './yield-to-event-loop.js';
 
+/** The defaults of `train`'s own options: rows per step, the data pool, the decay of the loss EMA. */
+export const TRAIN_DEFAULTS = { batchSize: 512, poolSize: 65_536, emaDecay: 0.98 } as const;
+
 /** A progress record of `train`, one per step. */
 export interface TrainProgress {
   /** Steps done (1-based). */
@@ -73,7 +76,7 @@ async function poolOf(data: DataSource, poolSize: number, seed: number, withLabe
  * that a page repaints and timers and signal handlers run while it trains.
  */
 export function train(network: ScoreNetwork, sde: Sde, data: DataSource, options: TrainOptions): Observable<TrainProgress> {
-  const { steps, batchSize = 512, poolSize = 65_536, emaDecay = 0.98, seed = 0, signal, ema: weights } = options;
+  const { steps, batchSize = TRAIN_DEFAULTS.batchSize, poolSize = TRAIN_DEFAULTS.poolSize, emaDecay = TRAIN_DEFAULTS.emaDecay, seed = 0, signal, ema: weights } = options;
   if (data.dim !== network.dim) throw new RangeError(`train: the data source's dim ${data.dim} differs from the network's dim ${network.dim}.`);
   for (const [field, value] of [['steps', steps], ['batchSize', batchSize], ['poolSize', poolSize]] as const) {
     if (!Number.isSafeInteger(value) || value < 1) throw new RangeError(`train: ${field} must be an integer >= 1, got ${value}.`);

@@ -40,6 +40,9 @@ export interface Trainer {
   dispose(): void;
 }
 
+/** The defaults of the trainer's own options (`labelDropout` applies to conditional networks only). */
+export const TRAINER_DEFAULTS = { eps: 1e-3, seed: 0, weighting: 's2', labelDropout: 0.1 } as const;
+
 /** The draw settings of a trainer, defaults filled. */
 export interface TrainerSettings {
   readonly eps: number;
@@ -50,7 +53,8 @@ export interface TrainerSettings {
 
 /** Checks the trainer options shared by every trainer and fills their defaults. */
 export function trainerSettings(network: ScoreNetwork, sde: Sde, options: TrainerOptions): TrainerSettings {
-  const { eps = 1e-3, seed = 0, weighting = 's2', labelDropout = network.classes > 0 ? 0.1 : 0 } = options;
+  const { eps = TRAINER_DEFAULTS.eps, seed = TRAINER_DEFAULTS.seed, weighting = TRAINER_DEFAULTS.weighting } = options;
+  const { labelDropout = network.classes > 0 ? TRAINER_DEFAULTS.labelDropout : 0 } = options;
   if (!(eps > 0 && eps < sde.T)) throw new RangeError(`createTrainer: eps must be in (0, T = ${sde.T}), got ${eps}.`);
   if (!WEIGHTINGS.includes(weighting)) throw new RangeError(`createTrainer: weighting must be one of ${WEIGHTINGS.join(', ')}, got '${weighting}'.`);
   if (!(labelDropout >= 0 && labelDropout < 1)) throw new RangeError(`createTrainer: labelDropout must be in [0, 1), got ${labelDropout}.`);
