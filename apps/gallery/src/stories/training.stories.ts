@@ -1,6 +1,6 @@
 // Training stories: a score network learns in the page by denoising score matching, watched through
 // the progress records of `train` (issue 5), then samples through the reverse SDE.
-import { type DataSource, type GaussianMixture, MIXTURE_PRESETS, type ParticleBatch, positionsOf, timesOf } from '@scoreflow/core';
+import { type DataSource, type GaussianMixture, MIXTURE_PRESETS, diffuseMixture, type ParticleBatch, positionsOf, timesOf } from '@scoreflow/core';
 import { TWO_MOONS_PRESETS, gaussianMixtureSource, priorSource, twoMoonsSource } from '@scoreflow/data-sources';
 import { eulerMaruyama } from '@scoreflow/samplers';
 import { mixtureScore, mixtureTarget } from '@scoreflow/score-models';
@@ -42,11 +42,6 @@ function dataOf(name: DataSet): { source: DataSource; mixture?: GaussianMixture 
   if (name === 'two-moons') return { source: twoMoonsSource(TWO_MOONS_PRESETS.standard) };
   const mixture = MIXTURE_PRESETS['double-gaussian']();
   return { source: gaussianMixtureSource(mixture), mixture };
-}
-
-/** p_t of a mixture under a linear SDE with marginal x_t = m x_0 + s z: means m mu_k, variances m^2 sigma_k^2 + s^2. */
-function diffusedMixture(mixture: GaussianMixture, m: number, s: number): GaussianMixture {
-  return { ...mixture, means: mixture.means.map((mu) => m * mu), stds: mixture.stds.map((sigma) => Math.hypot(m * sigma, s)) };
 }
 
 /** sqrt(sum_i p_i |learned_i - exact_i|^2 / sum_i p_i |exact_i|^2) over the field's points, weighted by p_t. */
@@ -120,7 +115,7 @@ export const ScoreNetworkLive: StoryObj<TrainingArgs> = {
         let logDensity: ((x: Float32Array, out: Float64Array) => void) | undefined;
         let diffusedPoints: Float32Array | undefined;
         if (mixture) {
-          const target = mixtureTarget(diffusedMixture(mixture, m, s));
+          const target = mixtureTarget(diffuseMixture(mixture, m, s));
           backdrop = gridFromLogDensity(target, frameArea(learnedFrame, 2));
           exactField = await scoreField(mixtureScore(mixture, sde), arrows, args.t);
           logDensity = (x, out) => target.logDensity(x, out);

@@ -1,5 +1,7 @@
+import { TRAIN_DEFAULTS } from '@scoreflow/score-nets';
+
 /** Decay of the training loss's moving average (as `train` reports `emaLoss`). */
-export const LOSS_DECAY = 0.98;
+export const LOSS_DECAY = TRAIN_DEFAULTS.emaDecay;
 
 /** An exponential moving average of the loss, bias-corrected (Kingma & Ba 2015, section 3). */
 export interface LossAverage {
