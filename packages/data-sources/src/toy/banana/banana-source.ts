@@ -1,7 +1,6 @@
 import { type BananaOptions, type BananaParameters, banana, streamId } from '@scoreflow/core';
-import { emitBatches } from '../../batching/emit-batches.js';
+import { planeSampler } from '../plane-sampler.js';
 import type { DensitySource } from '../density-source.js';
-import { keyedDraws } from '../keyed-draws.js';
 
 /** Stream of the two standard normals of each particle. */
 const NOISE = streamId('banana/noise');
@@ -22,16 +21,13 @@ export function bananaSource(options: BananaOptions = {}): DensitySource<BananaP
     name: 'banana',
     dim: 2,
     density,
-    sample(ctx) {
-      const draws = keyedDraws(ctx.rng);
-      return emitBatches(ctx, 2, (x, range) => {
+    sample: planeSampler((draws) => (x, range) => {
         const z = draws.normal(range, 2, NOISE);
         for (let i = 0; i < range.count; i++) {
           const x1 = scale * z[2 * i];
           x[2 * i] = x1;
           x[2 * i + 1] = curvature * (x1 * x1 - scale * scale) + width * z[2 * i + 1];
         }
-      });
-    },
+    }),
   };
 }

@@ -1,7 +1,6 @@
 import { streamId } from '@scoreflow/core';
-import { emitBatches } from '../../batching/emit-batches.js';
+import { planeSampler } from '../plane-sampler.js';
 import type { DensitySource } from '../density-source.js';
-import { keyedDraws } from '../keyed-draws.js';
 import { type CheckerboardOptions, type CheckerboardParameters, checkerboardDensity } from './checkerboard-density.js';
 
 /** Stream of the three uniforms of each particle. */
@@ -24,9 +23,7 @@ export function checkerboardSource(options: CheckerboardOptions = {}): DensitySo
     name: 'checkerboard',
     dim: 2,
     density,
-    sample(ctx) {
-      const draws = keyedDraws(ctx.rng);
-      return emitBatches(ctx, 2, (x, range) => {
+    sample: planeSampler((draws) => (x, range) => {
         const u = draws.uniform(range, 3, POSITION);
         for (let i = 0; i < range.count; i++) {
           const x1 = 4 * u[3 * i] - 2;
@@ -34,7 +31,6 @@ export function checkerboardSource(options: CheckerboardOptions = {}): DensitySo
           x[2 * i] = 2 * scale * x1;
           x[2 * i + 1] = 2 * scale * x2;
         }
-      });
-    },
+    }),
   };
 }

@@ -1,7 +1,6 @@
 import { type DataSource, streamId } from '@scoreflow/core';
-import { emitBatches } from '../../batching/emit-batches.js';
+import { labelledPlaneSampler } from '../plane-sampler.js';
 import { positiveArgument } from '../check-arguments.js';
-import { keyedDraws } from '../keyed-draws.js';
 
 /** Stream of the uniform that places each particle on its circle. */
 const ANGLE = streamId('circles/angle');
@@ -42,25 +41,17 @@ export function circlesSource(options: CirclesOptions = {}): DataSource {
   return {
     name: 'circles',
     dim: 2,
-    sample(ctx) {
-      const draws = keyedDraws(ctx.rng);
-      return emitBatches(
-        ctx,
-        2,
-        (x, range, labels) => {
-          const u = draws.uniform(range, 1, ANGLE);
-          const z = draws.normal(range, 2, NOISE);
-          for (let i = 0; i < range.count; i++) {
-            const theta = 2 * Math.PI * u[i];
-            const circle = (range.first + i) & 1;
-            const r = circle === 0 ? 1 : factor;
-            labels[i] = circle;
-            x[2 * i] = scale * (r * Math.cos(theta) + noise * z[2 * i]);
-            x[2 * i + 1] = scale * (r * Math.sin(theta) + noise * z[2 * i + 1]);
-          }
-        },
-        { label: true },
-      );
-    },
+    sample: labelledPlaneSampler((draws) => (x, range, labels) => {
+      const u = draws.uniform(range, 1, ANGLE);
+      const z = draws.normal(range, 2, NOISE);
+      for (let i = 0; i < range.count; i++) {
+        const theta = 2 * Math.PI * u[i];
+        const circle = (range.first + i) & 1;
+        const r = circle === 0 ? 1 : factor;
+        labels[i] = circle;
+        x[2 * i] = scale * (r * Math.cos(theta) + noise * z[2 * i]);
+        x[2 * i + 1] = scale * (r * Math.sin(theta) + noise * z[2 * i + 1]);
+      }
+    }),
   };
 }

@@ -1,7 +1,6 @@
 import { type DonutOptions, type DonutParameters, donut, streamId } from '@scoreflow/core';
-import { emitBatches } from '../../batching/emit-batches.js';
+import { planeSampler } from '../plane-sampler.js';
 import type { DensitySource } from '../density-source.js';
-import { keyedDraws } from '../keyed-draws.js';
 import { donutRadii } from './donut-radius.js';
 
 /** Stream of the uniform angle of each particle. */
@@ -24,10 +23,9 @@ export function donutSource(options: DonutOptions = {}): DensitySource<DonutPara
     name: 'donut',
     dim: 2,
     density,
-    sample(ctx) {
-      const draws = keyedDraws(ctx.rng);
+    sample: planeSampler((draws) => {
       let radii = new Float64Array(0);
-      return emitBatches(ctx, 2, (x, range) => {
+      return (x, range) => {
         if (radii.length < range.count) radii = new Float64Array(range.count);
         donutRadii(draws, range, radius, width, radii);
         const u = draws.uniform(range, 1, ANGLE);
@@ -36,7 +34,7 @@ export function donutSource(options: DonutOptions = {}): DensitySource<DonutPara
           x[2 * i] = radii[i] * Math.cos(theta);
           x[2 * i + 1] = radii[i] * Math.sin(theta);
         }
-      });
-    },
+      };
+    }),
   };
 }

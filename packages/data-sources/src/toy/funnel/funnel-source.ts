@@ -1,7 +1,6 @@
 import { type FunnelOptions, type FunnelParameters, funnel, streamId } from '@scoreflow/core';
-import { emitBatches } from '../../batching/emit-batches.js';
+import { planeSampler } from '../plane-sampler.js';
 import type { DensitySource } from '../density-source.js';
-import { keyedDraws } from '../keyed-draws.js';
 
 /** Stream of the two standard normals of each particle. */
 const NOISE = streamId('funnel/noise');
@@ -21,16 +20,13 @@ export function funnelSource(options: FunnelOptions = {}): DensitySource<FunnelP
     name: 'funnel',
     dim: 2,
     density,
-    sample(ctx) {
-      const draws = keyedDraws(ctx.rng);
-      return emitBatches(ctx, 2, (x, range) => {
+    sample: planeSampler((draws) => (x, range) => {
         const z = draws.normal(range, 2, NOISE);
         for (let i = 0; i < range.count; i++) {
           const x1 = scale * z[2 * i];
           x[2 * i] = x1;
           x[2 * i + 1] = Math.exp(x1 / 2) * z[2 * i + 1];
         }
-      });
-    },
+    }),
   };
 }

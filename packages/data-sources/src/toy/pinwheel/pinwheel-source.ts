@@ -1,7 +1,6 @@
 import { type DataSource, streamId } from '@scoreflow/core';
-import { emitBatches } from '../../batching/emit-batches.js';
+import { labelledPlaneSampler } from '../plane-sampler.js';
 import { finiteArgument, integerArgument, positiveArgument } from '../check-arguments.js';
-import { keyedDraws } from '../keyed-draws.js';
 
 /** Stream of the two standard normals (radial, tangential) of each particle. */
 const NOISE = streamId('pinwheel/noise');
@@ -49,27 +48,19 @@ export function pinwheelSource(options: PinwheelOptions = {}): DataSource {
   return {
     name: 'pinwheel',
     dim: 2,
-    sample(ctx) {
-      const draws = keyedDraws(ctx.rng);
-      return emitBatches(
-        ctx,
-        2,
-        (x, range, labels) => {
-          const z = draws.normal(range, 2, NOISE);
-          for (let i = 0; i < range.count; i++) {
-            const arm = (range.first + i) % arms;
-            const f1 = 1 + radialStd * z[2 * i];
-            const f2 = tangentialStd * z[2 * i + 1];
-            const a = (2 * Math.PI * arm) / arms + rate * Math.exp(f1);
-            const cos = Math.cos(a);
-            const sin = Math.sin(a);
-            labels[i] = arm;
-            x[2 * i] = 2 * scale * (f1 * cos + f2 * sin);
-            x[2 * i + 1] = 2 * scale * (-f1 * sin + f2 * cos);
-          }
-        },
-        { label: true },
-      );
-    },
+    sample: labelledPlaneSampler((draws) => (x, range, labels) => {
+      const z = draws.normal(range, 2, NOISE);
+      for (let i = 0; i < range.count; i++) {
+        const arm = (range.first + i) % arms;
+        const f1 = 1 + radialStd * z[2 * i];
+        const f2 = tangentialStd * z[2 * i + 1];
+        const a = (2 * Math.PI * arm) / arms + rate * Math.exp(f1);
+        const cos = Math.cos(a);
+        const sin = Math.sin(a);
+        labels[i] = arm;
+        x[2 * i] = 2 * scale * (f1 * cos + f2 * sin);
+        x[2 * i + 1] = 2 * scale * (-f1 * sin + f2 * cos);
+      }
+    }),
   };
 }

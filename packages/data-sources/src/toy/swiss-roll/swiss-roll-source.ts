@@ -1,7 +1,6 @@
 import { type DataSource, streamId } from '@scoreflow/core';
-import { emitBatches } from '../../batching/emit-batches.js';
+import { planeSampler } from '../plane-sampler.js';
 import { positiveArgument } from '../check-arguments.js';
-import { keyedDraws } from '../keyed-draws.js';
 
 /** Stream of the uniform that places each particle along the roll. */
 const POSITION = streamId('swiss-roll/position');
@@ -37,9 +36,7 @@ export function swissRollSource(options: SwissRollOptions = {}): DataSource {
   return {
     name: 'swiss-roll',
     dim: 2,
-    sample(ctx) {
-      const draws = keyedDraws(ctx.rng);
-      return emitBatches(ctx, 2, (x, range) => {
+    sample: planeSampler((draws) => (x, range) => {
         const u = draws.uniform(range, 1, POSITION);
         const z = draws.normal(range, 2, NOISE);
         for (let i = 0; i < range.count; i++) {
@@ -47,7 +44,6 @@ export function swissRollSource(options: SwissRollOptions = {}): DataSource {
           x[2 * i] = scale * (t * Math.cos(t) + noise * z[2 * i]);
           x[2 * i + 1] = scale * (t * Math.sin(t) + noise * z[2 * i + 1]);
         }
-      });
-    },
+    }),
   };
 }

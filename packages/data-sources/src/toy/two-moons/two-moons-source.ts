@@ -1,7 +1,6 @@
 import { type DataSource, streamId } from '@scoreflow/core';
-import { emitBatches } from '../../batching/emit-batches.js';
+import { labelledPlaneSampler } from '../plane-sampler.js';
 import { finiteArgument, positiveArgument } from '../check-arguments.js';
-import { keyedDraws } from '../keyed-draws.js';
 
 /** Stream of the uniform that places each particle along its moon. */
 const ANGLE = streamId('two-moons/angle');
@@ -43,26 +42,18 @@ export function twoMoonsSource(options: TwoMoonsOptions = {}): DataSource {
   return {
     name: 'two-moons',
     dim: 2,
-    sample(ctx) {
-      const draws = keyedDraws(ctx.rng);
-      return emitBatches(
-        ctx,
-        2,
-        (x, range, labels) => {
-          const u = draws.uniform(range, 1, ANGLE);
-          const z = draws.normal(range, 2, NOISE);
-          for (let i = 0; i < range.count; i++) {
-            const t = Math.PI * u[i];
-            const moon = (range.first + i) & 1;
-            const px = moon === 0 ? Math.cos(t) : 1 - Math.cos(t);
-            const py = moon === 0 ? Math.sin(t) : 1 - Math.sin(t) - 0.5;
-            labels[i] = moon;
-            x[2 * i] = scale * (px + noise * z[2 * i] + shiftX);
-            x[2 * i + 1] = scale * (py + noise * z[2 * i + 1] + shiftY);
-          }
-        },
-        { label: true },
-      );
-    },
+    sample: labelledPlaneSampler((draws) => (x, range, labels) => {
+      const u = draws.uniform(range, 1, ANGLE);
+      const z = draws.normal(range, 2, NOISE);
+      for (let i = 0; i < range.count; i++) {
+        const t = Math.PI * u[i];
+        const moon = (range.first + i) & 1;
+        const px = moon === 0 ? Math.cos(t) : 1 - Math.cos(t);
+        const py = moon === 0 ? Math.sin(t) : 1 - Math.sin(t) - 0.5;
+        labels[i] = moon;
+        x[2 * i] = scale * (px + noise * z[2 * i] + shiftX);
+        x[2 * i + 1] = scale * (py + noise * z[2 * i + 1] + shiftY);
+      }
+    }),
   };
 }

@@ -1,7 +1,6 @@
 import { type DataSource, streamId } from '@scoreflow/core';
-import { emitBatches } from '../../batching/emit-batches.js';
+import { labelledPlaneSampler } from '../plane-sampler.js';
 import { positiveArgument } from '../check-arguments.js';
-import { keyedDraws } from '../keyed-draws.js';
 
 /** Stream of the three uniforms (position along the spiral, two jitters) of each particle. */
 const POSITION = streamId('two-spirals/position');
@@ -40,25 +39,17 @@ export function twoSpiralsSource(options: TwoSpiralsOptions = {}): DataSource {
   return {
     name: 'two-spirals',
     dim: 2,
-    sample(ctx) {
-      const draws = keyedDraws(ctx.rng);
-      return emitBatches(
-        ctx,
-        2,
-        (x, range, labels) => {
-          const u = draws.uniform(range, 3, POSITION);
-          const z = draws.normal(range, 2, NOISE);
-          for (let i = 0; i < range.count; i++) {
-            const n = 3 * Math.PI * Math.sqrt(u[3 * i]);
-            const spiral = (range.first + i) & 1;
-            const sign = spiral === 0 ? 1 : -1;
-            labels[i] = spiral;
-            x[2 * i] = scale * ((sign * (-n * Math.cos(n) + 0.5 * u[3 * i + 1])) / 3 + noise * z[2 * i]);
-            x[2 * i + 1] = scale * ((sign * (n * Math.sin(n) + 0.5 * u[3 * i + 2])) / 3 + noise * z[2 * i + 1]);
-          }
-        },
-        { label: true },
-      );
-    },
+    sample: labelledPlaneSampler((draws) => (x, range, labels) => {
+      const u = draws.uniform(range, 3, POSITION);
+      const z = draws.normal(range, 2, NOISE);
+      for (let i = 0; i < range.count; i++) {
+        const n = 3 * Math.PI * Math.sqrt(u[3 * i]);
+        const spiral = (range.first + i) & 1;
+        const sign = spiral === 0 ? 1 : -1;
+        labels[i] = spiral;
+        x[2 * i] = scale * ((sign * (-n * Math.cos(n) + 0.5 * u[3 * i + 1])) / 3 + noise * z[2 * i]);
+        x[2 * i + 1] = scale * ((sign * (n * Math.sin(n) + 0.5 * u[3 * i + 2])) / 3 + noise * z[2 * i + 1]);
+      }
+    }),
   };
 }
