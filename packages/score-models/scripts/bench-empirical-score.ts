@@ -1,21 +1,10 @@
-// Times empiricalScore: `npx tsx src/empirical/bench-empirical-score.ts` (from packages/score-models).
+// Times empiricalScore: `npx tsx scripts/bench-empirical-score.ts` (from packages/score-models).
 // Prints the best and median ns per particle per point over repeated calls, on one core.
-import type { Sde } from '@scoreflow/core';
 import { defaultChunk, empiricalScore } from '../src/empirical/empirical-score.js';
+import { affineSde } from '../src/testing/affine-sde.js';
 
-/** A VP-like affine SDE (score-models does not import @scoreflow/sdes). */
-const sde: Sde = {
-  name: 'bench-vp',
-  T: 1,
-  priorStd: 1,
-  priorLogDensity: () => {
-    throw new Error('priorLogDensity is not used here');
-  },
-  drift: (_x, _t, out) => out.fill(0),
-  diffusion: () => 1,
-  marginal: (t) => ({ mean: Math.exp(-2 * t), std: Math.sqrt(-Math.expm1(-4 * t)) }),
-  prior: (out) => out,
-};
+/** A VP-like affine SDE (score-models does not import @scoreflow/sdes): m(t) = exp(-2t), s(t) = sqrt(1 - exp(-4t)). */
+const sde = affineSde('bench-vp', (t) => ({ mean: Math.exp(-2 * t), std: Math.sqrt(-Math.expm1(-4 * t)) }));
 
 const args = new Map(process.argv.slice(2).map((arg) => arg.split('=') as [string, string]));
 const numberArg = (name: string, fallback: number) => Number(args.get(name) ?? fallback);

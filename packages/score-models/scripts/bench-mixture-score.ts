@@ -1,21 +1,11 @@
 // Times mixtureScore on 1M particles: `npx tsx scripts/bench-mixture-score.ts` (from packages/score-models).
 // Prints the best and median ns per particle over repeated calls, on one core.
-import { type GaussianMixture, type Sde, gaussianMixture } from '@scoreflow/core';
+import { type GaussianMixture, gaussianMixture } from '@scoreflow/core';
 import { mixtureGradLogDensity, mixtureLogDensity, mixtureScore } from '../src/index.js';
+import { affineSde } from '../src/testing/affine-sde.js';
 
-/** A VP-like affine SDE, written here because score-models does not import @scoreflow/sdes. */
-const sde: Sde = {
-  name: 'bench-vp',
-  T: 1,
-  priorStd: 1,
-  priorLogDensity: () => {
-    throw new Error('priorLogDensity is not used here');
-  },
-  drift: (_x, _t, out) => out.fill(0),
-  diffusion: () => 1,
-  marginal: (t) => ({ mean: Math.exp(-2 * t), std: Math.sqrt(-Math.expm1(-4 * t)) }),
-  prior: (out) => out,
-};
+/** A VP-like affine SDE (score-models does not import @scoreflow/sdes): m(t) = exp(-2t), s(t) = sqrt(1 - exp(-4t)). */
+const sde = affineSde('bench-vp', (t) => ({ mean: Math.exp(-2 * t), std: Math.sqrt(-Math.expm1(-4 * t)) }));
 
 const n = 1_000_000;
 const reps = 30;
