@@ -8,7 +8,7 @@ import { donutSource } from './donut/donut-source.js';
 import { funnelSource } from './funnel/funnel-source.js';
 import { eightGaussiansSource } from './mixtures/eight-gaussians-source.js';
 import { twentyFiveGaussiansSource } from './mixtures/twenty-five-gaussians-source.js';
-import { type Interval, chiSquare, gridIntegral } from './testing/quadrature.js';
+import { type Interval, chiSquare, iteratedTrapezoid } from './testing/quadrature.js';
 
 /** A toy source with a density, the grid that integrates it, and the box of its chi-square test. */
 interface DensityCase {
@@ -49,7 +49,7 @@ const cases: DensityCase[] = [
 describe('exact densities of the toy sets', () => {
   for (const { label, source, outer, inner, tolerance } of cases) {
     it(`${label}: exp(logDensity) integrates to 1 on a grid`, () => {
-      expect(Math.abs(gridIntegral(source.density, outer, inner) - 1)).toBeLessThan(tolerance);
+      expect(Math.abs(iteratedTrapezoid(source.density, outer, inner) - 1)).toBeLessThan(tolerance);
     });
   }
 

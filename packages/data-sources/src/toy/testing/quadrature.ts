@@ -1,38 +1,6 @@
 import type { Density } from '@scoreflow/core';
 
-/** An interval [from, to] cut into `intervals` equal steps. */
-export interface Interval {
-  readonly from: number;
-  readonly to: number;
-  readonly intervals: number;
-}
-
-/**
- * Test support: int int exp(logDensity(x1, x2)) dx2 dx1 by the iterated trapezoid rule, x1 over
- * `outer` and, for each x1 node, x2 over `inner(x1)` (a fixed box, or a window that follows the
- * conditional law of x2, as a funnel's neck needs). For a smooth density that is negligible at the
- * edges the rule converges faster than any power of the step (Trefethen and Weideman 2014); for a
- * density with jumps on grid lines (the checkerboard) it is exact when the lines are nodes.
- */
-export function gridIntegral(density: Density, outer: Interval, inner: (x1: number) => Interval): number {
-  const h1 = (outer.to - outer.from) / outer.intervals;
-  let total = 0;
-  for (let i = 0; i <= outer.intervals; i++) {
-    const x1 = outer.from + i * h1;
-    const { from, to, intervals } = inner(x1);
-    const h2 = (to - from) / intervals;
-    const row = new Float64Array(2 * (intervals + 1));
-    for (let j = 0; j <= intervals; j++) {
-      row[2 * j] = x1;
-      row[2 * j + 1] = from + j * h2;
-    }
-    const log = density.logDensity(row, new Float64Array(intervals + 1));
-    let sum = 0;
-    for (let j = 0; j <= intervals; j++) sum += (j === 0 || j === intervals ? 0.5 : 1) * Math.exp(log[j]);
-    total += (i === 0 || i === outer.intervals ? 0.5 : 1) * sum * h2;
-  }
-  return total * h1;
-}
+export { type Interval, iteratedTrapezoid } from '@scoreflow/core/testing';
 
 /**
  * Pearson's chi-square of a 2-D sample against a density: the box [lo1, hi1] x [lo2, hi2] is cut into
