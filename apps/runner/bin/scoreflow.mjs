@@ -1,0 +1,9 @@
+#!/usr/bin/env node
+// The `scoreflow` command (`npx scoreflow`, linked by `npm ci`): bundles the CLI into dist/ when
+// the bundle is missing or older than its sources (esbuild, about a second), then runs it.
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { DIST_DIR, build, staleness } from '../build.mjs';
+
+if (staleness() !== undefined) await build();
+await import(pathToFileURL(join(DIST_DIR, 'scoreflow.mjs')).href);
