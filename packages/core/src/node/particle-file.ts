@@ -1,20 +1,20 @@
-import { closeSync, createReadStream, fsyncSync, openSync, readFileSync, writeSync } from 'node:fs';
+import { closeSync, createReadStream, fsyncSync, readFileSync } from 'node:fs';
 import { RecordBatchReader, type Schema, tableFromIPC, type Table } from 'apache-arrow';
 import type { ParticleBatch } from '../batch/particle-batch.js';
 import { type IpcFormat, type ParticleWriter, createParticleWriter } from '../ipc/particle-writer.js';
+import { openNoFollow, writeAll } from './open-no-follow.js';
 
 /**
  * Opens `path` for writing particle batches as Arrow IPC (`file` format by default), streaming
  * each batch to disk as it is written (`fs.writeSync` per chunk). `close()` writes the footer;
- * call it on interruption too, so that what was written stays readable.
+ * call it on interruption too, so that what was written stays readable. A symbolic link at `path`
+ * is an error (never written through). For output that must survive a killed process, write a
+ * journal (`openParticleJournal`) and turn it into a file at the end (`journalToParticleFile`).
  */
 export function openParticleFile(path: string, format: IpcFormat = 'file'): ParticleWriter & { readonly path: string } {
-  const fd = openSync(path, 'w');
+  const fd = openNoFollow(path);
   let open = true;
-  const writer = createParticleWriter((chunk) => {
-    let offset = 0;
-    while (offset < chunk.byteLength) offset += writeSync(fd, chunk, offset, chunk.byteLength - offset);
-  }, format);
+  const writer = createParticleWriter((chunk) => writeAll(fd, chunk), format);
   return {
     path,
     write: (batch) => writer.write(batch),
