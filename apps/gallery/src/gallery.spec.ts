@@ -10,9 +10,9 @@ import { extname, join, normalize, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type Browser, chromium } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CHROMIUM_ARGS } from './browser/chromium.js';
+import { ensureChromium } from './browser/ensure-chromium.js';
 
-const CHROMIUM = '/usr/bin/chromium';
-const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 const APP = resolve(fileURLToPath(new URL('.', import.meta.url)), '..');
 const ROOT = resolve(APP, '../..');
 const TYPES: Record<string, string> = {
@@ -75,7 +75,8 @@ describe('gallery: every story renders in headless Chromium', () => {
   const timing: Record<string, number> = {};
 
   beforeAll(async () => {
-    if (!existsSync(CHROMIUM)) throw new Error(`gallery test: no browser at ${CHROMIUM}. Install Debian's Chromium (apt-get install -y chromium); .ci/run does.`);
+    // `npm test` has already brought the browser; `nx test` alone brings it here.
+    const executablePath = ensureChromium();
     let start = Date.now();
     const build = spawnSync(process.execPath, [join(ROOT, 'node_modules/storybook/dist/bin/dispatcher.js'), 'build', '-c', '.storybook', '-o', staticDir, '--quiet'], {
       cwd: APP,
@@ -89,7 +90,7 @@ describe('gallery: every story renders in headless Chromium', () => {
     server = await serve(staticDir);
     base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
     start = Date.now();
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
+    browser = await chromium.launch({ executablePath, args: [...CHROMIUM_ARGS] });
     timing.launch = Date.now() - start;
   });
 

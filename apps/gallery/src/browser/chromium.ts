@@ -1,0 +1,22 @@
+/** Where Debian's `chromium` package puts the browser. */
+export const DEBIAN_CHROMIUM = '/usr/bin/chromium';
+
+/**
+ * Headless Chromium's flags for the gallery test: no sandbox (root in containers), no GPU, and no
+ * network of its own (updates, sync, QUIC).
+ */
+export const CHROMIUM_ARGS: readonly string[] = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+/** The browser the gallery test opens: `$CHROMIUM` when set, else Debian's. */
+export function chromiumPath(env: Readonly<Record<string, string | undefined>> = process.env): string {
+  return env.CHROMIUM || DEBIAN_CHROMIUM;
+}
