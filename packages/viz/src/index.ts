@@ -5,6 +5,8 @@ export type { Box, Context2D, Domain, PixelData, Transform2D } from './context.j
 export { FONT_FAMILY, font } from './frame/font.js';
 export { type AxisScale, DEFAULT_MARGIN, type Margin, type PlotFrame, type PlotFrameOptions, createPlotFrame } from './frame/plot-frame.js';
 export { type AxesOptions, drawAxes } from './frame/draw-axes.js';
+export { type FitTextOptions, type FittedText, fitText } from './frame/fit-text.js';
+export { type TitleOptions, drawTitle } from './frame/draw-title.js';
 export { extentOf, unionOf } from './frame/domains.js';
 
 export { type Rgb, rgbOf } from './colour/rgb.js';
@@ -30,9 +32,10 @@ export { type ScoreFunction, type VectorField, scoreField } from './field/vector
 export { type ScoreFieldOptions, drawScoreField } from './field/draw-score-field.js';
 
 export { type Series, drawable, seriesDomains } from './chart/series.js';
-export { type LegendEntry, type LegendPosition, drawLegend } from './chart/draw-legend.js';
+export { type LegendEntry, type LegendPosition, drawLegend, drawLegendRow } from './chart/draw-legend.js';
+export { type Band, type BandOptions, drawBand } from './chart/draw-band.js';
 export { type LineChartOptions, drawLineChart } from './chart/draw-line-chart.js';
-export { type ChainTraceOptions, drawChainTrace, traceSeries } from './chart/draw-chain-trace.js';
+export { type ChainTraceOptions, chainLegend, drawChainTrace, traceSeries } from './chart/draw-chain-trace.js';
 
 export { type ImageGridOptions, type ImageSet, drawImageGrid } from './images/draw-image-grid.js';
 

@@ -1,6 +1,8 @@
 import type { Context2D } from '../context.js';
 import type { PlotFrame } from '../frame/plot-frame.js';
+import { categoricalColour } from '../colour/categorical.js';
 import type { Trajectories } from '../paths/trajectories.js';
+import type { LegendEntry } from './draw-legend.js';
 import { drawLineChart } from './draw-line-chart.js';
 import type { Series } from './series.js';
 
@@ -10,14 +12,18 @@ export interface ChainTraceOptions {
   readonly coordinate?: number;
   /** Line width; 1 by default. */
   readonly lineWidth?: number;
-  /** Legend naming the chains (`chain 0`, ...); only for up to 8 chains, by default. */
+  /**
+   * Legend naming the chains (`chain 0`, ...) in the frame's top-right corner, where it may cover
+   * the traces; only for 2 to 8 chains, by default. Pass `false` and draw `chainLegend(n)` with
+   * `drawLegendRow` in a strip of its own to keep every trace visible.
+   */
   readonly legend?: boolean;
 }
 
 /**
  * Draws MCMC chain traces: one coordinate of each chain against the iteration (the snapshots'
  * `times`, or their index), as lines in categorical colours. A well-mixing chain looks like
- * stationary noise; a stuck one like a flat line or slow drift.
+ * stationary noise; a stuck one like a flat line or slow drift. One snapshot draws one dot per chain.
  *
  * @example
  * drawChainTrace(ctx, frame, trajectories, { coordinate: 1 });
@@ -39,4 +45,9 @@ export function traceSeries(chains: Trajectories, coordinate: number): Series[] 
     for (let s = 0; s < steps; s++) y[s] = positions[(s * paths + p) * dim + coordinate];
     return { name: `chain ${p}`, x, y, markers: false };
   });
+}
+
+/** The legend entries of `drawChainTrace`'s lines: `chain 0` .. `chain n - 1` in their colours. */
+export function chainLegend(paths: number): LegendEntry[] {
+  return Array.from({ length: paths }, (_, p) => ({ name: `chain ${p}`, colour: categoricalColour(p) }));
 }

@@ -16,7 +16,7 @@ export interface LineChartOptions {
 /**
  * Draws series as lines (with dots for short series) in a frame, for metric charts: sample
  * quality against NFE or t, a training loss against the step. Points that a (log) axis cannot
- * show break the line. Build the frame with `seriesDomains` and `xLog` / `yLog` as needed.
+ * show break the line; a point left without a drawable neighbour (a series of one point) is a dot. Build the frame with `seriesDomains` and `xLog` / `yLog` as needed.
  *
  * @example
  * const domains = seriesDomains(series, { y: true })!;
@@ -35,10 +35,11 @@ export function drawLineChart(ctx: Context2D, frame: PlotFrame, series: readonly
     ctx.strokeStyle = colours[k];
     ctx.fillStyle = colours[k];
     ctx.setLineDash(s.dash === undefined ? [] : [...s.dash]);
+    const at = (i: number) => i >= 0 && i < n && drawable(s.x[i], frame.xLog) && drawable(s.y[i], frame.yLog);
     ctx.beginPath();
     let open = false;
     for (let i = 0; i < n; i++) {
-      if (!drawable(s.x[i], frame.xLog) || !drawable(s.y[i], frame.yLog)) {
+      if (!at(i)) {
         open = false;
         continue;
       }
@@ -50,9 +51,10 @@ export function drawLineChart(ctx: Context2D, frame: PlotFrame, series: readonly
     }
     ctx.stroke();
     ctx.setLineDash([]);
-    if (s.markers ?? n <= 40) {
-      for (let i = 0; i < n; i++) {
-        if (!drawable(s.x[i], frame.xLog) || !drawable(s.y[i], frame.yLog)) continue;
+    const markers = s.markers ?? n <= 40;
+    for (let i = 0; i < n; i++) {
+      // A point with no drawable neighbour makes no line: it gets a dot even without markers.
+      if (at(i) && (markers || (!at(i - 1) && !at(i + 1)))) {
         ctx.beginPath();
         ctx.arc(frame.x(s.x[i]), frame.y(s.y[i]), 2.5, 0, 2 * Math.PI);
         ctx.fill();

@@ -1,4 +1,5 @@
 import type { Context2D } from '../context.js';
+import { fitText } from './fit-text.js';
 import { font } from './font.js';
 import type { AxisScale, PlotFrame } from './plot-frame.js';
 
@@ -6,7 +7,10 @@ import type { AxisScale, PlotFrame } from './plot-frame.js';
 export interface AxesOptions {
   readonly xLabel?: string;
   readonly yLabel?: string;
-  /** Drawn above the inner area, in the top margin (give the frame a top margin of about 24). */
+  /**
+   * Drawn above the inner area, in the top margin (the default margin of 30 has room for it); a long
+   * one shrinks, then is cut with `…`, to stay 12 px inside the panel's edges.
+   */
   readonly title?: string;
   /** Approximate tick counts; by default one per 80 px (x) and per 50 px (y). */
   readonly xTicks?: number;
@@ -20,6 +24,8 @@ export interface AxesOptions {
 }
 
 const TICK = 5;
+/** Space a title keeps free at the panel's left and right edges. */
+const TITLE_INSET = 12;
 
 /**
  * Draws the axes of a frame with the context's own text API (d3-axis draws SVG only): a thin
@@ -78,15 +84,15 @@ export function drawAxes(ctx: Context2D, frame: PlotFrame, options: AxesOptions 
     ctx.restore();
   }
   if (options.title !== undefined) {
-    // Shrink a long title (down to 9 px) until it fits the panel's width.
-    let titleSize = size + 2;
-    ctx.font = font(titleSize, 'bold');
-    while (titleSize > 9 && ctx.measureText(options.title).width > frame.box.width - 8) ctx.font = font(--titleSize, 'bold');
+    // Fitted between 12-px insets of the panel (shrunk to 10 px, then cut with `…`), centred
+    // over the inner area where it fits, and never above the panel's top.
+    const fitted = fitText(ctx, options.title, frame.box.width - 2 * TITLE_INSET, { size: size + 2, weight: 'bold' });
     ctx.textAlign = 'center';
     ctx.textBaseline = 'bottom';
-    const half = ctx.measureText(options.title).width / 2;
-    const centre = Math.min(Math.max(inner.x + inner.width / 2, frame.box.x + 4 + half), frame.box.x + frame.box.width - 4 - half);
-    ctx.fillText(options.title, centre, inner.y - 6);
+    const half = fitted.width / 2;
+    const centre = Math.min(Math.max(inner.x + inner.width / 2, frame.box.x + TITLE_INSET + half), frame.box.x + frame.box.width - TITLE_INSET - half);
+    const lineHeight = Math.ceil(1.2 * fitted.size);
+    ctx.fillText(fitted.text, centre, Math.max(inner.y - 6, frame.box.y + 2 + lineHeight));
   }
   ctx.restore();
 }

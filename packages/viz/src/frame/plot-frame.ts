@@ -15,7 +15,7 @@ export interface PlotFrameOptions {
   readonly box?: Box;
   readonly width?: number;
   readonly height?: number;
-  /** Defaults: top 12, right 16, bottom 40, left 52. */
+  /** Defaults: top 30 (room for a title), right 16, bottom 40, left 52. */
   readonly margin?: Partial<Margin>;
   /** Data domains of the axes. */
   readonly x: Domain;
@@ -46,7 +46,8 @@ export interface PlotFrame {
   readonly yLog: boolean;
 }
 
-export const DEFAULT_MARGIN: Margin = Object.freeze({ top: 12, right: 16, bottom: 40, left: 52 });
+/** The margins of a frame that gives none: room for a title above, tick labels and axis labels. */
+export const DEFAULT_MARGIN: Margin = Object.freeze({ top: 30, right: 16, bottom: 40, left: 52 });
 
 /**
  * Creates a `PlotFrame`: `frame.x(v)` is the canvas x of data value v, from the inner area's left
