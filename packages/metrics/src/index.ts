@@ -28,7 +28,7 @@ export { DEFAULT_MAX_PARTICLES, type MeasureOptions, measureSnapshots } from './
 export { measureFinal } from './operators/measure-final.js';
 export { type Snapshot, type SnapshotGatherer, createSnapshotGatherer } from './operators/snapshot-gatherer.js';
 
-export { normalQuantile, rankNormalise, splitChains, fft, autocovariance } from './diagnostics/index.js';
+export { normalQuantile, rankNormalise, SINGLE_CHAIN_SPLITS, defaultSplits, splitChains, fft, autocovariance } from './diagnostics/index.js';
 export { potentialScaleReduction, effectiveSampleSize, splitRhat, splitRhatClassic, bulkEss } from './diagnostics/index.js';
-export { type ChainDiagnostics, type ChainTrace, type CoordinateDiagnostics, chainDiagnostics } from './diagnostics/index.js';
+export { type ChainDiagnostics, type ChainDiagnosticsOptions, type ChainTrace, type CoordinateDiagnostics, chainDiagnostics, singleChainWarning } from './diagnostics/index.js';
 export { type TraceGatherer, createTraceGatherer, type TraceDiagnosticsOptions, traceDiagnostics } from './diagnostics/index.js';

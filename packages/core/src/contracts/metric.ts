@@ -7,5 +7,10 @@ export type MetricValues = Readonly<Record<string, number>>;
  */
 export interface Metric {
   readonly name: string;
+  /**
+   * Names of the reported values that record how the metric measured (a kernel bandwidth, the rows
+   * it used) rather than how far the samples are; records keep them apart from the measures.
+   */
+  readonly settings?: readonly string[];
   measure(x: Float32Array, reference: Float32Array, dim: number): MetricValues;
 }

@@ -52,7 +52,7 @@ describe('bulkEss(draws, chains, iterations)', () => {
   });
 
   it('rejects shapes that do not fit, naming the argument', () => {
-    expect(() => bulkEss(new Float64Array(12), 4, 3)).toThrow(/bulkEss: 'iterations' must be an integer >= 4 \(two draws per half chain\), got 3/);
+    expect(() => bulkEss(new Float64Array(12), 4, 3)).toThrow(/bulkEss: 'iterations' must be an integer >= 4 \(two draws in each of 2 segments per chain\), got 3/);
     expect(() => bulkEss(new Float64Array(12), 0, 12)).toThrow(/bulkEss: 'chains' must be an integer >= 1, got 0/);
     expect(() => bulkEss(new Float64Array(10), 2, 4)).toThrow(/bulkEss: 'draws' holds 10 values, expected chains x iterations = 2 x 4 = 8/);
   });

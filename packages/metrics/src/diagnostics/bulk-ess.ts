@@ -1,14 +1,14 @@
 import { checkDraws, hasNaN } from './check-draws.js';
 import { effectiveSampleSize } from './effective-sample-size.js';
 import { rankNormalise } from './rank-normalise.js';
-import { splitChains } from './split-chains.js';
+import { defaultSplits, splitChains } from './split-chains.js';
 
 /**
  * The bulk effective sample size of Vehtari, Gelman, Simpson, Carpenter and Buerkner (2021,
  * "Rank-normalization, folding, and localization: an improved R-hat for assessing convergence of
  * MCMC", Bayesian Analysis 16, section 4.3), as ArviZ's `ess(method="bulk")`:
  *
- *     bulkEss = effectiveSampleSize(rankNormalise(splitChains(draws)), 2 chains, floor(iterations / 2))
+ *     bulkEss = effectiveSampleSize(rankNormalise(splitChains(draws, splits)), splits chains, floor(iterations / splits))
  *
  * Geyer's initial monotone sequence estimator on the rank-normalised split chains; autocovariances
  * by zero-padded radix-2 FFT, O(n log n) per chain. About the number of draws for independent
@@ -16,10 +16,11 @@ import { splitChains } from './split-chains.js';
  * iterations the middle draw of each chain is left out.
  *
  * `draws` are chain-major: chain c, iteration i at `c * iterations + i`. Needs chains >= 1,
- * iterations >= 4. NaN when a draw is NaN or all draws are equal.
+ * iterations >= 2 splits. `splits` (segments per chain) defaults to `defaultSplits(chains)`: 2, or
+ * 4 for one chain, as `splitRhat`. NaN when a draw is NaN or all draws are equal.
  */
-export function bulkEss(draws: ArrayLike<number>, chains: number, iterations: number): number {
-  checkDraws('bulkEss', draws, chains, iterations);
+export function bulkEss(draws: ArrayLike<number>, chains: number, iterations: number, splits = defaultSplits(chains)): number {
+  checkDraws('bulkEss', draws, chains, iterations, splits);
   if (hasNaN(draws)) return Number.NaN;
-  return effectiveSampleSize(rankNormalise(splitChains(draws, chains, iterations)), 2 * chains, Math.floor(iterations / 2));
+  return effectiveSampleSize(rankNormalise(splitChains(draws, chains, iterations, splits)), splits * chains, Math.floor(iterations / splits));
 }

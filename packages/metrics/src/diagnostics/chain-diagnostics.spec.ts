@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { bulkEss } from './bulk-ess.js';
-import { chainDiagnostics } from './chain-diagnostics.js';
+import { chainDiagnostics, singleChainWarning } from './chain-diagnostics.js';
 import { splitRhat } from './split-rhat.js';
 import { ar1Chains } from './test-support/ar1.js';
 
@@ -27,7 +27,16 @@ describe('chainDiagnostics({ x, chains, iterations, dim })', () => {
       { ess: bulkEss(mixing, chains, iterations), rhat: splitRhat(mixing, chains, iterations) },
       { ess: bulkEss(stuck, chains, iterations), rhat: splitRhat(stuck, chains, iterations) },
     ]);
-    expect(result).toMatchObject({ chains, iterations, dim: 2 });
+    expect(result).toMatchObject({ chains, iterations, dim: 2, splits: 2, warnings: [] });
+  });
+
+  it('cuts one chain into 4 segments and warns that one chain cannot show a mode it never visited', () => {
+    const one = Float64Array.from(ar1Chains(3, 1, iterations, 0.5), Math.fround);
+    const single = chainDiagnostics({ x: traceOf([one], 1, iterations), chains: 1, iterations, dim: 1 });
+    expect(single).toMatchObject({ chains: 1, splits: 4, warnings: [singleChainWarning(4)] });
+    expect(single.warnings[0]).toMatch(/one chain judged alone: its R-hat compares 4 segments/);
+    expect(single.coordinates).toEqual([{ ess: bulkEss(one, 1, iterations, 4), rhat: splitRhat(one, 1, iterations, 4) }]);
+    expect(chainDiagnostics({ x: traceOf([one], 1, iterations), chains: 1, iterations, dim: 1 }, { splits: 2 }).splits).toBe(2);
   });
 
   it('reports the smallest ESS and the largest R-hat over coordinates: the stuck one', () => {

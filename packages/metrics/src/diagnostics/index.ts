@@ -1,12 +1,12 @@
 export { normalQuantile } from './normal-quantile.js';
 export { rankNormalise } from './rank-normalise.js';
-export { splitChains } from './split-chains.js';
+export { SINGLE_CHAIN_SPLITS, defaultSplits, splitChains } from './split-chains.js';
 export { fft } from './fft.js';
 export { autocovariance } from './autocovariance.js';
 export { potentialScaleReduction } from './potential-scale-reduction.js';
 export { effectiveSampleSize } from './effective-sample-size.js';
 export { splitRhat, splitRhatClassic } from './split-rhat.js';
 export { bulkEss } from './bulk-ess.js';
-export { type ChainDiagnostics, type ChainTrace, type CoordinateDiagnostics, chainDiagnostics } from './chain-diagnostics.js';
+export { type ChainDiagnostics, type ChainDiagnosticsOptions, type ChainTrace, type CoordinateDiagnostics, chainDiagnostics, singleChainWarning } from './chain-diagnostics.js';
 export { type TraceGatherer, createTraceGatherer } from './trace-gatherer.js';
 export { type TraceDiagnosticsOptions, traceDiagnostics } from './trace-diagnostics.js';

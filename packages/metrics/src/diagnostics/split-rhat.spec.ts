@@ -51,6 +51,22 @@ describe('splitRhat(draws, chains, iterations) (rank-normalised, Vehtari et al. 
     expect(splitRhat(draws.subarray(0, 1000), 1, 1000)).toBeGreaterThan(1.1);
   });
 
+  it('cuts one chain into 4 segments: sees a chain stuck in one mode that drifts away and back, which halves miss', () => {
+    // One chain in the right mode N(4, 0.5^2) of a two-mode target (modes at -4 and 4), AR(1) with
+    // rho = 0.5, its centre drifting slowly by -0.25 cos(2 pi i / N): the first half holds the same
+    // centres as the second (mirrored), so halves agree; quarters have mean centres -+0.16 apart.
+    const n = 4000;
+    const draws = ar1Chains(11, 1, n, 0.5).map((v, i) => 4 + 0.5 * v - 0.25 * Math.cos((2 * Math.PI * i) / n));
+    // Quarter means differ by 0.64 a = 0.16 against a within-quarter sd of about 0.5: R-hat^2 - 1
+    // is about var(quarter means) / var(draws) = 0.16^2 / 0.25, R-hat about 1.05. Noise alone
+    // (tau = 3, n = 1000 per quarter) gives R-hat - 1 of a few 1e-3 (the test above).
+    expect(splitRhat(draws, 1, n, 2)).toBeLessThan(1.01);
+    expect(splitRhat(draws, 1, n)).toBeGreaterThan(1.03);
+    expect(splitRhat(draws, 1, n)).toBe(splitRhat(draws, 1, n, 4));
+    // A stationary single chain stays below 1.01 with 4 segments.
+    expect(splitRhat(ar1Chains(12, 1, n, 0.5), 1, n)).toBeLessThan(1.01);
+  });
+
   it('depends on ranks only', () => {
     const draws = ar1Chains(8, 3, 500, 0.3, [0, 0.2, -0.1]);
     expect(splitRhat(draws.map((v) => Math.exp(v)), 3, 500)).toBe(splitRhat(draws, 3, 500));
@@ -64,6 +80,8 @@ describe('splitRhat(draws, chains, iterations) (rank-normalised, Vehtari et al. 
 
   it('rejects shapes that do not fit, naming the function and the argument', () => {
     expect(() => splitRhat(new Float64Array(6), 2, 3)).toThrow(/splitRhat: 'iterations' must be an integer >= 4/);
+    expect(() => splitRhat(new Float64Array(6), 1, 6)).toThrow(/splitRhat: 'iterations' must be an integer >= 8 \(two draws in each of 4 segments per chain\), got 6/);
+    expect(() => splitRhat(new Float64Array(8), 2, 4, 1)).toThrow(/splitRhat: 'splits' must be an integer >= 2, got 1/);
     expect(() => splitRhatClassic(new Float64Array(6), 1.5, 4)).toThrow(/splitRhatClassic: 'chains' must be an integer >= 1, got 1.5/);
   });
 });

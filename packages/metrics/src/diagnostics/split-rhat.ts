@@ -1,14 +1,14 @@
 import { checkDraws, hasNaN } from './check-draws.js';
 import { potentialScaleReduction } from './potential-scale-reduction.js';
 import { rankNormalise } from './rank-normalise.js';
-import { splitChains } from './split-chains.js';
+import { defaultSplits, splitChains } from './split-chains.js';
 
 /**
  * The rank-normalised split R-hat of Vehtari, Gelman, Simpson, Carpenter and Buerkner (2021,
  * "Rank-normalization, folding, and localization: an improved R-hat for assessing convergence of
  * MCMC", Bayesian Analysis 16, section 4.2), as ArviZ's `rhat(method="rank")` computes it:
  *
- *     split each chain in halves (`splitChains`), then
+ *     split each chain into `splits` segments (`splitChains`; halves by default), then
  *     R-hat_bulk   = R-hat of rankNormalise(split draws)
  *     R-hat_folded = R-hat of rankNormalise(|split draws - median(split draws)|)
  *     R-hat        = max(R-hat_bulk, R-hat_folded)
@@ -17,29 +17,32 @@ import { splitChains } from './split-chains.js';
  * locations, the folded part chains of different scales; ranks make it work for heavy tails. The
  * paper recommends using draws only when R-hat < 1.01.
  *
- * `draws` are chain-major: chain c, iteration i at `c * iterations + i`. Needs chains >= 1 (one
- * chain is compared with itself, half against half; ArviZ asks for 2) and iterations >= 4. NaN
+ * `draws` are chain-major: chain c, iteration i at `c * iterations + i`. Needs chains >= 1 and
+ * iterations >= 2 splits. `splits` defaults to `defaultSplits(chains)`: 2 for several chains (as
+ * ArviZ), 4 for one chain, which is compared with itself, quarter against quarter (ArviZ asks for
+ * 2 chains): one chain's R-hat sees a drift that leaves and comes back, but never a mode the chain
+ * did not visit. NaN
  * when a draw is NaN or all draws are equal; Infinity when every split chain is constant but not
  * all alike. A part whose values are all equal (0 / 0) carries no information and is left out of
  * the maximum.
  */
-export function splitRhat(draws: ArrayLike<number>, chains: number, iterations: number): number {
-  checkDraws('splitRhat', draws, chains, iterations);
+export function splitRhat(draws: ArrayLike<number>, chains: number, iterations: number, splits = defaultSplits(chains)): number {
+  checkDraws('splitRhat', draws, chains, iterations, splits);
   if (hasNaN(draws)) return Number.NaN;
-  const split = splitChains(draws, chains, iterations);
-  return rankRhat(split, rankNormalise(split), 2 * chains, Math.floor(iterations / 2));
+  const split = splitChains(draws, chains, iterations, splits);
+  return rankRhat(split, rankNormalise(split), splits * chains, Math.floor(iterations / splits));
 }
 
 /**
  * The classic split R-hat (Gelman et al. 2013, "Bayesian Data Analysis", 3rd ed., section 11.4):
  * `potentialScaleReduction` of the split chains, on the draws themselves (no ranks, no folding).
- * Same layout, shape checks and NaN rules as `splitRhat`. It misses chains that differ only in
+ * Same layout, `splits`, shape checks and NaN rules as `splitRhat`. It misses chains that differ only in
  * scale and is unreliable for heavy tails; `splitRhat` is the one to report.
  */
-export function splitRhatClassic(draws: ArrayLike<number>, chains: number, iterations: number): number {
-  checkDraws('splitRhatClassic', draws, chains, iterations);
+export function splitRhatClassic(draws: ArrayLike<number>, chains: number, iterations: number, splits = defaultSplits(chains)): number {
+  checkDraws('splitRhatClassic', draws, chains, iterations, splits);
   if (hasNaN(draws)) return Number.NaN;
-  return potentialScaleReduction(splitChains(draws, chains, iterations), 2 * chains, Math.floor(iterations / 2));
+  return potentialScaleReduction(splitChains(draws, chains, iterations, splits), splits * chains, Math.floor(iterations / splits));
 }
 
 /**

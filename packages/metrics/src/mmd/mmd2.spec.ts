@@ -48,26 +48,37 @@ describe('mmd2(x, y, dim, options)', () => {
     expect(Math.abs(result.mmd2 - expected)).toBeLessThan(4 * se);
   });
 
-  it('uses the median pairwise distance of the pooled sample as the bandwidth', () => {
+  it('uses the median pairwise distance of the reference as the bandwidth, whatever the sample', () => {
     // For points of N(0, I_2), |Z - Z'|^2 ~ 2 chi^2_2 = Exp(mean 4): median distance sqrt(4 ln 2).
     const n = 2000;
-    const { bandwidth } = mmd2(gaussianSample(5, n, [0, 0], 1), gaussianSample(6, n, [0, 0], 1), 2);
+    const y = gaussianSample(6, n, [0, 0], 1);
     const median = Math.sqrt(4 * Math.LN2);
-    // U-quantile: sd of the estimated CDF <= 1 / sqrt(N) for N pooled points; divide by the density of |Z - Z'| at the median.
+    // U-quantile: sd of the estimated CDF <= 1 / sqrt(N) for N reference points; divide by the density of |Z - Z'| at the median.
     const density = (median / 2) * Math.exp(-(median * median) / 4);
-    const tolerance = 4 / Math.sqrt(2 * n) / density;
+    const tolerance = 4 / Math.sqrt(n) / density;
     expect(tolerance).toBeLessThan(median * (1 - Math.SQRT1_2));
-    expect(Math.abs(bandwidth - median)).toBeLessThan(tolerance);
+    const same = mmd2(gaussianSample(5, n, [0, 0], 1), y, 2);
+    expect(Math.abs(same.bandwidth - median)).toBeLessThan(tolerance);
+    // A sample 10 times wider and far away gets the same kernel: the bandwidth is the reference's
+    // (pooled with such a sample the median distance would be about 10 times larger).
+    expect(mmd2(gaussianSample(7, n, [30, 0], 10), y, 2).bandwidth).toBe(same.bandwidth);
   });
 
-  it('takes the median over all pooled pairs, averaging the middle two of an even count', () => {
+  it('takes the median over all reference pairs, averaging the middle two of an even count', () => {
     const x = gaussianSample(7, 7, [0, 0], 1);
-    const y = gaussianSample(8, 6, [1, 1], 1);
-    const pooled = [...Array.from({ length: 7 }, (_, i) => x.subarray(2 * i, 2 * i + 2)), ...Array.from({ length: 6 }, (_, i) => y.subarray(2 * i, 2 * i + 2))];
+    const y = gaussianSample(8, 5, [1, 1], 1);
+    const rows = Array.from({ length: 5 }, (_, i) => y.subarray(2 * i, 2 * i + 2));
     const distances: number[] = [];
-    for (let i = 0; i < 13; i++) for (let j = 0; j < i; j++) distances.push(Math.hypot(pooled[i][0] - pooled[j][0], pooled[i][1] - pooled[j][1]));
-    distances.sort((p, q) => p - q); // 78 pairs
-    expect(mmd2(x, y, 2).bandwidth).toBeCloseTo((distances[38] + distances[39]) / 2, 5);
+    for (let i = 0; i < 5; i++) for (let j = 0; j < i; j++) distances.push(Math.hypot(rows[i][0] - rows[j][0], rows[i][1] - rows[j][1]));
+    distances.sort((p, q) => p - q); // 10 pairs
+    expect(mmd2(x, y, 2).bandwidth).toBeCloseTo((distances[4] + distances[5]) / 2, 5);
+  });
+
+  it('reports the rows of each sample it used: all, or maxSamples (2000 by default) evenly strided', () => {
+    const x = gaussianSample(11, 2500, [0, 0], 1);
+    const y = gaussianSample(12, 300, [0, 0], 1);
+    expect(mmd2(x, y, 2, { bandwidth: 1 })).toMatchObject({ rows: 2000, referenceRows: 300 });
+    expect(mmd2(x, y, 2, { bandwidth: 1, maxSamples: 100 })).toMatchObject({ rows: 100, referenceRows: 100 });
   });
 
   it('subsamples evenly strided rows beyond maxSamples, deterministically', () => {
@@ -80,7 +91,7 @@ describe('mmd2(x, y, dim, options)', () => {
 
   it('falls back to a positive bandwidth for coinciding points and gives 0', () => {
     const x = new Float32Array(10).fill(2);
-    expect(mmd2(x, x, 2)).toEqual({ mmd2: 0, bandwidth: 1 });
+    expect(mmd2(x, x, 2)).toEqual({ mmd2: 0, bandwidth: 1, rows: 5, referenceRows: 5 });
   });
 
   it('rejects bad input with the function and argument named', () => {

@@ -75,7 +75,14 @@ describe('measureSnapshots(reference, metrics, { maxParticles })', () => {
 
   it('measures every particle when there are fewer than maxParticles', () => {
     const { values } = collect(from(batchesOf([4, 2, 9], 3, 2)).pipe(measureSnapshots(reference, [probe])));
-    expect(values).toEqual([{ step: 3, t: Math.fround(0.3), n: 3, values: { first: 2, last: 9, rows: 3, referenceRows: 4 } }]);
+    expect(values).toEqual([{ step: 3, t: Math.fround(0.3), n: 3, values: { first: 2, last: 9, rows: 3, referenceRows: 4 }, settings: {} }]);
+  });
+
+  it("keeps the values a metric names in `settings` apart from its measures", () => {
+    const withSettings: Metric = { ...probe, settings: ['rows', 'referenceRows'] };
+    const { values } = collect(from(batchesOf([4, 2, 9], 3, 2)).pipe(measureSnapshots(reference, [withSettings])));
+    expect(values[0].values).toEqual({ first: 2, last: 9 });
+    expect(values[0].settings).toEqual({ rows: 3, referenceRows: 4 });
   });
 
   it('completes without records for an empty source', () => {
@@ -111,7 +118,7 @@ describe('measureFinal(reference, metrics, { maxParticles })', () => {
     const batches = [...batchesOf(shuffled(20, 3), 1, 6), ...batchesOf(shuffled(20, 7), 5, 6), ...batchesOf(shuffled(20, 9), 2, 6)];
     const { values, completed } = collect(from(batches).pipe(measureFinal(reference, [probe], { maxParticles: 4 })));
     expect(completed).toBe(true);
-    const expected: MetricRecord[] = [{ step: 5, t: Math.fround(0.5), n: 4, values: { first: 0, last: 3, rows: 4, referenceRows: 6 } }];
+    const expected: MetricRecord[] = [{ step: 5, t: Math.fround(0.5), n: 4, values: { first: 0, last: 3, rows: 4, referenceRows: 6 }, settings: {} }];
     expect(values).toEqual(expected);
   });
 
