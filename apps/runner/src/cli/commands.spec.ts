@@ -118,7 +118,7 @@ describe('scoreflow run', () => {
     const metrics = JSON.parse(readFileSync(join(out, 'metrics.json'), 'utf8'));
     expect(metrics.status).toBe('interrupted');
     expect(metrics.stoppedAt).toMatchObject({ stage: 0, type: 'euler-maruyama' });
-    expect(lines.join('\n')).toMatch(/Interrupted after stage 1 \(euler-maruyama\) step \d+, t = /);
+    expect(lines.join('\n')).toMatch(/Interrupted after stage 0 \(euler-maruyama\) step \d+, t = /);
   });
 
   it('stops with the stage, step and t when a particle becomes infinite, keeping what was written', async () => {

@@ -48,7 +48,7 @@ export async function runCommand(configFile: string, options: RunCommandOptions,
     if (figure.written) io.out(`figure: ${join(outDir, figure.file)}`);
     else io.err(`figure ${figure.file} not written: ${figure.note}`);
   }
-  const where = result.last === undefined ? 'before the first snapshot' : `after stage ${result.last.stage + 1} (${result.last.type}) step ${result.last.step}, t = ${result.last.t}`;
+  const where = result.last === undefined ? 'before the first snapshot' : `after stage ${result.last.stage} (${result.last.type}) step ${result.last.step}, t = ${result.last.t}`;
   if (result.status === 'interrupted') {
     io.err(`Interrupted ${where}; trajectories.arrow holds every snapshot finished so far.`);
     return 130;

@@ -37,7 +37,7 @@ describe('scoreflow run, interrupted by SIGINT', () => {
     expect(exited).toBe(false);
     child.kill('SIGINT');
     expect(await exit).toBe(130);
-    expect(stderr).toMatch(/Interrupted after stage 1 \(euler-maruyama\) step \d+, t = [\d.]+; trajectories\.arrow holds every snapshot/);
+    expect(stderr).toMatch(/Interrupted after stage 0 \(euler-maruyama\) step \d+, t = [\d.]+; trajectories\.arrow holds every snapshot/);
     const table = readParticleTable(trajectories);
     expect(table.numRows).toBeGreaterThan(0);
     expect(table.numRows % 2000).toBe(0); // whole snapshots of the single 2000-particle batch

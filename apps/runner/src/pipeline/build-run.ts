@@ -23,6 +23,8 @@ export interface PlannedStage {
   readonly type: string;
   /** Steps per batch, when the stage has a `steps` option (for progress). */
   readonly steps: number;
+  /** Warm-up iterations before the steps, when the stage has a `warmup` option (MCMC; for progress), else 0. */
+  readonly warmup: number;
   readonly stage: Stage;
   /** Whether each particle is an MCMC chain (diagnostics: ESS, R-hat). */
   readonly chains: boolean;
@@ -68,8 +70,15 @@ export function buildRun(config: RunConfig, registry: Registry, options: { signa
   checkDim(source, config.dim, 'source');
   const stages = config.pipeline.map((stageConfig, index): PlannedStage => {
     const stage = registry.create('stage', stageConfig, scope(`pipeline.${index}`));
-    const steps = byPath.get(`pipeline.${index}`)?.steps;
-    return { index, type: stageConfig.type, steps: typeof steps === 'number' ? steps : 1, stage, chains: chainStages.has(stageConfig.type) };
+    const { steps, warmup }: Record<string, unknown> = byPath.get(`pipeline.${index}`) ?? {};
+    return {
+      index,
+      type: stageConfig.type,
+      steps: typeof steps === 'number' ? steps : 1,
+      warmup: typeof warmup === 'number' ? warmup : 0,
+      stage,
+      chains: chainStages.has(stageConfig.type),
+    };
   });
 
   let reference: RunPlan['reference'];

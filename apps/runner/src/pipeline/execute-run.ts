@@ -1,7 +1,8 @@
-import { type ParticleBatch, finalSnapshots, stepsOf, timesOf } from '@scoreflow/core';
+import { type ParticleBatch, checkFinite, finalSnapshots, stageTagger, stepsOf, timesOf } from '@scoreflow/core';
 import { openParticleFile } from '@scoreflow/core/node';
 import { type Observable, finalize, identity, lastValueFrom, tap } from 'rxjs';
 import { type FigureRecord, type PlannedFigure, createFigureCollector, renderFigures } from '../figures/index.js';
+import { populationProgress } from '../progress/population-progress.js';
 import type { ProgressReporter } from '../progress/progress-reporter.js';
 import { outputPath, writeJsonAtomic } from '../output/output-folder.js';
 import type { RunPlan } from './build-run.js';
@@ -23,7 +24,9 @@ export interface RunResult {
   readonly error?: Error;
   /** The last snapshot written, if any. */
   readonly last?: RunPosition;
+  /** Snapshots written: distinct (stage, step) pairs, however many batches carried each. */
   readonly snapshotsWritten: number;
+  /** Particle-steps done by the whole population (MCMC warm-up included). */
   readonly particleSteps: number;
   readonly seconds: number;
   readonly metrics: StageMetrics[];
@@ -45,41 +48,39 @@ export async function executeRun(plan: RunPlan, outDir: string, progress: Progre
   const { config, ctx, stages } = plan;
   writeJsonAtomic(outputPath(outDir, 'config'), plan.resolved);
   const referenceAt = plan.reference === undefined ? undefined : await referenceSampler(plan.reference.source, plan.reference.ctx, plan.sde);
-  // Stage -1 (the source itself) is measured as stage 0 when the pipeline is empty.
+  // The source (stage 0 of an empty pipeline) is measured as stage 0.
   const measurer = stageMeasurer(Math.max(1, stages.length), Math.min(config.measure.particles, config.particles));
   const traces = chainTraces(stages.map((stage) => stage.chains), config.measure.chains);
   const collector = createFigureCollector(figures);
   const writer = openParticleFile(outputPath(outDir, 'trajectories'));
-  const total = stages.reduce((sum, stage) => sum + stage.steps * config.particles, 0);
-  let done = 0;
+  // Stages are numbered from 0, as in the config (`pipeline.0`); an empty pipeline's one snapshot,
+  // the source's, is stage 0 named `source`.
+  const counted = stages.length === 0 ? [{ type: 'source', steps: 0, warmup: 0, chains: false }] : stages;
+  const population = populationProgress(counted, config.particles);
+  const tagStage = stageTagger(counted.map((stage) => stage.type));
   let last: RunPosition | undefined;
   const started = performance.now();
 
-  const record = (stage: number, type: string, steps: number) => {
-    let batchStart = 0; // work done before the current input batch of this stage
-    return tap((batch: ParticleBatch) => {
-      writer.write(batch);
-      measurer.add(Math.max(0, stage), batch);
-      collector.add(Math.max(0, stage), batch);
-      if (stage >= 0) traces.add(stage, batch);
-      const step = stepsOf(batch)[0] ?? 0;
-      last = { stage, type, step, t: timesOf(batch)[0] ?? Number.NaN };
-      if (stage >= 0) {
-        done = batchStart + batch.numRows * step;
-        if (step === steps) batchStart += batch.numRows * steps;
-        progress.update(done, `${type} (stage ${stage + 1}/${stages.length}) step ${step}/${steps}`);
-      }
+  const record = (stage: number) =>
+    tap((batch: ParticleBatch) => {
+      writer.write(tagStage(batch, stage));
+      measurer.add(stage, batch);
+      collector.add(stage, batch);
+      if (stages.length > 0) traces.add(stage, batch);
+      last = { stage, type: counted[stage].type, step: stepsOf(batch)[0] ?? 0, t: timesOf(batch)[0] ?? Number.NaN };
+      const { done, label } = population.record(stage, batch);
+      progress.update(done, label);
     });
-  };
 
-  let stream: Observable<ParticleBatch> = plan.source.sample(ctx);
-  if (stages.length === 0) stream = stream.pipe(record(-1, 'source', 0));
+  // The source's batches are checked like a stage's steps, before anything is written.
+  let stream: Observable<ParticleBatch> = plan.source.sample(ctx).pipe(checkFinite(plan.source.name));
+  if (stages.length === 0) stream = stream.pipe(record(0));
   stages.forEach((stage, index) => {
     const isLast = index === stages.length - 1;
-    stream = stream.pipe(stage.stage, record(index, stage.type, stage.steps), isLast ? identity : finalSnapshots());
+    stream = stream.pipe(stage.stage, record(index), isLast ? identity : finalSnapshots());
   });
 
-  progress.start(total);
+  progress.start(population.total);
   let error: Error | undefined;
   try {
     await lastValueFrom(stream.pipe(finalize(() => progress.stop())), { defaultValue: undefined });
@@ -111,5 +112,5 @@ export async function executeRun(plan: RunPlan, outDir: string, progress: Progre
     snapshots: metrics,
     figures: figureRecords,
   });
-  return { status, error, last, snapshotsWritten: writer.batches, particleSteps: done, seconds, metrics, figures: figureRecords };
+  return { status, error, last, snapshotsWritten: population.snapshots, particleSteps: population.done, seconds, metrics, figures: figureRecords };
 }

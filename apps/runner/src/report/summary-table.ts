@@ -6,8 +6,9 @@ const format = (value: number): string =>
   value === 0 ? '0' : Math.abs(value) >= 1e4 || Math.abs(value) < 1e-3 ? value.toExponential(3) : value.toPrecision(4);
 
 /**
- * The summary printed on stdout: one row per stage with its final snapshot's metrics
- * (cli-table3 for the layout), then the throughput.
+ * The summary printed on stdout: the number of snapshots (distinct (stage, step) pairs), one row
+ * per stage, numbered from 0 as in the config, with its final snapshot's metrics (cli-table3 for
+ * the layout), then the throughput.
  */
 export function summaryTable(plan: RunPlan, result: RunResult): string {
   const finals = plan.stages.map((stage) => {
@@ -20,7 +21,7 @@ export function summaryTable(plan: RunPlan, result: RunResult): string {
   plan.stages.forEach((stage, index) => {
     const snapshot = finals[index];
     table.push([
-      String(stage.index + 1),
+      String(stage.index),
       stage.type,
       String(stage.steps),
       stats[`pipeline.${stage.index}`]?.nfe === undefined ? '-' : format(stats[`pipeline.${stage.index}`].nfe.mean),
@@ -31,7 +32,7 @@ export function summaryTable(plan: RunPlan, result: RunResult): string {
   });
   const rate = result.seconds > 0 ? result.particleSteps / result.seconds : 0;
   return [
-    `${plan.config.name}: ${result.status}, ${plan.config.particles} particles, ${result.snapshotsWritten} snapshot batches`,
+    `${plan.config.name}: ${result.status}, ${plan.config.particles} particles, ${result.snapshotsWritten} snapshot${result.snapshotsWritten === 1 ? '' : 's'}`,
     table.toString(),
     `${format(result.particleSteps)} particle-steps in ${result.seconds.toFixed(2)} s (${format(rate)} per second)`,
   ].join('\n');

@@ -48,6 +48,12 @@ export const stepsOf = (batch: RecordBatch): Int32Array => values<Int32Array>(re
 /** Diffusion time of each particle (a view, no copy). */
 export const timesOf = (batch: RecordBatch): Float32Array => values<Float32Array>(requireColumn(batch, 't'));
 
+/** Stage index of each particle, or undefined when the batch has no `stage` column (see `stageTagger`; a view, no copy). */
+export function stagesOf(batch: RecordBatch): Int32Array | undefined {
+  const data = column(batch, 'stage');
+  return data === undefined ? undefined : values<Int32Array>(data);
+}
+
 /** Labels of a batch, or undefined when it has no `label` column (a view, no copy). */
 export function labelsOf(batch: RecordBatch): Int32Array | undefined {
   const data = column(batch, 'label');

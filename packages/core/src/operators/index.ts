@@ -3,3 +3,5 @@ export { firstNonFinite } from './first-non-finite.js';
 export { yieldToEventLoop } from './yield-to-event-loop.js';
 export { finalSnapshots, isFinal, markFinal } from './final-snapshot.js';
 export { type CooperativeEmitter, cooperative } from './cooperative.js';
+export { checkFinite } from './check-finite.js';
+export { wholeSnapshots, wholeSnapshotsOf } from './whole-snapshots.js';
