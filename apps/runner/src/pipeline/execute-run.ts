@@ -92,6 +92,9 @@ export async function executeRun(plan: RunPlan, outDir: string, progress: Progre
   const seconds = (performance.now() - started) / 1000;
   const status = error !== undefined ? 'failed' : ctx.signal.aborted ? 'interrupted' : 'completed';
   const metrics = referenceAt === undefined ? [] : measurer.measure(referenceAt, plan.metrics);
+  // MCMC stages: diagnostics and the pooled kept states; their warnings (one chain judged alone) go to stderr too.
+  const chainReports = stages.map((stage) => traces.report(stage.index, referenceAt, plan.metrics));
+  chainReports.forEach((report, index) => report?.chains.warnings?.forEach((warning) => ctx.logger.warn(`stage ${index} (${stages[index].type}): ${warning}`)));
   const context = { outDir, run: config.name, dim: config.dim, stageTypes: stages.map((stage) => stage.type), referenceAt, metrics };
   const figureRecords = figures.length === 0 ? [] : await renderFigures(figures, collector, context);
   writeJsonAtomic(outputPath(outDir, 'metrics'), {
@@ -107,7 +110,7 @@ export async function executeRun(plan: RunPlan, outDir: string, progress: Progre
       stage: stage.index,
       type: stage.type,
       stats: ctx.stats.summary()[`pipeline.${stage.index}`] ?? {},
-      ...(stage.chains ? { chains: traces.report(stage.index) } : {}),
+      ...chainReports[stage.index],
     })),
     snapshots: metrics,
     figures: figureRecords,

@@ -10,6 +10,9 @@ export interface StageMetrics extends MetricRecord {
 /**
  * Gathers each stage's snapshots (the `limit` lowest ids per step, so that the measured sample
  * does not depend on batching) and measures them against the reference at each snapshot's time.
+ * A snapshot of fewer than 2 particles (one MCMC chain) gets empty `values`; `chainTraces` measures
+ * such a chain's kept states pooled instead. Each record carries the metrics' `settings` (the
+ * bandwidth and rows they used).
  */
 export function stageMeasurer(stages: number, limit: number) {
   const gatherers = Array.from({ length: stages }, () => createSnapshotGatherer(limit, false, 'scoreflow run'));
@@ -20,7 +23,7 @@ export function stageMeasurer(stages: number, limit: number) {
         gatherer.snapshots().map((snapshot) =>
           snapshot.ids.length >= 2
             ? { stage, ...measureRecord(snapshot, referenceAt, metrics) }
-            : { stage, step: snapshot.step, t: snapshot.t, n: snapshot.ids.length, values: {} },
+            : { stage, step: snapshot.step, t: snapshot.t, n: snapshot.ids.length, values: {}, settings: {} },
         ),
       ),
   };
