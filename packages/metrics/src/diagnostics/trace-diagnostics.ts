@@ -18,7 +18,7 @@ export interface TraceDiagnosticsOptions {
  * snapshots are fine). An empty source, or one with no step >= fromStep, completes without a value.
  *
  * A bad `fromStep` throws when the operator is created; a chain missing from or repeated at a step,
- * batches of different dimensions, and fewer than 4 snapshots travel down the error channel.
+ * batches of different dimensions, and fewer than 4 snapshots (8 for one chain) travel down the error channel.
  * Built from `reduce` (state per subscription) and `concatMap`.
  *
  * @example

@@ -10,12 +10,13 @@ import {
   positionsOf,
 } from '@scoreflow/core';
 import { dataSourcePlugins, gaussianMixtureSource } from '@scoreflow/data-sources';
-import { metricPlugins, mmd2, slicedWasserstein } from '@scoreflow/metrics';
+import { metricPlugins, slicedWasserstein } from '@scoreflow/metrics';
 import { samplerPlugins } from '@scoreflow/samplers';
 import { scoreModelPlugins } from '@scoreflow/score-models';
 import { sdePlugins, timeGridPlugins } from '@scoreflow/sdes';
 import { lastValueFrom, toArray } from 'rxjs';
 import type { BenchResult } from '../measure.js';
+import { defaultMmd } from './default-mmd.js';
 import { SAMPLER_SWEEPS, type SamplerSweep } from './sampler-sweeps.js';
 
 const registry = createRegistry(dataSourcePlugins, sdePlugins, timeGridPlugins, scoreModelPlugins, samplerPlugins, metricPlugins);
@@ -60,6 +61,10 @@ export interface QualityRow {
   readonly nfe: number;
   readonly sw2: number;
   readonly mmd2: number;
+  /** The MMD bandwidths (median distance of each seed's reference rows) and the rows MMD^2 used. */
+  readonly mmdBandwidths: readonly number[];
+  readonly mmdRows: number;
+  readonly mmdReferenceRows: number;
   readonly seconds: number;
 }
 
@@ -70,6 +75,9 @@ async function runSweep(sweep: SamplerSweep, target: (typeof targets)[number], r
     let mmd = 0;
     let nfe = 0;
     let seconds = 0;
+    const mmdBandwidths: number[] = [];
+    let mmdRows = 0;
+    let mmdReferenceRows = 0;
     for (const [index, seed] of seeds.entries()) {
       const run = createRunContext({ name: 'quality', seed, dim: 2, particles, batchSize: 10_000 });
       const sde = registry.create('sde', sweep.sde, { run, path: 'sde' });
@@ -83,17 +91,21 @@ async function runSweep(sweep: SamplerSweep, target: (typeof targets)[number], r
       const x = concat(await lastValueFrom(source.sample(run).pipe(stage, toArray())));
       seconds += (performance.now() - started) / 1000 / seeds.length;
       sw2 += slicedWasserstein(x, references[index], 2) / seeds.length;
-      mmd += mmd2(x, references[index], 2, { bandwidth: 1 }).mmd2 / seeds.length;
+      const measured = defaultMmd(x, references[index], 2);
+      mmd += measured.mmd2 / seeds.length;
+      mmdBandwidths.push(measured.bandwidth);
+      ({ rows: mmdRows, referenceRows: mmdReferenceRows } = measured);
       nfe += (run.stats.summary()['pipeline.0']?.nfe.mean ?? Number.NaN) / seeds.length;
     }
-    rows.push({ target, sampler: sweep.type, setting: point.label, nfe, sw2, mmd2: mmd, seconds });
+    rows.push({ target, sampler: sweep.type, setting: point.label, nfe, sw2, mmd2: mmd, mmdBandwidths, mmdRows, mmdReferenceRows, seconds });
   }
   return rows;
 }
 
 /**
- * Sample quality against NFE for every sampler: sliced W2 and MMD^2 (RBF, bandwidth 1) of 10,000
- * samples against 10,000 exact samples of the target at the sampler's end time, on the double
+ * Sample quality against NFE for every sampler: sliced W2 of 10,000 samples against 10,000 exact
+ * samples of the target at the sampler's end time, and MMD^2 as `{ type: mmd }` reports it
+ * (`defaultMmd`: h the median distance of the reference rows, 2000 strided rows of each), on the double
  * Gaussian and on eight Gaussians on a ring, each point the mean over three seeds. The noise
  * floor is the same metrics between independent exact samples (mean and spread over five pairs). Writes the table into docs/samplers.md.
  */
@@ -114,7 +126,7 @@ export async function samplerQuality(): Promise<BenchResult> {
     // The floor: the same metrics between independent exact samples, mean and spread over pairs.
     const pairs = await Promise.all([0, 1, 2, 3, 4].map(async (pair) => [await exactSample(mixture, 1, 0, 2000 + pair), await exactSample(mixture, 1, 0, 3000 + pair)]));
     const sw2s = pairs.map(([a, b]) => slicedWasserstein(a, b, 2));
-    const mmds = pairs.map(([a, b]) => mmd2(a, b, 2, { bandwidth: 1 }).mmd2);
+    const mmds = pairs.map(([a, b]) => defaultMmd(a, b, 2).mmd2);
     floors[target] = { sw2: mean(sw2s), sw2Spread: spread(sw2s), mmd2: mean(mmds), mmd2Spread: spread(mmds) };
   }
   writeQualityDoc(rows, floors);
@@ -146,19 +158,22 @@ function writeQualityDoc(rows: readonly QualityRow[], floors: Record<string, Flo
   const path = resolve(import.meta.dirname, '../../../../docs/samplers.md');
   const text = readFileSync(path, 'utf8');
   const f = (value: number) => (Math.abs(value) < 1e-3 ? value.toExponential(1) : value.toFixed(4));
-  const tables = targets.map((target) =>
-    [
+  const tables = targets.map((target) => {
+    const measured = rows.filter((row) => row.target === target);
+    const bandwidths = measured.flatMap((row) => row.mmdBandwidths);
+    const used = [...new Set(measured.map((row) => `${row.mmdRows.toLocaleString('en')} of ${particles.toLocaleString('en')} vs ${row.mmdReferenceRows.toLocaleString('en')} of ${particles.toLocaleString('en')}`))].join(', ');
+    return [
       `#### ${target} (noise floor: sliced W2 ${f(floors[target].sw2)} ± ${f(floors[target].sw2Spread)}, MMD² ${f(floors[target].mmd2)} ± ${f(floors[target].mmd2Spread)})`,
       '',
-      `Mean over ${seeds.length} seeds; ✓ marks a point within the noise floor (sliced W2 below floor + 2 spreads).`,
+      `Mean over ${seeds.length} seeds; ✓ marks a point within the noise floor (sliced W2 below floor + 2 spreads). ` +
+        `MMD² is the \`mmd\` metric with its defaults: RBF kernel with h = ${Math.min(...bandwidths).toFixed(3)}-${Math.max(...bandwidths).toFixed(3)} ` +
+        `(the median pairwise distance of each reference's rows), on ${used} rows (evenly strided).`,
       '',
       '| sampler | setting | NFE | sliced W2 | MMD² | seconds | |',
       '|---|---|---:|---:|---:|---:|---|',
-      ...rows
-        .filter((row) => row.target === target)
-        .map((row) => `| ${row.sampler} | ${row.setting} | ${Number.isInteger(row.nfe) ? row.nfe : row.nfe.toFixed(1)} | ${f(row.sw2)} | ${f(row.mmd2)} | ${row.seconds.toFixed(2)} | ${row.sw2 <= floors[target].sw2 + 2 * floors[target].sw2Spread ? '✓' : ''} |`),
-    ].join('\n'),
-  );
+      ...measured.map((row) => `| ${row.sampler} | ${row.setting} | ${Number.isInteger(row.nfe) ? row.nfe : row.nfe.toFixed(1)} | ${f(row.sw2)} | ${f(row.mmd2)} | ${row.seconds.toFixed(2)} | ${row.sw2 <= floors[target].sw2 + 2 * floors[target].sw2Spread ? '✓' : ''} |`),
+    ].join('\n');
+  });
   const block = [START, '', ...tables.flatMap((table) => [table, '']), END].join('\n');
   const start = text.indexOf(START);
   const end = text.indexOf(END);

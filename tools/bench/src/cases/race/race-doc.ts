@@ -30,6 +30,8 @@ export function raceTable(rows: readonly RaceRow[], floor: NoiseFloor): string {
     '',
     `Noise floor (two independent exact samples of 2000, mean ± standard deviation over ${floor.pairs} pairs): sliced W2 ${formatNumber(floor.sw2)} ± ${formatNumber(floor.sw2Spread)}, MMD² ${formatNumber(floor.mmd2)} ± ${formatNumber(floor.mmd2Spread)}; the left-mode share of 2000 exact samples is 0.25 ± 0.0097.`,
     '',
+    mmdDefinition(rows),
+    '',
     '| contestant | budget | settings | evaluations spent | wall s | sliced W2 | MMD² | left-mode share |',
     '|---|---:|---|---:|---:|---:|---:|---:|',
     ...rows.map(
@@ -39,6 +41,17 @@ export function raceTable(rows: readonly RaceRow[], floor: NoiseFloor): string {
     '',
     RACE_END,
   ].join('\n');
+}
+
+/** The sentence that says which MMD² the table holds: the bandwidth and the rows it used. */
+export function mmdDefinition(rows: readonly RaceRow[]): string {
+  const distinct = (values: readonly string[]) => [...new Set(values)].join(', ');
+  const bandwidths = distinct(rows.map((row) => formatNumber(row.mmdBandwidth)));
+  const used = distinct(rows.map((row) => `${row.mmdRows.toLocaleString('en')} vs ${row.mmdReferenceRows.toLocaleString('en')}`));
+  return (
+    `MMD² is the \`mmd\` metric with its defaults, as \`scoreflow run\` writes it into metrics.json: unbiased, RBF kernel with ` +
+    `h = ${bandwidths} (the median pairwise distance of the reference rows), on ${used} rows (each sample strided to at most 2,000 rows).`
+  );
 }
 
 /** Replaces the block between the race markers of `path` (docs/mcmc-vs-diffusion.md) with the table. */

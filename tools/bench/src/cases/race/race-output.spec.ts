@@ -16,6 +16,9 @@ const row = (contestant: string, kind: RaceRow['kind'], budget: number, sw2: num
   seconds: budget / 1e7,
   sw2,
   mmd2: 0.01,
+  mmdBandwidth: 1.25,
+  mmdRows: 2000,
+  mmdReferenceRows: 2000,
   leftShare: kind === 'diffusion' ? 0.25 : 0.5,
 });
 const rows = [row('parallel-rwm', 'parallel-mcmc', 2e4, 2.3), row('parallel-rwm', 'parallel-mcmc', 1e5, 2.1), row('reverse-sde', 'diffusion', 2e4, 0.6), row('reverse-sde', 'diffusion', 1e5, 0.3)];
@@ -42,6 +45,7 @@ describe('writeRaceDoc(path, rows, floor)', () => {
     expect(text.endsWith(`${RACE_END}\nafter\n`)).toBe(true);
     expect(text).not.toContain('old');
     expect(text).toContain('| reverse-sde | 1e5 | steps 50 | 100,000 |');
+    expect(text).toContain('RBF kernel with h = 1.25 (the median pairwise distance of the reference rows), on 2,000 vs 2,000 rows');
     expect(text.split('\n').filter((line) => line.startsWith('| parallel-rwm') || line.startsWith('| reverse-sde'))).toHaveLength(4);
   });
 
