@@ -44,6 +44,11 @@ describe('stageTagger(names)', () => {
     expect([...stepsOf(read[2])]).toEqual([5, 5]);
   });
 
+  it('writes the same bytes for the same batches, however many taggers the process made before', () => {
+    const bytes = () => particlesToIpc([stageTagger(['a', 'b'])(batch(0, 0), 1)], 'file');
+    expect(Buffer.from(bytes()).equals(Buffer.from(bytes()))).toBe(true);
+  });
+
   it('refuses a stage outside the pipeline and an empty pipeline', () => {
     const tag = stageTagger(['reverse']);
     expect(() => tag(batch(0, 0), 1)).toThrow(/stage must be an integer in 0 \.\. 0, got 1/);

@@ -25,7 +25,8 @@ export function stageTagger(names: readonly string[]): StageTagger {
   if (names.length === 0) throw new RangeError('stageTagger: names must name at least one stage, got [].');
   const distinct = [...new Set(names)];
   const codes = names.map((name) => distinct.indexOf(name));
-  const nameType = new Dictionary(new Utf8(), new Int32());
+  // A fixed dictionary id (Arrow JS counts ids up per process otherwise): one seed, one file, byte for byte.
+  const nameType = new Dictionary(new Utf8(), new Int32(), 0);
   const dictionary = vectorFromArray(distinct, new Utf8());
   const fieldsOf = (schema: Schema) => {
     const fields = [...schema.fields];
