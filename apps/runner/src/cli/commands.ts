@@ -1,12 +1,11 @@
 import { join, resolve } from 'node:path';
-import { type Logger, ScoreflowError } from '@scoreflow/core';
-import { type ConfigOverrides, loadConfig, readConfigFile } from '../config/load-config.js';
-import { loadTrainConfig } from '../config/load-train-config.js';
+import { ConfigError, type Logger, didYouMean } from '@scoreflow/core';
+import { readConfigFile } from '../config/config-file.js';
+import type { ConfigOverrides } from '../config/overrides.js';
 import { isTrainConfig } from '../config/train-config.js';
-import { buildTraining } from '../training/build-training.js';
+import { prepareTraining } from '../training/prepare-training.js';
 import { prepareOutputFolder } from '../output/output-folder.js';
-import { buildRun } from '../pipeline/build-run.js';
-import { planFigures } from '../figures/index.js';
+import { prepareRun } from '../pipeline/prepare-run.js';
 import { executeRun } from '../pipeline/execute-run.js';
 import { type ProgressReporter, createProgressReporter } from '../progress/progress-reporter.js';
 import { scoreflowRegistry } from '../registry.js';
@@ -33,12 +32,13 @@ const stderrLogger = (io: Io): Logger => ({
   debug: () => undefined,
 });
 
-/** Exit codes: 0 done, 1 the run failed, 130 interrupted (as a shell reports SIGINT). */
+/**
+ * Exit codes: 0 done, 1 the run failed, 130 interrupted (as a shell reports SIGINT; also when
+ * Ctrl-C came after the last step, with the output complete). Bad input throws `ConfigError`.
+ */
 export async function runCommand(configFile: string, options: RunCommandOptions, io: Io): Promise<number> {
-  const config = loadConfig(configFile, options);
-  const registry = scoreflowRegistry();
-  const plan = buildRun(config, registry, { signal: options.signal, logger: stderrLogger(io) });
-  const figures = planFigures(plan, registry);
+  const { plan, figures } = prepareRun(configFile, options, scoreflowRegistry(), { signal: options.signal, logger: stderrLogger(io) });
+  const { config } = plan;
   const outDir = resolve(options.out ?? `out/${config.name}`);
   prepareOutputFolder(outDir, options.force ?? false);
   const result = await executeRun(plan, outDir, io.progress ?? createProgressReporter(), figures);
@@ -57,7 +57,14 @@ export async function runCommand(configFile: string, options: RunCommandOptions,
     io.err(`Run failed ${where}: ${result.error?.message}\ntrajectories.arrow holds every snapshot finished so far.`);
     return 1;
   }
-  return 0;
+  return interruptedAfterLastStep(options.signal, io);
+}
+
+/** A Ctrl-C that came after the last step: the output is complete, and the exit code says it was interrupted (130). */
+function interruptedAfterLastStep(signal: AbortSignal | undefined, io: Io): number {
+  if (signal?.aborted !== true) return 0;
+  io.err('Interrupt received after the last step: the output is complete.');
+  return 130;
 }
 
 /**
@@ -66,10 +73,8 @@ export async function runCommand(configFile: string, options: RunCommandOptions,
  */
 export function validateCommand(configFile: string, overrides: ConfigOverrides, io: Io): number {
   if (isTrainConfig(readConfigFile(configFile))) return validateTrainConfig(configFile, overrides, io);
-  const config = loadConfig(configFile, overrides);
-  const registry = scoreflowRegistry();
-  const plan = buildRun(config, registry);
-  const figures = planFigures(plan, registry);
+  const { plan, figures } = prepareRun(configFile, overrides, scoreflowRegistry());
+  const { config } = plan;
   const figureNote = figures.length === 0 ? '' : `, ${figures.length} figure${figures.length === 1 ? '' : 's'}`;
   io.out(`${configFile}: valid (${plan.stages.length} stage${plan.stages.length === 1 ? '' : 's'}, ${plan.metrics.length} metrics, ${config.particles} particles${figureNote})`);
   return 0;
@@ -80,8 +85,8 @@ export function listCommand(options: { json?: boolean; kind?: string }, io: Io):
   const registry = scoreflowRegistry();
   const plugins = registry.list().filter((plugin) => options.kind === undefined || plugin.kind === options.kind);
   if (options.kind !== undefined && plugins.length === 0) {
-    const kinds = [...new Set(registry.list().map((plugin) => plugin.kind))].join(', ');
-    throw new ScoreflowError(`--kind: unknown plugin kind '${options.kind}'. Kinds: ${kinds}.`);
+    const kinds = [...new Set(registry.list().map((plugin) => plugin.kind))];
+    throw new ConfigError(`--kind: unknown plugin kind '${options.kind}'${didYouMean(options.kind, kinds)}. Kinds: ${kinds.join(', ')}.`, []);
   }
   const descriptions = plugins.map(describePlugin);
   io.out(options.json === true ? JSON.stringify(descriptions, null, 2) : formatPluginList(descriptions));
@@ -90,8 +95,8 @@ export function listCommand(options: { json?: boolean; kind?: string }, io: Io):
 
 /** Checks a train config: its fields, its data source and SDE. */
 function validateTrainConfig(configFile: string, overrides: ConfigOverrides, io: Io): number {
-  const config = loadTrainConfig(configFile, overrides);
-  const plan = buildTraining(config, scoreflowRegistry());
+  const plan = prepareTraining(configFile, overrides, scoreflowRegistry());
+  const { config } = plan;
   const { network, training } = config;
   const exact = plan.exactScore === undefined ? '' : ', exact score';
   io.out(

@@ -1,17 +1,24 @@
 import { Command } from 'commander';
+import runnerPackage from '../../package.json' with { type: 'json' };
 import { type Io, listCommand, runCommand, validateCommand } from './commands.js';
 import { parseInteger } from './parse-integer.js';
 import { trainCommand } from './train-command.js';
 
 /**
- * The `scoreflow` command line (commander: subcommands, typed options and help for free).
- * `setExitCode` receives each command's exit code.
+ * The `scoreflow` command line (commander: subcommands, typed options, help and `--version` for
+ * free). `setExitCode` receives each command's exit code; command-line errors throw
+ * `CommanderError` (see `runCli`).
  */
 export function createProgram(io: Io, setExitCode: (code: number) => void, signal?: AbortSignal): Command {
+  // exitOverride before the subcommands, which inherit it: every command-line error throws a
+  // CommanderError (exit code 2 in runCli) instead of calling process.exit(1).
   const program = new Command('scoreflow')
     .description('Diffusion models as dataflow: run particle pipelines from config files.')
+    .version(runnerPackage.version, '-V, --version', 'print the version of scoreflow')
+    .exitOverride()
     .showHelpAfterError()
-    .configureOutput({ writeOut: io.out, writeErr: io.err });
+    // commander ends what it writes with a newline, and io adds one.
+    .configureOutput({ writeOut: (text) => io.out(text.replace(/\n$/, '')), writeErr: (text) => io.err(text.replace(/\n$/, '')) });
 
   const overrides = (command: Command) =>
     command

@@ -3,11 +3,12 @@ import { resolve } from 'node:path';
 import { ConfigError, ScoreflowError } from '@scoreflow/core';
 import { loadNetwork, selectBackend } from '@scoreflow/score-nets';
 import { fileCheckpoint, readCheckpointInfo, threadsInWords } from '@scoreflow/score-nets/node';
-import { type TrainOverrides, loadTrainConfig } from '../config/load-train-config.js';
+import type { TrainOverrides } from '../config/load-train-config.js';
 import { checkOutputFolder, outputPath, prepareOutputFolder, writeJsonAtomic } from '../output/output-folder.js';
 import { createProgressReporter } from '../progress/progress-reporter.js';
 import { scoreflowRegistry } from '../registry.js';
-import { type TrainingPlan, buildTraining } from '../training/build-training.js';
+import type { TrainingPlan } from '../training/build-training.js';
+import { prepareTraining } from '../training/prepare-training.js';
 import { checkpointPath } from '../training/checkpoint-folder.js';
 import { executeTraining, workersFor } from '../training/execute-training.js';
 import { trainingMetrics, trainingSummary } from '../training/training-report.js';
@@ -46,8 +47,8 @@ function checkResumable(plan: TrainingPlan, outDir: string): void {
  * (the checkpoint holds the last finished step: `--resume` continues).
  */
 export async function trainCommand(configFile: string, options: TrainCommandOptions, io: Io): Promise<number> {
-  const config = loadTrainConfig(configFile, options);
-  const plan = buildTraining(config, scoreflowRegistry(), { signal: options.signal, logger: { info: io.err, warn: (m) => io.err(`warning: ${m}`), debug: () => undefined } });
+  const plan = prepareTraining(configFile, options, scoreflowRegistry(), { signal: options.signal, logger: { info: io.err, warn: (m) => io.err(`warning: ${m}`), debug: () => undefined } });
+  const { config } = plan;
   const outDir = resolve(options.out ?? `out/${config.name}`);
   if (options.resume !== true) checkOutputFolder(outDir, options.force ?? false);
   const backend = await selectBackend(config.backend);

@@ -1,5 +1,7 @@
-import { ConfigError, formatZodIssues } from '@scoreflow/core';
-import { type ConfigOverrides, applyOverrides, readConfigFile } from './load-config.js';
+import { ConfigError } from '@scoreflow/core';
+import { readConfigFile } from './config-file.js';
+import { checkConfig } from './load-config.js';
+import type { ConfigOverrides } from './overrides.js';
 import { type TrainConfig, trainConfigSchema } from './train-config.js';
 
 /** Command-line values of `scoreflow train` that replace those of the config file. */
@@ -10,9 +12,9 @@ export function loadTrainConfig(file: string, overrides: TrainOverrides = {}): T
   return validateTrainConfig(readConfigFile(file), file, overrides);
 }
 
-/** Validates a parsed train config object; `file` names it in messages. */
+/** Validates a parsed train config object; `file` names it in messages. Throws a `ConfigError` listing every problem. */
 export function validateTrainConfig(raw: unknown, file: string, overrides: TrainOverrides = {}): TrainConfig {
-  const result = trainConfigSchema.safeParse(applyOverrides(raw, overrides), { reportInput: true });
-  if (!result.success) throw new ConfigError(`Invalid train config ${file}`, formatZodIssues(result.error.issues, ''));
-  return result.data;
+  const { issues, config } = checkConfig(trainConfigSchema, raw, overrides);
+  if (issues.length > 0 || config === undefined) throw new ConfigError(`Invalid train config ${file}`, issues);
+  return config;
 }

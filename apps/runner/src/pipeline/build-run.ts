@@ -3,16 +3,21 @@ import {
   type DataSource,
   type Logger,
   type Metric,
+  type CreateScope,
   type PluginConfig,
+  type PluginKind,
+  type PluginKinds,
   type Registry,
   type RunContext,
   type Sde,
   type Stage,
   createRunContext,
   deriveSeed,
+  standIn,
 } from '@scoreflow/core';
 import type { RunConfig } from '../config/run-config.js';
 import { mcmcPlugins } from '@scoreflow/samplers';
+import { createIssueCollector } from './issue-collector.js';
 import { setPath } from './set-path.js';
 
 const chainStages = new Set<string>(mcmcPlugins.map((plugin) => plugin.name));
@@ -43,11 +48,18 @@ export interface RunPlan {
   readonly metrics: readonly Metric[];
 }
 
+/** What `buildRun` passes on to the run's context. */
+export interface BuildRunOptions {
+  readonly signal?: AbortSignal;
+  readonly logger?: Logger;
+}
+
 /**
  * Creates every plugin of a config through the registry, so that every option of every plugin
- * is checked before anything runs or anything is written.
+ * is checked before anything runs or anything is written. Every problem of every plugin is
+ * reported at once, in one `ConfigError`.
  */
-export function buildRun(config: RunConfig, registry: Registry, options: { signal?: AbortSignal; logger?: Logger } = {}): RunPlan {
+export function buildRun(config: RunConfig, registry: Registry, options: BuildRunOptions = {}): RunPlan {
   const ctx = createRunContext({
     name: config.name,
     seed: config.seed,
@@ -63,13 +75,18 @@ export function buildRun(config: RunConfig, registry: Registry, options: { signa
     byPath.set(path, plugin);
     setPath(resolved, path, plugin);
   };
-  const sde = config.sde === undefined ? undefined : registry.create('sde', config.sde, { run: ctx, path: 'sde', onResolved });
+  const problems = createIssueCollector();
+  // A plugin that cannot be created is replaced by a stand-in, so that the others are still checked.
+  const create = <K extends PluginKind>(kind: K, pluginConfig: PluginConfig, scope: CreateScope): PluginKinds[K] =>
+    problems.attempt(() => registry.create(kind, pluginConfig, scope), scope.path) ?? standIn<PluginKinds[K]>(scope.path);
+
+  const sde = config.sde === undefined ? undefined : create('sde', config.sde, { run: ctx, path: 'sde', onResolved });
   const scope = (path: string, run: RunContext = ctx) => ({ run, sde, path, onResolved });
 
-  const source = registry.create('data-source', config.source, scope('source'));
-  checkDim(source, config.dim, 'source');
+  const source = create('data-source', config.source, scope('source'));
+  problems.attempt(() => checkDim(source, config.dim, 'source'));
   const stages = config.pipeline.map((stageConfig, index): PlannedStage => {
-    const stage = registry.create('stage', stageConfig, scope(`pipeline.${index}`));
+    const stage = create('stage', stageConfig, scope(`pipeline.${index}`));
     const { steps, warmup }: Record<string, unknown> = byPath.get(`pipeline.${index}`) ?? {};
     return {
       index,
@@ -91,14 +108,15 @@ export function buildRun(config: RunConfig, registry: Registry, options: { signa
       batchSize: config.batchSize,
       signal: options.signal,
     });
-    const referenceSource = registry.create('data-source', config.reference, scope('reference', referenceCtx));
-    checkDim(referenceSource, config.dim, 'reference');
+    const referenceSource = create('data-source', config.reference, scope('reference', referenceCtx));
+    problems.attempt(() => checkDim(referenceSource, config.dim, 'reference'));
     reference = { source: referenceSource, ctx: referenceCtx };
   }
-  const metrics = config.metrics.map((metric, index) => registry.create('metric', metric, scope(`metrics.${index}`)));
+  const metrics = config.metrics.map((metric, index) => create('metric', metric, scope(`metrics.${index}`)));
   if (metrics.length > 0 && reference === undefined) {
-    throw new ConfigError('Invalid config', [{ path: 'reference', message: 'metrics need a reference data source to measure against' }]);
+    problems.add({ path: 'reference', message: 'metrics need a reference data source to measure against, got nothing' });
   }
+  problems.throwIfAny('Invalid config');
   return { config, resolved, ctx, sde, source, stages, reference, metrics };
 }
 

@@ -9,10 +9,12 @@ import {
   type Sde,
   createRunContext,
   mixtureFromOptions,
+  standIn,
 } from '@scoreflow/core';
 import { mixtureScore } from '@scoreflow/score-models';
 import type { MlpOptions } from '@scoreflow/score-nets';
 import type { TrainConfig } from '../config/train-config.js';
+import { createIssueCollector } from '../pipeline/issue-collector.js';
 import { setPath } from '../pipeline/set-path.js';
 
 /** Everything a training needs, created and validated, nothing started. */
@@ -37,13 +39,17 @@ const EXACT_SCORES: Readonly<Record<string, (options: unknown, sde: Sde) => Scor
 /**
  * Creates the data source and the SDE of a train config through the registry, so that every
  * option is checked before anything runs or is written (as `buildRun` does for run configs).
+ * Every problem is reported at once, in one `ConfigError`.
  */
 export function buildTraining(config: TrainConfig, registry: Registry, options: { signal?: AbortSignal; logger?: Logger } = {}): TrainingPlan {
   const ctx = createRunContext({ name: config.name, seed: config.seed, dim: config.dim, particles: config.training.poolSize, signal: options.signal, logger: options.logger });
   const resolved = structuredClone(config) as Record<string, unknown>;
   const onResolved = (path: string, plugin: PluginConfig) => setPath(resolved, path, plugin);
-  const sde = registry.create('sde', config.sde, { run: ctx, path: 'sde', onResolved });
-  const data = registry.create('data-source', config.data, { run: ctx, sde, path: 'data', onResolved });
+  const problems = createIssueCollector();
+  const sde = problems.attempt(() => registry.create('sde', config.sde, { run: ctx, path: 'sde', onResolved }), 'sde') ?? standIn<Sde>('sde');
+  const data = problems.attempt(() => registry.create('data-source', config.data, { run: ctx, sde, path: 'data', onResolved }), 'data');
+  problems.throwIfAny('Invalid train config');
+  if (data === undefined) throw new TypeError('unreachable: a data source that was not created is a problem');
   const exact = EXACT_SCORES[config.data.type];
   const exactScore = exact === undefined ? undefined : exact(registry.parse('data-source', config.data, 'data').options, sde);
   const network: MlpOptions = { dim: data.dim, ...config.network, seed: config.seed };

@@ -2,21 +2,25 @@ import { ScoreflowError } from './scoreflow-error.js';
 
 /** One problem found in a config or in a plugin's options. */
 export interface ConfigIssue {
-  /** Dotted path of the field, e.g. `pipeline.0.steps`. Empty for the whole object. */
+  /**
+   * Where: the dotted path of the field (`pipeline.0.steps`; empty for the whole object), the
+   * command-line argument (`--set seed=[1`) or the place in the file (`line 5, column 1`).
+   */
   readonly path: string;
   /** What is wrong and what is allowed, e.g. `expected an integer >= 1, got 0`. */
   readonly message: string;
 }
 
 /**
- * A config file, a plugin's options or a command-line option was rejected. The message lists
- * every issue as `path: message`; `issues` keeps them apart for programs.
+ * Bad input: a config file, a plugin's options or a command-line argument was rejected (the CLI
+ * exits with 2). The message is `context` then every issue as `path: message` on its own line;
+ * `issues` keeps them apart for programs. Without issues the message is `context` alone.
  */
 export class ConfigError extends ScoreflowError {
   readonly issues: readonly ConfigIssue[];
-  constructor(context: string, issues: readonly ConfigIssue[]) {
+  constructor(context: string, issues: readonly ConfigIssue[], options?: { cause?: unknown }) {
     const lines = issues.map((issue) => `  - ${issue.path === '' ? '(root)' : issue.path}: ${issue.message}`);
-    super(`${context}:\n${lines.join('\n')}`);
+    super(issues.length === 0 ? context : `${context}:\n${lines.join('\n')}`, options);
     this.issues = issues;
   }
 }

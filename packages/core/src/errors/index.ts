@@ -3,3 +3,5 @@ export { ConfigError, type ConfigIssue } from './config-error.js';
 export { DuplicatePluginError, UnknownPluginError } from './plugin-errors.js';
 export { NonFiniteError, type NonFiniteProducer } from './non-finite-error.js';
 export { DimensionError } from './dimension-error.js';
+export { SHOWN_VALUE_LENGTH, showValue, shorten } from './show-value.js';
+export { didYouMean, nearestName } from './nearest-name.js';

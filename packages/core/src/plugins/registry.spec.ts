@@ -22,6 +22,19 @@ const constantMetric = definePlugin({
   }),
 });
 const otherMetric = definePlugin({ ...constantMetric, name: 'other' });
+/** A metric of two nested metrics: uses both when it is created. */
+const pairMetric = definePlugin({
+  kind: 'metric',
+  name: 'pair',
+  description: 'Sums two metrics.',
+  options: z.strictObject({ first: z.looseObject({ type: z.string() }), second: z.looseObject({ type: z.string() }), weight: z.number().default(1) }),
+  create: (options, ctx): Metric => {
+    const first = ctx.create('metric', options.first, `${ctx.path}.first`);
+    const second = ctx.create('metric', options.second, `${ctx.path}.second`);
+    const name = `${first.name}+${second.name}`;
+    return { name, measure: (x, y, dim) => ({ value: Number(first.measure(x, y, dim).value) + Number(second.measure(x, y, dim).value) }) };
+  },
+});
 const run = createRunContext({ dim: 2 });
 
 describe('createRegistry', () => {
@@ -35,11 +48,14 @@ describe('createRegistry', () => {
     expect(() => createRegistry([constantMetric, constantMetric])).toThrow("A metric plugin named 'constant' is already registered");
   });
 
-  it('names the plugins of that kind when a name is unknown', () => {
+  it('names the plugins of that kind when a name is unknown, and the nearest one: bad input, a ConfigError', () => {
     const registry = createRegistry([constantMetric, otherMetric]);
     const error = catchError(() => registry.create('metric', { type: 'konstant' }, { run, path: 'metrics.1' }));
     expect(error).toBeInstanceOf(UnknownPluginError);
-    expect(error.message).toBe("metrics.1.type: unknown metric 'konstant'. Available metric plugins: 'constant', 'other'.");
+    expect(error).toBeInstanceOf(ConfigError);
+    expect((error as ConfigError).issues).toEqual([
+      { path: 'metrics.1.type', message: "unknown metric 'konstant'. Available metric plugins: 'constant', 'other'. Did you mean 'constant'?" },
+    ]);
     expect(() => registry.get('sde', 'vp')).toThrow('Available sde plugins: (none registered)');
   });
 
@@ -54,12 +70,50 @@ describe('createRegistry', () => {
     expect(error.message).toContain("Invalid options for metric 'constant' at metrics.0");
   });
 
-  it('rejects unknown option names and a missing type', () => {
+  it('rejects unknown option names with the nearest known one, and a missing type', () => {
     const registry = createRegistry([constantMetric]);
-    const unknown = catchError(() => registry.create('metric', { type: 'constant', valeu: 2 }, { run, path: 'm' })) as ConfigError;
-    expect(unknown.issues[0].message).toMatch(/valeu/);
+    const unknown = catchError(() => registry.create('metric', { type: 'constant', valeu: 2, colour: 'red' }, { run, path: 'm' })) as ConfigError;
+    expect(unknown.issues).toEqual([
+      { path: 'm', message: `Unrecognized key: "valeu" (did you mean 'value'?), got 2` },
+      { path: 'm', message: 'Unrecognized key: "colour" (known: value, mode, count), got "red"' },
+    ]);
     const untyped = catchError(() => registry.create('metric', { value: 2 }, { run, path: 'm' })) as ConfigError;
-    expect(untyped.issues[0]).toMatchObject({ path: 'm.type' });
+    expect(untyped.issues[0]).toMatchObject({ path: 'm.type', message: 'required: expected string, got nothing' });
+  });
+
+  it('quotes every bad value after got: non-finite numbers as such, long ones shortened, enums with the nearest value', () => {
+    const registry = createRegistry([constantMetric]);
+    const issues = (config: object) => (catchError(() => registry.create('metric', { type: 'constant', ...config }, { run, path: 'm' })) as ConfigError).issues;
+    expect(issues({ value: -Infinity })[0].message).toMatch(/got -Infinity$/);
+    expect(issues({ count: NaN })[0].message).toMatch(/got NaN$/);
+    expect(issues({ mode: 'x'.repeat(100_000) })[0].message).toMatch(/got "x{59}…$/);
+    expect(issues({ mode: 'sqared' })[0].message).toBe(`expected one of "plain"|"squared" (did you mean 'squared'?), got "sqared"`);
+  });
+
+  it('reports every problem of a plugin and of the plugins it creates at once', () => {
+    const registry = createRegistry([constantMetric, pairMetric]);
+    const error = catchError(() =>
+      registry.create('metric', { type: 'pair', first: { type: 'konstant' }, second: { type: 'constant', count: 0 }, weigth: 2 }, { run, path: 'metrics.0' }),
+    ) as ConfigError;
+    expect(error).toBeInstanceOf(ConfigError);
+    expect(error.issues.map((issue) => issue.path)).toEqual(['metrics.0', 'metrics.0.first.type', 'metrics.0.second.count']);
+    expect(error.message).toMatch(/weigth" \(did you mean 'weight'\?\)[^]*unknown metric 'konstant'[^]*>=1, got 0/);
+  });
+
+  it("passes a plugin's own error on as it is, and lists it as an issue at its path beside other problems", () => {
+    const failing = (error: Error) => definePlugin({ ...constantMetric, name: 'failing', create: () => { throw error; } });
+    const create = (error: Error, config: object = { type: 'failing' }) =>
+      catchError(() => createRegistry([failing(error), pairMetric]).create('metric', config, { run, path: 'metrics.2' }));
+    const missing = new RangeError('std must be finite, got Infinity.');
+    expect(create(missing)).toBe(missing);
+    const both = create(missing, { type: 'pair', first: { type: 'failing' }, second: { type: 'nope' } }) as ConfigError;
+    expect(both).toBeInstanceOf(ConfigError);
+    expect(both.issues).toEqual([
+      { path: 'metrics.2.first', message: 'std must be finite, got Infinity.' },
+      { path: 'metrics.2.second.type', message: expect.stringMatching(/^unknown metric 'nope'/) },
+    ]);
+    const bug = new TypeError('x is undefined');
+    expect(create(bug)).toBe(bug);
   });
 
   it('lists plugins by kind, sorted by name', () => {

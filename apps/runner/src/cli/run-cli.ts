@@ -1,0 +1,25 @@
+import { ConfigError, ScoreflowError } from '@scoreflow/core';
+import { CommanderError } from 'commander';
+import type { Io } from './commands.js';
+import { createProgram } from './program.js';
+
+/**
+ * Runs the `scoreflow` command line on `argv` (`process.argv`: node, the script, then the
+ * arguments) and gives its exit code: 0 done (also `--help`, `--version`), 1 the run failed (a
+ * `ScoreflowError`, printed), 2 bad input (a `ConfigError`, printed with every issue; a
+ * command-line error, which commander prints), 130 interrupted. Any other error is a bug and is
+ * thrown.
+ */
+export async function runCli(argv: readonly string[], io: Io, signal?: AbortSignal): Promise<number> {
+  let code = 0;
+  const program = createProgram(io, (exitCode) => (code = exitCode), signal);
+  try {
+    await program.parseAsync(argv);
+    return code;
+  } catch (error) {
+    if (error instanceof CommanderError) return error.exitCode === 0 ? 0 : 2;
+    if (!(error instanceof ScoreflowError)) throw error;
+    io.err(`error: ${error.message}`);
+    return error instanceof ConfigError ? 2 : 1;
+  }
+}
