@@ -5,6 +5,8 @@ import type { StorybookConfig } from '@storybook/html-vite';
 const config: StorybookConfig = {
   framework: '@storybook/html-vite',
   stories: ['../src/**/*.stories.ts'],
+  // Docs pages (autodocs) for the components: description, args table, live examples.
+  addons: ['@storybook/addon-docs'],
   staticDirs: [{ from: '../../../packages/viz/assets/fonts', to: '/fonts' }],
   core: { disableTelemetry: true },
   viteFinal: async (vite) => ({

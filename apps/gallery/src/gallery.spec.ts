@@ -1,6 +1,9 @@
 // Builds the static Storybook, serves it on 127.0.0.1 and opens every story in Debian's Chromium
-// (playwright-core), asserting on the canvas pixels: ink in each plot area, background in the
-// canvas corners, and the marks each story promises (red starts, a finished animation).
+// (playwright-core), asserting on the canvas pixels: ink in each plot area, a title at the top,
+// background in the canvas corners, and the marks each story promises (red starts, a finished
+// animation); then every component's Docs page: its description, its args table with a
+// description for each arg, and its live examples drawn. Screenshots of every story and Docs page
+// go to a temp folder (kept with GALLERY_KEEP=1) for a person to look at.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
@@ -27,10 +30,36 @@ const TYPES: Record<string, string> = {
   '.png': 'image/png',
   '.wasm': 'application/wasm',
 };
-/** Stories whose pictures are screenshotted into a temp folder for a person to look at. */
-const SCREENSHOTS = ['components--scatter', 'components--point-cloud-vs-distribution', 'components--density-heatmap', 'live-pipelines--double-gaussian-forward-and-back', 'live-pipelines--random-walk-2-d', 'live-pipelines--mcmc-beside-reverse-sde', 'live-pipelines--score-field-over-time', 'components--chain-trace', 'training--score-network-live'];
+/** Every story by id, with the name written by hand in its file (not Storybook's title-cased export name). */
+const STORY_NAMES: Record<string, string> = {
+  'components-scatter--mixture-samples': 'Samples of a mixture',
+  'components-scatter--point-cloud-vs-distribution': 'A point cloud beside its distribution',
+  'components-density-heatmap--exact-or-kde': 'Exact density or KDE of samples',
+  'components-paths--reverse-sde-paths': 'Reverse-SDE paths',
+  'components-score-field--score-over-density': 'Score over its density',
+  'components-line-chart--error-against-nfe': 'Error against NFE',
+  'components-chain-trace--hmc-on-the-banana': 'HMC chains on the banana',
+  'components-image-grid--synthetic-digits': 'Synthetic digits',
+  'live-pipelines--double-gaussian-forward-and-back': 'Double Gaussian forward and back',
+  'live-pipelines--random-walk-2-d': 'Random walk in 2-D',
+  'live-pipelines--mcmc-beside-reverse-sde': 'MCMC beside the reverse SDE',
+  'live-pipelines--score-field-over-time': 'Score field over time',
+  'training--score-network-live': 'Score network, live',
+};
+/** Every viz component's Docs page, with the drawing function its description introduces. */
+const COMPONENT_DOCS: Record<string, string> = {
+  'components-scatter--docs': 'drawScatter',
+  'components-density-heatmap--docs': 'drawDensityHeatmap',
+  'components-paths--docs': 'drawPaths',
+  'components-score-field--docs': 'drawScoreField',
+  'components-line-chart--docs': 'drawLineChart',
+  'components-chain-trace--docs': 'drawChainTrace',
+  'components-image-grid--docs': 'drawImageGrid',
+};
 /** Stories whose paths start with red markers. */
-const RED_STARTS = ['components--paths', 'live-pipelines--random-walk-2-d', 'live-pipelines--mcmc-beside-reverse-sde'];
+const RED_STARTS = ['components-paths--reverse-sde-paths', 'live-pipelines--random-walk-2-d', 'live-pipelines--mcmc-beside-reverse-sde'];
+/** Where every title is drawn: CSS pixel rows of the canvas (a 13-14 px bold line whose top is 8-12 px down). */
+const TITLE_ROWS = [12, 20];
 
 /** Pixel counts the page measures on the canvas, in device pixels. */
 interface PixelReport {
@@ -41,6 +70,8 @@ interface PixelReport {
   plots: { ink: number; total: number }[];
   /** Non-white pixels in 6 x 6 squares at the four canvas corners. */
   corners: number;
+  /** Non-white pixels in the title rows (`TITLE_ROWS`), over the middle half of the canvas. */
+  title: number;
   /** Clearly red pixels (start markers). */
   red: number;
   frames: number;
@@ -72,6 +103,7 @@ describe('gallery: every story renders in headless Chromium', () => {
   let browser: Browser | undefined;
   let base = '';
   let ids: string[] = [];
+  let entries: Record<string, { type: string; name: string; title: string }> = {};
   const timing: Record<string, number> = {};
 
   beforeAll(async () => {
@@ -85,8 +117,8 @@ describe('gallery: every story renders in headless Chromium', () => {
     });
     if (build.status !== 0) throw new Error(`storybook build failed (${build.status}):\n${build.stdout}\n${build.stderr}`);
     timing.build = Date.now() - start;
-    const index = JSON.parse(readFileSync(join(staticDir, 'index.json'), 'utf8')) as { entries: Record<string, { type: string }> };
-    ids = Object.entries(index.entries).filter(([, entry]) => entry.type === 'story').map(([id]) => id);
+    ({ entries } = JSON.parse(readFileSync(join(staticDir, 'index.json'), 'utf8')) as { entries: typeof entries });
+    ids = Object.entries(entries).filter(([, entry]) => entry.type === 'story').map(([id]) => id);
     server = await serve(staticDir);
     base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
     start = Date.now();
@@ -101,24 +133,13 @@ describe('gallery: every story renders in headless Chromium', () => {
     if (process.env.GALLERY_KEEP === undefined) rmSync(work, { recursive: true, force: true });
   });
 
-  it('has a story for every viz component and every live pipeline', () => {
-    expect(ids).toEqual(
-      expect.arrayContaining([
-        'components--scatter',
-        'components--point-cloud-vs-distribution',
-        'components--density-heatmap',
-        'components--paths',
-        'components--score-field',
-        'components--line-chart',
-        'components--chain-trace',
-        'components--image-grid',
-        'live-pipelines--double-gaussian-forward-and-back',
-        'live-pipelines--random-walk-2-d',
-        'live-pipelines--mcmc-beside-reverse-sde',
-        'live-pipelines--score-field-over-time',
-        'training--score-network-live',
-      ]),
-    );
+  it('has a story for every viz component and every live pipeline, each named by hand', () => {
+    expect(Object.fromEntries(ids.map((id) => [id, entries[id].name]))).toEqual(STORY_NAMES);
+  });
+
+  it('has a Docs page for every viz component', () => {
+    const docs = Object.keys(entries).filter((id) => entries[id].type === 'docs');
+    expect(docs.sort()).toEqual(Object.keys(COMPONENT_DOCS).sort());
   });
 
   it('draws every story: ink in the plot areas, background in the corners', async () => {
@@ -130,7 +151,7 @@ describe('gallery: every story renders in headless Chromium', () => {
       const start = Date.now();
       await page.goto(`${base}/iframe.html?id=${id}&viewMode=story`);
       await page.waitForSelector('canvas[data-state="done"], canvas[data-state="error"]', { timeout: 30_000 });
-      const report: PixelReport = await page.evaluate(() => {
+      const report: PixelReport = await page.evaluate((rows) => {
         const canvas = document.querySelector('canvas')!;
         const ctx = canvas.getContext('2d')!;
         const { width, height } = canvas;
@@ -149,10 +170,12 @@ describe('gallery: every story renders in headless Chromium', () => {
         });
         const c = 6;
         const corners = count(0, 0, c, c) + count(width - c, 0, c, c) + count(0, height - c, c, c) + count(width - c, height - c, c, c);
+        const [top, bottom] = rows.map((y) => Math.round(y * scale));
+        const title = count(Math.round(width / 4), top, Math.round(width / 2), bottom - top);
         let red = 0;
         for (let i = 0; i < data.length; i += 4) if (data[i] > 180 && data[i + 1] < 70 && data[i + 2] < 70) red++;
-        return { state: canvas.dataset.state!, error: canvas.dataset.error, size: [width, height], plots, corners, red, frames: Number(canvas.dataset.frame ?? 0), step: canvas.dataset.step, backend: canvas.dataset.backend, tensors: canvas.dataset.tensors };
-      });
+        return { state: canvas.dataset.state!, error: canvas.dataset.error, size: [width, height], plots, corners, title, red, frames: Number(canvas.dataset.frame ?? 0), step: canvas.dataset.step, backend: canvas.dataset.backend, tensors: canvas.dataset.tensors };
+      }, TITLE_ROWS);
       timing[id] = Date.now() - start;
       const problems: string[] = [];
       if (report.state !== 'done') problems.push(`state ${report.state}: ${report.error}`);
@@ -161,6 +184,7 @@ describe('gallery: every story renders in headless Chromium', () => {
         if (plot.ink < 0.01 * plot.total) problems.push(`plot area ${k}: only ${plot.ink} of ${plot.total} pixels drawn`);
       });
       if (report.corners > 0) problems.push(`${report.corners} pixels drawn in the canvas corners (outside every plot)`);
+      if (report.title < 20) problems.push(`no title: ${report.title} pixels drawn in rows ${TITLE_ROWS.join('-')}`);
       if (RED_STARTS.includes(id) && report.red < 10) problems.push(`no red start markers (${report.red} red pixels)`);
       if (id === 'live-pipelines--double-gaussian-forward-and-back' && report.frames < 80) problems.push(`animation stopped after ${report.frames} frames`);
       if (id === 'training--score-network-live') {
@@ -171,9 +195,56 @@ describe('gallery: every story renders in headless Chromium', () => {
         if (report.frames < 20) problems.push(`only ${report.frames} frames drawn`);
       }
       if (problems.length > 0) failures.push(`${id}: ${problems.join('; ')}`);
-      if (SCREENSHOTS.includes(id)) await page.screenshot({ path: join(shots, `${id}.png`), fullPage: true });
+      await page.screenshot({ path: join(shots, `${id}.png`), fullPage: true });
     }
     console.log('gallery: ms per story', JSON.stringify(timing));
+    expect(errors).toEqual([]);
+    expect(failures).toEqual([]);
+    await page.close();
+  });
+
+  it("renders every component's Docs page: its description, a description for every arg, its examples drawn", async () => {
+    const page = await browser!.newPage({ viewport: { width: 1100, height: 800 } });
+    const errors: string[] = [];
+    page.on('pageerror', (error) => errors.push(error.message));
+    const failures: string[] = [];
+    for (const [id, fn] of Object.entries(COMPONENT_DOCS)) {
+      const start = Date.now();
+      await page.goto(`${base}/iframe.html?id=${id}&viewMode=docs`);
+      await page.waitForSelector('.sbdocs-title', { timeout: 30_000 });
+      await page.waitForFunction(() => {
+        const canvases = [...document.querySelectorAll('canvas')];
+        return canvases.length > 0 && canvases.every((c) => c.dataset.state === 'done' || c.dataset.state === 'error');
+      }, undefined, { timeout: 60_000 });
+      const report = await page.evaluate(() => ({
+        title: document.querySelector('.sbdocs-title')?.textContent ?? '',
+        text: document.querySelector('.sbdocs-content')?.textContent ?? '',
+        // Arg rows (category rows span the table): the description cell holds the description, then the type.
+        args: [...document.querySelectorAll('table.docblock-argstable tbody tr')]
+          .filter((row) => row.children.length >= 3)
+          .map((row) => ({ name: row.children[0].textContent ?? '', described: row.children[1].children.length >= 2 && (row.children[1].children[0].textContent ?? '').trim().length > 0 })),
+        examples: [...document.querySelectorAll('canvas')].map((canvas) => {
+          const data = canvas.getContext('2d')!.getImageData(0, 0, canvas.width, canvas.height).data;
+          let ink = 0;
+          for (let i = 0; i < data.length; i += 4) if (data[i] < 245 || data[i + 1] < 245 || data[i + 2] < 245) ink++;
+          return { state: canvas.dataset.state, error: canvas.dataset.error, ink: ink / (canvas.width * canvas.height) };
+        }),
+      }));
+      timing[id] = Date.now() - start;
+      const problems: string[] = [];
+      const component = entries[id].title.split('/').pop()!;
+      if (report.title !== component) problems.push(`titled '${report.title}', not '${component}'`);
+      if (!report.text.includes(`${fn}(ctx`)) problems.push(`the description does not introduce ${fn}(ctx, ...)`);
+      if (report.args.length < 2) problems.push(`${report.args.length} args in the args table`);
+      const bare = report.args.filter((arg) => !arg.described).map((arg) => arg.name);
+      if (bare.length > 0) problems.push(`args without a description: ${bare.join(', ')}`);
+      report.examples.forEach((example, k) => {
+        if (example.state !== 'done') problems.push(`example ${k}: state ${example.state}: ${example.error}`);
+        else if (example.ink < 0.02) problems.push(`example ${k}: only ${(100 * example.ink).toFixed(1)}% of its pixels drawn`);
+      });
+      if (problems.length > 0) failures.push(`${id}: ${problems.join('; ')}`);
+      await page.screenshot({ path: join(shots, `${id}.png`), fullPage: true });
+    }
     expect(errors).toEqual([]);
     expect(failures).toEqual([]);
     await page.close();

@@ -9,11 +9,10 @@ import { createPlotFrame, drawAxes, drawDensityHeatmap, drawPaths, drawScatter, 
 import { of } from 'rxjs';
 import { clear, figure, markPlot, nextFrame, sleep } from '../figure.js';
 import { collect, runContext, stack } from '../pipelines.js';
+import { range } from './controls.js';
 
 const meta: Meta = { title: 'Live pipelines' };
 export default meta;
-
-const range = (min: number, max: number, step: number) => ({ control: { type: 'range' as const, min, max, step } });
 
 interface DiffusionArgs {
   particles: number;
@@ -27,8 +26,13 @@ interface DiffusionArgs {
  * the diffused mixture brings them back. Every snapshot is one frame.
  */
 export const DoubleGaussianForwardAndBack: StoryObj<DiffusionArgs> = {
+  name: 'Double Gaussian forward and back',
   args: { particles: 5000, steps: 40, frameMs: 40 },
-  argTypes: { particles: range(500, 100_000, 500), steps: range(5, 200, 5), frameMs: range(0, 500, 10) },
+  argTypes: {
+    particles: range('Particles drawn from the double Gaussian.', 500, 100_000, 500),
+    steps: range('Euler-Maruyama steps each way (forward, then reverse on a geometric time grid); one frame per step.', 5, 200, 5),
+    frameMs: range('Pause between frames in milliseconds.', 0, 500, 10),
+  },
   render: (args) =>
     figure(480, 480, async (ctx, canvas) => {
       const sde = brownian({ g: 1, T: 4 });
@@ -63,8 +67,13 @@ interface WalkArgs {
 
 /** The seed's random walk: dx = dW in 2-D from a few starting points (red), every step a snapshot, drawn as it grows. */
 export const RandomWalk2D: StoryObj<WalkArgs> = {
+  name: 'Random walk in 2-D',
   args: { walkers: 8, steps: 500, reveal: 25 },
-  argTypes: { walkers: range(1, 64, 1), steps: range(10, 2000, 10), reveal: range(1, 100, 1) },
+  argTypes: {
+    walkers: range('Independent walkers, started from N(0, 4 I).', 1, 64, 1),
+    steps: range('Steps of each walk (dx = dW over t in [0, 1]).', 10, 2000, 10),
+    reveal: range('Frames in which the paths grow to their full length.', 1, 100, 1),
+  },
   render: (args) =>
     figure(480, 480, async (ctx, canvas) => {
       const sde = brownian({ g: 1, T: 1 });
@@ -104,8 +113,13 @@ interface RaceArgs {
  * dx = dW from N(0, 25 I) with the empirical score of 500 banana samples (no training).
  */
 export const McmcBesideReverseSde: StoryObj<RaceArgs> = {
+  name: 'MCMC beside the reverse SDE',
   args: { chains: 3, particles: 1000, steps: 100 },
-  argTypes: { chains: range(1, 10, 1), particles: range(100, 5000, 100), steps: range(10, 500, 10) },
+  argTypes: {
+    chains: range('HMC chains on the left, all started at (-6, 9).', 1, 10, 1),
+    particles: range('Particles of the reverse SDE on the right.', 100, 5000, 100),
+    steps: range('Euler-Maruyama steps of the reverse SDE.', 10, 500, 10),
+  },
   render: (args) =>
     figure(960, 480, async (ctx, canvas) => {
       const density = banana();
@@ -144,8 +158,12 @@ interface FieldArgs {
 
 /** The score of the double Gaussian diffused under dx = dW to time t, over the density p_t: two basins merge into one. */
 export const ScoreFieldOverTime: StoryObj<FieldArgs> = {
+  name: 'Score field over time',
   args: { t: 0.5, arrows: 20 },
-  argTypes: { t: range(0, 4, 0.01), arrows: range(5, 40, 1) },
+  argTypes: {
+    t: range('Diffusion time: the score and density drawn are those of p_t under dx = dW.', 0, 4, 0.01),
+    arrows: range('Arrows along each axis.', 5, 40, 1),
+  },
   render: (args) =>
     figure(560, 480, async (ctx, canvas) => {
       const sde = brownian({ g: 1, T: 4 });

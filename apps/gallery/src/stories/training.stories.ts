@@ -12,12 +12,10 @@ import { lastValueFrom, tap } from 'rxjs';
 import { clear, figure, markPlot, nextFrame, sleep, whileShown } from '../figure.js';
 import { collect, runContext, sampleOf } from '../pipelines.js';
 import { BROWSER_BACKENDS, type BrowserBackend, selectBrowserBackend } from '../tf-backend.js';
+import { number, range, select } from './controls.js';
 
 const meta: Meta = { title: 'Training' };
 export default meta;
-
-const range = (min: number, max: number, step: number) => ({ control: { type: 'range' as const, min, max, step } });
-const select = (options: readonly string[]) => ({ control: { type: 'select' as const }, options });
 
 const DATA_SETS = ['double-gaussian', 'two-moons'] as const;
 type DataSet = (typeof DATA_SETS)[number];
@@ -73,16 +71,16 @@ export const ScoreNetworkLive: StoryObj<TrainingArgs> = {
   name: 'Score network, live',
   args: { dataSet: 'double-gaussian', backend: 'wasm', steps: 500, width: 32, depth: 2, learningRate: 0.01, batchSize: 256, t: 0.1, samples: 2000, sampleSteps: 100 },
   argTypes: {
-    dataSet: select(DATA_SETS),
-    backend: select(BROWSER_BACKENDS),
-    steps: range(50, 5000, 50),
-    width: range(8, 256, 8),
-    depth: range(1, 6, 1),
-    learningRate: { control: { type: 'number', min: 1e-4, max: 0.1, step: 1e-4 } },
-    batchSize: range(32, 4096, 32),
-    t: range(0.01, 1, 0.01),
-    samples: range(100, 10_000, 100),
-    sampleSteps: range(10, 1000, 10),
+    dataSet: select('The data learned: the double Gaussian (exact score known) or two moons.', DATA_SETS),
+    backend: select('TensorFlow.js backend in the page.', BROWSER_BACKENDS),
+    steps: range('Training steps (Adam).', 50, 5000, 50),
+    width: range('Units per hidden layer of the MLP.', 8, 256, 8),
+    depth: range('Hidden layers of the MLP.', 1, 6, 1),
+    learningRate: number("Adam's learning rate.", 1e-4, 0.1, 1e-4),
+    batchSize: range('Data points per training step.', 32, 4096, 32),
+    t: range('Diffusion time at which the learned and exact scores are drawn.', 0.01, 1, 0.01),
+    samples: range('Data points drawn, and particles sampled by the reverse SDE.', 100, 10_000, 100),
+    sampleSteps: range('Euler-Maruyama steps of the reverse SDE after training.', 10, 1000, 10),
   },
   render: (args) =>
     figure(960, 660, async (ctx, canvas) => {

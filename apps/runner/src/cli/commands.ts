@@ -4,7 +4,7 @@ import { readConfigFile } from '../config/config-file.js';
 import type { ConfigOverrides } from '../config/overrides.js';
 import { isTrainConfig } from '../config/train-config.js';
 import { prepareTraining } from '../training/prepare-training.js';
-import { prepareOutputFolder } from '../output/output-folder.js';
+import { OUTPUT_FILES, claimOutputFolder, particleOutputFiles, withTemporaries } from '../output/index.js';
 import { prepareRun } from '../pipeline/prepare-run.js';
 import { executeRun } from '../pipeline/execute-run.js';
 import { type ProgressReporter, createProgressReporter } from '../progress/progress-reporter.js';
@@ -23,6 +23,8 @@ export interface Io {
 export interface RunCommandOptions extends ConfigOverrides {
   readonly out?: string;
   readonly force?: boolean;
+  /** The particle file's format, `arrow` or `parquet` (the config's `output.format`). */
+  readonly format?: string;
   readonly signal?: AbortSignal;
 }
 
@@ -37,11 +39,22 @@ const stderrLogger = (io: Io): Logger => ({
  * Ctrl-C came after the last step, with the output complete). Bad input throws `ConfigError`.
  */
 export async function runCommand(configFile: string, options: RunCommandOptions, io: Io): Promise<number> {
-  const { plan, figures } = prepareRun(configFile, options, scoreflowRegistry(), { signal: options.signal, logger: stderrLogger(io) });
+  const overrides = options.format === undefined ? options : { ...options, set: [...(options.set ?? []), `output.format=${options.format}`] };
+  const { plan, figures } = prepareRun(configFile, overrides, scoreflowRegistry(), { signal: options.signal, logger: stderrLogger(io) });
   const { config } = plan;
   const outDir = resolve(options.out ?? `out/${config.name}`);
-  prepareOutputFolder(outDir, options.force ?? false);
-  const result = await executeRun(plan, outDir, io.progress ?? createProgressReporter(), figures);
+  // Locked while the run writes; --force replaces only what an earlier run listed in its manifest.
+  const folder = claimOutputFolder(outDir, {
+    mode: options.force === true ? 'replace' : 'fresh',
+    command: `scoreflow run ${configFile}`,
+    files: [...withTemporaries([OUTPUT_FILES.config, OUTPUT_FILES.metrics, ...figures.map((figure) => figure.config.file)]), ...particleOutputFiles(config.output?.format ?? 'arrow')],
+  });
+  let result: Awaited<ReturnType<typeof executeRun>>;
+  try {
+    result = await executeRun(plan, outDir, io.progress ?? createProgressReporter(), figures);
+  } finally {
+    folder.release();
+  }
   io.out(summaryTable(plan, result));
   io.out(`output: ${outDir}`);
   for (const figure of result.figures) {
@@ -49,12 +62,13 @@ export async function runCommand(configFile: string, options: RunCommandOptions,
     else io.err(`figure ${figure.file} not written: ${figure.note}`);
   }
   const where = result.last === undefined ? 'before the first snapshot' : `after stage ${result.last.stage} (${result.last.type}) step ${result.last.step}, t = ${result.last.t}`;
+  const kept = result.particleFile === undefined ? 'no snapshot was written.' : `${result.particleFile} holds every snapshot finished so far.`;
   if (result.status === 'interrupted') {
-    io.err(`Interrupted ${where}; trajectories.arrow holds every snapshot finished so far.`);
+    io.err(`Interrupted ${where}; ${kept}`);
     return 130;
   }
   if (result.status === 'failed') {
-    io.err(`Run failed ${where}: ${result.error?.message}\ntrajectories.arrow holds every snapshot finished so far.`);
+    io.err(`Run failed ${where}: ${result.error?.message}\n${kept}`);
     return 1;
   }
   return interruptedAfterLastStep(options.signal, io);

@@ -1,4 +1,5 @@
-import { Command } from 'commander';
+import { Command, Option } from 'commander';
+import { PARTICLE_FORMATS } from '../output/index.js';
 import runnerPackage from '../../package.json' with { type: 'json' };
 import { type Io, listCommand, runCommand, validateCommand } from './commands.js';
 import { parseInteger } from './parse-integer.js';
@@ -29,7 +30,8 @@ export function createProgram(io: Io, setExitCode: (code: number) => void, signa
 
   overrides(program.command('run').description('run a pipeline config (YAML or JSON)').argument('<config>', 'config file'))
     .option('--out <dir>', 'output folder (default: out/NAME)')
-    .option('--force', 'overwrite an existing output folder', false)
+    .option('--force', "replace the files of an earlier scoreflow run in the output folder (listed in its manifest; nothing else)", false)
+    .addOption(new Option('--format <format>', 'particle file: trajectories.arrow (Arrow IPC) or trajectories.parquet').choices(PARTICLE_FORMATS))
     .action(async (config: string, options) => setExitCode(await runCommand(config, { ...options, signal }, io)));
 
   program
@@ -39,7 +41,7 @@ export function createProgram(io: Io, setExitCode: (code: number) => void, signa
     .option('--seed <n>', 'replace the config seed', parseInteger(0))
     .option('--set <path=value>', 'set a config value, e.g. --set training.steps=300 (repeatable; values are YAML)', (value: string, previous: string[] = []) => [...previous, value])
     .option('--out <dir>', 'output folder (default: out/NAME)')
-    .option('--force', 'overwrite an existing output folder', false)
+    .option('--force', "replace the files of an earlier scoreflow command in the output folder (listed in its manifest; nothing else)", false)
     .option('--resume', 'continue from the checkpoint in the output folder', false)
     .action(async (config: string, options) => setExitCode(await trainCommand(config, { ...options, signal }, io)));
 

@@ -88,6 +88,16 @@ export const metricsFigure = z.strictObject({
   file: fileOf('png'),
   x: z.enum(['t', 'step']).default('t').describe('the horizontal axis'),
   metrics: z.array(z.string()).optional().describe('which values (e.g. sw2, mmd2); all but bandwidths by default'),
+  noiseFloor: z
+    .union([
+      z.literal(false),
+      z.strictObject({
+        pairs: z.number().int().min(2).max(20).default(3).describe('pairs of exact samples per time'),
+        times: z.number().int().min(1).max(50).default(3).describe('times it is computed at, spread over the measured ones (first and last included)'),
+      }),
+    ])
+    .default({ pairs: 3, times: 3 })
+    .describe('shade each value between two exact samples of the measured sizes (mean +- 2 sd over pairs); false for none'),
   ...common,
 });
 

@@ -1,10 +1,12 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ConfigError } from '@scoreflow/core';
-import { readGifInfo } from '@scoreflow/viz';
+import { categoricalColour, readGifInfo, rgbOf } from '@scoreflow/viz';
+import { readImage } from '@scoreflow/viz/node';
 import { describe, expect, it } from 'vitest';
 import { runCommand } from '../cli/commands.js';
 import { configWorkspace, quietIo } from '../testing/cli-harness.js';
+import { countPixels, isInk, near } from '../testing/figure-pixels.js';
 
 const quiet = quietIo;
 
@@ -109,7 +111,7 @@ describe('scoreflow run with figures', () => {
     expect(await runCommand(file, { out }, io)).toBe(0);
     expect(existsSync(join(out, 'never.png'))).toBe(false);
     const [record] = JSON.parse(readFileSync(join(out, 'metrics.json'), 'utf8')).figures;
-    expect(record).toEqual({ type: 'snapshot', file: 'never.png', written: false, note: 'no snapshot of stage 1 (euler-maruyama) at step 5 was finished' });
+    expect(record).toEqual({ type: 'snapshot', file: 'never.png', written: false, note: 'no snapshot of stage 0 (euler-maruyama) at step 5 was finished' });
     expect(lines.join('\n')).toMatch(/figure never\.png not written: no snapshot/);
   });
 
@@ -131,6 +133,82 @@ describe('scoreflow run with figures', () => {
     expect(metrics.figures.map((figure: { written: boolean }) => figure.written)).toEqual([true, true, true]);
     expect(pngSize(join(out, 'last.png'))).toEqual([960, 480]);
     expect(readGifInfo(readFileSync(join(out, 'so-far.gif'))).frames).toBeGreaterThanOrEqual(1);
+  });
+});
+
+describe('figures that would mislead or stay empty', () => {
+  const chainConfig = (thin: number) => ({
+    name: 'chains',
+    particles: 4,
+    source: { type: 'gaussian', std: 3 },
+    pipeline: [{ type: 'hmc', target: { type: 'banana' }, warmup: 10, steps: 30, thin }],
+    figures: [{ type: 'trace', file: 'trace.png', chains: 4, coordinates: 1, width: 400, height: 260 }],
+  });
+  const chainColours = [0, 1, 2, 3].map((k) => near(rgbOf(categoricalColour(k)), 12));
+  const anyChain = (r: number, g: number, b: number) => chainColours.some((match) => match(r, g, b));
+
+  it('warns before running when a trace gets one snapshot, then draws each chain as a dot and notes it', async () => {
+    const { file, out } = workspace(chainConfig(30));
+    const { lines, io } = quiet();
+    expect(await runCommand(file, { out }, io)).toBe(0);
+    const text = lines.join('\n');
+    expect(text).toMatch(/warning: figures\.0 \(trace\.png\): stage 0 \(hmc\) emits one snapshot per chain \(iteration 30: steps 30, thin 30\), so the trace shows each chain as a dot\. Set pipeline\.0\.thin below steps/);
+    // The warning comes before the run's output.
+    expect(text.indexOf('warning: figures.0')).toBeLessThan(text.indexOf('output:'));
+    const [record] = JSON.parse(readFileSync(join(out, 'metrics.json'), 'utf8')).figures;
+    expect(record).toMatchObject({ written: true, note: 'one snapshot (iteration 30): each chain is drawn as a dot' });
+    // The one iteration sits mid-axis: the chains' dots are in a strip down the middle.
+    const image = await readImage(join(out, 'trace.png'));
+    expect(countPixels(image, { x: 200 + 28 - 8, y: 50, width: 16, height: 170 }, anyChain)).toBeGreaterThan(15);
+  });
+
+  it('draws the chain legend in a row of its own, over no trace', async () => {
+    const { file, out } = workspace(chainConfig(1));
+    const { lines, io } = quiet();
+    expect(await runCommand(file, { out }, io)).toBe(0);
+    expect(lines.join('\n')).not.toMatch(/warning/);
+    const image = await readImage(join(out, 'trace.png'));
+    // Under the title (30 px), the legend row (20 px): the four chains' line samples.
+    expect(countPixels(image, { x: 0, y: 30, width: 400, height: 20 }, anyChain)).toBeGreaterThan(4 * 20);
+    // No legend box (grey #bbb border, white fill) inside the plot area below it.
+    expect(countPixels(image, { x: 60, y: 60, width: 320, height: 150 }, near([187, 187, 187], 2))).toBe(0);
+    expect(countPixels(image, { x: 60, y: 60, width: 320, height: 150 }, anyChain)).toBeGreaterThan(200);
+  });
+
+  it("shades the metrics' noise floor (two exact samples of the measured sizes), and names it", async () => {
+    const figures = [{ type: 'metrics', file: 'metrics.png', metrics: ['sw2'], width: 400, height: 320 }];
+    const withBand = workspace({ ...base, figures });
+    const { lines, io } = quiet();
+    expect(await runCommand(withBand.file, { out: withBand.out }, io)).toBe(0);
+    expect(lines.join('\n')).not.toMatch(/not written/);
+    // rgba(0, 0, 0, 0.12) over white: grey 224, over a large part of the panel.
+    const band = near([224, 224, 224], 3);
+    const image = await readImage(join(withBand.out, 'metrics.png'));
+    const plot = { x: 70, y: 80, width: 305, height: 195 };
+    expect(countPixels(image, plot, band)).toBeGreaterThan(2000);
+    // Its swatch in the row under the title.
+    expect(countPixels(image, { x: 0, y: 30, width: 400, height: 20 }, band)).toBeGreaterThan(100);
+    const without = workspace({ ...base, figures: [{ ...figures[0], noiseFloor: false }] });
+    expect(await runCommand(without.file, { out: without.out }, quiet().io)).toBe(0);
+    expect(countPixels(await readImage(join(without.out, 'metrics.png')), plot, band)).toBe(0);
+  });
+
+  it("the shipped reverse GIF's first frame shows the whole prior: no particle at the edges of its axes", async () => {
+    const shipped = join(import.meta.dirname, '../../configs/double-gaussian-reverse.yaml');
+    const out = join(workspace({}).dir, 'out');
+    const small = ['pipeline.0.steps=100', 'pipeline.0.snapshotEvery=50', 'measure={particles: 300, referenceParticles: 300}'];
+    expect(await runCommand(shipped, { out, particles: 2000, set: small }, quiet().io)).toBe(0);
+    const first = await readImage(join(out, 'reverse.gif'));
+    // The frame's inner area: x 52 .. 464, y 30 .. 440 (480 x 480, top margin 30). 6-px strips
+    // just inside its four edges hold (next to) no particle; the middle holds many.
+    const strips = [
+      { x: 54, y: 32, width: 408, height: 6 },
+      { x: 54, y: 432, width: 408, height: 6 },
+      { x: 54, y: 32, width: 6, height: 406 },
+      { x: 456, y: 32, width: 6, height: 406 },
+    ];
+    expect(strips.reduce((total, strip) => total + countPixels(first, strip, isInk), 0)).toBeLessThan(40);
+    expect(countPixels(first, { x: 208, y: 185, width: 100, height: 100 }, isInk)).toBeGreaterThan(300);
   });
 });
 

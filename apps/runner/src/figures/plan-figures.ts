@@ -2,6 +2,8 @@ import { ConfigError, type ConfigIssue, type PluginConfig, type Registry, type S
 import type { RunPlan } from '../pipeline/build-run.js';
 import { setPath } from '../pipeline/set-path.js';
 import type { FigureConfig } from './figure-schema.js';
+import { figureWarnings } from './figure-warnings.js';
+import { type NoiseFloor, exactSampleFloor } from './noise-floor.js';
 
 /** A figure of the config, checked against the run, with the plugins it draws created. */
 export interface PlannedFigure {
@@ -12,6 +14,8 @@ export interface PlannedFigure {
   readonly target?: Target;
   /** The score model of a density figure. */
   readonly score?: ScoreModel;
+  /** The metrics' noise floor, for a metrics figure that shades it. */
+  readonly floor?: NoiseFloor;
 }
 
 const PLANAR = new Set<FigureConfig['type']>(['snapshot', 'animation', 'paths', 'density']);
@@ -21,8 +25,10 @@ const PLANAR = new Set<FigureConfig['type']>(['snapshot', 'animation', 'paths', 
  * and creates the targets and score models they name through the registry, so that `validate`
  * and `run` reject a bad figure before anything runs. Every problem is reported at once, as
  * `figures.N.field: message`. The plugins' resolved options go into the plan's resolved config.
+ * A figure that would draw almost nothing (`figureWarnings`) is reported through `warn` (the run's
+ * logger by default) and still drawn.
  */
-export function planFigures(plan: RunPlan, registry: Registry): PlannedFigure[] {
+export function planFigures(plan: RunPlan, registry: Registry, warn: (message: string) => void = (message) => plan.ctx.logger.warn(message)): PlannedFigure[] {
   const { config } = plan;
   const issues: ConfigIssue[] = [];
   const files = new Map<string, number>();
@@ -50,6 +56,7 @@ export function planFigures(plan: RunPlan, registry: Registry): PlannedFigure[] 
     }
   });
   if (issues.length > 0) throw new ConfigError('Invalid figures', issues);
+  for (const warning of figureWarnings(plan, config.figures)) warn(warning);
 
   const onResolved = (path: string, plugin: PluginConfig) => setPath(plan.resolved, path, plugin);
   const scope = (path: string) => ({ run: plan.ctx, sde: plan.sde, path, onResolved });
@@ -61,6 +68,7 @@ export function planFigures(plan: RunPlan, registry: Registry): PlannedFigure[] 
       config: figure,
       target: targetConfig === undefined ? undefined : registry.create('target', targetConfig, scope(targetPath)),
       score: figure.type === 'density' && figure.score !== undefined ? registry.create('score-model', figure.score, scope(`figures.${index}.score`)) : undefined,
+      floor: figure.type === 'metrics' && figure.noiseFloor !== false ? exactSampleFloor(plan) : undefined,
     };
   });
 }

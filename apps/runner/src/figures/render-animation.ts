@@ -1,7 +1,7 @@
 import { createPlotFrame, drawAxes, drawScatter } from '@scoreflow/viz';
 import { createFigure, rgbaOf, saveGif } from '@scoreflow/viz/node';
 import { join } from 'node:path';
-import { type FigureContext, NothingToDraw, type RenderedFigure, domainsOf, formatT, stageName } from './figure-context.js';
+import { type FigureContext, NothingToDraw, type RenderedFigure, domainsOf, stageName, whenOf } from './figure-context.js';
 import type { AnimationFigure } from './figure-schema.js';
 import type { PlannedFigure } from './plan-figures.js';
 import { colourOf } from './render-snapshot.js';
@@ -31,7 +31,7 @@ export async function renderAnimation(planned: PlannedFigure, store: SnapshotSto
     const ctx = canvas.getContext('2d');
     drawScatter(ctx, frame, snapshot.positions, { dim, colour: colourOf(config.colour, snapshot, config.particles) });
     const title = config.title ?? `${context.run}: ${stageName(context, config.stage)}`;
-    drawAxes(ctx, frame, { xLabel: 'x1', yLabel: 'x2', title: `${title}, t = ${formatT(snapshot.t)}` });
+    drawAxes(ctx, frame, { xLabel: 'x1', yLabel: 'x2', title: `${title}, ${whenOf(context, config.stage, snapshot, false)}` });
     return rgbaOf(canvas);
   });
   await saveGif(frames, join(context.outDir, config.file), { delay: config.delay, lastDelay: config.lastDelay });

@@ -18,7 +18,7 @@ export interface FigureRecord {
   readonly width?: number;
   readonly height?: number;
   readonly frames?: number;
-  /** Why the figure was not written (nothing to draw, or an error while drawing). */
+  /** Why the figure was not written (nothing to draw, or an error while drawing), or what a written one does not show. */
   readonly note?: string;
 }
 

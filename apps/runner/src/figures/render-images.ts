@@ -1,7 +1,7 @@
 import { drawImageGrid } from '@scoreflow/viz';
 import { createFigure, savePng } from '@scoreflow/viz/node';
 import { join } from 'node:path';
-import { type FigureContext, NothingToDraw, type RenderedFigure, stageName } from './figure-context.js';
+import { type FigureContext, NothingToDraw, type RenderedFigure, stageName, stepName } from './figure-context.js';
 import type { ImagesFigure } from './figure-schema.js';
 import type { PlannedFigure } from './plan-figures.js';
 import type { SnapshotStore } from './snapshot-store.js';
@@ -10,7 +10,7 @@ import type { SnapshotStore } from './snapshot-store.js';
 export async function renderImages(planned: PlannedFigure, store: SnapshotStore, context: FigureContext): Promise<RenderedFigure> {
   const config = planned.config as ImagesFigure;
   const snapshot = store.snapshots().at(-1);
-  if (snapshot === undefined) throw new NothingToDraw(`no snapshot of ${stageName(context, config.stage)} at step ${config.step} was finished`);
+  if (snapshot === undefined) throw new NothingToDraw(`no snapshot of ${stageName(context, config.stage)} at ${stepName(context, config.stage, config.step)} was finished`);
   const side = Math.round(Math.sqrt(snapshot.dim));
   const [h, w] = config.shape ?? [side, side];
   const width = config.width ?? 480;

@@ -1,52 +1,66 @@
-import { type Series, createPlotFrame, drawAxes, drawLineChart, font, seriesDomains } from '@scoreflow/viz';
+import { type LegendEntry, type Series, categoricalColour, createPlotFrame, drawAxes, drawBand, drawLegendRow, drawLineChart, drawTitle, seriesDomains } from '@scoreflow/viz';
 import { createFigure, savePng } from '@scoreflow/viz/node';
 import { join } from 'node:path';
-import { type FigureContext, NothingToDraw, type RenderedFigure, stageName } from './figure-context.js';
+import { type FigureContext, NothingToDraw, type RenderedFigure, isChainStage, stageName } from './figure-context.js';
 import type { MetricsFigure } from './figure-schema.js';
 import type { PlannedFigure } from './plan-figures.js';
+import { type MetricBands, noiseBands } from './metric-bands.js';
+
+const TITLE = 30;
+const KEY = 20;
+const FLOOR_COLOUR = 'rgba(0, 0, 0, 0.12)';
 
 /**
  * The metrics of every measured snapshot against t (or the step), one panel per metric value
- * (sw2, mmd2, ...) and one line per stage. An axis turns logarithmic when its values are positive
- * and span more than a factor of 100 (t of a reverse run on a geometric grid) or 20 (a metric).
- * By default every value but the kernel bandwidths (parameters, not measures of quality).
+ * (sw2, mmd2, ...) and one line per stage, over the metric's noise floor: a grey band of what the
+ * metric reports between two exact samples of the measured sizes (mean +- 2 sd over pairs,
+ * `noiseBands`), so that values inside it read as noise. An axis turns logarithmic when its
+ * values are positive and span more than a factor of 100 (t of a reverse run on a geometric grid)
+ * or 20 (a metric). By default every value but the kernel bandwidths (parameters, not measures of
+ * quality). The stages and the band are named in a row under the title, over no data.
  */
 export async function renderMetrics(planned: PlannedFigure, context: FigureContext): Promise<RenderedFigure> {
   const config = planned.config as MetricsFigure;
   const measured = context.metrics.filter((record) => Object.keys(record.values).length > 0);
   const names = [...new Set(measured.flatMap((record) => Object.keys(record.values)))].filter((name) => (config.metrics === undefined ? !/bandwidth/i.test(name) : config.metrics.includes(name)));
   if (names.length === 0) throw new NothingToDraw(measured.length === 0 ? 'no snapshot was measured' : `none of the metrics ${config.metrics?.join(', ')} was measured`);
+  const stages = [...new Set(measured.map((record) => record.stage))];
+  const xOf = (record: { t: number; step: number }) => (config.x === 't' ? record.t : record.step);
+  const bands: MetricBands | undefined =
+    planned.floor === undefined || config.noiseFloor === false ? undefined : await noiseBands(planned.floor, measured, xOf, config.noiseFloor);
+  const key: LegendEntry[] = [
+    ...(stages.length > 1 ? stages.map((stage, k) => ({ name: stageName(context, stage), colour: categoricalColour(k) })) : []),
+    ...(bands === undefined ? [] : [{ name: bands.label, colour: FLOOR_COLOUR, swatch: 'band' as const }]),
+  ];
+  const top = TITLE + (key.length > 0 ? KEY : 0);
   const columns = Math.min(3, names.length);
   const rows = Math.ceil(names.length / columns);
   const width = config.width ?? 340 * columns;
-  const height = config.height ?? 36 + 260 * rows;
+  const height = config.height ?? top + 260 * rows;
   const canvas = createFigure(width, height);
   const ctx = canvas.getContext('2d');
-  const stages = [...new Set(measured.map((record) => record.stage))];
-  const title = config.title ?? `${context.run}: metrics against ${config.x}`;
+  // MCMC stages count iterations: their t and step are both the iteration.
+  const xLabel = stages.every((stage) => isChainStage(context, stage)) ? 'iteration' : config.x;
   names.forEach((name, k) => {
     const series: Series[] = stages.map((stage) => {
       const records = measured.filter((record) => record.stage === stage && record.values[name] !== undefined);
-      return {
-        name: stageName(context, stage),
-        x: records.map((record) => (config.x === 't' ? record.t : record.step)),
-        y: records.map((record) => record.values[name]),
-      };
+      return { name: stageName(context, stage), x: records.map(xOf), y: records.map((record) => record.values[name]) };
     });
+    const band = bands?.byName[name];
     const xLog = spansLog(series.flatMap((s) => Array.from(s.x)), 100);
     const yLog = spansLog(series.flatMap((s) => Array.from(s.y)), 20);
-    const domains = seriesDomains(series, { x: xLog, y: yLog });
+    // The axes hold the band too: where the values sit against the floor is the point.
+    const withBand = band === undefined ? series : [...series, { name: 'lo', x: band.x, y: band.lo }, { name: 'hi', x: band.x, y: band.hi }];
+    const domains = seriesDomains(withBand, { x: xLog, y: yLog });
     if (domains === undefined) return;
-    const box = { x: (k % columns) * (width / columns), y: 36 + Math.floor(k / columns) * ((height - 36) / rows), width: width / columns, height: (height - 36) / rows };
+    const box = { x: (k % columns) * (width / columns), y: top + Math.floor(k / columns) * ((height - top) / rows), width: width / columns, height: (height - top) / rows };
     const frame = createPlotFrame({ box, ...domains, xLog, yLog, margin: { top: 26, left: 64, right: 18, bottom: 40 } });
-    drawLineChart(ctx, frame, series);
-    drawAxes(ctx, frame, { xLabel: config.x, title: name, grid: true });
+    if (band !== undefined) drawBand(ctx, frame, band, { colour: FLOOR_COLOUR });
+    drawLineChart(ctx, frame, series, { legend: false });
+    drawAxes(ctx, frame, { xLabel, title: name, grid: true });
   });
-  ctx.font = font(14, 'bold');
-  ctx.fillStyle = '#222';
-  ctx.textAlign = 'center';
-  ctx.textBaseline = 'top';
-  ctx.fillText(title, width / 2, 8);
+  drawTitle(ctx, { x: 0, y: 0, width, height }, config.title ?? `${context.run}: metrics against ${xLabel}`);
+  if (key.length > 0) drawLegendRow(ctx, { x: 0, y: TITLE, width, height: KEY }, key);
   await savePng(canvas, join(context.outDir, config.file));
   return { width, height };
 }

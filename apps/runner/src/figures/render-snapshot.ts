@@ -1,8 +1,8 @@
-import { type Context2D, type ScatterColour, createPlotFrame, drawAxes, drawScatter, font } from '@scoreflow/viz';
+import { type ScatterColour, createPlotFrame, drawAxes, drawScatter, drawTitle } from '@scoreflow/viz';
 import { createFigure, savePng } from '@scoreflow/viz/node';
 import { join } from 'node:path';
 import { type Distribution, drawDistribution } from './draw-distribution.js';
-import { type FigureContext, NothingToDraw, type RenderedFigure, domainsOf, formatT, stageName } from './figure-context.js';
+import { type FigureContext, NothingToDraw, type RenderedFigure, domainsOf, formatT, isChainStage, stageName, stepName, whenOf } from './figure-context.js';
 import type { SnapshotFigure } from './figure-schema.js';
 import type { PlannedFigure } from './plan-figures.js';
 import type { SnapshotStore, StoredSnapshot } from './snapshot-store.js';
@@ -17,7 +17,7 @@ export async function renderSnapshot(planned: PlannedFigure, store: SnapshotStor
   const config = planned.config as SnapshotFigure;
   const snapshot = store.snapshots().at(-1);
   if (snapshot === undefined) {
-    throw new NothingToDraw(`no snapshot of ${stageName(context, config.stage)} at step ${config.step} was finished`);
+    throw new NothingToDraw(`no snapshot of ${stageName(context, config.stage)} at ${stepName(context, config.stage, config.step)} was finished`);
   }
   const { dim } = snapshot;
   const points = snapshot.positions.subarray(0, config.particles * dim);
@@ -35,7 +35,7 @@ export async function renderSnapshot(planned: PlannedFigure, store: SnapshotStor
   const samples = distribution !== undefined && 'sample' in distribution ? [points, distribution.sample] : [points];
   const domains = domainsOf(samples, dim, config);
   const panel = (x: number, w: number, margin = MARGIN) => createPlotFrame({ box: { x, y: 0, width: w, height }, ...domains, margin, equalAspect: true });
-  const title = config.title ?? `${context.run}: ${stageName(context, config.stage)}, step ${snapshot.step}, t = ${formatT(snapshot.t)}`;
+  const title = config.title ?? `${context.run}: ${stageName(context, config.stage)}, ${whenOf(context, config.stage, snapshot)}`;
   const left = beside ? panel(0, width / 2, { ...MARGIN, top: 52 }) : panel(0, width, { ...MARGIN, right: 16 });
   if (distribution !== undefined && !beside) drawDistribution(ctx, left, distribution, config.map ?? 'greys', { under: true });
   drawScatter(ctx, left, points, {
@@ -47,9 +47,11 @@ export async function renderSnapshot(planned: PlannedFigure, store: SnapshotStor
   if (beside) {
     const right = panel(width / 2, width / 2, { ...MARGIN, top: 52 });
     drawDistribution(ctx, right, distribution, config.map ?? 'magma', { colourBar: true });
-    const what = 'target' in distribution ? `density of target '${distribution.target.name}'` : `reference at t = ${formatT(snapshot.t)}`;
+    // An MCMC stage's t is its iteration: its reference is the target itself, at no time.
+    const reference = isChainStage(context, config.stage) ? 'reference' : `reference at t = ${formatT(snapshot.t)}`;
+    const what = 'target' in distribution ? `density of target '${distribution.target.name}'` : reference;
     drawAxes(ctx, right, { xLabel: 'x1', yLabel: 'x2', title: what });
-    drawSuptitle(ctx, title, width);
+    drawTitle(ctx, { x: 0, y: 0, width, height }, title);
   }
   await savePng(canvas, join(context.outDir, config.file));
   return { width, height };
@@ -59,15 +61,4 @@ export async function renderSnapshot(planned: PlannedFigure, store: SnapshotStor
 export function colourOf(option: 'auto' | 'label' | 'none', snapshot: StoredSnapshot, particles: number): ScatterColour | undefined {
   if (option === 'none' || snapshot.labels === undefined) return undefined;
   return { by: 'label', labels: snapshot.labels.subarray(0, particles) };
-}
-
-/** A title over the whole figure, above the panels' own titles. */
-function drawSuptitle(ctx: Context2D, title: string, width: number): void {
-  ctx.save();
-  ctx.font = font(14, 'bold');
-  ctx.fillStyle = '#222';
-  ctx.textAlign = 'center';
-  ctx.textBaseline = 'top';
-  ctx.fillText(title, width / 2, 8);
-  ctx.restore();
 }

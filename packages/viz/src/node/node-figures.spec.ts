@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readGifInfo } from '../gif/read-gif-info.js';
 import { createFigure } from './create-figure.js';
+import { readImage } from './read-image.js';
 import { saveGif } from './save-gif.js';
 import { savePng } from './save-png.js';
 
@@ -24,6 +25,21 @@ describe('node figures', () => {
     expect(file.length).toBe(bytes);
     expect(file.subarray(1, 4).toString()).toBe('PNG');
     expect([file.readUInt32BE(16), file.readUInt32BE(20)]).toEqual([64, 48]);
+  });
+
+  it('readImage decodes a written PNG, and the first frame of a GIF, to RGBA pixels', async () => {
+    const canvas = createFigure(20, 10);
+    const ctx = canvas.getContext('2d');
+    ctx.fillStyle = 'rgb(255, 0, 0)';
+    ctx.fillRect(0, 0, 5, 10);
+    await savePng(canvas, join(dir, 'read.png'));
+    const png = await readImage(join(dir, 'read.png'));
+    expect([png.width, png.height]).toEqual([20, 10]);
+    expect([png.data[0], png.data[1], png.data[2], png.data[4 * 10]]).toEqual([255, 0, 0, 255]);
+    await saveGif([canvas, createFigure(20, 10)], join(dir, 'read.gif'));
+    const gif = await readImage(join(dir, 'read.gif'));
+    expect(gif.data[0]).toBeGreaterThan(240);
+    expect(gif.data[1]).toBeLessThan(16);
   });
 
   it('saveGif writes canvases as frames of one animation', async () => {
