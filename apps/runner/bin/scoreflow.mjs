@@ -5,5 +5,13 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { DIST_DIR, build, staleness } from '../build.mjs';
 
-if (staleness() !== undefined) await build();
+if (staleness() !== undefined) {
+  try {
+    await build();
+  } catch {
+    // esbuild has printed what failed.
+    process.stderr.write(`error: could not bundle the scoreflow CLI into ${DIST_DIR} (esbuild's errors are above)\n`);
+    process.exit(1);
+  }
+}
 await import(pathToFileURL(join(DIST_DIR, 'scoreflow.mjs')).href);
