@@ -96,7 +96,7 @@ describe('scoreflow run', () => {
     const { io } = quiet();
     await runCommand(file, { out }, io);
     const before = readFileSync(join(out, 'trajectories.arrow'));
-    await expect(runCommand(file, { out, seed: 9 }, io)).rejects.toThrow(/already exists.*--force/);
+    await expect(runCommand(file, { out, seed: 9 }, io)).rejects.toThrow(/is not empty:\n\s+- --out: .* holds .*; pass --force/);
     expect(readFileSync(join(out, 'trajectories.arrow')).equals(before)).toBe(true);
     expect(await runCommand(file, { out, seed: 9, force: true }, io)).toBe(0);
     expect(readFileSync(join(out, 'trajectories.arrow')).equals(before)).toBe(false);

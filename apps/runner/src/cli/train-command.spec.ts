@@ -39,7 +39,7 @@ describe('scoreflow train', () => {
     const out = join(dir, 'out');
     const { lines, io } = quietIo();
     expect(await trainCommand(file, { out }, io)).toBe(0);
-    expect(readdirSync(out).sort()).toEqual(['checkpoint', 'config.resolved.json', 'loss.csv', 'metrics.json', 'training.png']);
+    expect(readdirSync(out).sort()).toEqual(['.scoreflow-manifest.json', 'checkpoint', 'config.resolved.json', 'loss.csv', 'metrics.json', 'training.png']);
     const csv = readFileSync(join(out, 'loss.csv'), 'utf8').trim().split('\n');
     expect(csv[0]).toBe('step,loss,average');
     expect(csv.slice(1).map((row) => Number(row.split(',')[0]))).toEqual(Array.from({ length: 30 }, (_, i) => i + 1));
@@ -153,12 +153,12 @@ describe('scoreflow train', () => {
     const { io } = quietIo();
     expect(await trainCommand(file, { out }, io)).toBe(0);
     const before = files(out).weights;
-    await expect(trainCommand(file, { out, seed: 2 }, io)).rejects.toThrow(/already exists and is not empty.*--force/);
+    await expect(trainCommand(file, { out, seed: 2 }, io)).rejects.toThrow(/is not empty:\n\s+- --out: .* holds .*; pass --force/);
     expect(files(out).weights.equals(before)).toBe(true);
     await expect(trainCommand(file, { out, resume: true, seed: 2 }, io)).rejects.toThrow(/--resume: the config differs .*\n\s+- seed: was 1 in the checkpoint's training, is 2 now/);
     await expect(trainCommand(file, { out, resume: true, force: true }, io)).rejects.toThrow(/give one of them/);
     await expect(trainCommand(file, { out, resume: true }, io)).rejects.toThrow(/training\.steps: is 5, and .* is at step 5 already; raise it/);
-    await expect(trainCommand(file, { out: join(dir, 'empty'), resume: true }, io)).rejects.toThrow(/--resume: no checkpoint to resume in .*empty: folder not found/);
+    await expect(trainCommand(file, { out: join(dir, 'empty'), resume: true }, io)).rejects.toThrow(/--resume: no checkpoint to resume in .*empty:\n\s+- --out: folder not found/);
     expect(await trainCommand(file, { out, seed: 2, force: true }, io)).toBe(0);
     expect(files(out).weights.equals(before)).toBe(false);
   });

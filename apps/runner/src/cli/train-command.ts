@@ -1,16 +1,18 @@
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { ConfigError, ScoreflowError } from '@scoreflow/core';
+import { ConfigError } from '@scoreflow/core';
 import { loadNetwork, selectBackend } from '@scoreflow/score-nets';
 import { fileCheckpoint, readCheckpointInfo, threadsInWords } from '@scoreflow/score-nets/node';
 import type { TrainOverrides } from '../config/load-train-config.js';
-import { checkOutputFolder, outputPath, prepareOutputFolder, writeJsonAtomic } from '../output/output-folder.js';
+import { OUTPUT_FILES, claimOutputFolder, liveStatus, outputPath, withTemporaries, writeJsonAtomic } from '../output/index.js';
 import { createProgressReporter } from '../progress/progress-reporter.js';
 import { scoreflowRegistry } from '../registry.js';
 import type { TrainingPlan } from '../training/build-training.js';
 import { prepareTraining } from '../training/prepare-training.js';
-import { checkpointPath } from '../training/checkpoint-folder.js';
+import { checkpointFiles, checkpointPath } from '../training/checkpoint-folder.js';
 import { executeTraining, workersFor } from '../training/execute-training.js';
+import { LOSS_CSV } from '../training/loss-history.js';
+import { TRAINING_PNG } from '../training/render-training.js';
 import { trainingMetrics, trainingSummary } from '../training/training-report.js';
 import type { Io } from './commands.js';
 import { resumeMismatches } from './resume-check.js';
@@ -28,7 +30,7 @@ export interface TrainCommandOptions extends TrainOverrides {
 function checkResumable(plan: TrainingPlan, outDir: string): void {
   const folder = checkpointPath(outDir);
   const info = readCheckpointInfo(folder);
-  if ('problem' in info) throw new ScoreflowError(`--resume: no checkpoint to resume in ${outDir}: ${info.problem}`);
+  if ('problem' in info) throw new ConfigError(`--resume: no checkpoint to resume in ${outDir}`, [{ path: '--out', message: info.problem }]);
   const saved = info.metadata.config;
   const problems = resumeMismatches(saved, plan.resolved);
   if (problems.length > 0) throw new ConfigError(`--resume: the config differs from the one ${folder} was trained with`, problems);
@@ -38,6 +40,28 @@ function checkResumable(plan: TrainingPlan, outDir: string): void {
       { path: 'training.steps', message: `is ${steps}, and ${folder} is at step ${info.steps} already; raise it, e.g. --set training.steps=${info.steps + steps}` },
     ]);
   }
+}
+
+/** Trains in the claimed folder `outDir`: metrics.json says `running` (and the last checkpoint's step) until the end. */
+async function train(plan: TrainingPlan, outDir: string, options: TrainCommandOptions, io: Io) {
+  const { config } = plan;
+  const backend = await selectBackend(config.backend);
+  const workers = workersFor(config.training.workers, backend);
+  io.err(`backend: ${backend}${workers > 0 ? `, ${threadsInWords(workers)}` : ''}`);
+  writeJsonAtomic(outputPath(outDir, 'config'), plan.resolved);
+  const live = liveStatus(outputPath(outDir, 'metrics'), 0);
+  const startedAt = new Date().toISOString();
+  const running = (checkpointStep: number | null) => ({ run: config.name, seed: config.seed, status: 'running', startedAt, updatedAt: new Date().toISOString(), backend, checkpointStep });
+  live.write(running(null));
+  const result = await executeTraining(plan, outDir, {
+    backend,
+    progress: io.progress ?? createProgressReporter(process.stderr, 'steps'),
+    signal: options.signal,
+    onCheckpoint: (steps) => live.update(() => running(steps)),
+    ...(options.resume === true && { resume: () => loadNetwork(fileCheckpoint(checkpointPath(outDir)), { weights: 'raw' }) }),
+  });
+  writeJsonAtomic(outputPath(outDir, 'metrics'), trainingMetrics(plan, result));
+  return result;
 }
 
 /**
@@ -50,25 +74,23 @@ export async function trainCommand(configFile: string, options: TrainCommandOpti
   const plan = prepareTraining(configFile, options, scoreflowRegistry(), { signal: options.signal, logger: { info: io.err, warn: (m) => io.err(`warning: ${m}`), debug: () => undefined } });
   const { config } = plan;
   const outDir = resolve(options.out ?? `out/${config.name}`);
-  if (options.resume !== true) checkOutputFolder(outDir, options.force ?? false);
-  const backend = await selectBackend(config.backend);
-  const workers = workersFor(config.training.workers, backend);
-  io.err(`backend: ${backend}${workers > 0 ? `, ${threadsInWords(workers)}` : ''}`);
-  if (options.resume === true) {
-    if (options.force === true) throw new ScoreflowError('--resume continues the training in the output folder and --force starts it afresh: give one of them.');
-    checkResumable(plan, outDir);
-  } else {
-    prepareOutputFolder(outDir, options.force ?? false);
+  if (options.resume === true && options.force === true) {
+    throw new ConfigError('--resume and --force', [{ path: '--resume', message: '--resume continues the training in the output folder and --force starts it afresh: give one of them' }]);
   }
-  writeJsonAtomic(outputPath(outDir, 'config'), plan.resolved);
-  const folder = checkpointPath(outDir);
-  const result = await executeTraining(plan, outDir, {
-    backend,
-    progress: io.progress ?? createProgressReporter(process.stderr, 'steps'),
-    signal: options.signal,
-    ...(options.resume === true && { resume: () => loadNetwork(fileCheckpoint(folder), { weights: 'raw' }) }),
+  if (options.resume === true) checkResumable(plan, outDir);
+  // Locked while training; --force replaces only what an earlier command listed in its manifest.
+  const claimed = claimOutputFolder(outDir, {
+    mode: options.resume === true ? 'continue' : options.force === true ? 'replace' : 'fresh',
+    command: `scoreflow train ${configFile}`,
+    files: [...withTemporaries([OUTPUT_FILES.config, OUTPUT_FILES.metrics, LOSS_CSV, TRAINING_PNG]), ...checkpointFiles()],
   });
-  writeJsonAtomic(outputPath(outDir, 'metrics'), trainingMetrics(plan, result));
+  let result: Awaited<ReturnType<typeof executeTraining>>;
+  try {
+    result = await train(plan, outDir, options, io);
+  } finally {
+    claimed.release();
+  }
+  const folder = checkpointPath(outDir);
   io.out(trainingSummary(plan, result));
   if (existsSync(folder)) io.out(`checkpoint: ${folder}`);
   io.out(`output: ${outDir}`);

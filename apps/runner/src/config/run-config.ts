@@ -1,6 +1,7 @@
 import { pluginConfigSchema } from '@scoreflow/core';
 import { z } from 'zod';
 import { figureSchema } from '../figures/figure-schema.js';
+import { PARTICLE_FORMATS } from '../output/particle-output.js';
 
 /** A config's `name`: it names the output folder, so letters, digits, ".", "_" and "-" only. */
 export const configName = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._-]*$/, 'use letters, digits, ".", "_" and "-" (it names the output folder)');
@@ -32,6 +33,12 @@ export const runConfigSchema = z.strictObject({
     .array(figureSchema)
     .default([])
     .describe('PNG and GIF figures written into the output folder at the end of the run (also after an interruption)'),
+  output: z
+    .strictObject({
+      format: z.enum(PARTICLE_FORMATS).default('arrow').describe('the particle file: arrow (trajectories.arrow, Arrow IPC) or parquet (trajectories.parquet); --format on the command line'),
+    })
+    .optional()
+    .describe('what the run writes into its output folder'),
 });
 
 export type RunConfig = z.output<typeof runConfigSchema>;

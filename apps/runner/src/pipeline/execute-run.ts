@@ -1,10 +1,9 @@
 import { type ParticleBatch, checkFinite, finalSnapshots, stageTagger, stepsOf, timesOf } from '@scoreflow/core';
-import { openParticleFile } from '@scoreflow/core/node';
 import { type Observable, finalize, identity, lastValueFrom, tap } from 'rxjs';
 import { type FigureRecord, type PlannedFigure, createFigureCollector, renderFigures } from '../figures/index.js';
 import { populationProgress } from '../progress/population-progress.js';
 import type { ProgressReporter } from '../progress/progress-reporter.js';
-import { outputPath, writeJsonAtomic } from '../output/output-folder.js';
+import { JOURNAL_FILE, type ParticleFormat, liveStatus, openParticleOutput, outputPath, writeJsonAtomic } from '../output/index.js';
 import type { RunPlan } from './build-run.js';
 import { chainTraces } from './chain-traces.js';
 import { type StageMetrics, stageMeasurer } from './measure-stages.js';
@@ -32,13 +31,18 @@ export interface RunResult {
   readonly metrics: StageMetrics[];
   /** The figures drawn (or not, with why) into the output folder. */
   readonly figures: FigureRecord[];
+  /** The particle file written (`trajectories.arrow` or `.parquet`), or the journal left when it could not be. */
+  readonly particleFile?: string;
 }
 
 /**
- * Runs a plan into `outDir`: every snapshot of every stage streams into `trajectories.arrow`
- * (Arrow IPC file, tidy), the measured snapshots go to `metrics.json`, the resolved config to
- * `config.resolved.json`. An interruption (the plan's abort signal) or a failure still closes the
- * Arrow file, so that every snapshot finished so far stays readable.
+ * Runs a plan into `outDir`: every snapshot of every stage streams into the journal
+ * `trajectories.arrows` (Arrow IPC stream, whole batches even after a killed process), which
+ * becomes `trajectories.arrow` (Arrow IPC file, tidy) or `trajectories.parquet` (`output.format`)
+ * at the end; the measured snapshots go to `metrics.json` (status `running`, kept current, until
+ * the end), the resolved config to `config.resolved.json`. An interruption (the plan's abort
+ * signal) or a failure still writes the particle file, so that every snapshot finished so far
+ * stays readable.
  *
  * `figures` (from `planFigures`) keep what they need of the stream as it passes (a capped share
  * of the snapshots they draw) and are drawn at the end, after an interruption or a failure too,
@@ -52,7 +56,10 @@ export async function executeRun(plan: RunPlan, outDir: string, progress: Progre
   const measurer = stageMeasurer(Math.max(1, stages.length), Math.min(config.measure.particles, config.particles));
   const traces = chainTraces(stages.map((stage) => stage.chains), config.measure.chains);
   const collector = createFigureCollector(figures);
-  const writer = openParticleFile(outputPath(outDir, 'trajectories'));
+  const format: ParticleFormat = config.output?.format ?? 'arrow';
+  const writer = openParticleOutput(outDir, format);
+  const live = liveStatus(outputPath(outDir, 'metrics'));
+  const startedAt = new Date().toISOString();
   // Stages are numbered from 0, as in the config (`pipeline.0`); an empty pipeline's one snapshot,
   // the source's, is stage 0 named `source`.
   const counted = stages.length === 0 ? [{ type: 'source', steps: 0, warmup: 0, chains: false }] : stages;
@@ -70,6 +77,7 @@ export async function executeRun(plan: RunPlan, outDir: string, progress: Progre
       last = { stage, type: counted[stage].type, step: stepsOf(batch)[0] ?? 0, t: timesOf(batch)[0] ?? Number.NaN };
       const { done, label } = population.record(stage, batch);
       progress.update(done, label);
+      live.update(running);
     });
 
   // The source's batches are checked like a stage's steps, before anything is written.
@@ -80,6 +88,19 @@ export async function executeRun(plan: RunPlan, outDir: string, progress: Progre
     stream = stream.pipe(stage.stage, record(index), isLast ? identity : finalSnapshots());
   });
 
+  // Until the end, metrics.json says `running` and how far the run got (the journal holds the snapshots).
+  const running = () => ({
+    run: config.name,
+    seed: config.seed,
+    particles: config.particles,
+    status: 'running',
+    startedAt,
+    updatedAt: new Date().toISOString(),
+    particleFile: JOURNAL_FILE,
+    snapshotsWritten: population.snapshots,
+    lastSnapshot: last ?? null,
+  });
+  live.write(running());
   progress.start(population.total);
   let error: Error | undefined;
   try {
@@ -88,6 +109,12 @@ export async function executeRun(plan: RunPlan, outDir: string, progress: Progre
     error = caught instanceof Error ? caught : new Error(String(caught));
   } finally {
     writer.close();
+  }
+  let particleFile: string | undefined = JOURNAL_FILE;
+  try {
+    particleFile = await writer.finish();
+  } catch (caught) {
+    error ??= new Error(`could not write the particle file (${JOURNAL_FILE} keeps every snapshot): ${(caught as Error).message}`);
   }
   const seconds = (performance.now() - started) / 1000;
   const status = error !== undefined ? 'failed' : ctx.signal.aborted ? 'interrupted' : 'completed';
@@ -104,6 +131,7 @@ export async function executeRun(plan: RunPlan, outDir: string, progress: Progre
     status,
     stoppedAt: status === 'completed' ? null : (last ?? null),
     error: error?.message ?? null,
+    particleFile: particleFile ?? null,
     measuredParticles: Math.min(config.measure.particles, config.particles),
     referenceParticles: plan.reference === undefined ? 0 : config.measure.referenceParticles,
     stages: stages.map((stage) => ({
@@ -115,5 +143,5 @@ export async function executeRun(plan: RunPlan, outDir: string, progress: Progre
     snapshots: metrics,
     figures: figureRecords,
   });
-  return { status, error, last, snapshotsWritten: population.snapshots, particleSteps: population.done, seconds, metrics, figures: figureRecords };
+  return { status, error, last, snapshotsWritten: population.snapshots, particleSteps: population.done, seconds, metrics, figures: figureRecords, particleFile };
 }

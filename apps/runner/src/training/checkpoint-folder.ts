@@ -1,13 +1,17 @@
 import { existsSync, renameSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { type MlpScoreNetwork, type Trainer, type WeightEma, disposeTrainerState, saveNetwork } from '@scoreflow/score-nets';
-import { fileCheckpoint } from '@scoreflow/score-nets/node';
+import { MODEL_JSON, WEIGHTS_BIN, fileCheckpoint } from '@scoreflow/score-nets/node';
 
 /** The checkpoint folder inside a training's output folder. */
 export const CHECKPOINT_DIR = 'checkpoint';
 
 /** The checkpoint folder of the output folder `outDir`. */
 export const checkpointPath = (outDir: string): string => join(outDir, CHECKPOINT_DIR);
+
+/** Every file `saveCheckpointFolder` may write, relative to the output folder (for its manifest). */
+export const checkpointFiles = (): string[] =>
+  [CHECKPOINT_DIR, `${CHECKPOINT_DIR}.tmp`, `${CHECKPOINT_DIR}.old`].flatMap((folder) => [`${folder}/${MODEL_JSON}`, `${folder}/${WEIGHTS_BIN}`]);
 
 /**
  * Saves the raw weights, the weight EMA, the trainer state and `metadata` into `folder`

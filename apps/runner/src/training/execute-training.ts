@@ -57,6 +57,8 @@ export interface TrainingStart {
   readonly signal?: AbortSignal;
   /** Loads the checkpoint to resume from (after the backend is chosen). */
   readonly resume?: () => Promise<LoadedCheckpoint>;
+  /** Called after each checkpoint (and loss.csv) is saved, with the steps it holds. */
+  readonly onCheckpoint?: (steps: number) => void;
 }
 
 /**
@@ -109,6 +111,7 @@ export async function executeTraining(plan: TrainingPlan, outDir: string, start:
   const save = async () => {
     await saveCheckpointFolder(folder, network, trainer, ema, { kind: 'scoreflow-train', config: plan.resolved, sde: sdeSignature(sde), backend, loss: average });
     writeLossHistory(lossFile, history);
+    start.onCheckpoint?.(trainer.steps);
   };
   const startedAt = performance.now();
   let error: Error | undefined;

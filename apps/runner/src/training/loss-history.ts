@@ -1,5 +1,6 @@
-import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { ScoreflowError } from '@scoreflow/core';
+import { writeFileAtomic } from '@scoreflow/core/node';
 
 /** The loss of every training step: the step's own and its moving average (`LossAverage`). */
 export interface LossHistory {
@@ -36,10 +37,8 @@ export function readLossHistory(file: string, until: number): LossHistory {
   return history;
 }
 
-/** Writes `history` to `file` through a temporary file and a rename (never half a file). */
+/** Writes `history` to `file` through a temporary file and a rename (never half a file, never through a link). */
 export function writeLossHistory(file: string, history: LossHistory): void {
   const lines = history.step.map((step, i) => `${step},${history.loss[i]},${history.average[i]}`);
-  const temporary = `${file}.tmp`;
-  writeFileSync(temporary, `${[HEADER, ...lines].join('\n')}\n`);
-  renameSync(temporary, file);
+  writeFileAtomic(file, `${[HEADER, ...lines].join('\n')}\n`);
 }
