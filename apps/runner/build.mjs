@@ -1,7 +1,7 @@
 // Bundles the CLI (and its score-net worker thread) into dist/ with esbuild, and says whether the
 // bundle is stale. Plain JavaScript, so that `npx scoreflow` can run it right after `npm ci`.
 // `node build.mjs` (the package's `build` script) builds; bin/scoreflow.mjs builds when stale.
-import { mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
@@ -19,6 +19,9 @@ export const ENTRY_POINTS = {
 
 /** esbuild's metafile of the last build, in the output folder: its inputs decide staleness. */
 export const META_FILE = 'scoreflow.meta.json';
+
+/** The chunks esbuild splits the entries into (`chunkNames`). */
+const CHUNK = /^chunk-[A-Z0-9]+\.mjs$/;
 
 /** Files whose change alters every bundle: this script itself. */
 const BUILD_SCRIPTS = [fileURLToPath(import.meta.url)];
@@ -38,6 +41,10 @@ export function buildOptions(outdir) {
     platform: 'node',
     target: 'node20',
     format: 'esm',
+    // The entry (src/main.ts) stays a small file of its own that installs the Ctrl-C handler before it
+    // imports the program (Arrow, TensorFlow.js: about a second): the rest goes into chunks.
+    splitting: true,
+    chunkNames: 'chunk-[hash]',
     minifySyntax: true,
     conditions: ['development'],
     packages: 'bundle',
@@ -65,7 +72,11 @@ export async function build(outdir = DIST_DIR) {
   try {
     const startedAt = Date.now();
     const result = await esbuild(buildOptions(scratch));
+    // Chunks first (their names are content hashes), then the entries that import them.
+    const chunks = readdirSync(scratch).filter((file) => CHUNK.test(file));
+    for (const chunk of chunks) renameSync(join(scratch, chunk), join(target, chunk));
     for (const name of Object.keys(ENTRY_POINTS)) renameSync(join(scratch, `${name}.mjs`), join(target, `${name}.mjs`));
+    for (const old of readdirSync(target).filter((file) => CHUNK.test(file) && !chunks.includes(file))) rmSync(join(target, old), { force: true });
     const meta = join(scratch, META_FILE);
     writeFileSync(meta, JSON.stringify({ startedAt, inputs: Object.keys(result.metafile?.inputs ?? {}) }));
     renameSync(meta, join(target, META_FILE));
