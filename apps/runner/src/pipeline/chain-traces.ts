@@ -8,8 +8,8 @@ export type ChainReport = (ChainDiagnostics & { readonly error?: undefined }) | 
 /**
  * The kept states of the judged chains pooled into one sample (every post-warm-up snapshot of each
  * chain, after thinning) and measured against the reference at the last snapshot's step and time:
- * `n` rows, `iterations` snapshots of `chains` chains. A single chain's snapshots hold one state each, so this
- * is the only sample measure of it.
+ * `n` rows, `iterations` snapshots of `chains` chains. A single chain's snapshots hold one state
+ * each, so this is the only sample measure of it.
  */
 export type PooledReport = (MetricRecord & { readonly chains: number; readonly iterations: number; readonly error?: undefined }) | { readonly error: string };
 
