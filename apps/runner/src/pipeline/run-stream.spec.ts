@@ -106,6 +106,21 @@ describe('scoreflow run: progress, snapshots and stages of the whole population'
     expect(lines.join('\n')).toContain('source-only: completed, 2500 particles, 1 snapshot');
   });
 
+  it('writes a particle file that reads back as an arrow data source, stage columns and all', async () => {
+    const { dir, file } = configWorkspace({ ...twoStages, pipeline: twoStages.pipeline.slice(0, 1) });
+    const first = join(dir, 'first');
+    expect(await runCommand(file, { out: first }, quietIo().io)).toBe(0);
+    const again = configWorkspace({ name: 'read-back', particles: 3000, source: { type: 'arrow', path: join(first, 'trajectories.arrow') }, pipeline: [] });
+    const out = join(again.dir, 'out');
+    expect(await runCommand(again.file, { out }, quietIo().io)).toBe(0);
+    // The last snapshot (step 60) of the first run, as the source of the second.
+    const read = readParticleTable(join(out, 'trajectories.arrow'));
+    const written = readParticleTable(join(first, 'trajectories.arrow'));
+    const last = written.batches.filter((batch) => stepsOf(batch)[0] === 60);
+    expect(positionsOf(read.batches[0]).subarray(0, 8)).toEqual(positionsOf(last[0]).subarray(0, 8));
+    expect(read.numRows).toBe(3000);
+  });
+
   it('stops with exit code 1 when the source makes non-finite particles, naming the source, before writing them', async () => {
     // g = 1e39: the prior's standard deviation g sqrt(T) overflows Float32.
     const { dir, file } = configWorkspace({ ...twoStages, name: 'infinite-prior', sde: { type: 'brownian', g: 1e39, T: 20 } });

@@ -1,4 +1,5 @@
-import { MessageReader, RecordBatchReader, type Schema } from 'apache-arrow';
+import { MessageReader, type Schema } from 'apache-arrow';
+import { Footer } from 'apache-arrow/ipc/metadata/file';
 import { DataFileError, quotedReason } from '../data-file-error.js';
 import { readBytesSync, withFileSync } from '../file-access.js';
 
@@ -26,7 +27,7 @@ const hasMagic = (bytes: Uint8Array) => bytes.length >= 6 && MAGIC.every((byte, 
 export function readArrowSchema(file: string): ArrowFileSchema {
   return withFileSync(file, (fd, size) => {
     const head = readBytesSync(fd, 0, 8);
-    if (hasMagic(head)) return { format: 'file', schema: fileSchema(file, fd, size, head) };
+    if (hasMagic(head)) return { format: 'file', schema: fileSchema(file, fd, size) };
     if (head.length < 8) throw new DataFileError(file, `not an Arrow IPC file or stream: only ${head.length} bytes`);
     const view = new DataView(head.buffer, head.byteOffset, head.byteLength);
     const continuation = view.getInt32(0, true) === -1;
@@ -40,19 +41,17 @@ export function readArrowSchema(file: string): ArrowFileSchema {
 }
 
 /** The schema in the footer of an Arrow IPC file: `<footer><int32 length>ARROW1` at its end. */
-function fileSchema(file: string, fd: number, size: number, head: Uint8Array): Schema {
+function fileSchema(file: string, fd: number, size: number): Schema {
   const tail = size >= 18 ? readBytesSync(fd, size - 10, 10) : new Uint8Array(0);
   if (!hasMagic(tail.subarray(4))) {
     throw new DataFileError(file, 'truncated Arrow IPC file: no footer at its end (was the writer closed?)');
   }
   const length = new DataView(tail.buffer, tail.byteOffset, 4).getInt32(0, true);
   if (length <= 0 || length > size - 18) throw new DataFileError(file, `corrupt Arrow IPC file: footer length ${length} does not fit its ${size} bytes`);
-  // A small stand-in file (magic, footer) lets Arrow's own file reader decode the footer.
-  const footer = readBytesSync(fd, size - 10 - length, length + 10);
-  const standIn = new Uint8Array(head.length + footer.length);
-  standIn.set(head);
-  standIn.set(footer, head.length);
-  return decode(file, () => RecordBatchReader.from(standIn).open().schema);
+  // Arrow's footer decoder (Arrow's file reader would also read the dictionaries the footer lists,
+  // such as a particle file's `stage_name`, which lie before the footer).
+  const footer = readBytesSync(fd, size - 10 - length, length);
+  return decode(file, () => Footer.decode(footer).schema);
 }
 
 /** Runs `read`, turning Arrow's errors into a `DataFileError` naming the file. */
