@@ -6,15 +6,18 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { MIXTURE_PRESETS, banana, createRng } from '@scoreflow/core';
 import {
+  chainLegend,
   createPlotFrame,
   drawAxes,
   drawChainTrace,
   drawDensityHeatmap,
   drawImageGrid,
+  drawLegendRow,
   drawLineChart,
   drawPaths,
   drawScatter,
   drawScoreField,
+  drawTitle,
   frameArea,
   gridFromLogDensity,
   histogram2d,
@@ -105,9 +108,12 @@ async function main(): Promise<void> {
     await savePng(canvas, join(out, 'paths.png'));
     const trace = createFigure(640, 280);
     const tctx = trace.getContext('2d');
-    const tframe = createPlotFrame({ width: 640, height: 280, x: [0, steps - 1], y: [-7, 7], margin: { top: 28 } });
-    drawChainTrace(tctx, tframe, { paths: 3, steps, dim: 2, positions: positions.filter((_, k) => (k >> 1) % paths < 3) });
-    drawAxes(tctx, tframe, { xLabel: 'iteration', yLabel: 'x1', title: 'chain traces' });
+    // The title, then the legend in a row of its own, then the plot: the legend covers no trace.
+    const tframe = createPlotFrame({ width: 640, height: 280, x: [0, steps - 1], y: [-7, 7], margin: { top: 52 } });
+    drawChainTrace(tctx, tframe, { paths: 3, steps, dim: 2, positions: positions.filter((_, k) => (k >> 1) % paths < 3) }, { legend: false });
+    drawAxes(tctx, tframe, { xLabel: 'iteration', yLabel: 'x1' });
+    drawTitle(tctx, { x: 0, y: 0, width: 640, height: 280 }, 'chain traces', { size: 13 });
+    drawLegendRow(tctx, { x: 0, y: 28, width: 640, height: 20 }, chainLegend(3));
     await savePng(trace, join(out, 'trace.png'));
   }
   {
