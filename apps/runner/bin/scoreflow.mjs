@@ -6,6 +6,12 @@ import { pathToFileURL } from 'node:url';
 import { DIST_DIR, build, staleness } from '../build.mjs';
 
 if (staleness() !== undefined) {
+  // Until the CLI installs its own handler: a Ctrl-C while bundling ends here, as the CLI's does while it starts.
+  const interrupted = () => {
+    process.stderr.write('\nInterrupted while starting: nothing was run or written.\n');
+    process.exit(130);
+  };
+  process.once('SIGINT', interrupted);
   try {
     await build();
   } catch {
@@ -13,5 +19,6 @@ if (staleness() !== undefined) {
     process.stderr.write(`error: could not bundle the scoreflow CLI into ${DIST_DIR} (esbuild's errors are above)\n`);
     process.exit(1);
   }
+  process.off('SIGINT', interrupted);
 }
 await import(pathToFileURL(join(DIST_DIR, 'scoreflow.mjs')).href);
