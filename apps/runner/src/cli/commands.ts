@@ -60,6 +60,7 @@ export async function runCommand(configFile: string, options: RunCommandOptions,
   for (const figure of result.figures) {
     if (figure.written) io.out(`figure: ${join(outDir, figure.file)}`);
     else io.err(`figure ${figure.file} not written: ${figure.note}`);
+    if (figure.written && figure.note !== undefined) io.err(`warning: figure ${figure.file}: ${figure.note}`);
   }
   const where = result.last === undefined ? 'before the first snapshot' : `after stage ${result.last.stage} (${result.last.type}) step ${result.last.step}, t = ${result.last.t}`;
   const kept = result.particleFile === undefined ? 'no snapshot was written.' : `${result.particleFile} holds every snapshot finished so far.`;
@@ -87,7 +88,7 @@ function interruptedAfterLastStep(signal: AbortSignal | undefined, io: Io): numb
  */
 export function validateCommand(configFile: string, overrides: ConfigOverrides, io: Io): number {
   if (isTrainConfig(readConfigFile(configFile))) return validateTrainConfig(configFile, overrides, io);
-  const { plan, figures } = prepareRun(configFile, overrides, scoreflowRegistry());
+  const { plan, figures } = prepareRun(configFile, overrides, scoreflowRegistry(), { logger: stderrLogger(io) });
   const { config } = plan;
   const figureNote = figures.length === 0 ? '' : `, ${figures.length} figure${figures.length === 1 ? '' : 's'}`;
   io.out(`${configFile}: valid (${plan.stages.length} stage${plan.stages.length === 1 ? '' : 's'}, ${plan.metrics.length} metrics, ${config.particles} particles${figureNote})`);

@@ -4,7 +4,7 @@ import { ConfigError } from '@scoreflow/core';
 import { categoricalColour, readGifInfo, rgbOf } from '@scoreflow/viz';
 import { readImage } from '@scoreflow/viz/node';
 import { describe, expect, it } from 'vitest';
-import { runCommand } from '../cli/commands.js';
+import { runCommand, validateCommand } from '../cli/commands.js';
 import { configWorkspace, quietIo } from '../testing/cli-harness.js';
 import { countPixels, isInk, near } from '../testing/figure-pixels.js';
 
@@ -157,6 +157,11 @@ describe('figures that would mislead or stay empty', () => {
     expect(text.indexOf('warning: figures.0')).toBeLessThan(text.indexOf('output:'));
     const [record] = JSON.parse(readFileSync(join(out, 'metrics.json'), 'utf8')).figures;
     expect(record).toMatchObject({ written: true, note: 'one snapshot (iteration 30): each chain is drawn as a dot' });
+    expect(text).toContain('warning: figure trace.png: one snapshot (iteration 30): each chain is drawn as a dot');
+    // validate says it too, and the config stays valid.
+    const checked = quiet();
+    expect(validateCommand(file, {}, checked.io)).toBe(0);
+    expect(checked.lines.join('\n')).toMatch(/warning: figures\.0 \(trace\.png\): stage 0 \(hmc\) emits one snapshot per chain/);
     // The one iteration sits mid-axis: the chains' dots are in a strip down the middle.
     const image = await readImage(join(out, 'trace.png'));
     expect(countPixels(image, { x: 200 + 28 - 8, y: 50, width: 16, height: 170 }, anyChain)).toBeGreaterThan(15);
