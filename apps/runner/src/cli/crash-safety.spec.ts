@@ -5,6 +5,7 @@ import { readParticleTable } from '@scoreflow/core/node';
 import { describe, expect, it } from 'vitest';
 import { quietIo } from '../testing/cli-harness.js';
 import { endlessRunConfig, scoreflowProcess } from '../testing/cli-process.js';
+import { hasPyarrow, withPyarrow } from '../testing/pyarrow.js';
 import { runCommand } from './commands.js';
 
 async function waitFor(condition: () => boolean, what: string, gaveUp: () => boolean): Promise<void> {
@@ -40,6 +41,8 @@ describe('scoreflow run, killed with SIGKILL, and a second run into its folder',
     expect(table.numRows % 2000).toBe(0);
     const steps = new Set(table.batches.flatMap((batch) => [...stepsOf(batch)]));
     expect(steps.has(0) && steps.has(1000)).toBe(true);
+    // And a second, independent reader where there is one here.
+    if (hasPyarrow()) expect(Number(withPyarrow(`print(ipc.open_stream(${JSON.stringify(journal)}).read_all().num_rows)`))).toBe(table.numRows);
     const status = JSON.parse(readFileSync(join(out, 'metrics.json'), 'utf8'));
     expect(status).toMatchObject({ run: 'killed', status: 'running', particleFile: 'trajectories.arrows' });
     expect(status.snapshotsWritten).toBeGreaterThan(0);

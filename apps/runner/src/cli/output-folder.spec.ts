@@ -5,6 +5,7 @@ import { readParticleTable } from '@scoreflow/core/node';
 import { asyncBufferFromFile, parquetMetadataAsync, parquetReadObjects } from 'hyparquet';
 import { describe, expect, it } from 'vitest';
 import { configWorkspace, quietIo } from '../testing/cli-harness.js';
+import { hasPyarrow, withPyarrow } from '../testing/pyarrow.js';
 import { runCommand } from './commands.js';
 import { trainCommand } from './train-command.js';
 
@@ -106,6 +107,10 @@ describe('scoreflow run: the output folder', () => {
       return [...ids].map((id, i) => ({ id, step: steps[i], x: [x[2 * i], x[2 * i + 1]] }));
     });
     expect(rows.map(({ id, step, x }) => ({ id, step, x }))).toEqual(expected);
+    if (hasPyarrow()) {
+      const python = withPyarrow(`import json\nt = pq.read_table(${JSON.stringify(join(parquetOut, 'trajectories.parquet'))})\nprint(json.dumps([t.num_rows, t.column('x')[0].as_py()]))`);
+      expect(JSON.parse(python)).toEqual([arrow.numRows, expected[0].x]);
+    }
   });
 });
 
