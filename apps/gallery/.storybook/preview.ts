@@ -16,7 +16,8 @@ function loadFont(): Promise<void> {
 
 const preview: Preview = {
   loaders: [async () => ({ font: await loadFont() })],
-  parameters: { layout: 'padded' },
+  // The components (each with its Docs page) first, then what is built from them.
+  parameters: { layout: 'padded', options: { storySort: { order: ['Components', 'Live pipelines', 'Training'] } } },
 };
 
 export default preview;
