@@ -67,6 +67,13 @@ describe('scoreflow validate: every problem in one pass', () => {
     expect(text).toMatch(/^error: Invalid config .*:\n {2}- pipeline\.0\.grid\.type: unknown time-grid 'geometrc'\..*Did you mean 'geometric'\?$/);
   });
 
+  it('refuses a name too long for a folder, quoting the value shortened', async () => {
+    const { file } = configWorkspace({ ...base, name: 'n'.repeat(1 << 20) });
+    const { code, text } = await cli('validate', file);
+    expect(code).toBe(2);
+    expect(text).toMatch(/\n {2}- name: use at most 100 characters \(it names the output folder\), got "n{59}…$/);
+  });
+
   it('exits 2 for a data file that is missing, naming the field and the file', async () => {
     const { dir, file } = configWorkspace({ ...base, reference: { type: 'csv', path: 'missing.csv' } });
     const { code, text } = await cli('validate', file);

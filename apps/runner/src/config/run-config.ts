@@ -3,8 +3,11 @@ import { z } from 'zod';
 import { figureSchema } from '../figures/figure-schema.js';
 import { PARTICLE_FORMATS } from '../output/particle-output.js';
 
-/** A config's `name`: it names the output folder, so letters, digits, ".", "_" and "-" only. */
-export const configName = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._-]*$/, 'use letters, digits, ".", "_" and "-" (it names the output folder)');
+/** A config's `name`: it names the output folder, so at most 100 letters, digits, ".", "_" and "-". */
+export const configName = z
+  .string()
+  .max(100, 'use at most 100 characters (it names the output folder)')
+  .regex(/^[A-Za-z0-9][A-Za-z0-9._-]*$/, 'use letters, digits, ".", "_" and "-" (it names the output folder)');
 
 /**
  * The run config (YAML or JSON): which plugins to wire and how many particles to push through

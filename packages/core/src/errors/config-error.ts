@@ -11,15 +11,22 @@ export interface ConfigIssue {
   readonly message: string;
 }
 
+/** Longest word (run of non-blanks) of an issue in the message, e.g. a file path quoted from a config. */
+const LONGEST_WORD = 200;
+
+/** `text` with every word longer than `LONGEST_WORD` cut to it and `…`: a 1 MB value stays out of the message. */
+const clipWords = (text: string) => text.replace(new RegExp(`\\S{${LONGEST_WORD + 1},}`, 'g'), (word) => `${word.slice(0, LONGEST_WORD)}…`);
+
 /**
  * Bad input: a config file, a plugin's options or a command-line argument was rejected (the CLI
- * exits with 2). The message is `context` then every issue as `path: message` on its own line;
- * `issues` keeps them apart for programs. Without issues the message is `context` alone.
+ * exits with 2). The message is `context` then every issue as `path: message` on its own line
+ * (words longer than 200 characters cut, with `…`); `issues` keeps them whole and apart for
+ * programs. Without issues the message is `context` alone.
  */
 export class ConfigError extends ScoreflowError {
   readonly issues: readonly ConfigIssue[];
   constructor(context: string, issues: readonly ConfigIssue[], options?: { cause?: unknown }) {
-    const lines = issues.map((issue) => `  - ${issue.path === '' ? '(root)' : issue.path}: ${issue.message}`);
+    const lines = issues.map((issue) => `  - ${issue.path === '' ? '(root)' : issue.path}: ${clipWords(issue.message)}`);
     super(issues.length === 0 ? context : `${context}:\n${lines.join('\n')}`, options);
     this.issues = issues;
   }
