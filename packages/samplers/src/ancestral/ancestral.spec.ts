@@ -3,7 +3,7 @@ import { linearSde } from '../testing/linear-sde.js';
 import { ancestral } from './ancestral.js';
 import { ancestralPlugin } from './ancestral-plugin.js';
 import { gaussianPosterior } from './gaussian-posterior.js';
-import { type GaussianProblem, type Law, affine, gaussianProblem, runProblem, expectMoments, stdErrors } from './testing/gaussian-problem.js';
+import { type GaussianProblem, type Law, affine, gaussianProblem, runProblem, expectMoments, stdErrors } from '../testing/gaussian-problem.js';
 
 /** The exact law of the ancestral chain for a Gaussian target: x0_hat and every step are affine in x. */
 function chainLaw(problem: GaussianProblem, times: Float64Array): Law {

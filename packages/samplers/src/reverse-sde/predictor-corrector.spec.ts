@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { eulerMaruyama } from '../reverse/euler-maruyama.js';
+import { eulerMaruyama } from './euler-maruyama.js';
 import { type PredictorCorrectorOptions, predictorCorrector } from './predictor-corrector.js';
 import { predictorCorrectorPlugin } from './predictor-corrector-plugin.js';
 import { reverseDiffusion } from './reverse-diffusion.js';
-import { type GaussianProblem, type Law, affine, gaussianProblem, runProblem, expectMoments, stdErrors } from './testing/gaussian-problem.js';
+import { type GaussianProblem, type Law, affine, gaussianProblem, runProblem, expectMoments, stdErrors } from '../testing/gaussian-problem.js';
 import { forwardTransition } from './transition.js';
 
 const snr = 0.16;

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { eulerMaruyama } from '../reverse/euler-maruyama.js';
+import { eulerMaruyama } from './euler-maruyama.js';
 import { reverseDiffusion } from './reverse-diffusion.js';
 import { reverseDiffusionPlugin } from './reverse-diffusion-plugin.js';
-import { type GaussianProblem, type Law, affine, gaussianProblem, runProblem, expectMoments, stdErrors } from './testing/gaussian-problem.js';
+import { type GaussianProblem, type Law, affine, gaussianProblem, runProblem, expectMoments, stdErrors } from '../testing/gaussian-problem.js';
 import { forwardTransition } from './transition.js';
 
 /** The exact law of the reverse-diffusion chain for a Gaussian target: every step is affine in x. */

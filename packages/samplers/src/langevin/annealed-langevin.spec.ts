@@ -2,7 +2,7 @@ import { sigmaOf } from '@scoreflow/core';
 import { describe, expect, it } from 'vitest';
 import { type AnnealedLangevinOptions, annealedLangevin } from './annealed-langevin.js';
 import { annealedLangevinPlugin } from './annealed-langevin-plugin.js';
-import { type GaussianProblem, type Law, affine, gaussianProblem, runProblem, tolerance } from './testing/gaussian-problem.js';
+import { type GaussianProblem, type Law, affine, gaussianProblem, runProblem, tolerance } from '../testing/gaussian-problem.js';
 
 /**
  * The exact law of annealed Langevin dynamics for a Gaussian target: entering level t_i, x is

@@ -1,11 +1,11 @@
 import type { Stage } from '@scoreflow/core';
 import { describe, expect, it } from 'vitest';
-import type { ReverseSamplerOptions } from '../shared/reverse-sampler.js';
-import { ancestral } from './ancestral.js';
-import { annealedLangevin } from './annealed-langevin.js';
-import { predictorCorrector } from './predictor-corrector.js';
-import { reverseDiffusion } from './reverse-diffusion.js';
-import { gaussianProblem, runProblem } from './testing/gaussian-problem.js';
+import type { ReverseSamplerOptions } from './reverse-sampler.js';
+import { ancestral } from '../ancestral/ancestral.js';
+import { annealedLangevin } from '../langevin/annealed-langevin.js';
+import { predictorCorrector } from '../reverse-sde/predictor-corrector.js';
+import { reverseDiffusion } from '../reverse-sde/reverse-diffusion.js';
+import { gaussianProblem, runProblem } from '../testing/gaussian-problem.js';
 
 const samplers: Record<string, (options: ReverseSamplerOptions) => Stage> = {
   'reverse-diffusion': reverseDiffusion,

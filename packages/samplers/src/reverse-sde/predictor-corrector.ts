@@ -1,6 +1,6 @@
 import type { Stage } from '@scoreflow/core';
 import { type ReverseSamplerOptions, reverseSampler } from '../shared/reverse-sampler.js';
-import { type LangevinStepSize, langevinCorrect } from './langevin.js';
+import { type LangevinStepSize, langevinCorrect } from '../langevin/langevin.js';
 import { reverseDiffusionUpdate } from './reverse-diffusion-update.js';
 import { forwardTransition } from './transition.js';
 

@@ -4,9 +4,9 @@ import { describe, expect, it } from 'vitest';
 import { gaussianScore } from '../testing/gaussian.js';
 import { linearSde } from '../testing/linear-sde.js';
 import { uniformTimes } from '../testing/times.js';
-import { flowError, logLogSlope } from '../ode/testing/gaussian-flow.js';
-import { diffusedGaussianBatch, landingError, logSigmaTimes } from '../ode/testing/gaussian-laws.js';
-import { ddim } from './ddim.js';
+import { flowError, logLogSlope } from './testing/gaussian-flow.js';
+import { diffusedGaussianBatch, landingError, logSigmaTimes } from './testing/gaussian-laws.js';
+import { ddim } from '../ancestral/ddim.js';
 import { dpmSolver2m } from './dpm-solver-2m.js';
 
 const mu = 1.5;

@@ -1,7 +1,7 @@
 import { createRng, positionsOf } from '@scoreflow/core';
 import { from, lastValueFrom } from 'rxjs';
 import { describe, expect, it } from 'vitest';
-import { ancestral } from '../sde/ancestral.js';
+import { ancestral } from './ancestral.js';
 import { gaussianScore } from '../testing/gaussian.js';
 import { linearSde } from '../testing/linear-sde.js';
 import { uniformTimes } from '../testing/times.js';

@@ -1,5 +1,5 @@
 import type { Sde } from '@scoreflow/core';
-import { reverseGeneralStep, reverseLinearStep } from '../kernels/reverse-step.js';
+import { reverseGeneralStep, reverseLinearStep } from './reverse-step.js';
 import type { SamplerState } from '../shared/reverse-sampler.js';
 import { forwardTransition } from './transition.js';
 

@@ -1,5 +1,5 @@
 import type { Stage } from '@scoreflow/core';
-import { reverseGeneralStep, reverseLinearStep } from '../kernels/reverse-step.js';
+import { reverseGeneralStep, reverseLinearStep } from './reverse-step.js';
 import { type ReverseSamplerOptions, reverseSampler } from '../shared/reverse-sampler.js';
 
 export interface EulerMaruyamaOptions extends ReverseSamplerOptions {

@@ -1,10 +1,10 @@
 import { type Sde, type Stage, createRng, idsOf, positionsOf } from '@scoreflow/core';
 import { from, lastValueFrom, toArray } from 'rxjs';
 import { expect } from 'vitest';
-import type { ReverseSamplerOptions } from '../../shared/reverse-sampler.js';
-import { gaussianBatches, gaussianScore, moments } from '../../testing/gaussian.js';
-import { linearSde } from '../../testing/linear-sde.js';
-import { uniformTimes } from '../../testing/times.js';
+import type { ReverseSamplerOptions } from '../shared/reverse-sampler.js';
+import { gaussianBatches, gaussianScore, moments } from './gaussian.js';
+import { linearSde } from './linear-sde.js';
+import { uniformTimes } from './times.js';
 
 /** Test-only: a law N(mean, variance) of one coordinate. */
 export interface Law {
