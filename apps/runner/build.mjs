@@ -76,9 +76,12 @@ export async function build(outdir = DIST_DIR) {
     const chunks = readdirSync(scratch).filter((file) => CHUNK.test(file));
     for (const chunk of chunks) renameSync(join(scratch, chunk), join(target, chunk));
     for (const name of Object.keys(ENTRY_POINTS)) renameSync(join(scratch, `${name}.mjs`), join(target, `${name}.mjs`));
-    for (const old of readdirSync(target).filter((file) => CHUNK.test(file) && !chunks.includes(file))) rmSync(join(target, old), { force: true });
+    // Older chunks go, except the previous build's: a CLI that loaded the previous entry a moment
+    // ago still imports them.
+    const keep = new Set([...chunks, ...previousChunks(target)]);
+    for (const old of readdirSync(target).filter((file) => CHUNK.test(file) && !keep.has(file))) rmSync(join(target, old), { force: true });
     const meta = join(scratch, META_FILE);
-    writeFileSync(meta, JSON.stringify({ startedAt, inputs: Object.keys(result.metafile?.inputs ?? {}) }));
+    writeFileSync(meta, JSON.stringify({ startedAt, chunks, inputs: Object.keys(result.metafile?.inputs ?? {}) }));
     renameSync(meta, join(target, META_FILE));
   } finally {
     rmSync(scratch, { recursive: true, force: true });
@@ -86,8 +89,8 @@ export async function build(outdir = DIST_DIR) {
 }
 
 /**
- * Why the bundle in `outdir` must be rebuilt, or undefined when it is current: an output or the
- * metafile is missing, or an input of the last build (a source file, a bundled package file, this
+ * Why the bundle in `outdir` must be rebuilt, or undefined when it is current: an entry, a chunk
+ * of the last build or the metafile is missing, or an input of the last build (a source file, a bundled package file, this
  * script) changed after it began (by modification time) or is gone.
  * @param {string} [outdir]
  * @returns {string | undefined}
@@ -97,14 +100,24 @@ export function staleness(outdir = DIST_DIR) {
   for (const name of [...Object.keys(ENTRY_POINTS).map((n) => `${n}.mjs`), META_FILE]) {
     if (mtimeOf(join(target, name)) === undefined) return `${join(target, name)} is missing`;
   }
-  /** @type {{ startedAt: number, inputs: string[] }} */
+  /** @type {{ startedAt: number, chunks?: string[], inputs: string[] }} */
   const meta = JSON.parse(readFileSync(join(target, META_FILE), 'utf8'));
+  for (const chunk of meta.chunks ?? []) if (mtimeOf(join(target, chunk)) === undefined) return `${join(target, chunk)} is missing`;
   for (const input of [...meta.inputs.map((file) => resolve(RUNNER_DIR, file)), ...BUILD_SCRIPTS]) {
     const time = mtimeOf(input);
     if (time === undefined) return `${input} is gone`;
     if (time > meta.startedAt) return `${input} changed`;
   }
   return undefined;
+}
+
+/** The chunks of the build whose metafile is in `target`, if any. @param {string} target @returns {string[]} */
+function previousChunks(target) {
+  try {
+    return JSON.parse(readFileSync(join(target, META_FILE), 'utf8')).chunks ?? [];
+  } catch {
+    return [];
+  }
 }
 
 /** @param {string} file @returns {number | undefined} */

@@ -1,7 +1,7 @@
 // `npx scoreflow` right after `npm ci`: npm links a workspace's bin only when its file exists at
 // install time, so the bin is a committed launcher that bundles the CLI when it is missing or stale.
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -30,17 +30,39 @@ describe('the scoreflow bin', () => {
     expect(staged, `${bin} is not tracked by git`).toMatch(/^100755 /);
   });
 
-  it('staleness(outdir) names what is missing, then nothing after build(outdir), then a changed input', async () => {
+  it('staleness(outdir) names what is missing, then nothing after build(outdir), then a changed input or a lost chunk', async () => {
     const outdir = join(scratch, 'dist');
     expect(bundle.staleness(outdir)).toMatch(/scoreflow\.mjs is missing$/);
     await bundle.build(outdir);
     expect(bundle.staleness(outdir)).toBeUndefined();
     // As if every input had been edited after the build began.
     const metaFile = join(outdir, bundle.META_FILE);
-    const meta = JSON.parse(readFileSync(metaFile, 'utf8')) as { startedAt: number; inputs: string[] };
+    const meta = JSON.parse(readFileSync(metaFile, 'utf8')) as { startedAt: number; chunks: string[]; inputs: string[] };
     expect(meta.inputs).toContain('src/main.ts');
     writeFileSync(metaFile, JSON.stringify({ ...meta, startedAt: 0 }));
     expect(bundle.staleness(outdir)).toMatch(/ changed$/);
+    // A chunk the entries import, gone.
+    writeFileSync(metaFile, JSON.stringify(meta));
+    expect(bundle.staleness(outdir)).toBeUndefined();
+    expect(meta.chunks.length).toBeGreaterThan(0);
+    rmSync(join(outdir, meta.chunks[0]));
+    expect(bundle.staleness(outdir)).toBe(`${join(outdir, meta.chunks[0])} is missing`);
+  });
+
+  it('build(outdir) keeps the previous build\'s chunks (a CLI starting from its entry imports them) and drops older ones', async () => {
+    const outdir = join(scratch, 'generations');
+    await bundle.build(outdir);
+    const metaFile = join(outdir, bundle.META_FILE);
+    const meta = JSON.parse(readFileSync(metaFile, 'utf8')) as { chunks: string[] };
+    // As if the last build had written chunk-PREVIOUS and an earlier one chunk-OLDER.
+    for (const chunk of ['chunk-PREVIOUS.mjs', 'chunk-OLDER.mjs']) writeFileSync(join(outdir, chunk), '');
+    writeFileSync(metaFile, JSON.stringify({ ...meta, chunks: ['chunk-PREVIOUS.mjs'] }));
+    await bundle.build(outdir);
+    expect(existsSync(join(outdir, 'chunk-PREVIOUS.mjs'))).toBe(true);
+    expect(existsSync(join(outdir, 'chunk-OLDER.mjs'))).toBe(false);
+    await bundle.build(outdir);
+    expect(existsSync(join(outdir, 'chunk-PREVIOUS.mjs'))).toBe(false);
+    expect(meta.chunks.every((chunk) => existsSync(join(outdir, chunk)))).toBe(true);
   });
 
   it('runs through npx from the workspace root', () => {
