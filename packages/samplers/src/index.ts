@@ -14,6 +14,8 @@ import { mcmcPlugins } from './mcmc/mcmc-plugins.js';
 
 export { type ForwardDiffusionOptions, type ForwardMethod, forwardDiffusion } from './forward/forward-diffusion.js';
 export { forwardPlugin } from './forward/forward-plugin.js';
+export { type ReverseSde, reverseSde } from './reverse-sde/reverse-sde.js';
+export { affineStep, driftStep } from './reverse-sde/reverse-step.js';
 export { type EulerMaruyamaOptions, eulerMaruyama } from './reverse-sde/euler-maruyama.js';
 export { eulerMaruyamaPlugin } from './reverse-sde/euler-maruyama-plugin.js';
 export { reverseSamplerShape, samplerOptions } from './shared/options.js';

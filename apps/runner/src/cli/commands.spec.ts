@@ -64,7 +64,7 @@ describe('scoreflow run', () => {
     // The final snapshot is close to the target; the prior is not.
     expect(metrics.snapshots[3].values.sw2).toBeLessThan(metrics.snapshots[0].values.sw2);
     const resolved = JSON.parse(readFileSync(join(out, 'config.resolved.json'), 'utf8'));
-    expect(resolved.pipeline[0]).toMatchObject({ type: 'euler-maruyama', tEnd: 1e-3, denoise: true, includeInitial: true });
+    expect(resolved.pipeline[0]).toMatchObject({ type: 'euler-maruyama', tEnd: 1e-3, noiseRemoval: true, includeInitial: true });
     expect(resolved.pipeline[0].score).toMatchObject({ type: 'gaussian-mixture', preset: 'double-gaussian' });
     expect(lines.join('\n')).toMatch(/small-reverse: completed/);
   });

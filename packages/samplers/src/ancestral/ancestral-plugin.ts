@@ -11,7 +11,7 @@ export const ancestralPlugin = definePlugin({
   description: "Ancestral sampling from the forward process's Gaussian posterior (Ho et al. 2020, Algorithm 2; score_sde)",
   options: z.strictObject({
     ...reverseSamplerShape({ steps: 500, snapshotEvery: 50, tEnd: 1e-3 }),
-    denoise: z.boolean().default(true).describe('take the last step as the posterior mean, without noise'),
+    noiseRemoval: z.boolean().default(true).describe('take the last step as the posterior mean, without noise'),
   }),
-  create: (options, ctx) => ancestral({ ...resolveSampler(options, ctx), denoise: options.denoise }),
+  create: (options, ctx) => ancestral({ ...resolveSampler(options, ctx), noiseRemoval: options.noiseRemoval }),
 });

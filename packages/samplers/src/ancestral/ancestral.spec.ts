@@ -11,11 +11,11 @@ function chainLaw(problem: GaussianProblem, times: Float64Array): Law {
   for (let k = 0; k + 1 < times.length; k++) {
     const { mean: m, std: s } = problem.sde.marginal(times[k]);
     const { mean, variance } = problem.law(times[k]);
-    const { onX, onX0, std } = gaussianPosterior({ mean: m, std: s }, problem.sde.marginal(times[k + 1]));
+    const { coefXt, coefX0, std } = gaussianPosterior({ mean: m, std: s }, problem.sde.marginal(times[k + 1]));
     // x0_hat = (x + s^2 score) / m with score = -(x - mean) / variance.
     const x0Scale = (1 - (s * s) / variance) / m;
     const x0Shift = (s * s * mean) / variance / m;
-    law = affine(law, onX + onX0 * x0Scale, onX0 * x0Shift, k + 2 === times.length ? 0 : std);
+    law = affine(law, coefXt + coefX0 * x0Scale, coefX0 * x0Shift, k + 2 === times.length ? 0 : std);
   }
   return law;
 }
@@ -29,9 +29,9 @@ describe('gaussianPosterior', () => {
       const alphaBarBefore = vpLike.marginal(before).mean ** 2;
       const alpha = alphaBar / alphaBarBefore;
       const beta = 1 - alpha;
-      const { onX, onX0, std } = gaussianPosterior(vpLike.marginal(t), vpLike.marginal(before));
-      expect(onX0).toBeCloseTo((Math.sqrt(alphaBarBefore) * beta) / (1 - alphaBar), 12);
-      expect(onX).toBeCloseTo((Math.sqrt(alpha) * (1 - alphaBarBefore)) / (1 - alphaBar), 12);
+      const { coefXt, coefX0, std } = gaussianPosterior(vpLike.marginal(t), vpLike.marginal(before));
+      expect(coefX0).toBeCloseTo((Math.sqrt(alphaBarBefore) * beta) / (1 - alphaBar), 12);
+      expect(coefXt).toBeCloseTo((Math.sqrt(alpha) * (1 - alphaBarBefore)) / (1 - alphaBar), 12);
       expect(std ** 2).toBeCloseTo(((1 - alphaBarBefore) / (1 - alphaBar)) * beta, 12);
     });
   }
@@ -41,11 +41,11 @@ describe('gaussianPosterior', () => {
     const [t, before] = [0.8, 0.3];
     const { std: sigma } = veLike.marginal(t);
     const { std: sigmaBefore } = veLike.marginal(before);
-    const { onX, onX0, std } = gaussianPosterior(veLike.marginal(t), veLike.marginal(before));
+    const { coefXt, coefX0, std } = gaussianPosterior(veLike.marginal(t), veLike.marginal(before));
     expect(std ** 2).toBeCloseTo((sigmaBefore ** 2 * (sigma ** 2 - sigmaBefore ** 2)) / sigma ** 2, 12);
-    // With x0_hat = x + sigma^2 score (Tweedie), onX x + onX0 x0_hat = x + (sigma^2 - sigma'^2) score.
+    // With x0_hat = x + sigma^2 score (Tweedie), coefXt x + coefX0 x0_hat = x + (sigma^2 - sigma'^2) score.
     const [x, score] = [0.7, -1.3];
-    expect(onX * x + onX0 * (x + sigma ** 2 * score)).toBeCloseTo(x + (sigma ** 2 - sigmaBefore ** 2) * score, 12);
+    expect(coefXt * x + coefX0 * (x + sigma ** 2 * score)).toBeCloseTo(x + (sigma ** 2 - sigmaBefore ** 2) * score, 12);
   });
 
   it("has the mean (x + v score) / a with Tweedie's x0_hat, for any linear SDE", () => {
@@ -55,14 +55,14 @@ describe('gaussianPosterior', () => {
     const previous = sde.marginal(before);
     const a = at.mean / previous.mean;
     const v = at.std ** 2 - a * a * previous.std ** 2;
-    const { onX, onX0 } = gaussianPosterior(at, previous);
+    const { coefXt, coefX0 } = gaussianPosterior(at, previous);
     const [x, score] = [-0.4, 2.1];
-    expect(onX * x + onX0 * ((x + at.std ** 2 * score) / at.mean)).toBeCloseTo((x + v * score) / a, 12);
+    expect(coefXt * x + coefX0 * ((x + at.std ** 2 * score) / at.mean)).toBeCloseTo((x + v * score) / a, 12);
   });
 
   it('returns x_0 itself at t\' = 0', () => {
     const sde = linearSde({ beta: 1 });
-    expect(gaussianPosterior(sde.marginal(0.3), sde.marginal(0))).toEqual({ onX: 0, onX0: 1, std: 0 });
+    expect(gaussianPosterior(sde.marginal(0.3), sde.marginal(0))).toEqual({ coefXt: 0, coefX0: 1, std: 0 });
   });
 });
 
@@ -88,6 +88,6 @@ describe('ancestral', () => {
   });
 
   it('plugin: defaults to 500 steps and a last step without noise', () => {
-    expect(ancestralPlugin.options.parse({ score: { type: 'gaussian-mixture' } })).toMatchObject({ steps: 500, denoise: true });
+    expect(ancestralPlugin.options.parse({ score: { type: 'gaussian-mixture' } })).toMatchObject({ steps: 500, noiseRemoval: true });
   });
 });

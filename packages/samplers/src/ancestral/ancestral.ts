@@ -5,7 +5,7 @@ import { gaussianPosterior } from './gaussian-posterior.js';
 
 export interface AncestralOptions extends ReverseSamplerOptions {
   /** Take the last step as the posterior mean, without noise (DDPM's z = 0 at t = 1); true by default. */
-  readonly denoise?: boolean;
+  readonly noiseRemoval?: boolean;
 }
 
 /**
@@ -20,26 +20,27 @@ export interface AncestralOptions extends ReverseSamplerOptions {
  * (x_t - beta_t / sqrt(1 - alpha-bar_t) eps_theta) / sqrt(alpha_t) with eps = -s score; for VE,
  * score_sde's x + (sigma^2 - sigma'^2) score. The variance is DDPM's beta-tilde (score_sde's VP
  * predictor uses beta_t instead; both are DDPM's choices). One score evaluation per step; the last
- * step is the mean only when `denoise` (default).
+ * step is the mean only when `noiseRemoval` (default).
  *
  * @example
  * priorSource(sde, 2).sample(ctx).pipe(ancestral({ sde, score, rng: ctx.rng, times: uniformGrid().times(sde, 1000, 1e-3) }))
  */
 export function ancestral(options: AncestralOptions): Stage {
   const { sde } = options;
-  const quietLast = options.denoise ?? true;
+  const noiseRemoval = options.noiseRemoval ?? true;
   const last = options.times.length - 2;
   return reverseSampler('ancestral', options, async (state, k, t, next) => {
     const { x } = state;
     const x0 = state.buffer('denoised');
     const marginal = await denoise(state, sde, x, t, state.buffer('score'), x0);
-    const { onX, onX0, std } = gaussianPosterior(marginal, sde.marginal(next));
-    const noise = quietLast && k === last ? 0 : std;
+    // x_{t'} = mu-tilde(x_t, x0_hat) + sqrt(beta-tilde) z.
+    const { coefXt, coefX0, std } = gaussianPosterior(marginal, sde.marginal(next));
+    const noise = noiseRemoval && k === last ? 0 : std;
     if (noise === 0) {
-      for (let i = 0; i < x.length; i++) x[i] = onX * x[i] + onX0 * x0[i];
+      for (let i = 0; i < x.length; i++) x[i] = coefXt * x[i] + coefX0 * x0[i];
       return;
     }
     const z = state.normal(state.buffer('noise'), k);
-    for (let i = 0; i < x.length; i++) x[i] = onX * x[i] + onX0 * x0[i] + noise * z[i];
+    for (let i = 0; i < x.length; i++) x[i] = coefXt * x[i] + coefX0 * x0[i] + noise * z[i];
   });
 }

@@ -50,7 +50,7 @@ describe('ddim', () => {
       const score = gaussianScore(sde, 2, mu, sigma);
       const batch = () => diffusedGaussianBatch(sde, createRng(9), particles, 2, mu, sigma, T);
       const ours = await finalMoments(ddim({ sde, score, rng: createRng(1), times, eta: 1, snapshotEvery: 20 }), batch());
-      const theirs = await finalMoments(ancestral({ sde, score, rng: createRng(1), times, denoise: false, snapshotEvery: 20 }), batch());
+      const theirs = await finalMoments(ancestral({ sde, score, rng: createRng(1), times, noiseRemoval: false, snapshotEvery: 20 }), batch());
       const chain = ddimChainLaw(sde, mu, sigma, times, 1);
       // Two samples of n values each: five standard errors of a difference of means and of stds.
       const se = chain.std / Math.sqrt(ours.n);

@@ -42,14 +42,14 @@ export function ddim(options: DdimOptions): Stage {
     const { mean: m, std: s } = await denoise(state, sde, x, t, score, denoised);
     const { mean: mNext, std: sNext } = sde.marginal(next);
     const { down, up } = ancestralStep(s / m, sNext / mNext, eta);
-    // eps-hat = -s score, so m' sigma_down eps-hat = -(m' sigma_down s) score.
-    const onScore = -mNext * down * s;
+    // Eq. 12's "direction pointing to x_t", m' sigma_down eps-hat with eps-hat = -s score.
+    const direction = -mNext * down * s;
     if (up === 0) {
-      for (let i = 0; i < n; i++) x[i] = mNext * denoised[i] + onScore * score[i];
+      for (let i = 0; i < n; i++) x[i] = mNext * denoised[i] + direction * score[i];
       return;
     }
     const z = state.normal(state.buffer('noise'), k);
     const noise = mNext * up;
-    for (let i = 0; i < n; i++) x[i] = mNext * denoised[i] + onScore * score[i] + noise * z[i];
+    for (let i = 0; i < n; i++) x[i] = mNext * denoised[i] + direction * score[i] + noise * z[i];
   });
 }

@@ -1,9 +1,16 @@
 import type { Marginal } from '@scoreflow/core';
 
-/** The posterior q(x_{t'} | x_t, x_0) = N(onX x_t + onX0 x_0, std^2 I) of a linear SDE, t' < t. */
+/**
+ * The posterior q(x_{t'} | x_t, x_0) = N(mu-tilde, beta-tilde I) of a linear SDE, t' < t, with DDPM's
+ * mu-tilde = coefX0 x_0 + coefXt x_t (Ho et al. 2020, eq. 7; `posterior_mean_coef1` and `_coef2` of
+ * their code) and std = sqrt(beta-tilde).
+ */
 export interface GaussianPosterior {
-  readonly onX: number;
-  readonly onX0: number;
+  /** The weight of x_t in mu-tilde: a s'^2 / s^2. */
+  readonly coefXt: number;
+  /** The weight of x_0 in mu-tilde: m' v / s^2. */
+  readonly coefX0: number;
+  /** sqrt(beta-tilde) = sqrt(s'^2 v / s^2). */
   readonly std: number;
 }
 
@@ -26,5 +33,5 @@ export function gaussianPosterior(at: Marginal, before: Marginal): GaussianPoste
   const variance = at.std * at.std;
   const previous = before.std * before.std;
   const v = Math.max(variance - a * a * previous, 0);
-  return { onX: (a * previous) / variance, onX0: (before.mean * v) / variance, std: Math.sqrt((previous * v) / variance) };
+  return { coefXt: (a * previous) / variance, coefX0: (before.mean * v) / variance, std: Math.sqrt((previous * v) / variance) };
 }

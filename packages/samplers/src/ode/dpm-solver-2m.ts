@@ -35,17 +35,18 @@ export function dpmSolver2m(options: DpmSolver2mOptions): Stage {
     const { mean: mNext, std: sNext } = sde.marginal(next);
     const sigma = s / m;
     const sigmaNext = sNext / mNext;
-    // x_{k+1} = m' (sigma' / sigma) x / m + m' (1 - sigma' / sigma) D'.
+    // Lu et al.'s update in their alpha_t = m, sigma_t = s: x_{k+1} = (s' / s) x_k - m' expm1(-h) D'.
     const h = Math.log(sigma / sigmaNext);
-    const onX = (mNext * (sigmaNext / sigma)) / m;
-    const onD = sigmaNext === 0 ? mNext : -mNext * Math.expm1(-h);
+    const stdRatio = (mNext * (sigmaNext / sigma)) / m; // s' / s
+    const mExpm1 = sigmaNext === 0 ? mNext : -mNext * Math.expm1(-h); // -m' expm1(-h), m' at sigma' = 0
     if (k === 0 || sigmaNext === 0) {
-      for (let i = 0; i < n; i++) x[i] = onX * x[i] + onD * denoised[i];
+      for (let i = 0; i < n; i++) x[i] = stdRatio * x[i] + mExpm1 * denoised[i];
       return;
     }
+    // D' = (1 + 1 / (2 r)) D_k - D_{k-1} / (2 r), folded into the weights of D_k and D_{k-1}.
     const r = Math.log(sigmaOf(sde, times[k - 1]) / sigma) / h;
-    const onCurrent = onD * (1 + 1 / (2 * r));
-    const onPrevious = -onD / (2 * r);
-    for (let i = 0; i < n; i++) x[i] = onX * x[i] + onCurrent * denoised[i] + onPrevious * previous[i];
+    const mExpm1D = mExpm1 * (1 + 1 / (2 * r));
+    const mExpm1DPrevious = -mExpm1 / (2 * r);
+    for (let i = 0; i < n; i++) x[i] = stdRatio * x[i] + mExpm1D * denoised[i] + mExpm1DPrevious * previous[i];
   });
 }

@@ -2,6 +2,7 @@ import type { Stage } from '@scoreflow/core';
 import { denoise } from '../shared/denoiser.js';
 import { type ReverseSamplerOptions, reverseSampler } from '../shared/reverse-sampler.js';
 import { pfOdeVelocity } from './pf-ode-velocity.js';
+import { reverseSde } from '../reverse-sde/reverse-sde.js';
 
 /**
  * The variable Heun's method steps in: `sigma`, the noise level sigma = s / m with x-hat = x / m
@@ -40,13 +41,14 @@ export interface HeunOptions extends ReverseSamplerOptions {
  */
 export function heun(options: HeunOptions): Stage {
   const { sde } = options;
+  const flow = reverseSde(sde, true);
   const space = options.space ?? 'sigma';
   if (space === 'time') {
     return reverseSampler('heun', options, async (state, _k, t, next) => {
       const { x } = state;
       const n = x.length;
       const velocity = state.buffer('velocity');
-      await pfOdeVelocity(state, sde, x, t, velocity);
+      await pfOdeVelocity(state, flow, x, t, velocity);
       const dt = next - t;
       if (next === 0) {
         for (let i = 0; i < n; i++) x[i] += dt * velocity[i];
@@ -55,7 +57,7 @@ export function heun(options: HeunOptions): Stage {
       const predicted = state.buffer('predicted');
       for (let i = 0; i < n; i++) predicted[i] = x[i] + dt * velocity[i];
       const corrected = state.buffer('velocity-next');
-      await pfOdeVelocity(state, sde, predicted, next, corrected);
+      await pfOdeVelocity(state, flow, predicted, next, corrected);
       const half = 0.5 * dt;
       for (let i = 0; i < n; i++) x[i] += half * (velocity[i] + corrected[i]);
     });

@@ -1,6 +1,7 @@
 import type { Stage } from '@scoreflow/core';
 import { type ReverseSamplerOptions, reverseSampler } from '../shared/reverse-sampler.js';
 import { pfOdeVelocity } from './pf-ode-velocity.js';
+import { reverseSde } from '../reverse-sde/reverse-sde.js';
 
 /** Options of `odeEuler`: the common sampler options. */
 export type OdeEulerOptions = ReverseSamplerOptions;
@@ -21,10 +22,11 @@ export type OdeEulerOptions = ReverseSamplerOptions;
  */
 export function odeEuler(options: OdeEulerOptions): Stage {
   const { sde } = options;
+  const flow = reverseSde(sde, true);
   return reverseSampler('ode-euler', options, async (state, _k, t, next) => {
     const { x } = state;
     const velocity = state.buffer('velocity');
-    await pfOdeVelocity(state, sde, x, t, velocity);
+    await pfOdeVelocity(state, flow, x, t, velocity);
     const dt = next - t;
     for (let i = 0; i < x.length; i++) x[i] += dt * velocity[i];
   });

@@ -2,6 +2,7 @@ import { ScoreflowError, type Stage } from '@scoreflow/core';
 import { type ReverseSamplerOptions, type SamplerState, reverseSampler } from '../shared/reverse-sampler.js';
 import { DORMAND_PRINCE, combineStages } from './dormand-prince.js';
 import { pfOdeVelocity } from './pf-ode-velocity.js';
+import { reverseSde } from '../reverse-sde/reverse-sde.js';
 
 /** Options of `rk45`. */
 export interface Rk45Options extends ReverseSamplerOptions {
@@ -69,6 +70,7 @@ interface Rk45Run {
  */
 export function rk45(options: Rk45Options): Stage {
   const { sde, times } = options;
+  const flow = reverseSde(sde, true);
   const name = options.name ?? 'rk45';
   const rtol = options.rtol ?? 1e-3;
   const atol = options.atol ?? 1e-3;
@@ -77,7 +79,7 @@ export function rk45(options: Rk45Options): Stage {
   if (!(atol > 0 && Number.isFinite(atol))) throw new RangeError(`${name}: atol must be a finite number > 0, got ${atol}.`);
   const span = times[0] - times[times.length - 1];
   const runs = new WeakMap<SamplerState, Rk45Run>();
-  const velocity = (state: SamplerState, x: Float32Array, t: number, out: Float32Array) => pfOdeVelocity(state, sde, x, t, out);
+  const velocity = (state: SamplerState, x: Float32Array, t: number, out: Float32Array) => pfOdeVelocity(state, flow, x, t, out);
 
   return reverseSampler(name, options, async (state, _k, t, next) => {
     const { x } = state;

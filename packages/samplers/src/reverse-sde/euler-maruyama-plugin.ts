@@ -11,7 +11,7 @@ export const eulerMaruyamaPlugin = definePlugin({
   description: 'Reverse-time SDE (Anderson 1982) by Euler-Maruyama, steered by a score model (score_sde)',
   options: z.strictObject({
     ...reverseSamplerShape({ steps: 500, snapshotEvery: 50, tEnd: 1e-3 }),
-    denoise: z.boolean().default(true).describe('take the last step without noise'),
+    noiseRemoval: z.boolean().default(true).describe('take the last step without noise'),
   }),
-  create: (options, ctx) => eulerMaruyama({ ...resolveSampler(options, ctx), denoise: options.denoise }),
+  create: (options, ctx) => eulerMaruyama({ ...resolveSampler(options, ctx), noiseRemoval: options.noiseRemoval }),
 });

@@ -20,7 +20,7 @@ export const predictorCorrectorPlugin = definePlugin({
         .enum(['noise-level', 'per-particle'])
         .default('noise-level')
         .describe("Langevin step 2 alpha snr^2 s(t)^2 for all particles, or from each particle's norms (high dimension only)"),
-      denoise: z.boolean().default(true).describe('take the very last update without noise'),
+      noiseRemoval: z.boolean().default(true).describe('take the very last update without noise'),
     })
     .refine((options) => options.predictor !== 'none' || options.corrector !== 'none', {
       message: "predictor and corrector cannot both be 'none'",
@@ -34,6 +34,6 @@ export const predictorCorrectorPlugin = definePlugin({
       snr: options.snr,
       correctorSteps: options.correctorSteps,
       stepSize: options.stepSize,
-      denoise: options.denoise,
+      noiseRemoval: options.noiseRemoval,
     }),
 });

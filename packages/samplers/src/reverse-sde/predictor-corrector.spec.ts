@@ -97,7 +97,7 @@ describe('predictorCorrector', () => {
       snr: 0.16,
       correctorSteps: 1,
       stepSize: 'noise-level',
-      denoise: true,
+      noiseRemoval: true,
     });
   });
 });

@@ -20,8 +20,8 @@ export interface PredictorCorrectorOptions extends ReverseSamplerOptions {
   readonly correctorSteps?: number;
   /** How the Langevin step size reads the norms (see `LangevinStepSize`); `noise-level` by default. */
   readonly stepSize?: LangevinStepSize;
-  /** Take the very last update without noise (score_sde's `denoise`: it returns x_mean); true by default. */
-  readonly denoise?: boolean;
+  /** Take the very last update without noise (score_sde's `denoise`, here `noiseRemoval` as in its other samplers: it returns x_mean); true by default. */
+  readonly noiseRemoval?: boolean;
 }
 
 /**
@@ -40,7 +40,7 @@ export interface PredictorCorrectorOptions extends ReverseSamplerOptions {
  * and Brownian motion (score_sde's alpha = 1 for non-VP SDEs). The step size follows `stepSize`
  * (see `LangevinStepSize`): by default 2 alpha snr^2 s(t)^2 for every particle rather than
  * score_sde's batch-averaged norms, so that no particle depends on its batch. Score evaluations per step:
- * correctorSteps + 1 (correctorSteps without predictor, 1 without corrector). With `denoise`
+ * correctorSteps + 1 (correctorSteps without predictor, 1 without corrector). With `noiseRemoval`
  * (default), the very last update adds no noise.
  *
  * @example
@@ -60,10 +60,10 @@ export function predictorCorrector(options: PredictorCorrectorOptions): Stage {
   }
   const predict = predictor === 'none' ? undefined : reverseDiffusionUpdate(sde, predictor === 'euler-maruyama' ? 'euler' : 'marginal');
   const stepSize = options.stepSize ?? 'noise-level';
-  const denoise = options.denoise ?? true;
+  const noiseRemoval = options.noiseRemoval ?? true;
   const last = options.times.length - 2;
   return reverseSampler('predictor-corrector', options, async (state, k, t, next) => {
-    const final = denoise && k === last;
+    const final = noiseRemoval && k === last;
     if (correctorSteps > 0) {
       const { scale } = forwardTransition(sde, next, t);
       const at = predict === undefined ? next : t;

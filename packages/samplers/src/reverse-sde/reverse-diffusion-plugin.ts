@@ -11,11 +11,11 @@ export const reverseDiffusionPlugin = definePlugin({
   description: 'Reverse diffusion: the forward discretisation run backwards (Song et al. 2021, eq. 46; score_sde)',
   options: z.strictObject({
     ...reverseSamplerShape({ steps: 500, snapshotEvery: 50, tEnd: 1e-3 }),
-    denoise: z.boolean().default(true).describe('take the last step without noise'),
+    noiseRemoval: z.boolean().default(true).describe('take the last step without noise'),
     discretization: z
       .enum(['marginal', 'euler'])
       .default('marginal')
       .describe("marginal: the SDE's exact transition (score_sde's VP/VE discretize); euler: f dt and g sqrt(dt)"),
   }),
-  create: (options, ctx) => reverseDiffusion({ ...resolveSampler(options, ctx), denoise: options.denoise, discretization: options.discretization }),
+  create: (options, ctx) => reverseDiffusion({ ...resolveSampler(options, ctx), noiseRemoval: options.noiseRemoval, discretization: options.discretization }),
 });

@@ -1,5 +1,6 @@
 import type { Sde } from '@scoreflow/core';
-import { reverseGeneralStep, reverseLinearStep } from './reverse-step.js';
+import { affineStep } from './reverse-step.js';
+import { reverseSde } from './reverse-sde.js';
 import type { SamplerState } from '../shared/reverse-sampler.js';
 import { forwardTransition } from './transition.js';
 
@@ -24,31 +25,24 @@ export type PredictorUpdate = (state: SamplerState, k: number, t: number, next: 
  *
  *   x_i = x_{i+1} - f_{i+1}(x_{i+1}) + G_{i+1}^2 score(x_{i+1}, t_{i+1}) + G_{i+1} z.
  *
- * With the `euler` discretisation this is exactly the Euler-Maruyama step of the reverse-time SDE.
+ * With the `euler` discretisation this is exactly the Euler-Maruyama step of the reverse-time SDE
+ * (`reverseSde(sde).eulerMaruyamaStep`).
  * One score evaluation; noise from stream index `use`.
  */
 export function reverseDiffusionUpdate(sde: Sde, discretization: Discretization, use = 0): PredictorUpdate {
+  if (discretization === 'euler') {
+    const reverse = reverseSde(sde);
+    return (state, k, t, next, noisy) => reverse.eulerMaruyamaStep(state, k, t, next, noisy, use);
+  }
   return async (state, k, t, next, noisy) => {
     const { x } = state;
     const score = state.buffer('score');
     await state.score(x, t, score);
     const z = state.buffer('noise');
-    if (discretization === 'marginal') {
-      // f_{i+1}(x) = (a - 1) x, G^2 = v: x <- (2 - a) x + v score + sqrt(v) z.
-      const { scale, variance } = forwardTransition(sde, next, t);
-      const noise = noisy ? Math.sqrt(variance) : 0;
-      if (noise !== 0) state.normal(z, k, use);
-      return reverseLinearStep(x, score, z, 2 - scale, -variance, noise);
-    }
-    const dt = t - next;
-    const g = sde.diffusion(t);
-    const noise = noisy ? g * Math.sqrt(dt) : 0;
+    // f_{i+1}(x) = (a - 1) x, G^2 = v: x <- (2 - a) x + v score + sqrt(v) z.
+    const { scale, variance } = forwardTransition(sde, next, t);
+    const noise = noisy ? Math.sqrt(variance) : 0;
     if (noise !== 0) state.normal(z, k, use);
-    if (sde.driftCoefficient !== undefined) {
-      return reverseLinearStep(x, score, z, 1 - sde.driftCoefficient(t) * dt, -g * g * dt, noise);
-    }
-    const drift = state.buffer('drift');
-    sde.drift(x, t, drift);
-    reverseGeneralStep(x, drift, score, z, -dt, -g * g * dt, noise);
+    return affineStep(x, score, z, 2 - scale, -variance, noise);
   };
 }

@@ -50,7 +50,7 @@ describe('reverseDiffusion', () => {
 
   it('plugin: defaults to 500 steps, the marginal discretisation and a last step without noise', () => {
     const options = reverseDiffusionPlugin.options.parse({ score: { type: 'gaussian-mixture' } });
-    expect(options).toMatchObject({ steps: 500, discretization: 'marginal', denoise: true, tEnd: 1e-3 });
+    expect(options).toMatchObject({ steps: 500, discretization: 'marginal', noiseRemoval: true, tEnd: 1e-3 });
     expect(() => reverseDiffusionPlugin.options.parse({ score: { type: 'x' }, discretization: 'heun' })).toThrow();
   });
 });

@@ -4,7 +4,7 @@ import { type Discretization, reverseDiffusionUpdate } from './reverse-diffusion
 
 export interface ReverseDiffusionOptions extends ReverseSamplerOptions {
   /** Take the last step without noise (score_sde's `noise_removal`); true by default. */
-  readonly denoise?: boolean;
+  readonly noiseRemoval?: boolean;
   /** How the forward SDE is discretised; `marginal` (score_sde's VP and VE discretisation) by default. */
   readonly discretization?: Discretization;
 }
@@ -21,14 +21,14 @@ export interface ReverseDiffusionOptions extends ReverseSamplerOptions {
  * v = s(t_{i+1})^2 - a^2 s(t_i)^2): for VP that is DDPM's beta_i, for VE sigma_{i+1}^2 - sigma_i^2,
  * as score_sde's `VPSDE.discretize` and `VESDE.discretize`. With `euler`, f_{i+1} = f(x, t) dt and
  * G_{i+1} = g(t) sqrt(dt), score_sde's generic `SDE.discretize`, and the step is Euler-Maruyama's.
- * One score evaluation per step; the last step has no noise when `denoise` (default).
+ * One score evaluation per step; the last step has no noise when `noiseRemoval` (default).
  *
  * @example
  * priorSource(sde, 2).sample(ctx).pipe(reverseDiffusion({ sde, score, rng: ctx.rng, times }))
  */
 export function reverseDiffusion(options: ReverseDiffusionOptions): Stage {
-  const denoise = options.denoise ?? true;
+  const noiseRemoval = options.noiseRemoval ?? true;
   const update = reverseDiffusionUpdate(options.sde, options.discretization ?? 'marginal');
   const last = options.times.length - 2;
-  return reverseSampler('reverse-diffusion', options, (state, k, t, next) => update(state, k, t, next, !(denoise && k === last)));
+  return reverseSampler('reverse-diffusion', options, (state, k, t, next) => update(state, k, t, next, !(noiseRemoval && k === last)));
 }
