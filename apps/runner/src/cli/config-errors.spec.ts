@@ -108,6 +108,16 @@ describe('config files that cannot be read', () => {
   });
 });
 
+describe('configs nested deeper than any config needs', () => {
+  it('refuses them, naming the place, before anything recursive sees them (JSON 20,000 lists deep)', async () => {
+    const json = configWorkspace({}, 'config.json');
+    writeFileSync(json.file, `{"name": "a", "source": {"type": "prior"}, "deep": ${'['.repeat(20_000)}${']'.repeat(20_000)}}`);
+    const { code, text } = await cli('validate', json.file);
+    expect(code).toBe(2);
+    expect(text).toMatch(/\n {2}- deep(\.0)+: nested more than 32 maps and lists deep, got a list at this depth$/);
+  });
+});
+
 describe('--set paths', () => {
   const { file } = configWorkspace(base);
   const setIssues = (...set: string[]) => issuesOf(() => validateCommand(file, { set }, quietIo().io));

@@ -28,7 +28,7 @@ export function parseConfigText(text: string, file: string): unknown {
   try {
     return extname(file).toLowerCase() === '.json' ? JSON.parse(text) : parseYaml(text);
   } catch (error) {
-    const reason = String((error as Error).message)
+    const reason = (error instanceof RangeError ? `nested too deep to read (${error.message})` : String((error as Error).message))
       .split('\n')[0]
       .replace(/ at line \d+, column \d+:$/, '')
       .replace(/ in JSON at position \d+.*$/, '');

@@ -9,18 +9,23 @@ export const FILE_OPTIONS: ReadonlySet<string> = new Set(['path', 'checkpoint'])
  * tsconfig and docker-compose do, and works from any working directory.
  */
 export function resolvePaths(config: unknown, folder: string): unknown {
+  // Iterative: a config nested deeper than the stack is refused later (see `tooDeep`), not here.
   const seen = new Set<object>();
-  const visit = (node: unknown): void => {
-    if (node === null || typeof node !== 'object' || seen.has(node)) return;
+  const stack: unknown[] = [config];
+  while (stack.length > 0) {
+    const node = stack.pop();
+    if (node === null || typeof node !== 'object' || seen.has(node)) continue;
     seen.add(node);
-    if (Array.isArray(node)) return node.forEach(visit);
+    if (Array.isArray(node)) {
+      stack.push(...node);
+      continue;
+    }
     const record = node as Record<string, unknown>;
     for (const key of FILE_OPTIONS) {
       const value = Object.hasOwn(record, key) ? record[key] : undefined;
       if (typeof value === 'string' && !isAbsolute(value)) record[key] = resolve(folder, value);
     }
-    Object.values(record).forEach(visit);
-  };
-  visit(config);
+    stack.push(...Object.values(record));
+  }
   return config;
 }

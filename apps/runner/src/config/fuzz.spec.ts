@@ -42,7 +42,7 @@ function issueLines(text: string): { path: string; message: string }[] {
 /** Whether the CLI's error names the case's field: an issue at it or inside it, or at the plugin holding it or an option beside it, naming it. */
 function namesField(text: string, testCase: FuzzCase): boolean {
   const { field } = testCase;
-  if (field === 'line') return /^error: Cannot parse /.test(text);
+  if (field === 'line' || (testCase.kind === 'deep-nesting' && /^error: Cannot parse /.test(text))) return /^error: Cannot parse /.test(text);
   const issues = issueLines(text);
   if (field.startsWith('--set ')) return issues.some((issue) => issue.path === field.slice(0, 66) || issue.path.startsWith(`${field.slice(0, 66)}…`));
   if (field === '') return /^error: Cannot parse /.test(text) || issues.some((issue) => issue.path === '');

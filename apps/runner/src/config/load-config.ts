@@ -1,6 +1,7 @@
 import { ConfigError, type ConfigIssue, parseAll } from '@scoreflow/core';
 import type { z } from 'zod';
 import { readConfigFile } from './config-file.js';
+import { nestingIssue } from './nesting.js';
 import { type ConfigOverrides, applyOverrides } from './overrides.js';
 import { type RunConfig, runConfigSchema } from './run-config.js';
 import { isTrainConfig } from './train-config.js';
@@ -15,9 +16,16 @@ export interface CheckedConfig<T> {
   readonly removed: readonly string[];
 }
 
-/** Applies the overrides to a parsed config and checks it against `schema`, collecting every problem. */
+/**
+ * Applies the overrides to a parsed config and checks it against `schema`, collecting every
+ * problem. A config nested too deep (see `nestingIssue`) is refused before anything else.
+ */
 export function checkConfig<S extends z.ZodType>(schema: S, raw: unknown, overrides: ConfigOverrides = {}): CheckedConfig<z.output<S>> {
+  const tooDeep = nestingIssue(raw);
+  if (tooDeep !== undefined) return { issues: [tooDeep], removed: [] };
   const overridden = applyOverrides(raw, overrides);
+  const deepSet = nestingIssue(overridden.config);
+  if (deepSet !== undefined) return { issues: [...overridden.issues, deepSet], removed: [] };
   const parsed = parseAll(schema, overridden.config);
   return { issues: [...overridden.issues, ...parsed.issues], config: parsed.data, removed: parsed.removed };
 }

@@ -131,8 +131,8 @@ export function fuzzCases(bases: readonly FuzzBase[], seed: number): FuzzCase[] 
     }
     add(base, 'prototype-key', '__proto__ key at the top', '', true, `__proto__: { polluted: 1 }\n${stringify(base.config)}`);
     add(base, 'yaml-bomb', 'billion laughs', 'line', true, `${YAML_BOMB}\n${stringify(base.config)}`);
-    add(base, 'deep-nesting', '5,000 nested lists', '', true, `${stringify(base.config)}deep: ${'['.repeat(5000)}${']'.repeat(5000)}\n`);
-    add(base, 'deep-nesting', '5,000 nested maps', '', true, `${stringify(base.config)}deep: ${'{a: '.repeat(5000)}1${'}'.repeat(5000)}\n`);
+    add(base, 'deep-nesting', '5,000 nested lists', 'deep', true, `${stringify(base.config)}deep: ${'['.repeat(5000)}${']'.repeat(5000)}\n`);
+    add(base, 'deep-nesting', '5,000 nested maps', 'deep', true, `${stringify(base.config)}deep: ${'{a: '.repeat(5000)}1${'}'.repeat(5000)}\n`);
     add(base, 'not-a-map', 'a list', '', true, `- ${base.name}\n`);
     add(base, 'not-a-map', 'a number', '', true, '42\n');
   }

@@ -15,4 +15,13 @@ describe('showValue(value)', () => {
     expect(showValue('x'.repeat(1_000_000))).toBe(`"${'x'.repeat(59)}…`);
     expect(showValue([1, 2])).toBe('[1,2]');
   });
+
+  it('quotes values JSON cannot: cycles and lists nested too deep for the stack', () => {
+    const cycle: Record<string, unknown> = { a: 1 };
+    cycle.self = cycle;
+    expect(showValue(cycle)).toBe('[object Object]');
+    let deep: unknown[] = [];
+    for (let i = 0; i < 1_000_000; i++) deep = [deep];
+    expect(showValue(deep)).toBe('…');
+  });
 });

@@ -24,9 +24,18 @@ export function showValue(value: unknown, max = SHOWN_VALUE_LENGTH): string {
         return item;
       })?.replace(/"\\u0000non-finite:([^"]*)"/g, '$1') ?? String(value);
   } catch {
-    text = String(value); // cycles
+    text = plainText(value); // a cycle, or nesting too deep for JSON.stringify
   }
   return shorten(text, max);
+}
+
+/** `String(value)`, or `…` where even that fails (nesting too deep). */
+function plainText(value: unknown): string {
+  try {
+    return String(value);
+  } catch {
+    return '…';
+  }
 }
 
 /** `text` cut to its first `max` characters and `…` when it is longer. */
