@@ -1,7 +1,7 @@
 /**
  * A program that trains one step and scores one batch with workers and never disposes them: it
  * must still exit by itself (idle workers are unreferenced). Run by `worker-pool.spec.ts` in a
- * child process (`node --import tsx exit-without-dispose.fixture.ts`).
+ * child process (`node --import tsx --conditions=development exit-without-dispose.fixture.ts`).
  */
 import { selectBackend } from '../../backend/select-backend.js';
 import { mlpScoreNetwork } from '../../network/mlp.js';

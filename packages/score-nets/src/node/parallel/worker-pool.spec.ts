@@ -39,7 +39,7 @@ describe('startWorkerPool(size, init)', () => {
 describe('workers left undisposed', () => {
   it('do not keep the process alive: a program that never disposes its trainer and score model exits by itself', () => {
     const fixture = fileURLToPath(new URL('./exit-without-dispose.fixture.ts', import.meta.url));
-    const child = spawnSync(process.execPath, ['--import', 'tsx', fixture], { encoding: 'utf8', timeout: 60_000 });
+    const child = spawnSync(process.execPath, ['--import', 'tsx', '--conditions=development', fixture], { encoding: 'utf8', timeout: 60_000 });
     expect(child.signal, child.stderr).toBeNull();
     expect(child.status, child.stderr).toBe(0);
     expect(child.stdout).toMatch(/^loss \d\.\d+ score -?\d/);
