@@ -7,4 +7,5 @@ export * from './plugins/index.js';
 export * from './operators/index.js';
 export * from './ipc/index.js';
 export * from './mixture/index.js';
+export * from './marginal/index.js';
 export * from './densities/index.js';

@@ -3,3 +3,5 @@ export { type ParticleBatch, type ParticleBatchInit, makeParticleBatch, rangeIds
 export { dimOf, idsOf, labelsOf, metadataOf, positionsOf, stagesOf, stepsOf, timesOf } from './accessors.js';
 export { STAGE_COLUMNS, type StageTagger, stageTagger } from './stage-columns.js';
 export { concatParticleBatches } from './concat-batches.js';
+export { checkParticleBatch, isParticleBatch } from './is-particle-batch.js';
+export { ParticleBatchError } from './particle-batch-error.js';

@@ -49,7 +49,7 @@ export function forwardDiffusion(options: ForwardDiffusionOptions): Stage {
   const schedule = { snapshotEvery: options.snapshotEvery ?? 1, includeInitial: options.includeInitial ?? true };
   const stream = streamId(name);
   return concatMap((batch: ParticleBatch) => {
-    const identity = identityOf(batch);
+    const identity = identityOf(batch, name);
     const x = positionsOf(batch).slice();
     const z = new Float32Array(x.length);
     const drift = new Float32Array(method === 'euler-maruyama' ? x.length : 0);

@@ -53,9 +53,8 @@ export function mcmcSampler(defaultName: string, options: McmcOptions, kernel: M
 
   return concatMap((batch: ParticleBatch) =>
     defer(() => {
-      const identity = identityOf(batch);
+      const identity = identityOf(batch, name, { dim: target.dim, what: `target '${target.name}'` });
       const { ids, dim } = identity;
-      if (dim !== target.dim) throw new DimensionError(`${name}: target '${target.name}' and particles`, target.dim, dim);
       const x = positionsOf(batch).slice();
       if (point !== undefined) for (let offset = 0; offset < x.length; offset += dim) x.set(point, offset);
       const chains = createChains(name, target, rng, x, ids, dim, initialStep);

@@ -1,5 +1,4 @@
 import {
-  DimensionError,
   type ParticleBatch,
   type ParticleIds,
   type Rng,
@@ -71,8 +70,7 @@ export function reverseSampler(defaultName: string, options: ReverseSamplerOptio
   const baseStream = streamId(name);
   return concatMap((batch: ParticleBatch) =>
     defer(() => {
-      const identity = identityOf(batch);
-      if (identity.dim !== score.dim) throw new DimensionError(`${name}: score model '${score.name}' and particles`, score.dim, identity.dim);
+      const identity = identityOf(batch, name, { dim: score.dim, what: `score model '${score.name}'` });
       const x = positionsOf(batch).slice();
       const noiseIds: ParticleIds = compactIds(identity.ids);
       const buffers = new Map<string, Float32Array>();
