@@ -1,4 +1,8 @@
+import { hasErrorTag, tagErrorClass } from './error-tag.js';
 import { ScoreflowError } from './scoreflow-error.js';
+
+/** The tag of bad input, `Symbol.for`: the same in every installed copy of @scoreflow/core. */
+const CONFIG_ERROR = Symbol.for('@scoreflow/core/ConfigError');
 
 /** One problem found in a config or in a plugin's options. */
 export interface ConfigIssue {
@@ -30,4 +34,18 @@ export class ConfigError extends ScoreflowError {
     super(issues.length === 0 ? context : `${context}:\n${lines.join('\n')}`, options);
     this.issues = issues;
   }
+}
+tagErrorClass(ConfigError, CONFIG_ERROR);
+
+/**
+ * Whether `value` is a `ConfigError` (bad input: any subclass, e.g. `UnknownPluginError` or
+ * score-nets' `CheckpointError`) of any installed copy of @scoreflow/core, checked by a
+ * `Symbol.for` tag instead of `instanceof`.
+ *
+ * @example
+ * isConfigError(new ConfigError('config file not found: c.yaml', [])); // true
+ * isConfigError(new ScoreflowError('the run failed'));                  // false
+ */
+export function isConfigError(value: unknown): value is ConfigError {
+  return hasErrorTag(value, CONFIG_ERROR);
 }

@@ -1,5 +1,5 @@
-export { ScoreflowError } from './scoreflow-error.js';
-export { ConfigError, type ConfigIssue } from './config-error.js';
+export { ScoreflowError, isScoreflowError } from './scoreflow-error.js';
+export { ConfigError, type ConfigIssue, isConfigError } from './config-error.js';
 export { DuplicatePluginError, UnknownPluginError } from './plugin-errors.js';
 export { NonFiniteError, type NonFiniteProducer } from './non-finite-error.js';
 export { DimensionError } from './dimension-error.js';

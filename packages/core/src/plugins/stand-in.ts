@@ -1,11 +1,12 @@
+import { ScoreflowError } from '../errors/scoreflow-error.js';
+
 /**
  * Thrown when a plugin uses a stand-in (see `standIn`): the problems of the plugin it stands for
- * are already recorded, so whatever fails now follows from them.
+ * are already recorded, so whatever fails now follows from them (and is not reported again).
  */
-export class StandInUsedError extends Error {
+export class StandInUsedError extends ScoreflowError {
   constructor(readonly path: string) {
     super(`The plugin at ${path || '(root)'} could not be created (its problems are reported).`);
-    this.name = 'StandInUsedError';
   }
 }
 
