@@ -27,8 +27,10 @@ export function createIssueCollector(): IssueCollector {
         return check();
       } catch (error) {
         if (error instanceof ConfigError) issues.push(...error.issues);
+        else if (error instanceof StandInUsedError && issues.length > 0) return undefined; // follows from a recorded problem
+        else if (error instanceof StandInUsedError) throw error;
         else if (path !== undefined && (error instanceof ScoreflowError || error instanceof RangeError)) issues.push({ path, message: error.message });
-        else if (!(error instanceof StandInUsedError && issues.length > 0)) throw error;
+        else throw error;
         return undefined;
       }
     },
