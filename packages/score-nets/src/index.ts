@@ -3,3 +3,4 @@ export * from './network/index.js';
 export * from './training/index.js';
 export * from './ema/index.js';
 export * from './checkpoint/index.js';
+export * from './session/index.js';

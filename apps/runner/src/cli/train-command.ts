@@ -1,17 +1,15 @@
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { ConfigError } from '@scoreflow/core';
-import { loadNetwork, selectBackend } from '@scoreflow/score-nets';
-import { fileCheckpoint, readCheckpointInfo, threadsInWords } from '@scoreflow/score-nets/node';
+import { selectBackend } from '@scoreflow/score-nets';
+import { readCheckpointInfo, threadsInWords, trainingFolder, trainingFolderFiles } from '@scoreflow/score-nets/node';
 import type { TrainOverrides } from '../config/load-train-config.js';
 import { OUTPUT_FILES, claimOutputFolder, liveStatus, outputPath, withTemporaries, writeJsonAtomic } from '../output/index.js';
 import { createProgressReporter } from '../progress/progress-reporter.js';
 import { scoreflowRegistry } from '../registry.js';
 import type { TrainingPlan } from '../training/build-training.js';
 import { prepareTraining } from '../training/prepare-training.js';
-import { checkpointFiles, checkpointPath } from '../training/checkpoint-folder.js';
 import { executeTraining, workersFor } from '../training/execute-training.js';
-import { LOSS_CSV } from '../training/loss-history.js';
 import { TRAINING_PNG } from '../training/render-training.js';
 import { trainingMetrics, trainingSummary } from '../training/training-report.js';
 import type { Io } from './commands.js';
@@ -28,7 +26,7 @@ export interface TrainCommandOptions extends TrainOverrides {
 
 /** Checks that the output folder holds a checkpoint of this very training (all but its length). */
 function checkResumable(plan: TrainingPlan, outDir: string): void {
-  const folder = checkpointPath(outDir);
+  const folder = trainingFolder(outDir).checkpoint;
   const info = readCheckpointInfo(folder);
   if ('problem' in info) throw new ConfigError(`--resume: no checkpoint to resume in ${outDir}`, [{ path: '--out', message: info.problem }]);
   const saved = info.metadata.config;
@@ -58,7 +56,7 @@ async function train(plan: TrainingPlan, outDir: string, options: TrainCommandOp
     progress: io.progress ?? createProgressReporter(process.stderr, 'steps'),
     signal: options.signal,
     onCheckpoint: (steps) => live.update(() => running(steps)),
-    ...(options.resume === true && { resume: () => loadNetwork(fileCheckpoint(checkpointPath(outDir)), { weights: 'raw' }) }),
+    resume: options.resume === true,
   });
   writeJsonAtomic(outputPath(outDir, 'metrics'), trainingMetrics(plan, result));
   return result;
@@ -82,7 +80,7 @@ export async function trainCommand(configFile: string, options: TrainCommandOpti
   const claimed = claimOutputFolder(outDir, {
     mode: options.resume === true ? 'continue' : options.force === true ? 'replace' : 'fresh',
     command: `scoreflow train ${configFile}`,
-    files: [...withTemporaries([OUTPUT_FILES.config, OUTPUT_FILES.metrics, LOSS_CSV, TRAINING_PNG]), ...checkpointFiles()],
+    files: [...withTemporaries([OUTPUT_FILES.config, OUTPUT_FILES.metrics, TRAINING_PNG]), ...trainingFolderFiles()],
   });
   let result: Awaited<ReturnType<typeof executeTraining>>;
   try {
@@ -90,7 +88,7 @@ export async function trainCommand(configFile: string, options: TrainCommandOpti
   } finally {
     claimed.release();
   }
-  const folder = checkpointPath(outDir);
+  const folder = trainingFolder(outDir).checkpoint;
   io.out(trainingSummary(plan, result));
   if (existsSync(folder)) io.out(`checkpoint: ${folder}`);
   io.out(`output: ${outDir}`);

@@ -1,7 +1,6 @@
 import { type Series, createPlotFrame, drawAxes, drawLineChart, font, seriesDomains } from '@scoreflow/viz';
 import { createFigure, savePng } from '@scoreflow/viz/node';
-import type { LossHistory } from './loss-history.js';
-import type { ScoreErrorAt } from './score-error.js';
+import type { LearnedScoreError, LossHistory } from '@scoreflow/score-nets';
 
 /** The file of a training's figure in its output folder. */
 export const TRAINING_PNG = 'training.png';
@@ -14,7 +13,7 @@ const AVERAGE_COLOUR = '#08519c';
  * (a log axis when the loss spans more than a factor of 20), and, when the data have an exact
  * score, the learned-vs-exact relative score error against t for the EMA and the raw weights.
  */
-export async function renderTraining(file: string, title: string, history: LossHistory, errors?: readonly ScoreErrorAt[]): Promise<void> {
+export async function renderTraining(file: string, title: string, history: LossHistory, errors?: readonly LearnedScoreError[]): Promise<void> {
   const panels = errors === undefined ? 1 : 2;
   const width = 460 * panels;
   const height = 360;

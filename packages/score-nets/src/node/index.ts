@@ -5,3 +5,4 @@
 export { MODEL_JSON, WEIGHTS_BIN, fileCheckpoint } from './file-checkpoint.js';
 export * from './plugins/index.js';
 export * from './parallel/index.js';
+export * from './training-folder/index.js';

@@ -1,4 +1,4 @@
-import { TRAIN_DEFAULTS } from '@scoreflow/score-nets';
+import { TRAIN_DEFAULTS } from '../training/train.js';
 
 /** Decay of the training loss's moving average (as `train` reports `emaLoss`). */
 export const LOSS_DECAY = TRAIN_DEFAULTS.emaDecay;
