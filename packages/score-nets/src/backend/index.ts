@@ -1,3 +1,4 @@
 export { tf } from './tf.js';
-export { BACKEND_CHOICES, BACKEND_NAMES, type BackendName, BackendUnavailableError, TENSORFLOW_PACKAGES, selectBackend } from './select-backend.js';
+export { BACKEND_CHOICES, BACKEND_NAMES, type BackendName, TENSORFLOW_PACKAGES, selectBackend } from './select-backend.js';
+export { BackendUnavailableError } from './backend-unavailable-error.js';
 export { TRANSPOSED_MATMUL_KERNELS, installWasmMatMulWorkaround, isTransposeFirst, transposeFirst } from './wasm-matmul.js';

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { tf } from './tf.js';
-import { BackendUnavailableError, selectBackend } from './select-backend.js';
+import { BackendUnavailableError } from './backend-unavailable-error.js';
+import { selectBackend } from './select-backend.js';
 
 async function tensorflowInstalled(): Promise<boolean> {
   for (const name of ['@tensorflow/tfjs-node-gpu', '@tensorflow/tfjs-node']) {

@@ -1,3 +1,4 @@
+import { BackendUnavailableError } from './backend-unavailable-error.js';
 import { installWasmMatMulWorkaround } from './wasm-matmul.js';
 import { tf } from './tf.js';
 
@@ -10,11 +11,6 @@ export const BACKEND_CHOICES = ['best', ...BACKEND_NAMES] as const;
 
 /** Packages that register the `tensorflow` backend, in order of preference (optional dependencies). */
 export const TENSORFLOW_PACKAGES = ['@tensorflow/tfjs-node-gpu', '@tensorflow/tfjs-node'] as const;
-
-/** Thrown when a requested backend cannot be loaded. */
-export class BackendUnavailableError extends Error {
-  override readonly name = 'BackendUnavailableError';
-}
 
 async function loadTensorflow(): Promise<boolean> {
   for (const moduleName of TENSORFLOW_PACKAGES) {
@@ -40,7 +36,7 @@ export async function selectBackend(name: BackendName | 'best' = 'best'): Promis
   if (name === 'tensorflow' || name === 'best') {
     const loaded = await loadTensorflow();
     if (!loaded && name === 'tensorflow') {
-      throw new BackendUnavailableError(`selectBackend: 'tensorflow' needs ${TENSORFLOW_PACKAGES.join(' or ')}, and neither could be loaded.`);
+      throw new BackendUnavailableError(`selectBackend: 'tensorflow' needs ${TENSORFLOW_PACKAGES.join(' or ')}, and neither could be loaded; install one, or choose 'best', 'wasm' or 'cpu'.`);
     }
     chosen = loaded ? 'tensorflow' : 'wasm';
   } else {

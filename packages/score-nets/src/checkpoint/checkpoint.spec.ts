@@ -3,7 +3,8 @@ import { selectBackend, tf } from '../backend/index.js';
 import { weightEma } from '../ema/index.js';
 import { mlpScoreNetwork } from '../network/index.js';
 import { testVpSde } from '../testing/test-sde.js';
-import { CheckpointError, loadNetwork, saveNetwork } from './checkpoint.js';
+import { CheckpointError } from './checkpoint-error.js';
+import { loadNetwork, saveNetwork } from './checkpoint.js';
 import { sdeMismatch, sdeSignature } from './sde-signature.js';
 
 beforeAll(async () => {

@@ -2,6 +2,7 @@ import { tf } from '../backend/tf.js';
 import { type WeightEma, weightEma } from '../ema/index.js';
 import { type MlpOptions, type MlpScoreNetwork, mlpScoreNetwork } from '../network/index.js';
 import { type TrainerState, disposeTrainerState } from '../training/index.js';
+import { CheckpointError } from './checkpoint-error.js';
 
 /** `modelTopology` of a saved score network: what rebuilds it before its weights are loaded. */
 export interface ScoreNetTopology {
@@ -12,10 +13,6 @@ export interface ScoreNetTopology {
 /** The `format` field of a score-net checkpoint's model.json. */
 export const CHECKPOINT_FORMAT = 'scoreflow-score-net';
 
-/** Thrown when a checkpoint cannot be read as a score network. */
-export class CheckpointError extends Error {
-  override readonly name = 'CheckpointError';
-}
 
 /** What a checkpoint holds besides the network. */
 export interface CheckpointExtras {
@@ -107,6 +104,19 @@ export interface LoadedCheckpoint {
   readonly ema?: WeightEma;
 }
 
+/** Throws a `CheckpointError` when the weight data hold fewer bytes than `specs` describe (a file cut short). */
+function checkWeightBytes(data: tf.io.WeightData, specs: readonly tf.io.WeightsManifestEntry[]): void {
+  if (specs.some((spec) => spec.quantization !== undefined || spec.dtype === 'string')) return; // sizes not known from the shape (never saved here)
+  const expected = specs.reduce((bytes, spec) => bytes + tf.util.sizeFromShape(spec.shape) * tf.util.bytesPerElement(spec.dtype), 0);
+  const held = new tf.io.CompositeArrayBuffer(data).byteLength;
+  if (held < expected) throw new CheckpointError(`loadNetwork: the weight data hold ${held} bytes, the ${specs.length} weights listed need ${expected}; is the file cut short?`);
+}
+
+/** `error` as a `CheckpointError` (`loadNetwork: MESSAGE`, caused by it), unless it is one already. */
+function asCheckpointError(error: unknown): unknown {
+  return error instanceof Error && !(error instanceof CheckpointError) ? new CheckpointError(`loadNetwork: ${error.message}`, { cause: error }) : error;
+}
+
 /** Weight `name` of `weights`, checked to have `shape` (it stays in `weights`). */
 function take(weights: tf.NamedTensorMap, name: string, shape: readonly number[]): tf.Tensor {
   const w = weights[name];
@@ -118,19 +128,35 @@ function take(weights: tf.NamedTensorMap, name: string, shape: readonly number[]
 
 /**
  * Loads a network saved by `saveNetwork`, with its metadata, trainer state and weight EMA.
- * `options.weights` chooses what goes into `network` (see `LoadNetworkOptions`).
+ * `options.weights` chooses what goes into `network` (see `LoadNetworkOptions`). Whatever keeps
+ * the checkpoint from loading (the handler's failure, another format, weight data cut short or of
+ * other shapes, network options out of range) rejects with a `CheckpointError`.
  */
 export async function loadNetwork(handler: tf.io.IOHandler, options: LoadNetworkOptions = {}): Promise<LoadedCheckpoint> {
   if (handler.load === undefined) throw new CheckpointError('loadNetwork: the handler cannot load.');
   const asked = options.weights ?? 'ema';
   if (asked !== 'ema' && asked !== 'raw') throw new CheckpointError(`loadNetwork: weights must be 'ema' or 'raw', got '${String(asked)}'.`);
-  const artifacts = await handler.load();
+  const artifacts = await handler.load().catch((error: unknown) => {
+    throw asCheckpointError(error);
+  });
   const topology = artifacts.modelTopology as unknown as ScoreNetTopology | undefined;
   if (artifacts.format !== CHECKPOINT_FORMAT || topology?.type !== 'mlp' || !artifacts.weightSpecs || !artifacts.weightData) {
     throw new CheckpointError(`loadNetwork: expected a '${CHECKPOINT_FORMAT}' checkpoint with an mlp topology and weights, got format '${artifacts.format}'.`);
   }
-  const network = mlpScoreNetwork(topology.options);
-  const weights = tf.io.decodeWeights(artifacts.weightData, artifacts.weightSpecs);
+  let weights: tf.NamedTensorMap;
+  let network: MlpScoreNetwork;
+  checkWeightBytes(artifacts.weightData, artifacts.weightSpecs);
+  try {
+    weights = tf.io.decodeWeights(artifacts.weightData, artifacts.weightSpecs);
+  } catch (error) {
+    throw asCheckpointError(error);
+  }
+  try {
+    network = mlpScoreNetwork(topology.options);
+  } catch (error) {
+    tf.dispose(Object.values(weights));
+    throw asCheckpointError(error);
+  }
   const user = (artifacts.userDefinedMetadata ?? {}) as StoredMetadata;
   const loaded: CheckpointWeights = asked === 'ema' && user.ema !== undefined ? 'ema' : 'raw';
   let trainer: TrainerState | undefined;
@@ -158,7 +184,7 @@ export async function loadNetwork(handler: tf.io.IOHandler, options: LoadNetwork
     network.dispose();
     ema?.dispose();
     if (trainer) disposeTrainerState(trainer);
-    throw error instanceof Error && !(error instanceof CheckpointError) ? new CheckpointError(`loadNetwork: ${error.message}`, { cause: error }) : error;
+    throw asCheckpointError(error);
   } finally {
     tf.dispose(Object.values(weights));
   }

@@ -1,7 +1,6 @@
 export {
   CHECKPOINT_FORMAT,
   type CheckpointExtras,
-  CheckpointError,
   type CheckpointWeights,
   type LoadNetworkOptions,
   type LoadedCheckpoint,
@@ -9,4 +8,5 @@ export {
   loadNetwork,
   saveNetwork,
 } from './checkpoint.js';
+export { CheckpointError } from './checkpoint-error.js';
 export { SIGNATURE_FRACTIONS, type SdeSignature, isSdeSignature, sdeMismatch, sdeSignature } from './sde-signature.js';

@@ -5,7 +5,8 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tf } from '../backend/tf.js';
 import { selectBackend } from '../backend/select-backend.js';
-import { CheckpointError, loadNetwork, saveNetwork } from '../checkpoint/checkpoint.js';
+import { CheckpointError } from '../checkpoint/checkpoint-error.js';
+import { loadNetwork, saveNetwork } from '../checkpoint/checkpoint.js';
 import { mlpScoreNetwork } from '../network/mlp.js';
 import { MODEL_JSON, WEIGHTS_BIN, fileCheckpoint } from './file-checkpoint.js';
 

@@ -6,7 +6,8 @@ export { BUNDLED_WORKER_FILE, type WorkerEntry, workerEntry } from './worker-ent
 export { type ParallelOptions, autoWorkers, parallelSettings } from './parallel-options.js';
 export { MAIN_THREAD_SHARE, type ParallelTrainerOptions, createParallelTrainer } from './parallel-trainer.js';
 export { type ParallelNetworkScoreOptions, type ParallelScoreModel, parallelNetworkScore } from './parallel-network-score.js';
-export { ScoreNetWorkerError, type WorkerPool, startWorkerPool } from './worker-pool.js';
+export { type WorkerPool, startWorkerPool } from './worker-pool.js';
+export { ScoreNetWorkerError } from './score-net-worker-error.js';
 export { type RowShard, rowShards } from './row-shards.js';
 export { type ShardGradients, shardGradients } from './shard-gradients.js';
 export { backendOption, threadsInWords, workersOption } from './parallel-schemas.js';

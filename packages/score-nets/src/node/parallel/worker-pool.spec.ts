@@ -5,7 +5,8 @@ import { selectBackend } from '../../backend/select-backend.js';
 import { mlpScoreNetwork } from '../../network/mlp.js';
 import { flattenTensors } from '../../network/flat-weights.js';
 import { rowShards } from './row-shards.js';
-import { ScoreNetWorkerError, startWorkerPool } from './worker-pool.js';
+import { ScoreNetWorkerError } from './score-net-worker-error.js';
+import { startWorkerPool } from './worker-pool.js';
 
 beforeAll(async () => {
   await selectBackend('wasm');

@@ -1,17 +1,7 @@
 import { Worker } from 'node:worker_threads';
 import { type InitRequest, type ReplyEnvelope, type WorkerReplies, type WorkerRequest, buffersOf } from './protocol.js';
+import { ScoreNetWorkerError } from './score-net-worker-error.js';
 import { workerEntry } from './worker-entry.js';
-
-/** A worker's failure, carrying the worker's own error name, message and stack. */
-export class ScoreNetWorkerError extends Error {
-  override readonly name = 'ScoreNetWorkerError';
-  /** The name of the error the worker threw (e.g. `RangeError`). */
-  readonly workerErrorName: string;
-  constructor(message: string, workerErrorName = 'Error', workerStack?: string) {
-    super(message, workerStack === undefined ? undefined : { cause: workerStack });
-    this.workerErrorName = workerErrorName;
-  }
-}
 
 /** Score-net workers, each holding a replica of one network. */
 export interface WorkerPool {
