@@ -1,4 +1,5 @@
 export * from './errors/index.js';
+export * from './arguments/index.js';
 export * from './batch/index.js';
 export * from './random/index.js';
 export * from './contracts/index.js';

@@ -128,7 +128,7 @@ describe("data source 'gaussian'", () => {
     const logger: Logger = { ...silentLogger, warn: (message) => warnings.push(message) };
     create({ type: 'gaussian', dim: 3 }, { dim: 2, logger });
     expect(warnings).toHaveLength(1);
-    expect(warnings[0]).toMatch(/pipeline\.0: .*'gaussian' produces 3-dimensional particles, but the run's dim is 2/);
+    expect(warnings[0]).toMatch(/pipeline\.0: data source 'gaussian' has dimension 3, the run's particles have dimension 2\./);
   });
 });
 

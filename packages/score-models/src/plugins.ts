@@ -1,10 +1,11 @@
 import {
   type AnyPlugin,
-  ConfigError,
+  checkRunDim,
   definePlugin,
   mixtureFromOptions,
   mixtureOptionsShape,
   refineMixtureOptions,
+  requireSde,
 } from '@scoreflow/core';
 import { z } from 'zod';
 import { empiricalPlugin } from './empirical/empirical-plugin.js';
@@ -23,19 +24,8 @@ export const gaussianMixturePlugin = definePlugin({
   description: 'Exact score of a Gaussian mixture diffused by the pipeline SDE (preset or means/weights/std)',
   options: z.strictObject(mixtureOptionsShape).superRefine(refineMixtureOptions),
   create(options, ctx) {
-    const where = ctx.path === '' ? '(root)' : ctx.path;
-    if (ctx.sde === undefined) {
-      throw new ConfigError(`Score model 'gaussian-mixture' at ${where} cannot be created`, [
-        { path: ctx.path, message: 'a score model needs an SDE: give the pipeline an sde (e.g. type: vp) before this step' },
-      ]);
-    }
-    const mixture = mixtureFromOptions(options);
-    if (mixture.dim !== ctx.run.dim) {
-      throw new ConfigError(`Score model 'gaussian-mixture' at ${where} does not fit the run`, [
-        { path: ctx.path, message: `the mixture has dimension ${mixture.dim}, the run's particles have dimension ${ctx.run.dim}` },
-      ]);
-    }
-    return mixtureScore(mixture, ctx.sde);
+    const sde = requireSde(ctx, 'a score model');
+    return mixtureScore(checkRunDim(mixtureFromOptions(options), ctx, 'the mixture'), sde);
   },
 });
 

@@ -21,8 +21,8 @@ describe('brownian', () => {
   });
 
   it('brownian rejects non-positive g and T, naming the argument', () => {
-    expect(() => brownian({ g: 0 })).toThrow(/brownian: g must be a finite number > 0, got 0/);
-    expect(() => brownian({ T: -1 })).toThrow(/brownian: T must be/);
-    expect(() => brownian({ T: Number.POSITIVE_INFINITY })).toThrow(/brownian: T must be/);
+    expect(() => brownian({ g: 0 })).toThrow(/brownian: 'g' must be a finite number > 0, got 0/);
+    expect(() => brownian({ T: -1 })).toThrow(/brownian: 'T' must be/);
+    expect(() => brownian({ T: Number.POSITIVE_INFINITY })).toThrow(/brownian: 'T' must be/);
   });
 });

@@ -1,5 +1,5 @@
+import { positiveArgument } from '@scoreflow/core';
 import { drawGaussianPrior, gaussianPriorLogDensity } from './internal/gaussian-prior.js';
-import { requirePositive } from './internal/check.js';
 import { writeScaled } from './internal/scaled-drift.js';
 import type { LinearSde } from './linear-sde.js';
 
@@ -28,8 +28,8 @@ export interface BrownianOptions {
  * sde.marginal(4); // { mean: 1, std: 2 }
  */
 export function brownian({ g = 1, T = 1 }: BrownianOptions = {}): LinearSde {
-  requirePositive('brownian', 'g', g);
-  requirePositive('brownian', 'T', T);
+  positiveArgument('brownian', 'g', g);
+  positiveArgument('brownian', 'T', T);
   const priorStd = g * Math.sqrt(T);
   return {
     name: 'brownian',

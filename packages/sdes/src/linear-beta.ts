@@ -1,4 +1,4 @@
-import { requireNonNegative, requirePositive } from './internal/check.js';
+import { positiveArgument } from '@scoreflow/core';
 
 /** Options of the SDEs driven by a linear noise rate beta(t) (`vp`, `subVp`). */
 export interface LinearBetaOptions {
@@ -25,9 +25,9 @@ export interface LinearBeta {
  * naming the SDE `fn` in a `RangeError` (`vp: betaMin (3) must not exceed betaMax (2).`).
  */
 export function linearBeta(fn: string, { betaMin = 0.1, betaMax = 20, T = 1 }: LinearBetaOptions): LinearBeta & { readonly T: number } {
-  requireNonNegative(fn, 'betaMin', betaMin);
-  requirePositive(fn, 'betaMax', betaMax);
-  requirePositive(fn, 'T', T);
+  positiveArgument(fn, 'betaMin', betaMin, true);
+  positiveArgument(fn, 'betaMax', betaMax);
+  positiveArgument(fn, 'T', T);
   if (!(betaMin <= betaMax)) throw new RangeError(`${fn}: betaMin (${betaMin}) must not exceed betaMax (${betaMax}).`);
   const slope = (betaMax - betaMin) / T;
   return {

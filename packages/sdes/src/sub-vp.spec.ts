@@ -50,7 +50,7 @@ describe('subVp', () => {
     expect(sde.beta(2)).toBe(5);
     expect(sde.integratedBeta(4)).toBeCloseTo(20, 12);
     expect(() => subVp({ betaMin: 3, betaMax: 2 })).toThrow(/subVp: betaMin \(3\) must not exceed betaMax \(2\)/);
-    expect(() => subVp({ betaMin: -1 })).toThrow(/subVp: betaMin must be a finite number >= 0/);
-    expect(() => subVp({ T: 0 })).toThrow(/subVp: T must be/);
+    expect(() => subVp({ betaMin: -1 })).toThrow(/subVp: 'betaMin' must be a finite number >= 0/);
+    expect(() => subVp({ T: 0 })).toThrow(/subVp: 'T' must be/);
   });
 });

@@ -41,7 +41,7 @@ describe('ve', () => {
 
   it('ve rejects sigmaMin >= sigmaMax and non-positive values, naming them', () => {
     expect(() => ve({ sigmaMin: 2, sigmaMax: 2 })).toThrow(/ve: sigmaMin \(2\) must be less than sigmaMax \(2\)/);
-    expect(() => ve({ sigmaMin: 0 })).toThrow(/ve: sigmaMin must be a finite number > 0/);
-    expect(() => ve({ T: 0 })).toThrow(/ve: T must be/);
+    expect(() => ve({ sigmaMin: 0 })).toThrow(/ve: 'sigmaMin' must be a finite number > 0/);
+    expect(() => ve({ T: 0 })).toThrow(/ve: 'T' must be/);
   });
 });

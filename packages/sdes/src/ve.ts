@@ -1,5 +1,5 @@
+import { positiveArgument } from '@scoreflow/core';
 import { drawGaussianPrior, gaussianPriorLogDensity } from './internal/gaussian-prior.js';
-import { requirePositive } from './internal/check.js';
 import { writeScaled } from './internal/scaled-drift.js';
 import type { LinearSde } from './linear-sde.js';
 
@@ -38,9 +38,9 @@ export interface VeSde extends LinearSde {
  * sde.marginal(1).std; // sqrt(50^2 - 0.01^2)
  */
 export function ve({ sigmaMin = 0.01, sigmaMax = 50, T = 1 }: VeOptions = {}): VeSde {
-  requirePositive('ve', 'sigmaMin', sigmaMin);
-  requirePositive('ve', 'sigmaMax', sigmaMax);
-  requirePositive('ve', 'T', T);
+  positiveArgument('ve', 'sigmaMin', sigmaMin);
+  positiveArgument('ve', 'sigmaMax', sigmaMax);
+  positiveArgument('ve', 'T', T);
   if (!(sigmaMin < sigmaMax)) throw new RangeError(`ve: sigmaMin (${sigmaMin}) must be less than sigmaMax (${sigmaMax}).`);
   const logRatio = Math.log(sigmaMax / sigmaMin);
   const rate = Math.sqrt((2 * logRatio) / T);

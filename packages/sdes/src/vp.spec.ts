@@ -38,7 +38,7 @@ describe('vp', () => {
   it('vp allows betaMin = betaMax = constant rate and rejects betaMin > betaMax', () => {
     expect(vp({ betaMin: 2, betaMax: 2 }).marginal(1).mean).toBeCloseTo(Math.exp(-1), 14);
     expect(() => vp({ betaMin: 3, betaMax: 2 })).toThrow(/vp: betaMin \(3\) must not exceed betaMax \(2\)/);
-    expect(() => vp({ betaMin: -1 })).toThrow(/vp: betaMin must be a finite number >= 0/);
-    expect(() => vp({ betaMax: 0 })).toThrow(/vp: betaMax must be a finite number > 0/);
+    expect(() => vp({ betaMin: -1 })).toThrow(/vp: 'betaMin' must be a finite number >= 0/);
+    expect(() => vp({ betaMax: 0 })).toThrow(/vp: 'betaMax' must be a finite number > 0/);
   });
 });

@@ -1,4 +1,5 @@
-import { LOG_TWO_PI, countPoints, finiteOption, positiveOption } from './check.js';
+import { LOG_TWO_PI, countPoints } from './check.js';
+import { finiteArgument, positiveArgument } from '../arguments/arguments.js';
 import type { Density } from './density.js';
 
 /** Options of `banana`; every field has a default (`BANANA_DEFAULTS`). */
@@ -34,9 +35,9 @@ export const BANANA_DEFAULTS: BananaParameters = Object.freeze({ scale: 2, curva
  * target.logDensity(new Float32Array([0, -2]), new Float64Array(1)); // [-log(2 pi * 2 * 1)]
  */
 export function banana(options: BananaOptions = {}): Density<BananaParameters> {
-  const scale = positiveOption('banana', 'scale', options.scale ?? BANANA_DEFAULTS.scale);
-  const curvature = finiteOption('banana', 'curvature', options.curvature ?? BANANA_DEFAULTS.curvature);
-  const width = positiveOption('banana', 'width', options.width ?? BANANA_DEFAULTS.width);
+  const scale = positiveArgument('banana', 'scale', options.scale ?? BANANA_DEFAULTS.scale);
+  const curvature = finiteArgument('banana', 'curvature', options.curvature ?? BANANA_DEFAULTS.curvature);
+  const width = positiveArgument('banana', 'width', options.width ?? BANANA_DEFAULTS.width);
   const logNormaliser = -LOG_TWO_PI - Math.log(scale * width);
   const precision1 = 1 / (scale * scale);
   const precision2 = 1 / (width * width);

@@ -11,19 +11,5 @@ export function countPoints(fn: string, x: ArrayLike<number>, out: ArrayLike<num
   return n;
 }
 
-/** `value` if it is a finite number > 0 (or >= 0 when `orZero`), else a RangeError naming the function and the option. */
-export function positiveOption(fn: string, name: string, value: number, orZero = false): number {
-  if (!Number.isFinite(value) || value < 0 || (value === 0 && !orZero)) {
-    throw new RangeError(`${fn}: '${name}' must be a finite number ${orZero ? '>= 0' : '> 0'}, got ${value}.`);
-  }
-  return value;
-}
-
-/** `value` if it is a finite number, else a RangeError naming the function and the option. */
-export function finiteOption(fn: string, name: string, value: number): number {
-  if (!Number.isFinite(value)) throw new RangeError(`${fn}: '${name}' must be a finite number, got ${value}.`);
-  return value;
-}
-
 /** log(2 pi), the normaliser of a standard bivariate Gaussian. */
 export const LOG_TWO_PI = Math.log(2 * Math.PI);

@@ -1,4 +1,5 @@
-import { countPoints, positiveOption } from './check.js';
+import { countPoints } from './check.js';
+import { positiveArgument } from '../arguments/arguments.js';
 import type { Density } from './density.js';
 import { erf } from './erf.js';
 
@@ -26,8 +27,8 @@ export const DONUT_DEFAULTS: DonutParameters = Object.freeze({ radius: 3, width:
  * (1 + erf(R / (w sqrt 2))). For R = 0 it is 2 pi w^2; for R >> w it tends to 2 pi R * w sqrt(2 pi).
  */
 export function donutNormaliser(radius: number, width: number): number {
-  positiveOption('donutNormaliser', 'radius', radius, true);
-  positiveOption('donutNormaliser', 'width', width);
+  positiveArgument('donutNormaliser', 'radius', radius, true);
+  positiveArgument('donutNormaliser', 'width', width);
   const w2 = width * width;
   return 2 * Math.PI * (w2 * Math.exp(-(radius * radius) / (2 * w2)) + radius * width * Math.sqrt(Math.PI / 2) * (1 + erf(radius / (width * Math.SQRT2))));
 }
@@ -48,8 +49,8 @@ export function donutNormaliser(radius: number, width: number): number {
  * ring.gradLogDensity(new Float32Array([3, 0]), new Float32Array(2)); // [-(3 - 2) / 0.25, 0] = [-4, 0]
  */
 export function donut(options: DonutOptions = {}): Density<DonutParameters> {
-  const radius = positiveOption('donut', 'radius', options.radius ?? DONUT_DEFAULTS.radius, true);
-  const width = positiveOption('donut', 'width', options.width ?? DONUT_DEFAULTS.width);
+  const radius = positiveArgument('donut', 'radius', options.radius ?? DONUT_DEFAULTS.radius, true);
+  const width = positiveArgument('donut', 'width', options.width ?? DONUT_DEFAULTS.width);
   const logNormaliser = -Math.log(donutNormaliser(radius, width));
   const precision = 1 / (width * width);
   return Object.freeze({

@@ -1,4 +1,5 @@
-import { LOG_TWO_PI, countPoints, positiveOption } from './check.js';
+import { LOG_TWO_PI, countPoints } from './check.js';
+import { positiveArgument } from '../arguments/arguments.js';
 import type { Density } from './density.js';
 
 /** Options of `funnel`; every field has a default (`FUNNEL_DEFAULTS`). */
@@ -29,7 +30,7 @@ export const FUNNEL_DEFAULTS: FunnelParameters = Object.freeze({ scale: 3 });
  * funnel().logDensity(new Float32Array([0, 0]), new Float64Array(1)); // [-log(2 pi * 3)]
  */
 export function funnel(options: FunnelOptions = {}): Density<FunnelParameters> {
-  const scale = positiveOption('funnel', 'scale', options.scale ?? FUNNEL_DEFAULTS.scale);
+  const scale = positiveArgument('funnel', 'scale', options.scale ?? FUNNEL_DEFAULTS.scale);
   const logNormaliser = -LOG_TWO_PI - Math.log(scale);
   const precision = 1 / (scale * scale);
   return Object.freeze({

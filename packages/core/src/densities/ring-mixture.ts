@@ -1,5 +1,5 @@
 import { type GaussianMixture, gaussianMixture } from '../mixture/gaussian-mixture.js';
-import { positiveOption } from './check.js';
+import { positiveArgument } from '../arguments/arguments.js';
 
 /** Options of `ringMixture`; every field has a default (`RING_DEFAULTS`). */
 export interface RingMixtureOptions {
@@ -32,8 +32,8 @@ export function ringMixture(options: RingMixtureOptions = {}): GaussianMixture {
   if (!Number.isSafeInteger(components) || components < 1) {
     throw new RangeError(`ringMixture: 'components' must be an integer >= 1, got ${components}.`);
   }
-  const radius = positiveOption('ringMixture', 'radius', options.radius ?? RING_DEFAULTS.radius, true);
-  const std = positiveOption('ringMixture', 'std', options.std ?? RING_DEFAULTS.std);
+  const radius = positiveArgument('ringMixture', 'radius', options.radius ?? RING_DEFAULTS.radius, true);
+  const std = positiveArgument('ringMixture', 'std', options.std ?? RING_DEFAULTS.std);
   const means = Array.from({ length: components }, (_, k) => {
     const angle = (2 * Math.PI * k) / components;
     return [radius * Math.cos(angle), radius * Math.sin(angle)];

@@ -1,5 +1,5 @@
 import { type GaussianMixture, gaussianMixture } from '../mixture/gaussian-mixture.js';
-import { positiveOption } from './check.js';
+import { positiveArgument } from '../arguments/arguments.js';
 
 /** Options of `separatedModesMixture`; every field has a default (`SEPARATED_MODES_DEFAULTS`). */
 export interface SeparatedModesOptions {
@@ -26,7 +26,7 @@ export const SEPARATED_MODES_DEFAULTS: SeparatedModesParameters = Object.freeze(
  * while a diffusion sampler with the exact score reaches both. Mean 0; covariance diag(d^2 + s^2, s^2).
  */
 export function separatedModesMixture(options: SeparatedModesOptions = {}): GaussianMixture {
-  const offset = positiveOption('separatedModesMixture', 'offset', options.offset ?? SEPARATED_MODES_DEFAULTS.offset);
-  const std = positiveOption('separatedModesMixture', 'std', options.std ?? SEPARATED_MODES_DEFAULTS.std);
+  const offset = positiveArgument('separatedModesMixture', 'offset', options.offset ?? SEPARATED_MODES_DEFAULTS.offset);
+  const std = positiveArgument('separatedModesMixture', 'std', options.std ?? SEPARATED_MODES_DEFAULTS.std);
   return gaussianMixture({ means: [[-offset, 0], [offset, 0]], std });
 }

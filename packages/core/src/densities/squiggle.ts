@@ -1,4 +1,5 @@
-import { LOG_TWO_PI, countPoints, finiteOption, positiveOption } from './check.js';
+import { LOG_TWO_PI, countPoints } from './check.js';
+import { finiteArgument, positiveArgument } from '../arguments/arguments.js';
 import type { Density } from './density.js';
 
 /** Options of `squiggle`; every field has a default (`SQUIGGLE_DEFAULTS`). */
@@ -32,10 +33,10 @@ export const SQUIGGLE_DEFAULTS: SquiggleParameters = Object.freeze({ scale: 2, a
  * squiggle().logDensity(new Float32Array([0, 0]), new Float64Array(1)); // [-log(2 pi * 2 * 0.4)]
  */
 export function squiggle(options: SquiggleOptions = {}): Density<SquiggleParameters> {
-  const scale = positiveOption('squiggle', 'scale', options.scale ?? SQUIGGLE_DEFAULTS.scale);
-  const amplitude = finiteOption('squiggle', 'amplitude', options.amplitude ?? SQUIGGLE_DEFAULTS.amplitude);
-  const frequency = finiteOption('squiggle', 'frequency', options.frequency ?? SQUIGGLE_DEFAULTS.frequency);
-  const width = positiveOption('squiggle', 'width', options.width ?? SQUIGGLE_DEFAULTS.width);
+  const scale = positiveArgument('squiggle', 'scale', options.scale ?? SQUIGGLE_DEFAULTS.scale);
+  const amplitude = finiteArgument('squiggle', 'amplitude', options.amplitude ?? SQUIGGLE_DEFAULTS.amplitude);
+  const frequency = finiteArgument('squiggle', 'frequency', options.frequency ?? SQUIGGLE_DEFAULTS.frequency);
+  const width = positiveArgument('squiggle', 'width', options.width ?? SQUIGGLE_DEFAULTS.width);
   const logNormaliser = -LOG_TWO_PI - Math.log(scale * width);
   const precision1 = 1 / (scale * scale);
   const precision2 = 1 / (width * width);

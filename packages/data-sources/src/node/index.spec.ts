@@ -53,7 +53,7 @@ describe("data source 'csv'", () => {
   it("warns when the file's dimension differs from the run's", () => {
     const warnings: string[] = [];
     create({ type: 'csv', path: csv }, { dim: 2, logger: { ...silentLogger, warn: (m) => warnings.push(m) } });
-    expect(warnings).toEqual(["source: data source 'csv' produces 3-dimensional particles, but the run's dim is 2."]);
+    expect(warnings).toEqual(["source: data source 'csv' has dimension 3, the run's particles have dimension 2."]);
   });
 
   it('rejects column names without a header, naming the option', () => {

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ConfigError, definePlugin } from '@scoreflow/core';
+import { definePlugin, requireSde } from '@scoreflow/core';
 import { checkedAgainstRunDim } from '../run-dim.js';
 import { priorSource } from './prior-source.js';
 
@@ -17,11 +17,6 @@ export const priorPlugin = definePlugin({
   description: "Samples the pipeline SDE's prior at t = T (the start of reverse-time sampling).",
   options: z.strictObject({ dim: z.number().int().min(1).optional() }),
   create(options, ctx) {
-    if (ctx.sde === undefined) {
-      throw new ConfigError(`Invalid data-source 'prior' at ${ctx.path || '(root)'}`, [
-        { path: ctx.path, message: "the 'prior' data source needs an SDE: add an sde to the pipeline config" },
-      ]);
-    }
-    return checkedAgainstRunDim(priorSource(ctx.sde, options.dim ?? ctx.run.dim), ctx);
+    return checkedAgainstRunDim(priorSource(requireSde(ctx, "the 'prior' data source"), options.dim ?? ctx.run.dim), ctx);
   },
 });

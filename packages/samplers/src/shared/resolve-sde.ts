@@ -1,10 +1,7 @@
-import { ConfigError, type PluginConfig, type PluginContext, type Sde } from '@scoreflow/core';
+import { type PluginConfig, type PluginContext, type Sde, requireSde } from '@scoreflow/core';
 
-/** The SDE a stage uses: its own `sde` option, else the pipeline's; a `ConfigError` if neither exists. */
+/** The SDE a stage uses: its own `sde` option, else the pipeline's; a `ConfigError` (`requireSde`) if neither exists. */
 export function resolveSde(config: PluginConfig | undefined, ctx: PluginContext): Sde {
   if (config !== undefined) return ctx.create('sde', config, `${ctx.path}.sde`);
-  if (ctx.sde !== undefined) return ctx.sde;
-  throw new ConfigError(`Stage at ${ctx.path} needs an SDE`, [
-    { path: `${ctx.path}.sde`, message: 'no SDE given: set `sde` at the top of the config or on this stage' },
-  ]);
+  return requireSde(ctx, 'a sampler (or its own `sde` option)', `${ctx.path}.sde`);
 }

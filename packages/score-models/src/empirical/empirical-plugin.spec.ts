@@ -149,7 +149,7 @@ describe('empirical plugin', () => {
   it('a data source of another dimension throws a ConfigError at data', () => {
     const error = configError({ data: { type: 'ramp', dim: 3 } });
     expect(error.issues).toEqual([
-      { path: 'pipeline.1.score.data', message: "data source 'ramp' produces 3-dimensional points, the run's particles have dimension 2" },
+      { path: 'pipeline.1.score.data', message: "data source 'ramp' has dimension 3, the run's particles have dimension 2" },
     ]);
   });
 

@@ -1,4 +1,4 @@
-import { ConfigError, type ScoreModel, createRunContext, definePlugin, deriveSeed, pluginConfigSchema } from '@scoreflow/core';
+import { type ScoreModel, checkRunDim, createRunContext, definePlugin, deriveSeed, pluginConfigSchema, requireSde } from '@scoreflow/core';
 import { z } from 'zod';
 import { collectPoints } from './collect-points.js';
 import { empiricalScore } from './empirical-score.js';
@@ -34,21 +34,11 @@ export const empiricalPlugin = definePlugin({
   description: 'Exact score of a point set (drawn from a data source) diffused by the pipeline SDE; optional random subset per step',
   options: empiricalOptions,
   create(options, ctx): ScoreModel {
-    const where = ctx.path === '' ? '(root)' : ctx.path;
     const dataPath = ctx.path === '' ? 'data' : `${ctx.path}.data`;
-    const sde = ctx.sde;
-    if (sde === undefined) {
-      throw new ConfigError(`Score model 'empirical' at ${where} cannot be created`, [
-        { path: ctx.path, message: 'a score model needs an SDE: give the pipeline an sde (e.g. type: vp) before this step' },
-      ]);
-    }
+    const sde = requireSde(ctx, 'a score model');
     const source = ctx.create('data-source', options.data, dataPath);
     const { run } = ctx;
-    if (source.dim !== run.dim) {
-      throw new ConfigError(`Score model 'empirical' at ${where} does not fit the run`, [
-        { path: dataPath, message: `data source '${source.name}' produces ${source.dim}-dimensional points, the run's particles have dimension ${run.dim}` },
-      ]);
-    }
+    checkRunDim(source, ctx, `data source '${source.name}'`, 'error', dataPath);
     const dataRun = createRunContext({
       name: run.name,
       seed: deriveSeed(run.seed, 'empirical'),

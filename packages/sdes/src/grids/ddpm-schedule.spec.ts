@@ -56,7 +56,7 @@ describe('ddpm schedules', () => {
 
   it('ddpmBetas rejects bad options, naming them', () => {
     expect(() => ddpmBetas({ trainSteps: 1 })).toThrow(/ddpmBetas: trainSteps must be an integer >= 2, got 1/);
-    expect(() => ddpmBetas({ betaStart: 0 })).toThrow(/ddpmBetas: betaStart must be a finite number > 0/);
+    expect(() => ddpmBetas({ betaStart: 0 })).toThrow(/ddpmBetas: 'betaStart' must be a finite number > 0/);
     expect(() => ddpmBetas({ betaEnd: 1 })).toThrow(/ddpmBetas: betaEnd must be in \[betaStart \(0.0001\), 1\), got 1/);
     expect(() => ddpmBetas({ betaStart: 0.1, betaEnd: 0.01 })).toThrow(/betaEnd must be in \[betaStart \(0.1\)/);
     expect(() => ddpmBetas({ schedule: 'quadratic' as 'linear' })).toThrow(/ddpmBetas: schedule must be one of 'linear', 'scaled-linear', 'cosine', got 'quadratic'/);

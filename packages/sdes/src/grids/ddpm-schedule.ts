@@ -1,4 +1,4 @@
-import { requirePositive } from '../internal/check.js';
+import { positiveArgument } from '@scoreflow/core';
 
 /** The discrete beta schedules of `ddpmBetas`. */
 export type DdpmBetaSchedule = 'linear' | 'scaled-linear' | 'cosine';
@@ -43,7 +43,7 @@ export function ddpmBetas({ schedule = 'linear', trainSteps = 1000, betaStart = 
     throw new RangeError(`ddpmBetas: schedule must be one of ${DDPM_BETA_SCHEDULES.map((s) => `'${s}'`).join(', ')}, got '${schedule}'.`);
   }
   if (!Number.isInteger(trainSteps) || trainSteps < 2) throw new RangeError(`ddpmBetas: trainSteps must be an integer >= 2, got ${trainSteps}.`);
-  requirePositive('ddpmBetas', 'betaStart', betaStart);
+  positiveArgument('ddpmBetas', 'betaStart', betaStart);
   if (!(betaStart < 1)) throw new RangeError(`ddpmBetas: betaStart must be less than 1, got ${betaStart}.`);
   if (!(betaEnd >= betaStart && betaEnd < 1)) throw new RangeError(`ddpmBetas: betaEnd must be in [betaStart (${betaStart}), 1), got ${betaEnd}.`);
   const n = trainSteps;

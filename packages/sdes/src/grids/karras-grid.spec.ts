@@ -78,7 +78,7 @@ describe('karrasGrid', () => {
   it('rejects levels outside the SDE range and bad options, naming them', () => {
     expect(() => karrasGrid({ sigmaMax: 81 }).times(edm, 4, edmEnd)).toThrow(/karras grid: sigmaMax \(81\) exceeds sigma\(tStart\) = 80/);
     expect(() => karrasGrid({ sigmaMin: 0.001 }).times(edm, 4, edmEnd)).toThrow(/karras grid: sigmaMin \(0.001\) is below sigma\(tEnd\)/);
-    expect(() => karrasGrid({ rho: 0 })).toThrow(/karrasGrid: rho must be a finite number > 0, got 0/);
+    expect(() => karrasGrid({ rho: 0 })).toThrow(/karrasGrid: 'rho' must be a finite number > 0, got 0/);
     expect(() => karrasGrid({ sigmaMin: 2, sigmaMax: 1 })).toThrow(/karrasGrid: sigmaMin \(2\) must be less than sigmaMax \(1\)/);
     expect(() => karrasGrid().times(edm, 0, edmEnd)).toThrow(/steps must be an integer >= 1/);
   });

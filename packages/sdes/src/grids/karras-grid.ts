@@ -1,5 +1,4 @@
-import { type TimeGrid, sigmaOf } from '@scoreflow/core';
-import { requirePositive } from '../internal/check.js';
+import { positiveArgument, sigmaOf, type TimeGrid } from '@scoreflow/core';
 import { checkGridArguments } from './check-grid.js';
 import { karrasSigmas } from './karras-sigmas.js';
 import { timesOfLevels } from './levels-to-times.js';
@@ -35,9 +34,9 @@ const SLACK = 1e-12;
  * karrasGrid({ rho: 7 }).times(brownian({ T: 6400 }), 18, 4e-6);
  */
 export function karrasGrid({ rho = 7, sigmaMin, sigmaMax }: KarrasGridOptions = {}): TimeGrid {
-  requirePositive('karrasGrid', 'rho', rho);
-  if (sigmaMin !== undefined) requirePositive('karrasGrid', 'sigmaMin', sigmaMin);
-  if (sigmaMax !== undefined) requirePositive('karrasGrid', 'sigmaMax', sigmaMax);
+  positiveArgument('karrasGrid', 'rho', rho);
+  if (sigmaMin !== undefined) positiveArgument('karrasGrid', 'sigmaMin', sigmaMin);
+  if (sigmaMax !== undefined) positiveArgument('karrasGrid', 'sigmaMax', sigmaMax);
   if (sigmaMin !== undefined && sigmaMax !== undefined && !(sigmaMin < sigmaMax)) {
     throw new RangeError(`karrasGrid: sigmaMin (${sigmaMin}) must be less than sigmaMax (${sigmaMax}).`);
   }

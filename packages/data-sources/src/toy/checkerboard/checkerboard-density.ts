@@ -1,5 +1,5 @@
+import { positiveArgument } from '@scoreflow/core';
 import type { Density } from '@scoreflow/core';
-import { positiveArgument } from '../check-arguments.js';
 import { pointCount } from '../point-count.js';
 
 /** Options of the checkerboard (`checkerboardDensity`, `checkerboardSource`). */

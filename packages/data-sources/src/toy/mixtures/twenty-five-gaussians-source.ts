@@ -1,5 +1,4 @@
-import { gaussianMixture } from '@scoreflow/core';
-import { positiveArgument } from '../check-arguments.js';
+import { gaussianMixture, positiveArgument } from '@scoreflow/core';
 import type { DensitySource } from '../density-source.js';
 import { mixtureToySource } from './mixture-toy-source.js';
 

@@ -1,6 +1,5 @@
-import { type DataSource, streamId } from '@scoreflow/core';
+import { type DataSource, finiteArgument, integerArgument, positiveArgument, streamId } from '@scoreflow/core';
 import { labelledPlaneSampler } from '../plane-sampler.js';
-import { finiteArgument, integerArgument, positiveArgument } from '../check-arguments.js';
 
 /** Stream of the two standard normals (radial, tangential) of each particle. */
 const NOISE = streamId('pinwheel/noise');

@@ -1,6 +1,5 @@
-import { type DataSource, streamId } from '@scoreflow/core';
+import { type DataSource, positiveArgument, streamId } from '@scoreflow/core';
 import { planeSampler } from '../plane-sampler.js';
-import { positiveArgument } from '../check-arguments.js';
 
 /** Stream of the uniform that places each particle along the roll. */
 const POSITION = streamId('swiss-roll/position');

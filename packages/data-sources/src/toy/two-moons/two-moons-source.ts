@@ -1,6 +1,5 @@
-import { type DataSource, streamId } from '@scoreflow/core';
+import { type DataSource, finiteArgument, positiveArgument, streamId } from '@scoreflow/core';
 import { labelledPlaneSampler } from '../plane-sampler.js';
-import { finiteArgument, positiveArgument } from '../check-arguments.js';
 
 /** Stream of the uniform that places each particle along its moon. */
 const ANGLE = streamId('two-moons/angle');

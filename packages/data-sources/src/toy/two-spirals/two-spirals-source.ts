@@ -1,6 +1,5 @@
-import { type DataSource, streamId } from '@scoreflow/core';
+import { type DataSource, positiveArgument, streamId } from '@scoreflow/core';
 import { labelledPlaneSampler } from '../plane-sampler.js';
-import { positiveArgument } from '../check-arguments.js';
 
 /** Stream of the three uniforms (position along the spiral, two jitters) of each particle. */
 const POSITION = streamId('two-spirals/position');

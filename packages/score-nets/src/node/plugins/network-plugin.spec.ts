@@ -88,6 +88,6 @@ describe('score model network', () => {
     expect(() => create({ checkpoint: folder }, testVpSde(2))).toThrow(/checkpoint: was trained under another SDE .*T is 2.*\{"type":"test-vp"\}/);
     expect(() =>
       registry.create('score-model', { type: 'network', checkpoint: folder }, { run: createRunContext({ dim: 3 }), path: 'pipeline.0.score' }),
-    ).toThrow(/sde: the network score model at pipeline\.0\.score needs the pipeline's sde/);
+    ).toThrow(/pipeline\.0\.score: the network score model needs an SDE/);
   });
 });

@@ -1,4 +1,4 @@
-import { ConfigError, type ScoreModel, type Sde, definePlugin } from '@scoreflow/core';
+import { ConfigError, type ScoreModel, type Sde, definePlugin, requireSde } from '@scoreflow/core';
 import { z } from 'zod';
 import { selectBackend } from '../../backend/index.js';
 import { isSdeSignature, loadNetwork, sdeMismatch } from '../../checkpoint/index.js';
@@ -61,10 +61,7 @@ export const networkPlugin = definePlugin({
   options: networkOptions,
   create: (options, ctx): ScoreModel => {
     const info = checkpointInfo(options.checkpoint, ctx.path);
-    const { sde } = ctx;
-    if (sde === undefined) {
-      throw new ConfigError('Invalid network score model', [{ path: 'sde', message: `the network score model at ${ctx.path} needs the pipeline's sde (the one it was trained under)` }]);
-    }
+    const sde = requireSde(ctx, 'the network score model');
     checkSde(info, sde, ctx.path);
     const classes = info.options.classes ?? 0;
     if (options.label !== undefined && options.label >= classes) {

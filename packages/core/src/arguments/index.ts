@@ -1,0 +1,1 @@
+export { finiteArgument, integerArgument, positiveArgument } from './arguments.js';
