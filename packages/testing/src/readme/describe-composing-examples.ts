@@ -15,8 +15,9 @@ export function describeComposingExamples(readme: string, how: string, run: (exa
 
     for (const example of examples) {
       it(`example ${example.index + 1} runs ${example.smaller ? 'with smaller sizes' : 'as written'} and prints the whole population of its last snapshot`, async () => {
-        const printed = (await run(example)).trim().split('\n').at(-1) ?? '';
-        expect(Number(printed.split(' ').at(-1))).toBe(example.population);
+        const stdout = await run(example);
+        const printed = stdout.trim().split('\n').at(-1) ?? '';
+        expect(Number(printed.split(' ').at(-1)), `the last number printed; stdout:\n${stdout}`).toBe(example.population);
         if (example.prints !== undefined) expect(printed).toBe(example.prints);
       }, timeout);
     }
