@@ -1,4 +1,4 @@
-import { ConfigError, type ScoreModel, type Sde, definePlugin, requireSde } from '@scoreflow/core';
+import { ConfigError, type ScoreModel, type Sde, definePlugin, isConfigError, requireSde } from '@scoreflow/core';
 import { z } from 'zod';
 import { selectBackend } from '../../backend/index.js';
 import { isSdeSignature, loadNetwork, sdeMismatch } from '../../checkpoint/index.js';
@@ -45,11 +45,24 @@ function checkSde(info: CheckpointInfo, sde: Sde, path: string): void {
 }
 
 /**
+ * A rejection handler that turns bad input without a place (`CheckpointError`,
+ * `BackendUnavailableError`) into a `ConfigError` at the option `path.option` that caused it, and
+ * throws any other error as it is.
+ */
+const atOption =
+  (path: string, option: string, what = '') =>
+  (error: unknown): never => {
+    if (!isConfigError(error) || error.issues.length > 0) throw error;
+    throw new ConfigError('Invalid network score model', [{ path: `${path}.${option}`, message: `${what}${error.message}` }], { cause: error });
+  };
+
+/**
  * Score model `network`: a score network trained by `scoreflow train`, read from its checkpoint
  * folder. `create` reads model.json synchronously (so that `validate` checks the folder and
  * learns `dim`) and rejects a pipeline SDE whose marginal differs from the training SDE's (the
  * network's output becomes a score through the pipeline SDE's marginal, `networkScore`). The
- * first `score` call selects the backend and loads the weights, once.
+ * first `score` call selects the backend and loads the weights, once; a backend that cannot be
+ * loaded or weights that cannot be read reject it with a `ConfigError` naming the option.
  *
  * @example
  * // config: { type: network, checkpoint: ../../out/two-moons-train/checkpoint }
@@ -71,9 +84,9 @@ export const networkPlugin = definePlugin({
     const name = `network(${options.weights === 'ema' && info.hasEma ? 'ema' : 'raw'})`;
     let ready: Promise<ScoreModel> | undefined;
     const load = async (): Promise<ScoreModel> => {
-      const backend = await selectBackend(options.backend);
+      const backend = await selectBackend(options.backend).catch(atOption(ctx.path, 'backend'));
       ctx.run.logger.info(`network score model at ${ctx.path}: TensorFlow.js backend ${backend}`);
-      const loaded = await loadNetwork(fileCheckpoint(options.checkpoint), { weights: options.weights });
+      const loaded = await loadNetwork(fileCheckpoint(options.checkpoint), { weights: options.weights }).catch(atOption(ctx.path, 'checkpoint', `cannot load ${options.checkpoint}: `));
       loaded.ema?.dispose();
       if (loaded.trainer) disposeTrainerState(loaded.trainer);
       const workers = options.workers === 'auto' ? autoWorkers(backend) : options.workers;
