@@ -11,6 +11,7 @@ import { type ProgressReporter, createProgressReporter } from '../progress/progr
 import { scoreflowRegistry } from '../registry.js';
 import { summaryTable } from '../report/summary-table.js';
 import { describePlugin, formatPluginList } from './describe-plugins.js';
+import { exitCodeOf } from './error-exit.js';
 
 /** Where commands write: stdout for results, stderr for progress and messages. */
 export interface Io {
@@ -35,8 +36,10 @@ const stderrLogger = (io: Io): Logger => ({
 });
 
 /**
- * Exit codes: 0 done, 1 the run failed, 130 interrupted (as a shell reports SIGINT; also when
- * Ctrl-C came after the last step, with the output complete). Bad input throws `ConfigError`.
+ * Exit codes: 0 done, 1 the run failed, 2 it stopped on bad input found while it ran (a
+ * `ConfigError`, e.g. a checkpoint whose weights cannot be read), 130 interrupted (as a shell
+ * reports SIGINT; also when Ctrl-C came after the last step, with the output complete). Bad input
+ * found before it runs throws `ConfigError`.
  */
 export async function runCommand(configFile: string, options: RunCommandOptions, io: Io): Promise<number> {
   const overrides = options.format === undefined ? options : { ...options, set: [...(options.set ?? []), `output.format=${options.format}`] };
@@ -69,8 +72,8 @@ export async function runCommand(configFile: string, options: RunCommandOptions,
     return 130;
   }
   if (result.status === 'failed') {
-    io.err(`Run failed ${where}: ${result.error?.message}\n${kept}`);
-    return 1;
+    io.err(`error: run failed ${where}: ${result.error?.message}\n${kept}`);
+    return exitCodeOf(result.error);
   }
   return interruptedAfterLastStep(options.signal, io);
 }

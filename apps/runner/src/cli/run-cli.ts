@@ -1,14 +1,16 @@
-import { ConfigError, ScoreflowError } from '@scoreflow/core';
+import { isScoreflowError } from '@scoreflow/core';
 import { CommanderError } from 'commander';
 import type { Io } from './commands.js';
+import { exitCodeOf } from './error-exit.js';
 import { createProgram } from './program.js';
 
 /**
  * Runs the `scoreflow` command line on `argv` (`process.argv`: node, the script, then the
  * arguments) and gives its exit code: 0 done (also `--help`, `--version`), 1 the run failed (a
- * `ScoreflowError`, printed), 2 bad input (a `ConfigError`, printed with every issue; a
- * command-line error, which commander prints), 130 interrupted. Any other error is a bug and is
- * thrown.
+ * `ScoreflowError`, printed as `error: MESSAGE`), 2 bad input (a `ConfigError`, printed with every
+ * issue, e.g. score-nets' `CheckpointError`; a command-line error, which commander prints), 130
+ * interrupted. The family is recognised across installed copies (`isScoreflowError`). Any other
+ * error is a bug and is thrown, to be shown with its stack.
  */
 export async function runCli(argv: readonly string[], io: Io, signal?: AbortSignal): Promise<number> {
   let code = 0;
@@ -18,8 +20,8 @@ export async function runCli(argv: readonly string[], io: Io, signal?: AbortSign
     return code;
   } catch (error) {
     if (error instanceof CommanderError) return error.exitCode === 0 ? 0 : 2;
-    if (!(error instanceof ScoreflowError)) throw error;
+    if (!isScoreflowError(error)) throw error;
     io.err(`error: ${error.message}`);
-    return error instanceof ConfigError ? 2 : 1;
+    return exitCodeOf(error);
   }
 }

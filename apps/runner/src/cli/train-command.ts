@@ -13,6 +13,7 @@ import { executeTraining, workersFor } from '../training/execute-training.js';
 import { TRAINING_PNG } from '../training/render-training.js';
 import { trainingMetrics, trainingSummary } from '../training/training-report.js';
 import type { Io } from './commands.js';
+import { exitCodeOf } from './error-exit.js';
 import { resumeMismatches } from './resume-check.js';
 
 /** Options of `scoreflow train` (`--seed`, `--set`, `--out`, `--force`, `--resume`) and the abort signal of Ctrl-C. */
@@ -65,8 +66,9 @@ async function train(plan: TrainingPlan, outDir: string, options: TrainCommandOp
 /**
  * `scoreflow train CONFIG`: trains a score network by denoising score matching and writes
  * `checkpoint/` (raw and EMA weights, trainer state, training config), `metrics.json` and
- * `config.resolved.json` into the output folder. Exit codes: 0 done, 1 failed, 130 interrupted
- * (the checkpoint holds the last finished step: `--resume` continues).
+ * `config.resolved.json` into the output folder. Exit codes: 0 done, 1 failed, 2 stopped on bad
+ * input (a `ConfigError`, e.g. a checkpoint to resume that cannot be read), 130 interrupted (the
+ * checkpoint holds the last finished step: `--resume` continues).
  */
 export async function trainCommand(configFile: string, options: TrainCommandOptions, io: Io): Promise<number> {
   const plan = prepareTraining(configFile, options, scoreflowRegistry(), { signal: options.signal, logger: { info: io.err, warn: (m) => io.err(`warning: ${m}`), debug: () => undefined } });
@@ -97,8 +99,8 @@ export async function trainCommand(configFile: string, options: TrainCommandOpti
     return 130;
   }
   if (result.status === 'failed') {
-    io.err(`Training failed after step ${result.steps}: ${result.error?.message}`);
-    return 1;
+    io.err(`error: training failed after step ${result.steps}: ${result.error?.message}`);
+    return exitCodeOf(result.error);
   }
   return 0;
 }
