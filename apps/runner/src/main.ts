@@ -1,8 +1,10 @@
 #!/usr/bin/env node
 /**
  * The `scoreflow` CLI. Exit codes: 0 done, 1 the run failed, 2 bad input (config, argument, output
- * folder), 130 interrupted (Ctrl-C: the current step finishes, files are closed; a second Ctrl-C
- * quits at once).
+ * folder, a checkpoint or backend they name), 130 interrupted (Ctrl-C: the current step finishes,
+ * files are closed; a second Ctrl-C quits at once). An error of the family (`ScoreflowError`) is
+ * printed as `error: MESSAGE` by `runCli`; any other is a bug, rethrown here for Node to print with
+ * its stack (exit code 1).
  *
  * This entry stays tiny: the Ctrl-C handler is installed before the program (Arrow, TensorFlow.js,
  * the plugins: about a second) is imported, so that a Ctrl-C while it loads ends it cleanly.
