@@ -31,4 +31,4 @@ export { type Snapshot, type SnapshotGatherer, createSnapshotGatherer } from './
 export { normalQuantile, rankNormalise, SINGLE_CHAIN_SPLITS, defaultSplits, splitChains, fft, autocovariance } from './diagnostics/index.js';
 export { potentialScaleReduction, effectiveSampleSize, splitRhat, splitRhatClassic, bulkEss } from './diagnostics/index.js';
 export { type ChainDiagnostics, type ChainDiagnosticsOptions, type ChainTrace, type CoordinateDiagnostics, chainDiagnostics, singleChainWarning } from './diagnostics/index.js';
-export { type TraceGatherer, createTraceGatherer, type TraceDiagnosticsOptions, traceDiagnostics } from './diagnostics/index.js';
+export { type TraceGatherer, createTraceGatherer, type TraceDiagnosticsOptions, gatherTrace, traceDiagnostics } from './diagnostics/index.js';

@@ -11,27 +11,24 @@ import {
   type RunContext,
   type Sde,
   type Stage,
+  type StagePlan,
   createRunContext,
   deriveSeed,
   standIn,
 } from '@scoreflow/core';
 import type { RunConfig } from '../config/run-config.js';
-import { mcmcPlugins } from '@scoreflow/samplers';
 import { createIssueCollector } from './issue-collector.js';
 import { setPath } from './set-path.js';
 
-const chainStages = new Set<string>(mcmcPlugins.map((plugin) => plugin.name));
-
-/** One stage of the pipeline, ready to run. */
+/** One stage of the pipeline, ready to run: what it is and what it will do, as the stage says (`Stage.kind`, `Stage.plan`). */
 export interface PlannedStage {
   readonly index: number;
+  /** Its type, as the config names it (labels, the particle file's `stage_name`). */
   readonly type: string;
-  /** Steps per batch, when the stage has a `steps` option (for progress). */
-  readonly steps: number;
-  /** Warm-up iterations before the steps, when the stage has a `warmup` option (MCMC; for progress), else 0. */
-  readonly warmup: number;
   readonly stage: Stage;
-  /** Whether each particle is an MCMC chain (diagnostics: ESS, R-hat). */
+  /** Its plan: steps, warm-up, snapshots (progress, figures). */
+  readonly plan: StagePlan;
+  /** Whether each particle is an MCMC chain (`kind` is `mcmc`: diagnostics, ESS, R-hat). */
   readonly chains: boolean;
 }
 
@@ -70,11 +67,7 @@ export function buildRun(config: RunConfig, registry: Registry, options: BuildRu
     logger: options.logger,
   });
   const resolved: Record<string, unknown> = structuredClone(config) as Record<string, unknown>;
-  const byPath = new Map<string, PluginConfig>();
-  const onResolved = (path: string, plugin: PluginConfig) => {
-    byPath.set(path, plugin);
-    setPath(resolved, path, plugin);
-  };
+  const onResolved = (path: string, plugin: PluginConfig) => setPath(resolved, path, plugin);
   const problems = createIssueCollector();
   // A plugin that cannot be created is replaced by a stand-in, so that the others are still checked.
   const create = <K extends PluginKind>(kind: K, pluginConfig: PluginConfig, scope: CreateScope): PluginKinds[K] =>
@@ -87,14 +80,17 @@ export function buildRun(config: RunConfig, registry: Registry, options: BuildRu
   problems.attempt(() => checkDim(source, config.dim, 'source'));
   const stages = config.pipeline.map((stageConfig, index): PlannedStage => {
     const stage = create('stage', stageConfig, scope(`pipeline.${index}`));
-    const { steps, warmup }: Record<string, unknown> = byPath.get(`pipeline.${index}`) ?? {};
+    // Read when used: a stage that could not be created is a stand-in until the problems are thrown.
     return {
       index,
       type: stageConfig.type,
-      steps: typeof steps === 'number' ? steps : 1,
-      warmup: typeof warmup === 'number' ? warmup : 0,
       stage,
-      chains: chainStages.has(stageConfig.type),
+      get plan() {
+        return stage.plan;
+      },
+      get chains() {
+        return stage.kind === 'mcmc';
+      },
     };
   });
 

@@ -5,21 +5,22 @@ import { metricPlugins, singleChainWarning } from '@scoreflow/metrics';
 import { describe, expect, it } from 'vitest';
 import { runCommand } from '../cli/commands.js';
 import { configWorkspace, quietIo } from '../testing/cli-harness.js';
-import { chainTraces } from './chain-traces.js';
+import { from, lastValueFrom } from 'rxjs';
+import { judgeChains, traceChains } from './chain-traces.js';
+import type { RunEvent } from './run-events.js';
 
 const target = { type: 'gaussian-mixture', weights: [0.25, 0.75], means: [[-4, 0], [4, 0]], std: 0.5 };
 
-describe('chainTraces(isChainStage, chains)', () => {
+describe('traceChains(isChainStage, chains, referenceAt, metrics)', () => {
   const registry = createRegistry(metricPlugins);
   const moments = registry.create('metric', { type: 'moments' }, { run: createRunContext({ dim: 1 }), path: 'metrics.0' });
   // One chain (id 0) in 1-D: steps 1 .. 40, position = step (a trace that only climbs).
   const batches = Array.from({ length: 40 }, (_, i) => makeParticleBatch({ x: new Float32Array([i + 1]), dim: 1, id: 0, step: i + 1, t: i + 1 }));
+  const events = (stage: number, some = batches): RunEvent[] => some.map((batch) => ({ type: 'snapshot', stage, batch }));
 
-  it('cuts one chain into 4 segments, warns, and measures its kept states pooled', () => {
-    const traces = chainTraces([true], 1);
-    for (const batch of batches) traces.add(0, batch);
+  it('cuts one chain into 4 segments, warns, and measures its kept states pooled', async () => {
     const reference = new Float32Array([-1, 1, -1, 1]);
-    const report = traces.report(0, () => reference, [moments]);
+    const [report] = await lastValueFrom(from(events(0)).pipe(traceChains([true], 1, () => reference, [moments])));
     expect(report?.chains).toMatchObject({ chains: 1, iterations: 40, splits: 4, warnings: [singleChainWarning(4)] });
     expect(report?.chains.error).toBeUndefined();
     // The pooled sample is 1 .. 40: mean 20.5 against the reference's 0.
@@ -28,11 +29,19 @@ describe('chainTraces(isChainStage, chains)', () => {
     expect((report?.pooled as { values: Record<string, number> }).values.meanError).toBeCloseTo(20.5, 5);
   });
 
-  it('needs 2 snapshots per segment, says why there are no diagnostics, and leaves out pooled without a reference', () => {
-    const traces = chainTraces([true, false], 1);
-    for (const batch of batches.slice(0, 7)) traces.add(0, batch);
-    expect(traces.report(0)).toEqual({ chains: { error: 'fewer than 8 post-warm-up snapshots: no diagnostics' } });
-    expect(traces.report(1)).toBeUndefined();
+  it('needs 2 snapshots per segment, says why there are no diagnostics, and leaves out pooled without a reference', async () => {
+    const reports = await lastValueFrom(from([...events(0, batches.slice(0, 7)), ...events(1)]).pipe(traceChains([true, false], 1)));
+    expect(reports).toEqual([{ chains: { error: 'fewer than 8 post-warm-up snapshots: no diagnostics' } }, undefined]);
+  });
+
+  it('judges the chains below `chains` only, and turns a broken trace into a report', async () => {
+    const two = makeParticleBatch({ x: new Float32Array([1, 2]), dim: 1, id: Uint32Array.from([0, 1]), step: 1, t: 1 });
+    // One chain kept of two: a trace of one chain needs 8 snapshots (two chains: 4).
+    const kept = await lastValueFrom(from([two]).pipe(judgeChains(1)));
+    expect(kept.chains).toEqual({ error: 'fewer than 8 post-warm-up snapshots: no diagnostics' });
+    const missing = makeParticleBatch({ x: new Float32Array([3]), dim: 1, id: 1, step: 2, t: 2 });
+    const broken = await lastValueFrom(from([two, missing]).pipe(judgeChains(2)));
+    expect(broken.chains.error).toMatch(/scoreflow run: step 2 holds 1 of 2 chains/);
   });
 });
 

@@ -1,6 +1,8 @@
 import { type Metric, type ParticleBatch, idsOf, stepsOf, timesOf } from '@scoreflow/core';
-import { type ChainDiagnostics, type MetricRecord, type TraceGatherer, chainDiagnostics, createTraceGatherer, defaultSplits, measureRecord } from '@scoreflow/metrics';
+import { type ChainDiagnostics, type ChainTrace, type MetricRecord, chainDiagnostics, defaultSplits, gatherTrace, measureRecord } from '@scoreflow/metrics';
+import { type Observable, type OperatorFunction, catchError, defaultIfEmpty, defer, filter, forkJoin, map, of, tap } from 'rxjs';
 import type { ReferenceAt } from './reference-sampler.js';
+import { type RunEvent, batchesOf } from './run-events.js';
 
 /** What `metrics.json` holds of an MCMC stage's chains: the diagnostics, or why there are none. */
 export type ChainReport = (ChainDiagnostics & { readonly error?: undefined }) | { readonly error: string; readonly warnings?: undefined };
@@ -19,44 +21,63 @@ export interface StageChainReport {
   readonly pooled?: PooledReport;
 }
 
+/** Where the judging ends: the step and time of a stage's last snapshot. */
+interface LastSnapshot {
+  step: number;
+  t: number;
+}
+
 /**
- * Gathers the post-warm-up snapshots of the chains with ids below `chains` for each MCMC stage
- * (particle = chain). At the end `report` gives bulk ESS and split R-hat per coordinate (Vehtari
- * et al. 2021; one chain is cut into 4 segments and comes with a warning) and the pooled kept
- * states measured against the reference. Ids within a batch are assumed ascending, as every
- * source emits them.
+ * The chains of each MCMC stage (`isChainStage`, particle = chain) judged when the stream completes:
+ * the post-warm-up snapshots (step >= 1) of the chains with ids below `chains` gathered by the
+ * metrics package's `gatherTrace`, then bulk ESS and split R-hat per coordinate (Vehtari et al. 2021;
+ * one chain is cut into 4 segments and comes with a warning) and, given a reference, the pooled kept
+ * states measured by `metrics`. Emits one entry per stage (undefined for a stage that is not MCMC).
+ * Ids within a batch are assumed ascending, as every source emits them.
  */
-export function chainTraces(isChainStage: readonly boolean[], chains: number) {
-  const gatherers: (TraceGatherer | undefined)[] = isChainStage.map((chain) => (chain ? createTraceGatherer(1, 'scoreflow run') : undefined));
-  const last = isChainStage.map(() => ({ step: 0, t: Number.NaN }));
-  return {
-    add(stage: number, batch: ParticleBatch): void {
-      const gatherer = gatherers[stage];
-      if (gatherer === undefined) return;
-      const ids = idsOf(batch);
-      let kept = 0;
-      while (kept < ids.length && ids[kept] < chains) kept++;
-      if (kept > 0) gatherer.add(kept === ids.length ? batch : batch.slice(0, kept));
-      if (batch.numRows > 0) last[stage] = { step: stepsOf(batch)[0], t: timesOf(batch)[0] };
-    },
-    /** The stage's diagnostics and, given a reference, its pooled kept states measured by `metrics`; undefined for a stage that is not MCMC. */
-    report(stage: number, referenceAt?: ReferenceAt, metrics: readonly Metric[] = []): StageChainReport | undefined {
-      const gatherer = gatherers[stage];
-      if (gatherer === undefined) return undefined;
-      let trace: ReturnType<TraceGatherer['trace']>;
-      try {
-        trace = gatherer.trace();
-      } catch (error) {
-        return { chains: { error: (error as Error).message } };
-      }
-      const pooled = referenceAt === undefined ? undefined : pooledReport(trace, last[stage], referenceAt, metrics);
-      return { chains: diagnose(trace), ...(pooled === undefined ? {} : { pooled }) };
-    },
-  };
+export function traceChains(
+  isChainStage: readonly boolean[],
+  chains: number,
+  referenceAt?: ReferenceAt,
+  metrics: readonly Metric[] = [],
+): OperatorFunction<RunEvent, (StageChainReport | undefined)[]> {
+  if (isChainStage.length === 0) return () => of([]);
+  return (events) =>
+    forkJoin(isChainStage.map((chain, stage): Observable<StageChainReport | undefined> => (chain ? events.pipe(batchesOf(stage), judgeChains(chains, referenceAt, metrics)) : of(undefined))));
+}
+
+/** One MCMC stage's batches judged: the report of its first `chains` chains. */
+export function judgeChains(chains: number, referenceAt?: ReferenceAt, metrics: readonly Metric[] = []): OperatorFunction<ParticleBatch, StageChainReport> {
+  return (batches) =>
+    defer(() => {
+      const last: LastSnapshot = { step: 0, t: Number.NaN };
+      return batches.pipe(
+        tap((batch) => {
+          if (batch.numRows > 0) Object.assign(last, { step: stepsOf(batch)[0], t: timesOf(batch)[0] });
+        }),
+        map((batch) => firstChains(batch, chains)),
+        filter((batch) => batch.numRows > 0),
+        gatherTrace({ fromStep: 1, fn: 'scoreflow run' }),
+        defaultIfEmpty(undefined),
+        map((trace): StageChainReport => {
+          const pooled = referenceAt === undefined ? undefined : pooledReport(trace, last, referenceAt, metrics);
+          return { chains: diagnose(trace), ...(pooled === undefined ? {} : { pooled }) };
+        }),
+        catchError((error: Error) => of({ chains: { error: error.message } })),
+      );
+    });
+}
+
+/** The rows of a batch whose id is below `chains` (ids ascending). */
+function firstChains(batch: ParticleBatch, chains: number): ParticleBatch {
+  const ids = idsOf(batch);
+  let kept = 0;
+  while (kept < ids.length && ids[kept] < chains) kept++;
+  return kept === ids.length ? batch : batch.slice(0, kept);
 }
 
 /** Diagnostics of a trace, or why there are none: each of the 2 (one chain: 4) segments needs 2 snapshots. */
-function diagnose(trace: ReturnType<TraceGatherer['trace']>): ChainReport {
+function diagnose(trace: ChainTrace | undefined): ChainReport {
   const needed = 2 * defaultSplits(trace?.chains ?? 2);
   if (trace === undefined || trace.iterations < needed) return { error: `fewer than ${needed} post-warm-up snapshots: no diagnostics` };
   try {
@@ -67,11 +88,11 @@ function diagnose(trace: ReturnType<TraceGatherer['trace']>): ChainReport {
 }
 
 /** The trace's rows, all chains at all kept snapshots, measured as one sample. */
-function pooledReport(trace: ReturnType<TraceGatherer['trace']>, at: { step: number; t: number }, referenceAt: ReferenceAt, metrics: readonly Metric[]): PooledReport {
+function pooledReport(trace: ChainTrace | undefined, at: LastSnapshot, referenceAt: ReferenceAt, metrics: readonly Metric[]): PooledReport {
   const rows = trace === undefined ? 0 : trace.chains * trace.iterations;
   if (trace === undefined || rows < 2) return { error: `${rows} kept state${rows === 1 ? '' : 's'}: nothing to measure` };
   try {
-    return { chains: trace.chains, iterations: trace.iterations, ...measureRecord({ ...at, x: trace.x, dim: trace.dim }, referenceAt, metrics) };
+    return { chains: trace.chains, iterations: trace.iterations, ...measureRecord({ step: at.step, t: at.t, x: trace.x, dim: trace.dim }, referenceAt, metrics) };
   } catch (error) {
     return { error: (error as Error).message };
   }

@@ -1,6 +1,8 @@
-import type { Metric, ParticleBatch } from '@scoreflow/core';
-import { type MetricRecord, createSnapshotGatherer, measureRecord } from '@scoreflow/metrics';
+import type { Metric } from '@scoreflow/core';
+import { type MetricRecord, measureSnapshots } from '@scoreflow/metrics';
+import { type OperatorFunction, map, merge, of, toArray } from 'rxjs';
 import type { ReferenceAt } from './reference-sampler.js';
+import { type RunEvent, batchesOf } from './run-events.js';
 
 /** The metrics of one snapshot of one stage. */
 export interface StageMetrics extends MetricRecord {
@@ -8,23 +10,23 @@ export interface StageMetrics extends MetricRecord {
 }
 
 /**
- * Gathers each stage's snapshots (the `limit` lowest ids per step, so that the measured sample
- * does not depend on batching) and measures them against the reference at each snapshot's time.
- * A snapshot of fewer than 2 particles (one MCMC chain) gets empty `values`; `chainTraces` measures
- * such a chain's kept states pooled instead. Each record carries the metrics' `settings` (the
- * bandwidth and rows they used).
+ * Measures each stage's snapshots with the metrics package's `measureSnapshots` (the `limit`
+ * lowest ids per step, so that the measured sample does not depend on batching) against the
+ * reference at each snapshot's time, and emits every record, by stage then step, when the stream
+ * completes. A snapshot of fewer than 2 particles (one MCMC chain) gets empty `values`;
+ * `traceChains` measures such a chain's kept states pooled instead. Each record carries the
+ * metrics' `settings` (the bandwidth and rows they used). Without a reference: no records.
  */
-export function stageMeasurer(stages: number, limit: number) {
-  const gatherers = Array.from({ length: stages }, () => createSnapshotGatherer(limit, false, 'scoreflow run'));
-  return {
-    add: (stage: number, batch: ParticleBatch) => gatherers[stage].add(batch),
-    measure: (referenceAt: ReferenceAt, metrics: readonly Metric[]): StageMetrics[] =>
-      gatherers.flatMap((gatherer, stage) =>
-        gatherer.snapshots().map((snapshot) =>
-          snapshot.ids.length >= 2
-            ? { stage, ...measureRecord(snapshot, referenceAt, metrics) }
-            : { stage, step: snapshot.step, t: snapshot.t, n: snapshot.ids.length, values: {}, settings: {} },
+export function measureStages(stages: number, limit: number, referenceAt: ReferenceAt | undefined, metrics: readonly Metric[]): OperatorFunction<RunEvent, StageMetrics[]> {
+  if (referenceAt === undefined) return () => of([]);
+  return (events) =>
+    merge(
+      ...Array.from({ length: stages }, (_, stage) =>
+        events.pipe(
+          batchesOf(stage),
+          measureSnapshots(referenceAt, metrics, { maxParticles: limit, minParticles: 2 }),
+          map((record): StageMetrics => ({ stage, ...record })),
         ),
       ),
-  };
+    ).pipe(toArray());
 }

@@ -16,15 +16,14 @@ export function summaryTable(plan: RunPlan, result: RunResult): string {
     return snapshots[snapshots.length - 1];
   });
   const names = [...new Set(finals.flatMap((snapshot) => Object.keys(snapshot?.values ?? {})))];
-  const stats = plan.ctx.stats.summary();
   const table = new Table({ head: ['stage', 'type', 'steps', 'NFE', 't (last)', 'n', ...names], style: { head: [], border: [] } });
   plan.stages.forEach((stage, index) => {
     const snapshot = finals[index];
     table.push([
       String(stage.index),
       stage.type,
-      String(stage.steps),
-      stats[`pipeline.${stage.index}`]?.nfe === undefined ? '-' : format(stats[`pipeline.${stage.index}`].nfe.mean),
+      String(stage.plan.steps),
+      result.stats[index]?.nfe === undefined ? '-' : format(result.stats[index].nfe.mean),
       snapshot === undefined ? '-' : format(snapshot.t),
       snapshot === undefined ? '-' : String(snapshot.n),
       ...names.map((name) => (snapshot?.values[name] === undefined ? '-' : format(snapshot.values[name]))),

@@ -1,4 +1,3 @@
 export { type Logger, silentLogger } from './logger.js';
 export { DEFAULT_BATCH_SIZE, type RunContext, type RunContextInit, createRunContext } from './run-context.js';
-export { type RunStats, type StatSummary, createRunStats } from './run-stats.js';
 export { type Dimensioned, checkRunDim, requireSde } from './plugin-requirements.js';

@@ -1,7 +1,6 @@
 import { type Rng, createRng } from '../random/rng.js';
 import type { ParticleMetadata } from '../batch/schema.js';
 import { type Logger, silentLogger } from './logger.js';
-import { type RunStats, createRunStats } from './run-stats.js';
 
 /** What every plugin of a run shares: the seed's random source, sizes, cancellation, logging. */
 export interface RunContext {
@@ -20,8 +19,6 @@ export interface RunContext {
   readonly logger: Logger;
   /** `{ run, seed }` for the batches' schema metadata. */
   readonly metadata: ParticleMetadata;
-  /** Per-stage statistics such as score evaluations per particle (NFE). */
-  readonly stats: RunStats;
 }
 
 /** Options of `createRunContext`; everything but `dim` has a default. */
@@ -63,6 +60,5 @@ export function createRunContext(init: RunContextInit): RunContext {
     signal: init.signal ?? new AbortController().signal,
     logger: init.logger ?? silentLogger,
     metadata: { run: name, seed },
-    stats: createRunStats(),
   };
 }

@@ -9,4 +9,5 @@ export { splitRhat, splitRhatClassic } from './split-rhat.js';
 export { bulkEss } from './bulk-ess.js';
 export { type ChainDiagnostics, type ChainDiagnosticsOptions, type ChainTrace, type CoordinateDiagnostics, chainDiagnostics, singleChainWarning } from './chain-diagnostics.js';
 export { type TraceGatherer, createTraceGatherer } from './trace-gatherer.js';
-export { type TraceDiagnosticsOptions, traceDiagnostics } from './trace-diagnostics.js';
+export { type TraceDiagnosticsOptions, gatherTrace } from './gather-trace.js';
+export { traceDiagnostics } from './trace-diagnostics.js';

@@ -1,13 +1,9 @@
 import type { ParticleBatch } from '@scoreflow/core';
-import { EMPTY, type OperatorFunction, concatMap, defer, of, reduce } from 'rxjs';
+import { type OperatorFunction, map, pipe } from 'rxjs';
 import { type ChainDiagnostics, chainDiagnostics } from './chain-diagnostics.js';
-import { createTraceGatherer } from './trace-gatherer.js';
+import { type TraceDiagnosticsOptions, gatherTrace } from './gather-trace.js';
 
-/** Options of `traceDiagnostics`. */
-export interface TraceDiagnosticsOptions {
-  /** Only snapshots with step >= fromStep are measured (leave out warm-up); default 0. */
-  readonly fromStep?: number;
-}
+export type { TraceDiagnosticsOptions } from './gather-trace.js';
 
 /**
  * MCMC diagnostics of a stream of snapshots: gathers the batches (each row one chain at one step:
@@ -19,22 +15,11 @@ export interface TraceDiagnosticsOptions {
  *
  * A bad `fromStep` throws when the operator is created; a chain missing from or repeated at a step,
  * batches of different dimensions, and fewer than 4 snapshots (8 for one chain) travel down the error channel.
- * Built from `reduce` (state per subscription) and `concatMap`.
+ * Built from `gatherTrace` and `map`, as RxJS builds `elementAt` from `filter` and `take`.
  *
  * @example
  * snapshots$.pipe(traceDiagnostics({ fromStep: 500 })).subscribe(({ minEss, maxRhat }) => console.log(minEss, maxRhat));
  */
 export function traceDiagnostics(options: TraceDiagnosticsOptions = {}): OperatorFunction<ParticleBatch, ChainDiagnostics> {
-  const fromStep = options.fromStep ?? 0;
-  if (!Number.isSafeInteger(fromStep)) throw new RangeError(`traceDiagnostics: 'fromStep' must be an integer, got ${fromStep}.`);
-  return (source) =>
-    defer(() =>
-      source.pipe(
-        reduce((gatherer, batch) => gatherer.add(batch), createTraceGatherer(fromStep, 'traceDiagnostics')),
-        concatMap((gatherer) => {
-          const trace = gatherer.trace();
-          return trace === undefined ? EMPTY : of(chainDiagnostics(trace));
-        }),
-      ),
-    );
+  return pipe(gatherTrace({ fn: 'traceDiagnostics', ...options }), map((trace) => chainDiagnostics(trace)));
 }

@@ -85,6 +85,17 @@ describe('measureSnapshots(reference, metrics, { maxParticles })', () => {
     expect(values[0].settings).toEqual({ rows: 3, referenceRows: 4 });
   });
 
+  it('gives a step of fewer than minParticles particles empty values and settings, unmeasured', () => {
+    const failing: Metric = { name: 'failing', measure: () => { throw new RangeError('not measured'); } };
+    const batches = [...batchesOf([7], 0, 1), ...batchesOf([3, 5], 1, 2)];
+    const { values, error } = collect(from(batches).pipe(measureSnapshots(reference, [failing], { minParticles: 2 })));
+    expect(error).toBeInstanceOf(RangeError);
+    const { values: records } = collect(from(batches).pipe(measureSnapshots(reference, [probe], { minParticles: 2 })));
+    expect(values).toEqual([{ step: 0, t: 0, n: 1, values: {}, settings: {} }]);
+    expect(records[1]).toMatchObject({ step: 1, n: 2, values: { first: 3, last: 5, rows: 2 } });
+    expect(() => measureSnapshots(reference, [probe], { minParticles: 0 })).toThrow(/'minParticles' must be an integer >= 1, got 0/);
+  });
+
   it('completes without records for an empty source', () => {
     expect(collect(from([] as ParticleBatch[]).pipe(measureSnapshots(reference, [probe])))).toEqual({ values: [], error: undefined, completed: true });
   });

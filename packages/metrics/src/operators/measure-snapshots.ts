@@ -8,6 +8,11 @@ import { createSnapshotGatherer } from './snapshot-gatherer.js';
 export interface MeasureOptions {
   /** Measure at most this many particles per step: those with the lowest ids (default 10,000). */
   readonly maxParticles?: number;
+  /**
+   * A step gathered with fewer particles (e.g. one MCMC chain) is not measured: its record comes
+   * with empty `values` and `settings` (default 1: every step is measured).
+   */
+  readonly minParticles?: number;
 }
 
 /** Default `maxParticles` of `measureSnapshots` and `measureFinal`. */
@@ -20,8 +25,9 @@ export const DEFAULT_MAX_PARTICLES = 10_000;
  * row, as is `t`), keeps per step the `maxParticles` particles with the lowest ids (so the result
  * depends neither on the batch size nor on the order of the batches), and when the source
  * completes emits one `MetricRecord` per step, by ascending step: the gathered positions, in id
- * order, measured with every metric against `reference(t)`. Errors of the metrics or of
- * `reference` travel down the error channel; a bad `maxParticles` throws at once.
+ * order, measured with every metric against `reference(t)` (a step of fewer than `minParticles`
+ * particles gets empty values). Errors of the metrics or of `reference` travel down the error
+ * channel; a bad `maxParticles` or `minParticles` throws at once.
  *
  * @example
  * const sw: Metric = { name: 'sw', measure: (x, y, dim) => ({ sw2: slicedWasserstein(x, y, dim) }) };
@@ -46,13 +52,18 @@ export function measure(
   lastOnly: boolean,
 ): OperatorFunction<ParticleBatch, MetricRecord> {
   const maxParticles = checkInteger(fn, 'maxParticles', options.maxParticles ?? DEFAULT_MAX_PARTICLES, 1);
+  const minParticles = checkInteger(fn, 'minParticles', options.minParticles ?? 1, 1);
   const list = [...metrics];
   return (source) =>
     defer(() =>
       source.pipe(
         reduce((gatherer, batch) => gatherer.add(batch), createSnapshotGatherer(maxParticles, lastOnly, fn)),
         concatMap((gatherer) => from(gatherer.snapshots())),
-        map((snapshot) => measureRecord(snapshot, reference, list)),
+        map((snapshot) =>
+          snapshot.ids.length >= minParticles
+            ? measureRecord(snapshot, reference, list)
+            : { step: snapshot.step, t: snapshot.t, n: snapshot.ids.length, values: {}, settings: {} },
+        ),
       ),
     );
 }

@@ -42,5 +42,5 @@ export function ancestral(options: AncestralOptions): Stage {
     }
     const z = state.normal(state.buffer('noise'), k);
     for (let i = 0; i < x.length; i++) x[i] = coefXt * x[i] + coefX0 * x0[i] + noise * z[i];
-  });
+  }, { kind: 'ancestral', scoreEvaluationsPerStep: 1 });
 }

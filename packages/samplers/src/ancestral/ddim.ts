@@ -51,5 +51,5 @@ export function ddim(options: DdimOptions): Stage {
     const z = state.normal(state.buffer('noise'), k);
     const noise = mNext * up;
     for (let i = 0; i < n; i++) x[i] = mNext * denoised[i] + direction * score[i] + noise * z[i];
-  });
+  }, { kind: 'ancestral', scoreEvaluationsPerStep: 1 });
 }

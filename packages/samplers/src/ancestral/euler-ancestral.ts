@@ -54,5 +54,5 @@ export function eulerAncestral(options: EulerAncestralOptions): Stage {
       const xHat = x[i] * inverseMean;
       x[i] = mNext * (xHat + (xHat - denoised[i]) * inverseSigma * step + up * z[i]);
     }
-  });
+  }, { kind: 'ancestral', scoreEvaluationsPerStep: 1 });
 }

@@ -1,4 +1,4 @@
-import { type ParticleBatch, type Rng, type Sde, type Stage, type StepLoop, compactIds, positionsOf, runSteps, streamId } from '@scoreflow/core';
+import { type ParticleBatch, type Rng, type Sde, type Stage, type StepLoop, compactIds, describeStage, positionsOf, runSteps, streamId } from '@scoreflow/core';
 import { concatMap } from 'rxjs';
 import { identityOf } from '../shared/batch-identity.js';
 import { snapshotBatch } from '../shared/snapshot.js';
@@ -32,7 +32,8 @@ export interface ForwardDiffusionOptions {
  * `exact` draws each step from the Gaussian transition of a linear SDE (Song et al. 2021,
  * appendix B): x_{t'} | x_t ~ N(a x_t, (s(t')^2 - a^2 s(t)^2) I) with a = m(t') / m(t), where
  * (m, s) is the SDE's marginal; its snapshots have the exact law at every t. `euler-maruyama`
- * takes x += f(x, t) dt + g(t) sqrt(dt) z, with a discretisation error of order dt.
+ * takes x += f(x, t) dt + g(t) sqrt(dt) z, with a discretisation error of order dt. The stage is
+ * described as `forward` (`describeStage`) and reports no statistics.
  *
  * @example
  * gaussianMixtureSource(doubleGaussian).sample(ctx).pipe(forwardDiffusion({ sde: brownian(), steps: 100 }))
@@ -48,7 +49,8 @@ export function forwardDiffusion(options: ForwardDiffusionOptions): Stage {
   const times = Float64Array.from({ length: steps + 1 }, (_, k) => (k === steps ? tEnd : tStart + ((tEnd - tStart) * k) / steps));
   const schedule = { snapshotEvery: options.snapshotEvery ?? 1, includeInitial: options.includeInitial ?? true };
   const stream = streamId(name);
-  return concatMap((batch: ParticleBatch) => {
+  const plan = { steps, warmup: 0, ...schedule, scoreEvaluationsPerStep: 0 };
+  return describeStage({ kind: 'forward', plan }, () => concatMap((batch: ParticleBatch) => {
     const identity = identityOf(batch, name);
     const x = positionsOf(batch).slice();
     const z = new Float32Array(x.length);
@@ -81,5 +83,5 @@ export function forwardDiffusion(options: ForwardDiffusionOptions): Stage {
       snapshot: (k) => snapshotBatch(identity, x, k, times[k]),
     };
     return runSteps(name, loop, schedule, options.signal);
-  });
+  }));
 }

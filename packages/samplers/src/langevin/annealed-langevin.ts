@@ -57,5 +57,5 @@ export function annealedLangevin(options: AnnealedLangevinOptions): Stage {
       state.normal(z, k, j);
       for (let i = 0; i < x.length; i++) x[i] += drift * grad[i] + noise * z[i];
     }
-  });
+  }, { kind: 'langevin', scoreEvaluationsPerStep: stepsEach });
 }

@@ -1,4 +1,4 @@
-import { DimensionError, type ParticleBatch, type Stage, type StepLoop, isFinal, positionsOf, runSteps } from '@scoreflow/core';
+import { DimensionError, type ParticleBatch, type Stage, type StepLoop, describeStage, isFinal, positionsOf, runSteps } from '@scoreflow/core';
 import { EMPTY, type Observable, concat, concatMap, defer, filter, finalize } from 'rxjs';
 import { identityOf } from '../shared/batch-identity.js';
 import { snapshotBatch } from '../shared/snapshot.js';
@@ -31,7 +31,8 @@ export interface McmcKernel {
  * every `thin` post-warm-up iterations and after the last, with `step` = `t` = the iteration
  * counted from the end of warm-up (1 .. steps); with `includeWarmup`, also the initial state and
  * every `thin`-th warm-up iteration (steps -warmup .. 0). One chain with `thin` = 1 records its
- * whole path. Reports `McmcStats` per batch through `onBatchDone`.
+ * whole path. Reports `McmcStats` per batch on the stage's `stats` and through `onBatchDone`; describes
+ * the stage as `mcmc`, its plan holding the warm-up.
  */
 export function mcmcSampler(defaultName: string, options: McmcOptions, kernel: McmcKernel): Stage {
   const name = options.name ?? defaultName;
@@ -51,7 +52,8 @@ export function mcmcSampler(defaultName: string, options: McmcOptions, kernel: M
   const point = options.init?.point;
   if (point !== undefined && point.length !== target.dim) throw new DimensionError(`${name}: init.point and target '${target.name}'`, target.dim, point.length);
 
-  return concatMap((batch: ParticleBatch) =>
+  const plan = { steps, warmup, snapshotEvery: thin, includeInitial: includeWarmup, scoreEvaluationsPerStep: 0 };
+  return describeStage({ kind: 'mcmc', plan }, (report) => concatMap((batch: ParticleBatch) =>
     defer(() => {
       const identity = identityOf(batch, name, { dim: target.dim, what: `target '${target.name}'` });
       const { ids, dim } = identity;
@@ -113,18 +115,19 @@ export function mcmcSampler(defaultName: string, options: McmcOptions, kernel: M
             stepSize += chains.stepSize[i];
           }
           const { densities, gradients } = chains.counts;
-          options.onBatchDone?.({
+          const stats = {
             acceptance: sampled > 0 ? accepted / (chains.n * sampled) : Number.NaN,
             evaluations: densities + gradients,
             densityEvaluations: densities,
             gradientEvaluations: gradients,
             stepSize: stepSize / chains.n,
-            particles: chains.n,
-          });
+          };
+          report({ particles: chains.n, values: stats });
+          options.onBatchDone?.({ ...stats, particles: chains.n });
         }),
       );
     }),
-  );
+  ));
 }
 
 function checkInteger(name: string, field: string, value: number, min: number): void {

@@ -33,8 +33,5 @@ export function resolveMcmc(options: CommonMcmcConfig, ctx: PluginContext): Mcmc
     adapt: options.adapt,
     targetAcceptance: options.targetAcceptance,
     signal: ctx.run.signal,
-    onBatchDone: ({ particles, ...stats }) => {
-      for (const [name, value] of Object.entries(stats)) if (Number.isFinite(value)) ctx.run.stats.record(ctx.path, name, value, particles);
-    },
   };
 }

@@ -48,5 +48,5 @@ export function dpmSolver2m(options: DpmSolver2mOptions): Stage {
     const mExpm1D = mExpm1 * (1 + 1 / (2 * r));
     const mExpm1DPrevious = -mExpm1 / (2 * r);
     for (let i = 0; i < n; i++) x[i] = stdRatio * x[i] + mExpm1D * denoised[i] + mExpm1DPrevious * previous[i];
-  });
+  }, { kind: 'ode', scoreEvaluationsPerStep: 1 });
 }

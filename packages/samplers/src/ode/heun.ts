@@ -60,7 +60,7 @@ export function heun(options: HeunOptions): Stage {
       await pfOdeVelocity(state, flow, predicted, next, corrected);
       const half = 0.5 * dt;
       for (let i = 0; i < n; i++) x[i] += half * (velocity[i] + corrected[i]);
-    });
+    }, { kind: 'ode' });
   }
   return reverseSampler('heun', options, async (state, _k, t, next) => {
     const { x } = state;
@@ -87,5 +87,5 @@ export function heun(options: HeunOptions): Stage {
       const slopeNext = (predicted[i] / mNext - denoised[i]) / sigmaNext;
       x[i] = mNext * (x[i] / m + half * (slope[i] + slopeNext));
     }
-  });
+  }, { kind: 'ode' });
 }

@@ -29,5 +29,5 @@ export function odeEuler(options: OdeEulerOptions): Stage {
     await pfOdeVelocity(state, flow, x, t, velocity);
     const dt = next - t;
     for (let i = 0; i < x.length; i++) x[i] += dt * velocity[i];
-  });
+  }, { kind: 'ode', scoreEvaluationsPerStep: 1 });
 }

@@ -128,7 +128,7 @@ export function rk45(options: Rk45Options): Stage {
         hAbs = Math.abs(h) * (Number.isNaN(error) ? MIN_FACTOR : Math.max(MIN_FACTOR, SAFETY * error ** EXPONENT));
       }
     }
-  });
+  }, { kind: 'ode' });
 
   /**
    * The starting step of Hairer, Norsett and Wanner (1993), section II.4, as scipy's

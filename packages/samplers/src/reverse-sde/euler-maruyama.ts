@@ -23,5 +23,8 @@ export function eulerMaruyama(options: EulerMaruyamaOptions): Stage {
   const reverse = reverseSde(options.sde);
   const noiseRemoval = options.noiseRemoval ?? true;
   const last = options.times.length - 2;
-  return reverseSampler('euler-maruyama', options, (state, k, t, next) => reverse.eulerMaruyamaStep(state, k, t, next, !(noiseRemoval && k === last)));
+  return reverseSampler('euler-maruyama', options, (state, k, t, next) => reverse.eulerMaruyamaStep(state, k, t, next, !(noiseRemoval && k === last)), {
+    kind: 'reverse-sde',
+    scoreEvaluationsPerStep: 1,
+  });
 }

@@ -74,5 +74,5 @@ export function predictorCorrector(options: PredictorCorrectorOptions): Stage {
       }
     }
     if (predict !== undefined) return predict(state, k, t, next, !final);
-  });
+  }, { kind: 'reverse-sde', scoreEvaluationsPerStep: correctorSteps + (predict === undefined ? 0 : 1) });
 }

@@ -30,5 +30,8 @@ export function reverseDiffusion(options: ReverseDiffusionOptions): Stage {
   const noiseRemoval = options.noiseRemoval ?? true;
   const update = reverseDiffusionUpdate(options.sde, options.discretization ?? 'marginal');
   const last = options.times.length - 2;
-  return reverseSampler('reverse-diffusion', options, (state, k, t, next) => update(state, k, t, next, !(noiseRemoval && k === last)));
+  return reverseSampler('reverse-diffusion', options, (state, k, t, next) => update(state, k, t, next, !(noiseRemoval && k === last)), {
+    kind: 'reverse-sde',
+    scoreEvaluationsPerStep: 1,
+  });
 }

@@ -16,8 +16,8 @@ export interface CommonSamplerConfig {
 
 /**
  * Turns a sampler plugin's common options into `ReverseSamplerOptions`: the SDE (its own or the
- * pipeline's), the score model for that SDE, the times of the time grid, and NFE reporting into
- * the run's stats under the stage's path.
+ * pipeline's), the score model for that SDE, the times of the time grid, the run's random source
+ * and signal (the stage reports its NFE on its own `stats`).
  */
 export function resolveSampler(options: CommonSamplerConfig, ctx: PluginContext): ReverseSamplerOptions {
   const sde = resolveSde(options.sde, ctx);
@@ -30,6 +30,5 @@ export function resolveSampler(options: CommonSamplerConfig, ctx: PluginContext)
     snapshotEvery: options.snapshotEvery,
     includeInitial: options.includeInitial,
     signal: ctx.run.signal,
-    onBatchDone: ({ nfe, particles }) => ctx.run.stats.record(ctx.path, 'nfe', nfe, particles),
   };
 }

@@ -5,8 +5,10 @@ import {
   type ScoreModel,
   type Sde,
   type Stage,
+  type StageKind,
   type StepLoop,
   compactIds,
+  describeStage,
   positionsOf,
   runSteps,
   streamId,
@@ -56,19 +58,29 @@ export interface SamplerState {
 /** One step of a sampler: from times[k] to times[k + 1]. May return true when it checked finiteness itself. */
 export type SamplerStep = (state: SamplerState, k: number, t: number, next: number) => void | boolean | Promise<void | boolean>;
 
+/** The process a reverse sampler's step discretises, and its score evaluations per step when fixed (`StagePlan`). */
+export interface SamplerKind {
+  readonly kind: Extract<StageKind, 'reverse-sde' | 'ode' | 'ancestral' | 'langevin'>;
+  readonly scoreEvaluationsPerStep?: number;
+}
+
 /**
  * The frame shared by every reverse-time sampler: per input batch, copy the positions, walk
  * `times` with `step`, emit snapshots through core's `runSteps` (cancellation, NaN checks),
- * count score evaluations and report them. A sampler is then just its step, as in k-diffusion.
+ * count score evaluations and report them (the stage's `stats`, and `onBatchDone`). The frame
+ * also describes the stage (`describeStage`): its `kind` (the reverse-time SDE unless the sampler
+ * says otherwise) and its plan from `times` and the snapshot options. A sampler is then just its
+ * step, as in k-diffusion.
  */
-export function reverseSampler(defaultName: string, options: ReverseSamplerOptions, step: SamplerStep): Stage {
+export function reverseSampler(defaultName: string, options: ReverseSamplerOptions, step: SamplerStep, sampler: SamplerKind = { kind: 'reverse-sde' }): Stage {
   const { score, times, rng } = options;
   const name = options.name ?? defaultName;
   checkTimes(name, times);
   const steps = times.length - 1;
   const schedule = { snapshotEvery: options.snapshotEvery ?? 1, includeInitial: options.includeInitial ?? true };
   const baseStream = streamId(name);
-  return concatMap((batch: ParticleBatch) =>
+  const plan = { steps, warmup: 0, ...schedule, ...(sampler.scoreEvaluationsPerStep === undefined ? {} : { scoreEvaluationsPerStep: sampler.scoreEvaluationsPerStep }) };
+  return describeStage({ kind: sampler.kind, plan }, (report) => concatMap((batch: ParticleBatch) =>
     defer(() => {
       const identity = identityOf(batch, name, { dim: score.dim, what: `score model '${score.name}'` });
       const x = positionsOf(batch).slice();
@@ -105,11 +117,13 @@ export function reverseSampler(defaultName: string, options: ReverseSamplerOptio
       };
       return runSteps(name, loop, schedule, options.signal).pipe(
         finalize(() => {
-          if (done > 0) options.onBatchDone?.({ nfe: evaluations, particles: identity.ids.length });
+          if (done === 0) return;
+          report({ particles: identity.ids.length, values: { nfe: evaluations } });
+          options.onBatchDone?.({ nfe: evaluations, particles: identity.ids.length });
         }),
       );
     }),
-  );
+  ));
 }
 
 function checkTimes(name: string, times: Float64Array): void {

@@ -1,4 +1,4 @@
-import { type AnyPlugin, type ParticleBatch, type PluginConfig, type Registry, createRegistry, createRunContext, positionsOf } from '@scoreflow/core';
+import { type AnyPlugin, type ParticleBatch, type PluginConfig, type Registry, createRegistry, createRunContext, positionsOf, watchStats } from '@scoreflow/core';
 import { dataSourcePlugins } from '@scoreflow/data-sources';
 import { metricPlugins } from '@scoreflow/metrics';
 import { samplerPlugins } from '@scoreflow/samplers';
@@ -41,14 +41,16 @@ export async function runCase(samplerCase: SamplerCase, setupName: SdeSetup, par
     },
     { run, sde, path: 'pipeline.0' },
   );
+  const stats = watchStats(stage.stats);
   const batches: ParticleBatch[] = await lastValueFrom(source.sample(run).pipe(stage, toArray()));
+  stats.unsubscribe();
   const x = new Float32Array(particles * 2);
   let offset = 0;
   for (const batch of batches) {
     x.set(positionsOf(batch), offset);
     offset += positionsOf(batch).length;
   }
-  return { x, nfe: run.stats.summary()['pipeline.0']?.nfe, tEnd: setup.tEnd, sde };
+  return { x, nfe: stats.summary().nfe, tEnd: setup.tEnd, sde };
 }
 
 /** Per-mode share, mean and standard deviation of 2-D positions split at x = 0. */

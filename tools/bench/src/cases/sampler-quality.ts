@@ -8,6 +8,7 @@ import {
   createRunContext,
   diffuseMixture,
   positionsOf,
+  watchStats,
 } from '@scoreflow/core';
 import { dataSourcePlugins, gaussianMixtureSource } from '@scoreflow/data-sources';
 import { metricPlugins, slicedWasserstein } from '@scoreflow/metrics';
@@ -87,15 +88,17 @@ async function runSweep(sweep: SamplerSweep, target: (typeof targets)[number], r
         { type: sweep.type, score: { type: 'gaussian-mixture', preset: target }, grid: sweep.grid, tEnd: sweep.tEnd, includeInitial: false, ...point.options, snapshotEvery: 1_000_000 },
         { run, sde, path: 'pipeline.0' },
       );
+      const stats = watchStats(stage.stats);
       const started = performance.now();
       const x = concat(await lastValueFrom(source.sample(run).pipe(stage, toArray())));
+      stats.unsubscribe();
       seconds += (performance.now() - started) / 1000 / seeds.length;
       sw2 += slicedWasserstein(x, references[index], 2) / seeds.length;
       const measured = defaultMmd(x, references[index], 2);
       mmd += measured.mmd2 / seeds.length;
       mmdBandwidths.push(measured.bandwidth);
       ({ rows: mmdRows, referenceRows: mmdReferenceRows } = measured);
-      nfe += (run.stats.summary()['pipeline.0']?.nfe.mean ?? Number.NaN) / seeds.length;
+      nfe += (stats.summary().nfe?.mean ?? Number.NaN) / seeds.length;
     }
     rows.push({ target, sampler: sweep.type, setting: point.label, nfe, sw2, mmd2: mmd, mmdBandwidths, mmdRows, mmdReferenceRows, seconds });
   }

@@ -1,4 +1,4 @@
-import { type ParticleBatch, type Registry, createRunContext, deriveSeed, positionsOf } from '@scoreflow/core';
+import { type ParticleBatch, type Registry, createRunContext, deriveSeed, positionsOf, watchStats } from '@scoreflow/core';
 import { lastValueFrom, toArray } from 'rxjs';
 import type { Contestant } from './contestant.js';
 
@@ -25,7 +25,7 @@ export function concatPositions(batches: readonly ParticleBatch[]): Float32Array
 
 /**
  * Runs a contestant's source and stage, with `options` replacing the stage's budget options,
- * through the registry (as the runner does), and reads the evaluations spent from the run's
+ * through the registry (as the runner does), and reads the evaluations spent from the stage's
  * stats: MCMC stages report `evaluations` (log p plus grad log p) per chain, diffusion samplers
  * `nfe` per particle; the total is the mean times the number of particles.
  */
@@ -35,10 +35,12 @@ export async function runContestant(registry: Registry, contestant: Contestant, 
   const sde = contestant.sde === undefined ? undefined : registry.create('sde', contestant.sde, { run, path: 'sde' });
   const source = registry.create('data-source', contestant.source, { run, sde, path: 'source' });
   const stage = registry.create('stage', { ...contestant.stage, ...options }, { run, sde, path: 'pipeline.0' });
+  const watch = watchStats(stage.stats);
   const started = performance.now();
   const batches = await lastValueFrom(source.sample(run).pipe(stage, toArray()));
   const seconds = (performance.now() - started) / 1000;
-  const stats = run.stats.summary()['pipeline.0'] ?? {};
+  watch.unsubscribe();
+  const stats = watch.summary();
   const perParticle = (stats.evaluations ?? stats.nfe)?.mean;
   if (perParticle === undefined) throw new Error(`mcmc-race: ${name}: the stage '${contestant.stage.type}' reported neither 'evaluations' nor 'nfe'.`);
   return { sample: concatPositions(batches), evaluations: perParticle * particles, seconds };
