@@ -1,3 +1,4 @@
+import { shorten } from '@scoreflow/core';
 import { DataFileError } from './data-file-error.js';
 
 /** A column as options name it: its name, or its 0-based index. */
@@ -27,7 +28,7 @@ export function resolveColumn(columns: FileColumns, ref: ColumnRef): number {
     throw new DataFileError(file, 'missing column: the file has no header, so name columns by 0-based index', { column: ref });
   }
   const index = names.indexOf(ref);
-  if (index < 0) throw new DataFileError(file, `missing column (columns: ${names.join(', ')})`, { column: ref });
+  if (index < 0) throw new DataFileError(file, `missing column (columns: ${names.map((name) => shorten(name)).join(', ')})`, { column: ref });
   return index;
 }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseCoordinate, parseLabel } from './numeric-cell.js';
+import { gotCell, parseCoordinate, parseLabel } from './numeric-cell.js';
 
 describe('parseCoordinate(text)', () => {
   it('reads numbers as JavaScript does, spaces allowed', () => {
@@ -7,20 +7,29 @@ describe('parseCoordinate(text)', () => {
   });
 
   it('names each problem', () => {
-    expect(parseCoordinate('')).toBe('empty cell (expected a number)');
-    expect(parseCoordinate('  ')).toBe('empty cell (expected a number)');
-    expect(parseCoordinate('1,5')).toBe("non-numeric cell '1,5' (expected a number)");
-    expect(parseCoordinate('nan')).toBe("NaN cell 'nan' (coordinates must be finite numbers)");
-    expect(parseCoordinate('-Infinity')).toBe("infinite cell '-Infinity' (coordinates must be finite numbers)");
-    expect(parseCoordinate('4e38')).toBe("cell '4e38' is outside the Float32 range (about ±3.4e38)");
+    expect(parseCoordinate('')).toBe('empty cell: expected a number');
+    expect(parseCoordinate('  ')).toBe('empty cell: expected a number');
+    expect(parseCoordinate('1,5')).toBe("non-numeric cell: expected a number, got '1,5'");
+    expect(parseCoordinate('nan')).toBe("NaN cell: coordinates must be finite numbers, got 'nan'");
+    expect(parseCoordinate('-Infinity')).toBe("infinite cell: coordinates must be finite numbers, got '-Infinity'");
+    expect(parseCoordinate('4e38')).toBe("cell outside the Float32 range (about ±3.4e38), got '4e38'");
+  });
+});
+
+describe('gotCell(text)', () => {
+  it('quotes a cell whole up to 60 characters, a longer one by its first 60, `…` and its length', () => {
+    expect(gotCell('abc')).toBe("got 'abc'");
+    expect(gotCell('y'.repeat(60))).toBe(`got '${'y'.repeat(60)}'`);
+    expect(gotCell('y'.repeat(1_000_000))).toBe(`got '${'y'.repeat(60)}…' (1000000 characters)`);
+    expect(parseCoordinate(`1${'0'.repeat(999_999)}x`)).toBe(`non-numeric cell: expected a number, got '1${'0'.repeat(59)}…' (1000001 characters)`);
   });
 });
 
 describe('parseLabel(text)', () => {
   it('reads Int32 integers and names the problem otherwise', () => {
     expect(['0', ' 7', '-3'].map(parseLabel)).toEqual([0, 7, -3]);
-    expect(parseLabel('1.5')).toBe("label cell '1.5' is not an integer");
-    expect(parseLabel('')).toBe("label cell '' is not an integer");
-    expect(parseLabel('3000000000')).toBe("label cell '3000000000' is outside the Int32 range");
+    expect(parseLabel('1.5')).toBe("label cell: expected an integer, got '1.5'");
+    expect(parseLabel('')).toBe("label cell: expected an integer, got ''");
+    expect(parseLabel('3000000000')).toBe("label cell outside the Int32 range, got '3000000000'");
   });
 });

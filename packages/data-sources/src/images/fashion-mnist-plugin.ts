@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { definePlugin } from '@scoreflow/core';
+import { withDataFileInput } from '../files/data-file-input.js';
 import { checkedAgainstRunDim } from '../run-dim.js';
 import { FASHION_MNIST_DIR, fashionMnistFiles } from './fashion-mnist-files.js';
 import { idxImageSource } from './idx-image-source.js';
@@ -30,5 +31,10 @@ export const fashionMnistPlugin = definePlugin({
   description: 'Fashion-MNIST images (IDX files) as particles in [-1, 1], class as label, optionally down-sampled; particles caps the images read.',
   options: fashionMnistOptions,
   create: (options, ctx) =>
-    checkedAgainstRunDim(idxImageSource({ ...fashionMnistFiles(options.path, options.split), downsample: options.downsample, name: 'fashion-mnist' }), ctx),
+    checkedAgainstRunDim(
+      withDataFileInput(ctx.path, () =>
+        idxImageSource({ ...fashionMnistFiles(options.path, options.split), downsample: options.downsample, name: 'fashion-mnist' }),
+      ),
+      ctx,
+    ),
 });

@@ -103,6 +103,21 @@ describe('idxImageSource rejects bad files, naming the file and the problem', ()
     expect(batches.length).toBeLessThan(25);
   });
 
+  it('a label outside the classes (200 of 10): the batches before it are emitted, then the error with its row and the range', async () => {
+    const bad = testLabels(N);
+    bad[1536] = 200;
+    for (const [kind, bytes] of [['plain', idxBytes(IDX_LABELS_MAGIC, [N], bad)], ['gzipped', gzipSync(idxBytes(IDX_LABELS_MAGIC, [N], bad))]] as const) {
+      const labels = tmp.write(`label-200-${kind}`, bytes);
+      const { batches, error } = await untilError(idxImageSource({ images: plain.images, labels }), ctx(N, 512));
+      expect(batches.map((b) => b.numRows)).toEqual([512, 512, 512]);
+      expect(error).toMatchObject({ name: 'DataFileError', file: labels, row: 1537 });
+      expect(error!.message).toBe(`${labels}: row 1537: label out of range: expected a class from 0 to 9, got 200.`);
+    }
+    // With `classes` the range is the caller's: 200 is a class of 256.
+    const labels = tmp.write('label-200-256', idxBytes(IDX_LABELS_MAGIC, [N], bad));
+    expect((await collect(idxImageSource({ images: plain.images, labels, classes: 256 }), ctx(N))).labels![1536]).toBe(200);
+  });
+
   it('a gzipped labels file cut short', async () => {
     const cut = tmp.write('cut-labels.gz', gzipSync(labelData.subarray(0, 8 + 1800)));
     const { batches, error } = await untilError(idxImageSource({ images: gzipped.images, labels: cut }), ctx(N, 1000));

@@ -13,6 +13,8 @@ export interface IdxImageSourceOptions {
   readonly labels?: string;
   /** Pooling factor: 1 keeps the images, 2 averages 2x2 blocks (28x28 -> 14x14). Defaults to 1. */
   readonly downsample?: number;
+  /** Number of classes: every label must be one of `0 .. classes - 1`. Defaults to 10 (MNIST, Fashion-MNIST). */
+  readonly classes?: number;
   /** The source's name. Defaults to `idx-images`. */
   readonly name?: string;
 }
@@ -25,15 +27,17 @@ export interface IdxImageSourceOptions {
  * (fixing `dim`); `sample(ctx)` then streams the files, `ctx.particles` capping the images read.
  * Throws `DataFileError` naming the file for a missing file, a wrong magic number, a label
  * count that differs from the image count, a `downsample` that does not divide the image
- * sides, or a truncated file (at creation for a plain file, while streaming for a gzipped one).
+ * sides, a truncated file (at creation for a plain file, while streaming for a gzipped one), or
+ * a label outside `0 .. classes - 1` (while streaming, naming its row: the 1-based image).
  *
  * @example
  * const source = idxImageSource({ images: 't10k-images-idx3-ubyte.gz', labels: 't10k-labels-idx1-ubyte.gz', downsample: 2 });
  * source.dim; // 196
  */
 export function idxImageSource(options: IdxImageSourceOptions): DataSource {
-  const { downsample = 1, name = 'idx-images' } = options;
+  const { downsample = 1, classes = 10, name = 'idx-images' } = options;
   if (!Number.isInteger(downsample) || downsample < 1) throw new RangeError(`idxImageSource: downsample must be an integer >= 1, got ${downsample}.`);
+  if (!Number.isInteger(classes) || classes < 1 || classes > 256) throw new RangeError(`idxImageSource: classes must be an integer from 1 to 256, got ${classes}.`);
   const images = readIdxHeader(options.images, IDX_IMAGES_MAGIC);
   const [count, height, width] = images.header.dims;
   if (height % downsample !== 0 || width % downsample !== 0) {
@@ -51,7 +55,7 @@ export function idxImageSource(options: IdxImageSourceOptions): DataSource {
   return {
     name,
     dim,
-    sample: (ctx) => emitRowBlocks(ctx, { file: images.file, dim, label: labels !== undefined }, (limit) => readIdxImages({ images, labels, downsample }, limit)),
+    sample: (ctx) => emitRowBlocks(ctx, { file: images.file, dim, label: labels !== undefined }, (limit) => readIdxImages({ images, labels, downsample, classes }, limit)),
   };
 }
 

@@ -7,11 +7,13 @@ import { poolImages } from './pool-images.js';
 /** Images per block handed on. */
 const BLOCK_IMAGES = 1024;
 
-/** An images file, its optional labels file (headers read and checked), and the pooling factor. */
+/** An images file, its optional labels file (headers read and checked), the pooling factor and the number of classes. */
 export interface IdxImageFiles {
   readonly images: IdxFile;
   readonly labels: IdxFile | undefined;
   readonly downsample: number;
+  /** Labels must be classes `0 .. classes - 1`. */
+  readonly classes: number;
 }
 
 /** What one kind of IDX file holds, in words, for messages: `images of 28x28` or `labels`. */
@@ -26,27 +28,34 @@ export function truncatedIdx(idx: IdxFile, complete: number): DataFileError {
  * Streams at most `limit` images of an IDX images file as blocks of particles: each image
  * average-pooled by `downsample` and scaled to [-1, 1] (`poolImages`), with the class from the
  * labels file as its label. Both files are read as they are consumed (inflated on the fly when
- * gzipped). Images before a truncation are yielded, then a `DataFileError` names the file and
- * the first missing image (as its row).
+ * gzipped). Images before a truncation or a label outside `0 .. classes - 1` are yielded, then a
+ * `DataFileError` names the file and the first missing image or bad label (as its 1-based row).
  */
 export async function* readIdxImages(files: IdxImageFiles, limit: number): AsyncGenerator<RowBlock> {
-  const { images, labels, downsample } = files;
+  const { images, labels, downsample, classes } = files;
   const [count, height, width] = images.header.dims;
   const pixelsPerImage = height * width;
   const dim = pixelsPerImage / (downsample * downsample);
   const total = Math.min(count, limit);
   const pixels = byteReader(idxData(images));
-  const classes = labels === undefined ? undefined : byteReader(idxData(labels));
+  const labelReader = labels === undefined ? undefined : byteReader(idxData(labels));
   try {
     for (let first = 0; first < total; first += BLOCK_IMAGES) {
       const n = Math.min(BLOCK_IMAGES, total - first);
       const bytes = await pixels.read(n * pixelsPerImage);
       let good = Math.floor(bytes.length / pixelsPerImage);
       let failure = good < n ? truncatedIdx(images, first + good) : undefined;
-      const labelBytes = classes === undefined || good === 0 ? undefined : await classes.read(good);
+      const labelBytes = labelReader === undefined || good === 0 ? undefined : await labelReader.read(good);
       if (labels !== undefined && labelBytes !== undefined && labelBytes.length < good) {
         good = labelBytes.length;
         failure = truncatedIdx(labels, first + good);
+      }
+      if (labels !== undefined && labelBytes !== undefined) {
+        const bad = labelBytes.subarray(0, good).findIndex((label) => label >= classes);
+        if (bad >= 0) {
+          good = bad;
+          failure = new DataFileError(labels.file, `label out of range: expected a class from 0 to ${classes - 1}, got ${labelBytes[bad]}`, { row: first + bad + 1 });
+        }
       }
       if (good > 0) {
         const x = poolImages(bytes, good, height, width, downsample, new Float32Array(good * dim));
@@ -56,6 +65,6 @@ export async function* readIdxImages(files: IdxImageFiles, limit: number): Async
     }
   } finally {
     await pixels.close();
-    await classes?.close();
+    await labelReader?.close();
   }
 }

@@ -7,7 +7,7 @@ import { firstValueFrom } from 'rxjs';
 import { ConfigError, type Logger, createRegistry, createRunContext, labelsOf, silentLogger } from '@scoreflow/core';
 import { dataSourcePlugins } from '../plugins.js';
 import { tempDir } from '../files/testing/temp-dir.js';
-import { thrown } from '../files/testing/until-error.js';
+import { thrown, untilError } from '../files/testing/until-error.js';
 import { IDX_IMAGES_MAGIC, IDX_LABELS_MAGIC } from '../images/idx-header.js';
 import { idxBytes, testImages, testLabels } from '../images/testing/idx-bytes.js';
 import { DataFileError, csvOptions, dataSourceNodePlugins, fashionMnistOptions } from './index.js';
@@ -63,10 +63,21 @@ describe("data source 'csv'", () => {
     expect(error.message).toMatch(/column 'y' is named, but the file has no header/);
   });
 
-  it('passes file problems on as DataFileError naming file and column', () => {
-    const error = thrown(() => create({ type: 'csv', path: csv, columns: ['z'] }));
-    expect(error).toBeInstanceOf(DataFileError);
-    expect(error.message).toBe(`${csv}: column 'z': missing column (columns: x, y, class).`);
+  it('reports file problems as bad input at its path (a ConfigError), the DataFileError naming file and column as cause', () => {
+    const error = thrown(() => create({ type: 'csv', path: csv, columns: ['z'] })) as ConfigError;
+    expect(error).toBeInstanceOf(ConfigError);
+    expect(error.issues).toEqual([{ path: 'source', message: `${csv}: column 'z': missing column (columns: x, y, class).` }]);
+    expect(error.cause).toBeInstanceOf(DataFileError);
+  });
+
+  it('reports a bad row found while streaming the same way, after the batches before it', async () => {
+    const bad = tmp.write('bad-row.csv', `x,y\n${'1,2\n'.repeat(70)}3,oops\n`);
+    const source = registry.create('data-source', { type: 'csv', path: bad }, { run: createRunContext({ dim: 2, particles: 100 }), path: 'reference' });
+    const { batches, error } = await untilError(source, createRunContext({ dim: 2, particles: 100, batchSize: 64 }));
+    expect(batches.map((b) => b.numRows)).toEqual([64]);
+    expect(error).toBeInstanceOf(ConfigError);
+    expect(error!.message).toBe(`Invalid data file:\n  - reference: ${bad}: row 72, column 'y': non-numeric cell: expected a number, got 'oops'.`);
+    expect((error as ConfigError).cause).toMatchObject({ name: 'DataFileError', file: bad, row: 72, column: 'y' });
   });
 });
 
@@ -74,7 +85,9 @@ describe("data sources 'arrow' and 'parquet'", () => {
   it('validate their options', () => {
     expect(thrown(() => create({ type: 'arrow', path: 'p.arrow', step: 1.5 })).message).toMatch(/source\.step/);
     expect(thrown(() => create({ type: 'parquet', path: 'p.parquet', columns: [] })).message).toMatch(/source\.columns/);
-    expect(thrown(() => create({ type: 'parquet', path: tmp.path('none.parquet') })).message).toBe(`${tmp.path('none.parquet')}: file not found.`);
+    expect((thrown(() => create({ type: 'parquet', path: tmp.path('none.parquet') })) as ConfigError).issues).toEqual([
+      { path: 'source', message: `${tmp.path('none.parquet')}: file not found.` },
+    ]);
   });
 });
 
@@ -98,9 +111,9 @@ describe("data source 'fashion-mnist'", () => {
   });
 
   it('says how to install the data when the files are missing', () => {
-    const error = thrown(() => create({ type: 'fashion-mnist', path: folder.dir }, { dim: 784 }));
-    expect(error).toBeInstanceOf(DataFileError);
-    expect(error.message).toBe(
+    const error = thrown(() => create({ type: 'fashion-mnist', path: folder.dir }, { dim: 784 })) as ConfigError;
+    expect(error.cause).toBeInstanceOf(DataFileError);
+    expect(error.issues[0].message).toBe(
       `${folder.path('train-images-idx3-ubyte.gz')}: file not found. Install Fashion-MNIST with \`apt-get install dataset-fashion-mnist\` ` +
         '(into /usr/share/datasets/fashion-mnist), or set `path` to a folder holding train-images-idx3-ubyte.gz or train-images-idx3-ubyte.',
     );

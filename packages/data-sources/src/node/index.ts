@@ -9,6 +9,7 @@ import { parquetPlugin } from '../files/parquet/parquet-plugin.js';
 import { fashionMnistPlugin } from '../images/fashion-mnist-plugin.js';
 
 export { DataFileError, type DataFileLocation } from '../files/data-file-error.js';
+export { dataFileInputError, withDataFileInput } from '../files/data-file-input.js';
 export type { ColumnRef } from '../files/column-selection.js';
 export type { RowBlock, RowBlockReader } from '../files/row-block.js';
 export { type RowBlockFile, emitRowBlocks } from '../files/emit-row-blocks.js';

@@ -22,7 +22,7 @@ export function labelReader(layout: ArrowLayout, batch: RecordBatch, capacity: n
     values,
     read(i: number, at: number, row: number): DataFileError | undefined {
       const where = { row, column: names[label] };
-      if (!column.valid(i)) return new DataFileError(file, 'null label cell (expected an integer)', where);
+      if (!column.valid(i)) return new DataFileError(file, 'null label cell: expected an integer', where);
       const value = column.value(i);
       const problem = labelProblem(value);
       if (problem !== undefined) return new DataFileError(file, problem, where);

@@ -38,12 +38,14 @@ const isPositionField = (field: Field | undefined): boolean =>
  * column of Float32 lists is a particle file of scoreflow: `x` gives the coordinates, `label`
  * (when present) the labels, `step` picks a snapshot. Otherwise the coordinates are the
  * numeric columns named in `columns` (all numeric columns but the label by default). Throws
- * `DataFileError` for a missing or non-numeric column, a non-integer label column, or `step`
- * on a file that has no snapshots.
+ * `DataFileError` for a missing or non-numeric column, a non-integer label column, `step` on a
+ * file that has no snapshots, or an `x` of lists too short or too long: empty, or of more
+ * Float32 values than `dataBytes` (the size of the file's messages) can hold.
  */
-export function arrowLayout(file: string, schema: Schema, options: ArrowLayoutOptions): ArrowLayout {
+export function arrowLayout(file: string, schema: Schema, options: ArrowLayoutOptions, dataBytes = Number.POSITIVE_INFINITY): ArrowLayout {
   const fields = schema.fields;
-  const names = fields.map((field) => field.name);
+  // A damaged schema may lack a name: it reads as ''.
+  const names = fields.map((field) => (typeof field.name === 'string' ? field.name : ''));
   const columns = { file, names, width: names.length };
   const x = names.indexOf('x');
   const particleFile = options.columns === undefined && isPositionField(fields[x]);
@@ -59,6 +61,9 @@ export function arrowLayout(file: string, schema: Schema, options: ArrowLayoutOp
       throw new DataFileError(file, `no integer 'step' column to pick step ${options.step} from`, { column: 'step' });
     }
     const dim = (fields[x].type as { listSize: number }).listSize;
+    if (!(dim >= 1 && dim * 4 <= dataBytes)) {
+      throw new DataFileError(file, `corrupt schema: lists of ${dim} values (expected at least 1, and no more than the file's ${dataBytes} bytes of data hold)`, { column: 'x' });
+    }
     return { ...columns, dim, label, particles: { x, stepColumn, step: options.step }, coordinates: [] };
   }
   if (options.step !== undefined) {

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { definePlugin } from '@scoreflow/core';
 import { checkedAgainstRunDim } from '../../run-dim.js';
+import { withDataFileInput } from '../data-file-input.js';
 import { columnRefOption, columnsOption } from '../column-options.js';
 import { arrowSource } from './arrow-source.js';
 
@@ -30,5 +31,5 @@ export const arrowPlugin = definePlugin({
   name: 'arrow',
   description: "Rows of an Arrow IPC file or stream (a run's particle file, or numeric columns), streamed; particles caps the rows read.",
   options: arrowOptions,
-  create: (options, ctx) => checkedAgainstRunDim(arrowSource(options), ctx),
+  create: (options, ctx) => checkedAgainstRunDim(withDataFileInput(ctx.path, () => arrowSource(options)), ctx),
 });

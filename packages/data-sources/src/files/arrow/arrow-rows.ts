@@ -62,7 +62,7 @@ function columnRows(layout: ArrowLayout, batch: RecordBatch, firstRow: number, m
     for (let k = 0; k < dim; k++) {
       const column = columns[k];
       const where = { row, column: names[coordinates[k]] };
-      if (!column.valid(rows)) return done(new DataFileError(file, 'null cell (expected a number)', where));
+      if (!column.valid(rows)) return done(new DataFileError(file, 'null cell: expected a number', where));
       const value = column.value(rows);
       const problem = coordinateProblem(value);
       if (problem !== undefined) return done(new DataFileError(file, problem, where));
@@ -100,7 +100,7 @@ function snapshotRows(
       if (rowStep !== step) continue;
     }
     const row = firstRow + i + 1;
-    if (xColumn.nullCount > 0 && !xColumn.isValid(i)) return done(new DataFileError(file, 'null position (expected a list of numbers)', { row, column: 'x' }));
+    if (xColumn.nullCount > 0 && !xColumn.isValid(i)) return done(new DataFileError(file, 'null position: expected a list of numbers', { row, column: 'x' }));
     for (let k = 0; k < dim; k++) {
       const value = positions[i * dim + k];
       const problem = coordinateProblem(value);

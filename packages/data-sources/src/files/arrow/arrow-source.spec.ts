@@ -1,12 +1,16 @@
 import { afterAll, describe, expect, it } from 'vitest';
+import { closeSync, openSync } from 'node:fs';
 import { Float64, Table, Utf8, tableFromArrays, tableToIPC, vectorFromArray } from 'apache-arrow';
 import { createRunContext, makeParticleBatch, particlesToIpc, stepsOf, timesOf } from '@scoreflow/core';
 import { openParticleFile } from '@scoreflow/core/node';
 import { collect, sameBits } from '../../testing/collect.js';
 import { DataFileError } from '../data-file-error.js';
 import { tempDir } from '../testing/temp-dir.js';
+import { readInWorker } from '../testing/read-in-worker.js';
 import { thrown, untilError } from '../testing/until-error.js';
 import { arrowSource } from './arrow-source.js';
+import { readArrowSchema } from './arrow-schema.js';
+import { ipcFrames } from './ipc-frames.js';
 
 const tmp = tempDir();
 afterAll(() => tmp.remove());
@@ -92,7 +96,7 @@ describe('arrowSource on a particle file of scoreflow', () => {
     writer.close();
     const { batches, error } = await untilError(arrowSource({ path }), ctx(1000, 100));
     expect(batches.map((b) => b.numRows)).toEqual([100, 100]);
-    expect(error!.message).toBe(`${path}: row 251, column 'x[1]': NaN cell 'NaN' (coordinates must be finite numbers).`);
+    expect(error!.message).toBe(`${path}: row 251, column 'x[1]': NaN cell: coordinates must be finite numbers, got 'NaN'.`);
   });
 });
 
@@ -135,7 +139,7 @@ describe('arrowSource on plain numeric columns', () => {
     const nullPath = tmp.write('null.arrow', tableToIPC(withNull));
     const nulls = await untilError(arrowSource({ path: nullPath }), ctx(1000, 100));
     expect(nulls.batches.map((b) => b.numRows)).toEqual([100, 100]);
-    expect(nulls.error!.message).toBe(`${nullPath}: row 211, column 'a': null cell (expected a number).`);
+    expect(nulls.error!.message).toBe(`${nullPath}: row 211, column 'a': null cell: expected a number.`);
 
     const nanPath = tmp.write('nan.arrow', tableToIPC(plainTable(1000, 300, (u, i) => i === 700 && (u[i - 600] = Number.NaN))));
     const nans = await untilError(arrowSource({ path: nanPath, columns: ['v', 'u'] }), ctx(1000, 256));
@@ -146,7 +150,7 @@ describe('arrowSource on plain numeric columns', () => {
   it('rejects a label that does not fit Int32', async () => {
     const path = tmp.write('big-label.arrow', tableToIPC(tableFromArrays({ a: new Float32Array(3), k: BigInt64Array.from([1n, 2n, 1n << 40n]) })));
     const { error } = await untilError(arrowSource({ path, label: 'k' }), ctx(10));
-    expect(error!.message).toBe(`${path}: row 3, column 'k': label cell '1099511627776' is outside the Int32 range.`);
+    expect(error!.message).toBe(`${path}: row 3, column 'k': label cell outside the Int32 range, got '1099511627776'.`);
   });
 });
 
@@ -171,10 +175,54 @@ describe('arrowSource rejects files that are not (whole) Arrow IPC', () => {
     const path = tmp.write('cut.stream.arrow', bytes.subarray(0, bytes.length - 300));
     const { batches: emitted, error } = await untilError(arrowSource({ path, step: 0 }), ctx(1000, 100));
     expect(emitted.map((b) => b.numRows)).toEqual([100, 100]);
-    expect(error!.message).toMatch(/cut\.stream\.arrow: row 201: unreadable Arrow IPC data \(.*\); is the file truncated\?/);
+    expect(error!.message).toMatch(/cut\.stream\.arrow: row 201, byte \d+: truncated or corrupt Arrow IPC message: its body of \d+ bytes runs past the end of the data \(\d+ bytes left\)\.$/);
     // Looking for the largest step reads the whole file first: the error comes before any batch.
     const whole = await untilError(arrowSource({ path }), ctx(1000, 100));
     expect(whole.batches).toEqual([]);
     expect(whole.error!.message).toBe(error!.message);
+  });
+
+  it('a flipped byte in a message marker or length: an error naming the file, the row and the byte, within seconds', async () => {
+    // Was: the file format's reader looped for ever on the message (no output), the stream's waited.
+    const batches = [0, 1, 2].map((b) => makeParticleBatch({ x: positions(100 * b, 100, 0), dim: 2, id: 100 * b, step: 0, t: 0 }));
+    const damaged = (['file', 'stream'] as const).flatMap((format) => {
+      const bytes = particlesToIpc(batches, format);
+      const { start, end } = readArrowSchema(tmp.write(`whole.${format}.arrow`, bytes));
+      const fd = openSync(tmp.path(`whole.${format}.arrow`), 'r');
+      const second = [...ipcFrames(fd, start, end)].filter((frame) => frame.message.isRecordBatch())[1].byte;
+      closeSync(fd);
+      const flip = (at: number, mask: number, name: string) => {
+        const copy = bytes.slice();
+        copy[at] ^= mask;
+        return { path: tmp.write(`${name}.${format}.arrow`, copy), byte: second };
+      };
+      return [
+        { ...flip(second, 0xff, 'marker'), problem: 'corrupt Arrow IPC message: bad length -256 (expected the marker 0xFFFFFFFF, then a length > 0).' },
+        { ...flip(second + 7, 0x40, 'length'), problem: expect.stringMatching(/^truncated or corrupt Arrow IPC message: its metadata of \d+ bytes runs past the end of the data/) },
+      ];
+    });
+    const outcomes = await readInWorker(damaged.map(({ path }) => ({ name: path, source: 'arrow', options: { path } })), 10);
+    damaged.forEach(({ path, byte, problem }, k) => {
+      expect(outcomes[k]).toMatchObject({ kind: 'rejected', at: 'sample', name: 'DataFileError' });
+      expect((outcomes[k] as { message: string }).message.startsWith(`${path}: row 101, byte ${byte}: `)).toBe(true);
+      expect((outcomes[k] as { message: string }).message.slice(`${path}: row 101, byte ${byte}: `.length)).toEqual(problem);
+    });
+  });
+
+  it('a flipped byte in the count of a record batch header\'s buffers: an error at once, not minutes of decoding', async () => {
+    const bytes = particlesToIpc([makeParticleBatch({ x: positions(0, 100, 0), dim: 2, id: 0, step: 0, t: 0 })], 'stream');
+    const path = tmp.write('buffers.stream.arrow', bytes);
+    const fd = openSync(path, 'r');
+    const batch = [...ipcFrames(fd, 0, bytes.length)].find((frame) => frame.message.isRecordBatch())!;
+    closeSync(fd);
+    // The buffers vector's length is the uint32 after the field's offset: find it by its value in the metadata.
+    const metadata = batch.bytes.subarray(8, 8 + new DataView(batch.bytes.buffer, batch.bytes.byteOffset).getInt32(4, true));
+    const count = (batch.message.header() as { readonly buffers: readonly unknown[] }).buffers.length;
+    const at = metadata.findIndex((_, i) => i % 4 === 0 && new DataView(metadata.buffer, metadata.byteOffset + i, 4).getUint32(0, true) === count && i > 16);
+    const copy = bytes.slice();
+    copy[batch.byte + 8 + at + 2] ^= 0xe0;
+    const damaged = tmp.write('buffers-flipped.stream.arrow', copy);
+    const { error } = await untilError(arrowSource({ path: damaged, step: 0 }), ctx(1000));
+    expect(error!.message).toMatch(/: row 1, byte \d+: corrupt Arrow IPC message: the record batch header lists \d{8} entries, more than the \d+ bytes of metadata hold\.$/);
   });
 });

@@ -33,7 +33,8 @@ export interface ArrowSourceOptions {
  */
 export function arrowSource(options: ArrowSourceOptions): DataSource {
   const { path } = options;
-  const layout = arrowLayout(path, readArrowSchema(path).schema, options);
+  const { schema, start, end } = readArrowSchema(path);
+  const layout = arrowLayout(path, schema, options, end - start);
   const { dim } = layout;
   return {
     name: 'arrow',

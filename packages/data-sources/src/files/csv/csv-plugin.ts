@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { definePlugin } from '@scoreflow/core';
 import { checkedAgainstRunDim } from '../../run-dim.js';
+import { withDataFileInput } from '../data-file-input.js';
 import { columnRefOption, columnsOption } from '../column-options.js';
 import { csvSource } from './csv-source.js';
 
@@ -39,5 +40,5 @@ export const csvPlugin = definePlugin({
   name: 'csv',
   description: 'Rows of a CSV file as particles (chosen columns, header or not), streamed; particles caps the rows read.',
   options: csvOptions,
-  create: (options, ctx) => checkedAgainstRunDim(csvSource(options), ctx),
+  create: (options, ctx) => checkedAgainstRunDim(withDataFileInput(ctx.path, () => csvSource(options)), ctx),
 });

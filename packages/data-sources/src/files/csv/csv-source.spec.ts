@@ -116,14 +116,14 @@ describe('csvSource rejects bad files, naming the file, the row or column and th
   const withBadRow = (name: string, bad: string) => tmp.write(name, table(250) + bad + '\n' + table(10, { header: '' }));
 
   const cases: [string, string, RegExp][] = [
-    ['non-numeric', '1,abc,3,0', /row 252, column 'b': non-numeric cell 'abc' \(expected a number\)\.$/],
-    ['empty', '1,,3,0', /row 252, column 'b': empty cell \(expected a number\)\.$/],
-    ['nan', '1,NaN,3,0', /row 252, column 'b': NaN cell 'NaN'/],
-    ['infinite', '1,2,-Infinity,0', /row 252, column 'c': infinite cell '-Infinity'/],
-    ['too-large', '1e39,2,3,0', /row 252, column 'a': cell '1e39' is outside the Float32 range/],
+    ['non-numeric', '1,abc,3,0', /row 252, column 'b': non-numeric cell: expected a number, got 'abc'\.$/],
+    ['empty', '1,,3,0', /row 252, column 'b': empty cell: expected a number\.$/],
+    ['nan', '1,NaN,3,0', /row 252, column 'b': NaN cell: coordinates must be finite numbers, got 'NaN'/],
+    ['infinite', '1,2,-Infinity,0', /row 252, column 'c': infinite cell: coordinates must be finite numbers, got '-Infinity'/],
+    ['too-large', '1e39,2,3,0', /row 252, column 'a': cell outside the Float32 range \(about ±3\.4e38\), got '1e39'/],
     ['ragged-short', '1,2,3', /row 252: ragged row: 3 cells, expected 4 as in the header \(wrong dimension\)\.$/],
     ['ragged-long', '1,2,3,0,5', /row 252: ragged row: 5 cells, expected 4/],
-    ['label', '1,2,3,cat', /row 252, column 'label': label cell 'cat' is not an integer\.$/],
+    ['label', '1,2,3,cat', /row 252, column 'label': label cell: expected an integer, got 'cat'\.$/],
     ['quote', '1,2,"3,0', /row \d+: not readable as CSV \(.*Quote Not Closed/],
   ];
   for (const [name, bad, message] of cases) {
@@ -138,10 +138,23 @@ describe('csvSource rejects bad files, naming the file, the row or column and th
     });
   }
 
+  it('quotes a 1 MB cell by its first 60 characters, `…` and its length, and a 1 MB column name likewise', async () => {
+    const cell = `"${'7'.repeat(500_000)}z${'7'.repeat(499_999)}"`;
+    const { error } = await untilError(csvSource({ path: withBadRow('huge-cell.csv', `1,${cell},3,0`) }), ctx(1000));
+    expect(error!.message).toMatch(new RegExp(`row 252, column 'b': non-numeric cell: expected a number, got '7{60}…' \\(1000000 characters\\)\\.$`));
+    expect(error!.message.length).toBeLessThan(300);
+    const wide = tmp.write('huge-name.csv', `${'n'.repeat(1_000_000)},b\n1,x\n`);
+    const named = await untilError(csvSource({ path: wide }), ctx(10));
+    expect(named.error!.message).toBe(`${wide}: row 2, column 'b': non-numeric cell: expected a number, got 'x'.`);
+    const missing = thrown(() => csvSource({ path: wide, columns: ['z'.repeat(100_000)] }));
+    expect(missing.message.length).toBeLessThan(400);
+    expect(missing.message).toBe(`${wide}: column '${'z'.repeat(60)}…': missing column (columns: ${'n'.repeat(60)}…, b).`);
+  });
+
   it('counts blank lines in the row, so that rows are line numbers', async () => {
     const path = tmp.write('blank-lines.csv', 'a,b\n\n1,2\n\n\n3,x\n');
     const { error } = await untilError(csvSource({ path }), ctx(10));
-    expect(error!.message).toBe(`${path}: row 6, column 'b': non-numeric cell 'x' (expected a number).`);
+    expect(error!.message).toBe(`${path}: row 6, column 'b': non-numeric cell: expected a number, got 'x'.`);
   });
 
   it('a header without data rows', async () => {

@@ -42,7 +42,7 @@ function typeText(element: SchemaElement, leaf: boolean): string {
  */
 export function parquetLayout(file: string, metadata: FileMetaData, options: { readonly columns?: readonly ColumnRef[]; readonly label?: ColumnRef }): ParquetLayout {
   const top = parquetSchema(metadata).children;
-  const names = top.map((child) => child.element.name);
+  const names = top.map((child) => (typeof child.element.name === 'string' ? child.element.name : ''));
   const numeric = top.map((child) => isNumeric(child.element, child.children.length === 0));
   const columns = { file, names, width: names.length };
   const label = options.label === undefined ? undefined : resolveColumn(columns, options.label);

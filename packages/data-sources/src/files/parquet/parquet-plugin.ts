@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { definePlugin } from '@scoreflow/core';
 import { checkedAgainstRunDim } from '../../run-dim.js';
+import { withDataFileInput } from '../data-file-input.js';
 import { columnRefOption, columnsOption } from '../column-options.js';
 import { parquetSource } from './parquet-source.js';
 
@@ -27,5 +28,5 @@ export const parquetPlugin = definePlugin({
   name: 'parquet',
   description: 'Numeric columns of a Parquet file as particles, one row group at a time; particles caps the rows read.',
   options: parquetOptions,
-  create: (options, ctx) => checkedAgainstRunDim(parquetSource(options), ctx),
+  create: (options, ctx) => checkedAgainstRunDim(withDataFileInput(ctx.path, () => parquetSource(options)), ctx),
 });

@@ -84,14 +84,14 @@ function checkRows(layout: ParquetLayout, columns: Map<string, GroupColumn>, gro
     for (let k = 0; k < dim; k++) {
       const { values, state } = coordinateColumns[k];
       const where = { row, column: names[coordinates[k]] };
-      if (state[rows] !== 0) return done(new DataFileError(file, state[rows] === 1 ? 'null cell (expected a number)' : 'non-numeric cell (expected a number)', where));
+      if (state[rows] !== 0) return done(new DataFileError(file, state[rows] === 1 ? 'null cell: expected a number' : 'non-numeric cell: expected a number', where));
       const problem = coordinateProblem(values[rows]);
       if (problem !== undefined) return done(new DataFileError(file, problem, where));
       x[rows * dim + k] = values[rows];
     }
     if (labels !== undefined && labelColumn !== undefined && label !== undefined) {
       const where = { row, column: names[label] };
-      if (labelColumn.state[rows] !== 0) return done(new DataFileError(file, 'null label cell (expected an integer)', where));
+      if (labelColumn.state[rows] !== 0) return done(new DataFileError(file, 'null label cell: expected an integer', where));
       const problem = labelProblem(labelColumn.values[rows]);
       if (problem !== undefined) return done(new DataFileError(file, problem, where));
       labels[rows] = labelColumn.values[rows];

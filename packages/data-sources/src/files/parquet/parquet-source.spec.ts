@@ -78,9 +78,9 @@ describe('parquetSource rejects bad files, naming the file, the row or column an
   });
 
   for (const [name, value, problem] of [
-    ['null', null, 'null cell (expected a number)'],
-    ['nan', Number.NaN, "NaN cell 'NaN' (coordinates must be finite numbers)"],
-    ['infinite', Number.POSITIVE_INFINITY, "infinite cell 'Infinity' (coordinates must be finite numbers)"],
+    ['null', null, 'null cell: expected a number'],
+    ['nan', Number.NaN, "NaN cell: coordinates must be finite numbers, got 'NaN'"],
+    ['infinite', Number.POSITIVE_INFINITY, "infinite cell: coordinates must be finite numbers, got 'Infinity'"],
   ] as const) {
     it(`a ${name} cell errors before its batch is emitted`, async () => {
       const path = write(`${name}.parquet`, columnsOf(1000, (a) => (a[650] = value)));
