@@ -45,3 +45,21 @@ export { type GifInfo, readGifInfo } from './gif/read-gif-info.js';
 export { type Batches, batchList } from './batch/batches.js';
 export { type ParticlePoints, pointsOf } from './batch/points-of.js';
 export { trajectoriesOf } from './batch/trajectories-of.js';
+
+// Figures as plugins (kind `figure`): the runner writes them, the gallery draws them in the page.
+export { figurePlugins } from './figures/figure-plugins.js';
+export { animationFigure, animationFigureOptions } from './figures/animation-figure.js';
+export { densityFigure, densityFigureOptions } from './figures/density-figure.js';
+export { imagesFigure, imagesFigureOptions } from './figures/images-figure.js';
+export { metricsFigure, metricsFigureOptions } from './figures/metrics-figure.js';
+export { pathsFigure, pathsFigureOptions } from './figures/paths-figure.js';
+export { colourOf, snapshotFigure, snapshotFigureOptions } from './figures/snapshot-figure.js';
+export { traceFigure, traceFigureOptions } from './figures/trace-figure.js';
+export { NothingToDraw } from './figures/nothing-to-draw.js';
+export { type StepSelection, type StoredSnapshot, type SnapshotStore, createSnapshotStore } from './figures/snapshot-store.js';
+export { formatT, isChainStage, stageName, stepName, whenOf } from './figures/titles.js';
+export { domainsOf } from './figures/domains-of.js';
+export { contextOf } from './figures/context-of.js';
+export { type Distribution, drawDistribution, gridOf } from './figures/draw-distribution.js';
+export { type MetricBands, noiseBands } from './figures/noise-bands.js';
+export { checkPlanar, colourOption, commonOptions, domainOption, fileOption, mapOption, stageOption, stepOption } from './figures/figure-options.js';

@@ -7,3 +7,4 @@ export type { Metric, MetricValues } from './metric.js';
 export type { TimeGrid } from './time-grid.js';
 export { sigmaOf, timeOfSigma } from './noise-level.js';
 export type { Target } from './target.js';
+export type { DrawnFigure, Figure, FigureCanvas, FigureInput, FigureNeeds, FigureSnapshot, FigureStage, FloorValue, MeasuredSnapshot, NoiseFloor } from './figure.js';

@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import type { DataSource } from '../contracts/data-source.js';
+import type { Figure } from '../contracts/figure.js';
 import type { Metric } from '../contracts/metric.js';
 import type { ScoreModel } from '../contracts/score-model.js';
 import type { Sde } from '../contracts/sde.js';
@@ -17,12 +18,13 @@ export interface PluginKinds {
   target: Target;
   stage: Stage;
   metric: Metric;
+  figure: Figure;
 }
 
 export type PluginKind = keyof PluginKinds;
 
 /** The kinds, in the order `scoreflow list` shows them. */
-export const PLUGIN_KINDS: readonly PluginKind[] = ['data-source', 'sde', 'time-grid', 'score-model', 'target', 'stage', 'metric'];
+export const PLUGIN_KINDS: readonly PluginKind[] = ['data-source', 'sde', 'time-grid', 'score-model', 'target', 'stage', 'metric', 'figure'];
 
 /** A plugin as a config names it: its `type` and its options. */
 export interface PluginConfig {

@@ -1,0 +1,43 @@
+import { ConfigError, type PluginContext, pluginConfigSchema } from '@scoreflow/core';
+import { z } from 'zod';
+import { COLOUR_MAP_NAMES, type ColourMapName } from '../colour/colour-map.js';
+
+/** `file`: a file name in the output folder ending in `.png` or `.gif` (no folders). */
+export const fileOption = (extension: 'png' | 'gif') =>
+  z
+    .string()
+    .regex(new RegExp(`^[A-Za-z0-9][A-Za-z0-9._-]*\\.${extension}$`), `a file name ending in .${extension} (letters, digits, ".", "_", "-"; no folders)`)
+    .describe(`file written in the output folder (.${extension})`);
+
+const size = (what: string) => z.number().int().min(64).max(4096).optional().describe(`${what} in pixels`);
+
+/** `width`, `height` and `title`, which every figure has. */
+export const commonOptions = { width: size('figure width'), height: size('figure height'), title: z.string().optional().describe('title; one is made up by default') };
+
+/** `stage`: which pipeline stage, from 0. */
+export const stageOption = z.number().int().min(0).default(0).describe('pipeline stage (0 = the first; the source when the pipeline is empty)');
+
+/** `step`: "last" or a step number. */
+export const stepOption = z.union([z.literal('last'), z.number().int()], { error: 'expected "last" or a step number' }).default('last');
+
+/** `xDomain` / `yDomain`: an axis range [lo, hi]. */
+export const domainOption = (axis: string) =>
+  z
+    .tuple([z.number(), z.number()])
+    .refine(([lo, hi]) => lo < hi, 'expected [lo, hi] with lo < hi')
+    .optional()
+    .describe(`${axis} axis range [lo, hi]; from the data by default`);
+
+/** A colour map name of the viz package. */
+export const mapOption = () => z.enum(COLOUR_MAP_NAMES as [ColourMapName, ...ColourMapName[]]);
+
+/** `colour`: colour points by label, `auto` when the particles have labels. */
+export const colourOption = z.enum(['auto', 'label', 'none']).default('auto').describe('colour points by label (auto: when the particles have labels)');
+
+/** A nested plugin config (a target, a score model), created through the registry. */
+export const nestedPluginOption = pluginConfigSchema;
+
+/** Throws a `ConfigError` at `figures.N.type` when the particles have fewer than two coordinates. */
+export function checkPlanar(ctx: PluginContext, type: string): void {
+  if (ctx.run.dim < 2) throw new ConfigError('Invalid figure', [{ path: `${ctx.path}.type`, message: `a ${type} figure draws two coordinates, but the particles have dimension ${ctx.run.dim}` }]);
+}
