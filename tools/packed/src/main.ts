@@ -4,7 +4,7 @@
  * out/packages), for `npm install <tarballs>` in a project outside the workspace.
  */
 import { mkdirSync } from 'node:fs';
-import { dirname, relative, resolve } from 'node:path';
+import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildAndPack } from './build-and-pack.js';
 
@@ -12,4 +12,4 @@ const root = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
 const destination = resolve(process.argv[2] ?? resolve(root, 'out/packages'));
 mkdirSync(destination, { recursive: true });
 const packed = await buildAndPack(root, destination);
-for (const { tarball } of packed) console.log(relative(process.cwd(), tarball));
+for (const { tarball } of packed) console.log(tarball);
