@@ -1,6 +1,6 @@
 import { type FileMetaData, type SchemaElement, parquetSchema } from 'hyparquet';
 import { type ColumnRef, type FileColumns, coordinateColumns, resolveColumn } from '../column-selection.js';
-import { DataFileError } from '../data-file-error.js';
+import { DataFileError, quotedReason } from '../data-file-error.js';
 
 /** Which columns of a Parquet file become the particles. */
 export interface ParquetLayout extends FileColumns {
@@ -35,13 +35,22 @@ function typeText(element: SchemaElement, leaf: boolean): string {
   return `${element.type}${annotation === undefined ? '' : ` (${annotation})`}`;
 }
 
+/** The schema tree of the footer's flat schema list; a damaged list (wrong child counts) is a `DataFileError`. */
+function schemaOf(file: string, metadata: FileMetaData): ReturnType<typeof parquetSchema> {
+  try {
+    return parquetSchema(metadata);
+  } catch (error) {
+    throw new DataFileError(file, `unreadable Parquet schema (${quotedReason(error)})`, {}, { cause: error });
+  }
+}
+
 /**
  * Decides which top-level columns of a Parquet file become coordinates (`columns`, or every
  * numeric column but the label) and labels (`label`, an integer column). Throws `DataFileError`
  * for a missing column, a non-numeric coordinate column or a non-integer label column.
  */
 export function parquetLayout(file: string, metadata: FileMetaData, options: { readonly columns?: readonly ColumnRef[]; readonly label?: ColumnRef }): ParquetLayout {
-  const top = parquetSchema(metadata).children;
+  const top = schemaOf(file, metadata).children;
   const names = top.map((child) => (typeof child.element.name === 'string' ? child.element.name : ''));
   const numeric = top.map((child) => isNumeric(child.element, child.children.length === 0));
   const columns = { file, names, width: names.length };

@@ -16,7 +16,7 @@ interface GroupColumn {
  * Streams at most `limit` rows of a Parquet file as blocks of checked rows, reading one row
  * group at a time with hyparquet (only the chosen columns, never the whole file). Rows in
  * errors are 1-based table rows; the problems are a null cell, a NaN or infinite value, a
- * label that is not an Int32, or unreadable Parquet data.
+ * label that is not an Int32, or unreadable Parquet data (with its row group, 0-based).
  */
 export async function* readParquetRows(layout: ParquetLayout, limit: number): AsyncGenerator<RowBlock> {
   const { file, metadata } = layout;
@@ -28,11 +28,11 @@ export async function* readParquetRows(layout: ParquetLayout, limit: number): As
   }
   let groupStart = 0;
   let read = 0;
-  for (const group of metadata.row_groups) {
+  for (const [index, group] of metadata.row_groups.entries()) {
     const groupRows = Number(group.num_rows);
     const take = Math.min(groupRows, limit - read);
     if (take > 0) {
-      const columns = await readRowGroup(layout, buffer, groupStart, take);
+      const columns = await readRowGroup(layout, buffer, { index, start: groupStart }, take);
       const rows = checkRows(layout, columns, groupStart, take);
       read += rows.rows;
       if (rows.rows > 0) yield rows;
@@ -43,9 +43,10 @@ export async function* readParquetRows(layout: ParquetLayout, limit: number): As
   }
 }
 
-/** Reads rows `groupStart .. groupStart + take - 1` of the layout's columns (one row group). */
-async function readRowGroup(layout: ParquetLayout, buffer: AsyncBuffer, groupStart: number, take: number): Promise<Map<string, GroupColumn>> {
+/** Reads the first `take` rows of row group `group.index` (its first row is table row `group.start`, 0-based), the layout's columns only. */
+async function readRowGroup(layout: ParquetLayout, buffer: AsyncBuffer, group: { readonly index: number; readonly start: number }, take: number): Promise<Map<string, GroupColumn>> {
   const { file, names, metadata, coordinates, label } = layout;
+  const groupStart = group.start;
   const wanted = [...coordinates, ...(label === undefined ? [] : [label])].map((j) => names[j]);
   const columns = new Map(wanted.map((name) => [name, { values: new Float64Array(take), state: new Uint8Array(take).fill(1) }]));
   const place = ({ columnName, columnData, rowStart }: ColumnData) => {
@@ -64,7 +65,7 @@ async function readRowGroup(layout: ParquetLayout, buffer: AsyncBuffer, groupSta
   try {
     await parquetRead({ file: buffer, metadata, columns: wanted, rowStart: groupStart, rowEnd: groupStart + take, onChunk: place });
   } catch (error) {
-    throw new DataFileError(file, `unreadable Parquet data (${quotedReason(error)})`, { row: groupStart + 1 }, { cause: error });
+    throw new DataFileError(file, `unreadable Parquet data (${quotedReason(error)})`, { row: groupStart + 1, rowGroup: group.index }, { cause: error });
   }
   return columns;
 }

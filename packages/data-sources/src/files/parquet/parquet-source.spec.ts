@@ -1,10 +1,13 @@
 import { afterAll, describe, expect, it } from 'vitest';
+import { parquetMetadata } from 'hyparquet';
 import { type ColumnSource, parquetWriteBuffer } from 'hyparquet-writer';
 import { createRunContext } from '@scoreflow/core';
 import { collect, sameBits } from '../../testing/collect.js';
 import { DataFileError } from '../data-file-error.js';
 import { tempDir } from '../testing/temp-dir.js';
 import { thrown, untilError } from '../testing/until-error.js';
+import { parquetLayout } from './parquet-layout.js';
+import { readParquetMetadata } from './parquet-metadata.js';
 import { parquetSource } from './parquet-source.js';
 
 const tmp = tempDir();
@@ -75,6 +78,25 @@ describe('parquetSource rejects bad files, naming the file, the row or column an
     expect(thrown(() => parquetSource({ path: points, columns: ['a', 'z'] })).message).toBe(`${points}: column 'z': missing column (columns: a, b, c, d, s, k).`);
     expect(thrown(() => parquetSource({ path: points, columns: ['s'] })).message).toBe(`${points}: column 's': not a numeric column (it holds BYTE_ARRAY (UTF8)).`);
     expect(thrown(() => parquetSource({ path: points, label: 'b' })).message).toBe(`${points}: column 'b': the label column holds FLOAT, not integers.`);
+  });
+
+  it('a footer whose schema list is damaged (a child count that does not add up), when created', () => {
+    const metadata = readParquetMetadata(points);
+    const damaged = { ...metadata, schema: [{ ...metadata.schema[0], num_children: metadata.schema.length + 3 }, ...metadata.schema.slice(1)] };
+    const error = thrown(() => parquetLayout(points, damaged, {}));
+    expect(error).toBeInstanceOf(DataFileError);
+    expect(error.message).toMatch(new RegExp(`^${points}: unreadable Parquet schema \\(.+\\)\\.$`));
+  });
+
+  it('a damaged page: the row groups before it are emitted, then an error naming the row and the row group', async () => {
+    const bytes = new Uint8Array(parquetWriteBuffer({ columnData: columnsOf(900), rowGroupSize: 300 }));
+    const page = Number(parquetMetadata(bytes.buffer).row_groups[1].columns[0].meta_data!.data_page_offset);
+    bytes.fill(0xff, page, page + 8); // the page header (Thrift) of column a in row group 1
+    const path = tmp.write('bad-page.parquet', bytes);
+    const { batches, error } = await untilError(parquetSource({ path, columns: ['a', 'b'] }), ctx(900, 100));
+    expect(batches.map((b) => b.numRows)).toEqual([100, 100, 100]);
+    expect(error).toMatchObject({ name: 'DataFileError', row: 301, rowGroup: 1 });
+    expect(error!.message).toMatch(new RegExp(`^${path}: row 301, row group 1: unreadable Parquet data \\(.+\\)\\.$`));
   });
 
   for (const [name, value, problem] of [
