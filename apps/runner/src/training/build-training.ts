@@ -1,14 +1,13 @@
 import {
   type DataSource,
   type Logger,
-  type MixtureOptions,
   type PluginConfig,
   type Registry,
   type RunContext,
   type ScoreModel,
   type Sde,
   createRunContext,
-  mixtureFromOptions,
+  describeSource,
   standIn,
 } from '@scoreflow/core';
 import { mixtureScore } from '@scoreflow/score-models';
@@ -27,14 +26,9 @@ export interface TrainingPlan {
   readonly sde: Sde;
   /** The network's options: the config's, the data's `dim` and the config's `seed`. */
   readonly network: MlpOptions;
-  /** The exact score of the data under the SDE, when the data source has one (gaussian-mixture). */
+  /** The exact score of the data under the SDE, when the data source is an exact Gaussian mixture (`describeSource`). */
   readonly exactScore?: ScoreModel;
 }
-
-/** Data sources whose exact diffused score is known: their plugin options give a Gaussian mixture. */
-const EXACT_SCORES: Readonly<Record<string, (options: unknown, sde: Sde) => ScoreModel>> = {
-  'gaussian-mixture': (options, sde) => mixtureScore(mixtureFromOptions(options as MixtureOptions), sde),
-};
 
 /**
  * Creates the data source and the SDE of a train config through the registry, so that every
@@ -50,8 +44,9 @@ export function buildTraining(config: TrainConfig, registry: Registry, options: 
   const data = problems.attempt(() => registry.create('data-source', config.data, { run: ctx, sde, path: 'data', onResolved }), 'data');
   problems.throwIfAny('Invalid train config');
   if (data === undefined) throw new TypeError('unreachable: a data source that was not created is a problem');
-  const exact = EXACT_SCORES[config.data.type];
-  const exactScore = exact === undefined ? undefined : exact(registry.parse('data-source', config.data, 'data').options, sde);
+  // The source says what it is: an exact mixture has a closed-form score under every linear SDE.
+  const law = describeSource(data);
+  const exactScore = law.kind === 'mixture' ? mixtureScore(law.mixture, sde) : undefined;
   const network: MlpOptions = { dim: data.dim, ...config.network, seed: config.seed };
   return { config, resolved, ctx, data, sde, network, ...(exactScore && { exactScore }) };
 }

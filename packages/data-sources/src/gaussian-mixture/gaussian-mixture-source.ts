@@ -13,7 +13,8 @@ const NOISE = streamId('gaussian-mixture/noise');
  * smallest k with u < w_0 + ... + w_k), then x = mu_k + sigma_k * z with z standard normal
  * (coordinate-wise). k goes into the `label` column. Batches have `t` 0; randomness is keyed by
  * particle id (streams `gaussian-mixture/component` and `gaussian-mixture/noise`, step 0), so
- * the particles do not depend on the batch size.
+ * the particles do not depend on the batch size. It describes itself as the exact `mixture`
+ * (`describeSource`), so that a run can use its closed-form score.
  *
  * @example
  * const source = gaussianMixtureSource(MIXTURE_PRESETS['double-gaussian']());
@@ -30,6 +31,7 @@ export function gaussianMixtureSource(mixture: GaussianMixture): DataSource {
   return {
     name: 'gaussian-mixture',
     dim,
+    describe: () => ({ kind: 'mixture', mixture }),
     sample(ctx) {
       let uniforms = new Float64Array(0);
       return emitBatches(

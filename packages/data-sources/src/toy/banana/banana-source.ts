@@ -21,6 +21,7 @@ export function bananaSource(options: BananaOptions = {}): DensitySource<BananaP
     name: 'banana',
     dim: 2,
     density,
+    describe: () => ({ kind: 'density', density }),
     sample: planeSampler((draws) => (x, range) => {
         const z = draws.normal(range, 2, NOISE);
         for (let i = 0; i < range.count; i++) {

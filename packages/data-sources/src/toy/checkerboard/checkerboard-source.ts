@@ -23,6 +23,7 @@ export function checkerboardSource(options: CheckerboardOptions = {}): DensitySo
     name: 'checkerboard',
     dim: 2,
     density,
+    describe: () => ({ kind: 'density', density }),
     sample: planeSampler((draws) => (x, range) => {
         const u = draws.uniform(range, 3, POSITION);
         for (let i = 0; i < range.count; i++) {

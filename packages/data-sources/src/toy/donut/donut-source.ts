@@ -23,6 +23,7 @@ export function donutSource(options: DonutOptions = {}): DensitySource<DonutPara
     name: 'donut',
     dim: 2,
     density,
+    describe: () => ({ kind: 'density', density }),
     sample: planeSampler((draws) => {
       let radii = new Float64Array(0);
       return (x, range) => {

@@ -20,6 +20,7 @@ export function funnelSource(options: FunnelOptions = {}): DensitySource<FunnelP
     name: 'funnel',
     dim: 2,
     density,
+    describe: () => ({ kind: 'density', density }),
     sample: planeSampler((draws) => (x, range) => {
         const z = draws.normal(range, 2, NOISE);
         for (let i = 0; i < range.count; i++) {
