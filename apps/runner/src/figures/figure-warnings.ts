@@ -10,17 +10,16 @@ const ONE_SNAPSHOT: Partial<Record<FigureConfig['type'], string>> = {
 
 /**
  * The snapshots per particle a stage will emit, where the plan tells: the source's one when the
- * pipeline is empty; for an MCMC stage (`mcmcSampler`), ceil(steps / thin) after warm-up, and with
- * `includeWarmup` also the initial state and the warm-up's. Undefined for other stages.
+ * pipeline is empty; for an MCMC stage (its `Stage.plan`), ceil(steps / thin) after warm-up, and
+ * with `includeWarmup` also the initial state and the warm-up's. Undefined for other stages.
  */
 export function plannedSnapshots(plan: RunPlan, stage: number): number | undefined {
   if (plan.stages.length === 0) return 1;
   if (plan.stages[stage]?.chains !== true) return undefined;
-  const options = (plan.resolved.pipeline as Record<string, unknown>[] | undefined)?.[stage] ?? {};
-  const { steps, thin, warmup, includeWarmup } = options as { steps?: number; thin?: number; warmup?: number; includeWarmup?: boolean };
-  if (typeof steps !== 'number' || typeof thin !== 'number') return undefined;
-  const sampled = Math.ceil(steps / thin);
-  return includeWarmup === true ? sampled + 1 + Math.ceil((warmup ?? 0) / thin) : sampled;
+  // The stage's plan: `snapshotEvery` is the thinning, `includeInitial` is `includeWarmup`.
+  const { steps, snapshotEvery, warmup, includeInitial } = plan.stages[stage].plan;
+  const sampled = Math.ceil(steps / snapshotEvery);
+  return includeInitial ? sampled + 1 + Math.ceil(warmup / snapshotEvery) : sampled;
 }
 
 /**
@@ -38,7 +37,7 @@ export function figureWarnings(plan: RunPlan, figures: readonly FigureConfig[]):
       warnings.push(`${where}: the pipeline is empty, so the source's one snapshot is all there is: ${shows}.`);
       return;
     }
-    const { steps, thin } = (plan.resolved.pipeline as Record<string, number>[])[figure.stage];
+    const { steps, snapshotEvery: thin } = plan.stages[figure.stage].plan;
     warnings.push(
       `${where}: stage ${figure.stage} (${plan.stages[figure.stage].type}) emits one snapshot per chain (iteration ${steps}: steps ${steps}, thin ${thin}), so ${shows}. Set pipeline.${figure.stage}.thin below steps (or includeWarmup: true) to see the chains move.`,
     );
