@@ -17,10 +17,12 @@ export default [
           depConstraints: [
             { sourceTag: 'type:core', onlyDependOnLibsWithTags: [] },
             { sourceTag: 'type:plugin', onlyDependOnLibsWithTags: ['type:core'] },
-            { sourceTag: 'type:testing', onlyDependOnLibsWithTags: ['type:core', 'type:plugin'] },
+            { sourceTag: 'type:testing', onlyDependOnLibsWithTags: ['type:core', 'type:plugin', 'type:ui', 'type:catalogue'] },
             { sourceTag: 'type:ui', onlyDependOnLibsWithTags: ['type:core'] },
-            { sourceTag: 'type:app', onlyDependOnLibsWithTags: ['type:core', 'type:plugin', 'type:ui', 'type:testing'] },
-            { sourceTag: 'type:tool', onlyDependOnLibsWithTags: ['type:core', 'type:plugin', 'type:ui', 'type:testing'] },
+            // A catalogue composes: it lists the plugins of every package (and nothing imports it but apps, tools and tests).
+            { sourceTag: 'type:catalogue', onlyDependOnLibsWithTags: ['type:core', 'type:plugin', 'type:ui'] },
+            { sourceTag: 'type:app', onlyDependOnLibsWithTags: ['type:core', 'type:plugin', 'type:ui', 'type:testing', 'type:catalogue'] },
+            { sourceTag: 'type:tool', onlyDependOnLibsWithTags: ['type:core', 'type:plugin', 'type:ui', 'type:testing', 'type:catalogue'] },
           ],
         },
       ],

@@ -1,13 +1,7 @@
-import { type Registry, createRegistry } from '@scoreflow/core';
-import { dataSourcePlugins } from '@scoreflow/data-sources';
-import { dataSourceNodePlugins } from '@scoreflow/data-sources/node';
-import { metricPlugins } from '@scoreflow/metrics';
-import { samplerPlugins } from '@scoreflow/samplers';
-import { scoreModelPlugins, targetPlugins } from '@scoreflow/score-models';
-import { scoreNetNodePlugins } from '@scoreflow/score-nets/node';
-import { sdePlugins, timeGridPlugins } from '@scoreflow/sdes';
+import type { Registry } from '@scoreflow/core';
+import { createNodeRegistry } from '@scoreflow/catalogue/node';
 
-/** The registry of every plugin scoreflow ships: the one place where the packages meet. */
+/** The registry of every plugin scoreflow ships, for Node (`@scoreflow/catalogue`'s `nodePlugins`). */
 export function scoreflowRegistry(): Registry {
-  return createRegistry(dataSourcePlugins, dataSourceNodePlugins, sdePlugins, timeGridPlugins, scoreModelPlugins, scoreNetNodePlugins, targetPlugins, samplerPlugins, metricPlugins);
+  return createNodeRegistry();
 }

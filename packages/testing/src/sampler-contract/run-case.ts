@@ -1,18 +1,14 @@
-import { type AnyPlugin, type ParticleBatch, type PluginConfig, type Registry, createRegistry, createRunContext, positionsOf, watchStats } from '@scoreflow/core';
-import { dataSourcePlugins } from '@scoreflow/data-sources';
-import { metricPlugins } from '@scoreflow/metrics';
-import { samplerPlugins } from '@scoreflow/samplers';
-import { scoreModelPlugins } from '@scoreflow/score-models';
-import { sdePlugins, timeGridPlugins } from '@scoreflow/sdes';
+import { createBrowserRegistry } from '@scoreflow/catalogue';
+import { type AnyPlugin, type ParticleBatch, type PluginConfig, type Registry, createRunContext, positionsOf, watchStats } from '@scoreflow/core';
 import { lastValueFrom, toArray } from 'rxjs';
 import { SDE_SETUPS, type SamplerCase, type SdeSetup } from './sampler-case.js';
 
 /** Every plugin, as the runner wires them. */
-export const registry = createRegistry(dataSourcePlugins, sdePlugins, timeGridPlugins, scoreModelPlugins, samplerPlugins, metricPlugins);
+export const registry = createBrowserRegistry();
 
 /** The same with more plugins (e.g. the `network` score model). */
 export const registryWith = (...plugins: readonly (readonly AnyPlugin[])[]): Registry =>
-  createRegistry(dataSourcePlugins, sdePlugins, timeGridPlugins, scoreModelPlugins, samplerPlugins, metricPlugins, ...plugins);
+  createBrowserRegistry(...plugins);
 
 /** The score model of the contract suite: the double Gaussian's exact mixture score. */
 export const EXACT_SCORE: PluginConfig = { type: 'gaussian-mixture', preset: 'double-gaussian' };

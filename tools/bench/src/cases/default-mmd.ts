@@ -1,5 +1,5 @@
-import { createRegistry, createRunContext } from '@scoreflow/core';
-import { metricPlugins } from '@scoreflow/metrics';
+import { createBrowserRegistry } from '@scoreflow/catalogue';
+import { createRunContext } from '@scoreflow/core';
 
 /** MMD^2 as a config's `{ type: mmd }` reports it, with the bandwidth and rows it used. */
 export interface DefaultMmd {
@@ -9,7 +9,7 @@ export interface DefaultMmd {
   readonly referenceRows: number;
 }
 
-const registry = createRegistry(metricPlugins);
+const registry = createBrowserRegistry();
 const metric = registry.create('metric', { type: 'mmd' }, { run: createRunContext({ name: 'bench', dim: 1 }), path: 'metrics.0' });
 
 /**

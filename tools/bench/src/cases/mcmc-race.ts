@@ -1,10 +1,4 @@
 import { resolve } from 'node:path';
-import { createRegistry } from '@scoreflow/core';
-import { dataSourcePlugins } from '@scoreflow/data-sources';
-import { metricPlugins } from '@scoreflow/metrics';
-import { samplerPlugins } from '@scoreflow/samplers';
-import { scoreModelPlugins, targetPlugins } from '@scoreflow/score-models';
-import { sdePlugins, timeGridPlugins } from '@scoreflow/sdes';
 import type { BenchResult } from '../measure.js';
 import { KEEP, budgetOptions, kindOf } from './race/budget.js';
 import { readContestants } from './race/contestant.js';
@@ -13,6 +7,7 @@ import type { NoiseFloor, RaceRow } from './race/race-row.js';
 import { writeRaceFigure } from './race/race-figure.js';
 import { exactSample, runContestant } from './race/run-contestant.js';
 import { sampleQuality } from './race/sample-quality.js';
+import { createBrowserRegistry } from '@scoreflow/catalogue';
 
 /** Total evaluations (all particles together) each contestant is given. */
 export const RACE_BUDGETS = [2e4, 1e5, 5e5, 2e6] as const;
@@ -22,7 +17,7 @@ const FLOOR_PAIRS = 5;
 const RETIME_BELOW = 2;
 
 const root = resolve(import.meta.dirname, '../../../..');
-const registry = createRegistry(dataSourcePlugins, sdePlugins, timeGridPlugins, scoreModelPlugins, targetPlugins, samplerPlugins, metricPlugins);
+const registry = createBrowserRegistry();
 
 const mean = (values: readonly number[]) => values.reduce((sum, value) => sum + value, 0) / values.length;
 const spread = (values: readonly number[]) => Math.sqrt(values.reduce((sum, value) => sum + (value - mean(values)) ** 2, 0) / (values.length - 1));

@@ -1,26 +1,23 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { createBrowserRegistry } from '@scoreflow/catalogue';
 import {
   type GaussianMixture,
   MIXTURE_PRESETS,
   type ParticleBatch,
-  createRegistry,
   createRunContext,
   diffuseMixture,
   positionsOf,
   watchStats,
 } from '@scoreflow/core';
-import { dataSourcePlugins, gaussianMixtureSource } from '@scoreflow/data-sources';
-import { metricPlugins, slicedWasserstein } from '@scoreflow/metrics';
-import { samplerPlugins } from '@scoreflow/samplers';
-import { scoreModelPlugins } from '@scoreflow/score-models';
-import { sdePlugins, timeGridPlugins } from '@scoreflow/sdes';
+import { gaussianMixtureSource } from '@scoreflow/data-sources';
+import { slicedWasserstein } from '@scoreflow/metrics';
 import { lastValueFrom, toArray } from 'rxjs';
 import type { BenchResult } from '../measure.js';
 import { defaultMmd } from './default-mmd.js';
 import { SAMPLER_SWEEPS, type SamplerSweep } from './sampler-sweeps.js';
 
-const registry = createRegistry(dataSourcePlugins, sdePlugins, timeGridPlugins, scoreModelPlugins, samplerPlugins, metricPlugins);
+const registry = createBrowserRegistry();
 const particles = 10_000;
 const targets = ['double-gaussian', 'eight-gaussians'] as const;
 /** Each point is the mean over these seeds: sliced W2 of 10,000 samples moves by about its own size from seed to seed. */

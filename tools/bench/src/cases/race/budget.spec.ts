@@ -1,13 +1,9 @@
 import { resolve } from 'node:path';
-import { createRegistry } from '@scoreflow/core';
-import { dataSourcePlugins } from '@scoreflow/data-sources';
-import { samplerPlugins } from '@scoreflow/samplers';
-import { scoreModelPlugins, targetPlugins } from '@scoreflow/score-models';
-import { sdePlugins, timeGridPlugins } from '@scoreflow/sdes';
 import { describe, expect, it } from 'vitest';
 import { KEEP, budgetOptions, mcmcCost } from './budget.js';
 import { type Contestant, readContestants } from './contestant.js';
 import { runContestant } from './run-contestant.js';
+import { createBrowserRegistry } from '@scoreflow/catalogue';
 
 const contestant = (stage: Record<string, unknown>, particles: number, sde?: { type: string }): Contestant => ({
   name: 'test',
@@ -57,7 +53,7 @@ describe('budgetOptions(contestant, budget)', () => {
 });
 
 describe('the shipped contestants at a budget of 2e4', () => {
-  const registry = createRegistry(dataSourcePlugins, sdePlugins, timeGridPlugins, scoreModelPlugins, targetPlugins, samplerPlugins);
+  const registry = createBrowserRegistry();
   const contestants = readContestants(resolve(import.meta.dirname, '../../../../../apps/runner/configs/mcmc-vs-diffusion'));
 
   it.each(contestants.map((c) => [c.name, c] as const))('%s spends 80-100% of the budget and returns 2000 states', async (_, c) => {
