@@ -1,14 +1,13 @@
-// Training stories: a score network learns in the page by denoising score matching, watched through
-// the progress records of `train` (issue 5), then samples through the reverse SDE.
-import { type DataSource, type GaussianMixture, MIXTURE_PRESETS, diffuseMixture, type ParticleBatch, positionsOf, timesOf } from '@scoreflow/core';
+// Training stories: a score network learns in the page by denoising score matching in score-nets'
+// training session (the one the runner's `train` uses), then samples through the reverse SDE.
+import { type DataSource, type GaussianMixture, MIXTURE_PRESETS, type ParticleBatch, diffuseMixture, diffusedSample, positionsOf, scoreErrorAt, timesOf } from '@scoreflow/core';
 import { TWO_MOONS_PRESETS, gaussianMixtureSource, priorSource, twoMoonsSource } from '@scoreflow/data-sources';
 import { eulerMaruyama } from '@scoreflow/samplers';
 import { mixtureScore, mixtureTarget } from '@scoreflow/score-models';
-import { type TrainProgress, createTrainer, mlpScoreNetwork, networkScore, tf, train } from '@scoreflow/score-nets';
+import { type SessionStep, mlpScoreNetwork, networkScore, tf, trainingSession } from '@scoreflow/score-nets';
 import { uniformGrid, vp } from '@scoreflow/sdes';
 import type { Meta, StoryObj } from '@storybook/html-vite';
 import { type DensityGrid, type VectorField, createPlotFrame, drawAxes, drawDensityHeatmap, drawLegend, drawLineChart, drawScatter, drawScoreField, frameArea, gridFromLogDensity, histogram2d, scoreField } from '@scoreflow/viz';
-import { lastValueFrom, tap } from 'rxjs';
 import { clear, figure, markPlot, nextFrame, sleep, whileShown } from '../figure.js';
 import { collect, runContext, sampleOf } from '../pipelines.js';
 import { BROWSER_BACKENDS, type BrowserBackend, selectBrowserBackend } from '../tf-backend.js';
@@ -42,30 +41,17 @@ function dataOf(name: DataSet): { source: DataSource; mixture?: GaussianMixture 
   return { source: gaussianMixtureSource(mixture), mixture };
 }
 
-/** sqrt(sum_i p_i |learned_i - exact_i|^2 / sum_i p_i |exact_i|^2) over the field's points, weighted by p_t. */
-function weightedError(learned: VectorField, exact: VectorField, density: (x: Float32Array, out: Float64Array) => void): number {
-  const n = exact.points.length / 2;
-  const logp = new Float64Array(n);
-  density(exact.points, logp);
-  let num = 0;
-  let den = 0;
-  for (let i = 0; i < n; i++) {
-    const p = Math.exp(logp[i]);
-    num += p * ((learned.vectors[2 * i] - exact.vectors[2 * i]) ** 2 + (learned.vectors[2 * i + 1] - exact.vectors[2 * i + 1]) ** 2);
-    den += p * (exact.vectors[2 * i] ** 2 + exact.vectors[2 * i + 1] ** 2);
-  }
-  return Math.sqrt(num / den);
-}
-
 /**
  * An MLP score network (eps output, Fourier time features) trains in the page by denoising score
  * matching (Song et al. 2021, eq. 7) under the VP SDE (beta 0.1 to 20, T = 1), on the double
- * Gaussian or two moons. Top: the loss and its EMA against the step, from `train`'s progress
- * records. Below, redrawn as it trains: the learned score at time `t` over p_t; beside it the exact
- * score of p_t (double Gaussian; the title of the learned panel gives the p_t-weighted relative
- * error) or samples of p_t (two moons); then the data, and after training the reverse SDE
- * (Euler-Maruyama, `networkScore` as the score) carrying `samples` particles from N(0, I) to the data.
- * Training stops when the story unmounts; every tensor is disposed (`data-tensors` counts leaks).
+ * Gaussian or two moons, in score-nets' `trainingSession` (the runner's `train` runs the same). Top:
+ * the loss and its moving average against the step, from the session's steps. Below, redrawn as it
+ * trains: the learned score at time `t` over p_t; beside it the exact score of p_t (double
+ * Gaussian; the title of the learned panel gives core's `scoreErrorAt`, the relative MSE over
+ * samples of p_t, as `train` reports it) or samples of p_t (two moons; core's `diffusedSample`);
+ * then the data, and after training the reverse SDE (Euler-Maruyama, the EMA weights through
+ * `networkScore`) carrying `samples` particles from N(0, I) to the data. Training stops when the
+ * story unmounts; every tensor is disposed (`data-tensors` counts leaks).
  */
 export const ScoreNetworkLive: StoryObj<TrainingArgs> = {
   name: 'Score network, live',
@@ -90,9 +76,18 @@ export const ScoreNetworkLive: StoryObj<TrainingArgs> = {
       const tensorsBefore = tf.memory().numTensors;
       const sde = vp();
       const { source, mixture } = dataOf(args.dataSet);
-      const network = mlpScoreNetwork({ dim: 2, width: args.width, depth: args.depth });
-      const trainer = createTrainer(network, sde, { learningRate: args.learningRate });
-      const score = networkScore(network, sde);
+      const session = await trainingSession({
+        network: { dim: 2, width: args.width, depth: args.depth },
+        sde,
+        data: source,
+        steps: args.steps,
+        batchSize: args.batchSize,
+        poolSize: 8192,
+        learningRate: args.learningRate,
+        signal,
+      });
+      const score = networkScore(session.network, sde);
+      const sampling = mlpScoreNetwork(session.network.options);
       try {
         // Layout: the loss across the top; the learned field, the reference and the samples below.
         const lossFrame = (domain: [number, number]) =>
@@ -105,28 +100,24 @@ export const ScoreNetworkLive: StoryObj<TrainingArgs> = {
         const [y0, y1] = learnedFrame.y.domain();
         const arrows = { x: [x0, x1] as [number, number], y: [y0, y1] as [number, number], nx: 17, ny: 17 };
 
-        // What does not change while training: p_t (exact, or a histogram of m x_0 + s z), the exact field, the data.
+        // What does not change while training: p_t (exact, or a histogram of m x_0 + s eps), the exact field, the data.
         const { mean: m, std: s } = sde.marginal(args.t);
         const data = await sampleOf(source, args.samples, 1);
+        const diffusedPoints = (await diffusedSample(source, runContext(args.samples * 4, 2, 3), sde))(args.t);
+        const exact = mixture && mixtureScore(mixture, sde);
         let backdrop: DensityGrid;
         let exactField: VectorField | undefined;
-        let logDensity: ((x: Float32Array, out: Float64Array) => void) | undefined;
-        let diffusedPoints: Float32Array | undefined;
-        if (mixture) {
-          const target = mixtureTarget(diffuseMixture(mixture, m, s));
-          backdrop = gridFromLogDensity(target, frameArea(learnedFrame, 2));
-          exactField = await scoreField(mixtureScore(mixture, sde), arrows, args.t);
-          logDensity = (x, out) => target.logDensity(x, out);
+        if (mixture && exact) {
+          backdrop = gridFromLogDensity(mixtureTarget(diffuseMixture(mixture, m, s)), frameArea(learnedFrame, 2));
+          exactField = await scoreField(exact, arrows, args.t);
         } else {
-          const noise = await sampleOf(priorSource(vp(), 2), args.samples * 4, 2);
-          const clean = await sampleOf(source, args.samples * 4, 3);
-          diffusedPoints = clean.positions.map((x0, i) => m * x0 + s * noise.positions[i]);
           const area = frameArea(learnedFrame);
           backdrop = histogram2d(diffusedPoints, { x: area.x, y: area.y, nx: 64, ny: 64 }, { smooth: 1.5 });
         }
 
-        const history: TrainProgress[] = [];
+        const history: SessionStep[] = [];
         let field: VectorField | undefined;
+        let error = '';
         const drawLoss = () => {
           const ceiling = Math.max(1e-3, ...history.map((p) => p.loss));
           const frame = lossFrame([0, 1.05 * ceiling]);
@@ -136,7 +127,7 @@ export const ScoreNetworkLive: StoryObj<TrainingArgs> = {
             frame,
             [
               { name: 'loss of the step', x: steps, y: history.map((p) => p.loss), colour: '#9ecae1', markers: false },
-              { name: 'EMA of the loss', x: steps, y: history.map((p) => p.emaLoss), colour: '#08519c', markers: false },
+              { name: 'moving average', x: steps, y: history.map((p) => p.average), colour: '#08519c', markers: false },
             ],
             { legend: 'top-right' },
           );
@@ -150,10 +141,13 @@ export const ScoreNetworkLive: StoryObj<TrainingArgs> = {
           });
         };
         const drawField = async (recompute: boolean) => {
-          if (recompute || field === undefined) field = await scoreField(score, arrows, args.t);
+          if (recompute || field === undefined) {
+            field = await scoreField(score, arrows, args.t);
+            // The relative MSE over samples of p_t, as `scoreflow train` reports it (core's scoreErrorAt).
+            if (exact) error = `, relative MSE ${(await scoreErrorAt([score], exact, diffusedPoints.subarray(0, 2 * args.samples), args.t)).relativeMse[0].toPrecision(2)}`;
+          }
           drawDensityHeatmap(ctx, learnedFrame, backdrop, { map: 'magma' });
           drawScoreField(ctx, learnedFrame, field, { colour: 'white' });
-          const error = exactField && logDensity ? `, error ${(100 * weightedError(field, exactField, logDensity)).toFixed(0)}%` : '';
           drawAxes(ctx, learnedFrame, { xLabel: 'x1', yLabel: 'x2', title: `learned score at t = ${args.t.toFixed(2)}${error}` });
         };
         const drawReference = () => {
@@ -177,32 +171,26 @@ export const ScoreNetworkLive: StoryObj<TrainingArgs> = {
           canvas.dataset.frame = String(Number(canvas.dataset.frame ?? 0) + 1);
         };
 
-        // Training: redraw every 100 ms while `train` runs (train yields to the event loop, so the page paints).
+        // Training: redraw every 100 ms while the session runs (it yields to the event loop, so the page paints).
         let finished = false;
-        let failure: unknown;
-        const training = lastValueFrom(
-          train(network, sde, source, { steps: args.steps, batchSize: args.batchSize, poolSize: 8192, trainer, signal }).pipe(tap((p) => history.push(p))),
-          { defaultValue: undefined },
-        ).then(
-          () => (finished = true),
-          (error: unknown) => ((failure = error), (finished = true)),
-        );
+        const training = session.run({ onStep: (step) => history.push(step) }).finally(() => (finished = true));
         while (!finished) {
           await drawTraining();
           await sleep(100);
         }
-        await training;
-        if (failure !== undefined) throw failure;
+        const outcome = await training;
+        if (outcome.error !== undefined) throw outcome.error;
         if (signal.aborted) return;
         canvas.dataset.step = String(history[history.length - 1]?.step ?? 0);
         await drawTraining();
 
-        // Sampling: the reverse SDE from N(0, I) with the learned score, one frame per snapshot.
+        // Sampling: the reverse SDE from N(0, I) with the learned score (EMA weights), one frame per snapshot.
+        session.ema.copyTo(sampling);
         const context = runContext(args.samples, 2, 4);
         const snapshots = await collect(
           priorSource(sde, 2)
             .sample(context)
-            .pipe(eulerMaruyama({ sde, score, rng: context.rng, times: uniformGrid().times(sde, args.sampleSteps, 1e-3), snapshotEvery: Math.max(1, Math.round(args.sampleSteps / 25)), signal })),
+            .pipe(eulerMaruyama({ sde, score: networkScore(sampling, sde), rng: context.rng, times: uniformGrid().times(sde, args.sampleSteps, 1e-3), snapshotEvery: Math.max(1, Math.round(args.sampleSteps / 25)), signal })),
         );
         for (const [k, batch] of snapshots.entries()) {
           if (signal.aborted) return;
@@ -216,8 +204,8 @@ export const ScoreNetworkLive: StoryObj<TrainingArgs> = {
           await nextFrame();
         }
       } finally {
-        trainer.dispose();
-        network.dispose();
+        sampling.dispose();
+        session.dispose();
         canvas.dataset.tensors = String(tf.memory().numTensors - tensorsBefore);
       }
     }),
