@@ -5,4 +5,5 @@ export { finalSnapshots, isFinal, markFinal } from './final-snapshot.js';
 export { type CooperativeEmitter, cooperative } from './cooperative.js';
 export { checkFinite } from './check-finite.js';
 export { wholeSnapshots, wholeSnapshotsOf } from './whole-snapshots.js';
+export { collectAll } from './collect-all.js';
 export { type StageStatsSummary, type StatSummary, type StatsAccumulator, type StatsWatch, createStatsAccumulator, summariseStats, watchStats } from './summarise-stats.js';

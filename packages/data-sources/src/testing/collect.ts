@@ -1,5 +1,4 @@
-import { lastValueFrom, toArray } from 'rxjs';
-import { type DataSource, type ParticleBatch, type RunContext, dimOf, idsOf, labelsOf, positionsOf } from '@scoreflow/core';
+import { type DataSource, type ParticleBatch, type RunContext, collectAll, dimOf, idsOf, labelsOf, positionsOf } from '@scoreflow/core';
 
 /** Everything a source emitted for a context, batches and concatenated columns (for tests). */
 export interface Collected {
@@ -14,7 +13,7 @@ export interface Collected {
 
 /** Runs `source.sample(ctx)` to completion and concatenates its batches (test helper). */
 export async function collect(source: DataSource, ctx: RunContext): Promise<Collected> {
-  const batches = await lastValueFrom(source.sample(ctx).pipe(toArray()));
+  const batches = await collectAll(source.sample(ctx));
   const dim = batches.length === 0 ? source.dim : dimOf(batches[0]);
   const n = batches.reduce((sum, batch) => sum + batch.numRows, 0);
   const x = new Float32Array(n * dim);

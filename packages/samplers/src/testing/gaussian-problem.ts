@@ -1,5 +1,5 @@
-import { type Sde, type Stage, createRng, idsOf, positionsOf } from '@scoreflow/core';
-import { from, lastValueFrom, toArray } from 'rxjs';
+import { type Sde, type Stage, collectAll, createRng, idsOf, positionsOf } from '@scoreflow/core';
+import { from } from 'rxjs';
 import { expect } from 'vitest';
 import type { ReverseSamplerOptions } from '../shared/reverse-sampler.js';
 import { gaussianBatches, gaussianScore, moments } from './gaussian.js';
@@ -57,7 +57,7 @@ export async function runProblem(
     includeInitial: false,
     onBatchDone: (stats) => (nfe += stats.nfe * stats.particles),
   });
-  const out = await lastValueFrom(from(batches).pipe(stage, toArray()));
+  const out = await collectAll(from(batches).pipe(stage));
   const x = new Float32Array(n * dim);
   let offset = 0;
   for (const batch of out) {

@@ -2,5 +2,4 @@ export { type DsmBatch, type DsmDraw, type Weighting, WEIGHTINGS, drawDsmBatch, 
 export { dsmLoss } from './dsm-loss.js';
 export { type ClippedAdam, OPTIMIZER_DEFAULTS, type OptimizerOptions, type TrainerState, clippedAdam, disposeTrainerState } from './optimizer.js';
 export { TRAINER_DEFAULTS, type Trainer, type TrainerOptions, type TrainerSettings, createTrainer, trainerBatch, trainerSettings } from './trainer.js';
-export { TRAIN_DEFAULTS, type TrainOptions, type TrainProgress, train } from './train.js';
-export { YIELD_EVERY_MS, yieldToEventLoop } from './yield-to-event-loop.js';
+export { TRAIN_DEFAULTS, type TrainOptions, type TrainProgress, YIELD_EVERY_MS, train } from './train.js';

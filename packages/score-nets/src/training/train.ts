@@ -1,10 +1,12 @@
-import { Observable, firstValueFrom, toArray } from 'rxjs';
-import { type DataSource, type Sde, createRunContext, labelsOf, positionsOf } from '@scoreflow/core';
+import { Observable } from 'rxjs';
+import { type DataSource, type Sde, collectAll, createRunContext, labelsOf, positionsOf, yieldToEventLoop } from '@scoreflow/core';
 import type { ScoreNetwork } from '../network/mlp.js';
 import type { WeightEma } from '../ema/weight-ema.js';
 import { type Trainer, type TrainerOptions, createTrainer } from './trainer.js';
 import { stepSeed, uniformSource } from './uniform.js';
-import { YIELD_EVERY_MS, yieldToEventLoop } from './yield-to-event-loop.js';
+
+/** How long `train` runs steps before it yields to the event loop (milliseconds). */
+export const YIELD_EVERY_MS = 30;
 
 /** The defaults of `train`'s own options: rows per step, the data pool, the decay of the loss EMA. */
 export const TRAIN_DEFAULTS = { batchSize: 512, poolSize: 65_536, emaDecay: 0.98 } as const;
@@ -51,7 +53,7 @@ interface Pool {
 /** Draws `poolSize` particles from `data` (seeded) into one row-major array, and their labels if `withLabels`. */
 async function poolOf(data: DataSource, poolSize: number, seed: number, withLabels: boolean): Promise<Pool> {
   const ctx = createRunContext({ dim: data.dim, particles: poolSize, seed, name: 'score-nets-train' });
-  const batches = await firstValueFrom(data.sample(ctx).pipe(toArray()));
+  const batches = await collectAll(data.sample(ctx));
   const x = new Float32Array(poolSize * data.dim);
   const labels = withLabels ? new Int32Array(poolSize) : undefined;
   let row = 0;

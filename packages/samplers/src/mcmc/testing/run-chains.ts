@@ -1,5 +1,5 @@
-import { type ParticleBatch, type Rng, type Stage, createRng, makeParticleBatch, positionsOf, stepsOf, streamId } from '@scoreflow/core';
-import { from, lastValueFrom, toArray } from 'rxjs';
+import { type ParticleBatch, type Rng, type Stage, collectAll, createRng, makeParticleBatch, positionsOf, stepsOf, streamId } from '@scoreflow/core';
+import { from } from 'rxjs';
 import type { McmcStats } from '../mcmc-options.js';
 
 /** Test-only: `n` initial states N(mean, std^2 I) keyed by id, as batches of `batchSize`. */
@@ -21,7 +21,7 @@ export type Draws = Map<number, Float32Array>;
 export async function runChains(make: (rng: Rng, onBatchDone: (stats: McmcStats) => void) => Stage, batches: (rng: Rng) => ParticleBatch[], seed = 1) {
   const rng = createRng(seed);
   const reports: McmcStats[] = [];
-  const out = await lastValueFrom(from(batches(rng)).pipe(make(rng, (stats) => reports.push(stats)), toArray()));
+  const out = await collectAll(from(batches(rng)).pipe(make(rng, (stats) => reports.push(stats))));
   const parts = new Map<number, Float32Array[]>();
   for (const batch of out) {
     const step = stepsOf(batch)[0];

@@ -1,5 +1,5 @@
-import { type ParticleBatch, type Rng, type Sde, type Stage, positionsOf, sigmaOf, stepsOf, timeOfSigma } from '@scoreflow/core';
-import { from, lastValueFrom, toArray } from 'rxjs';
+import { type ParticleBatch, type Rng, type Sde, type Stage, collectAll, positionsOf, sigmaOf, stepsOf, timeOfSigma } from '@scoreflow/core';
+import { from, lastValueFrom } from 'rxjs';
 import { gaussianBatches } from '../../testing/gaussian.js';
 
 /**
@@ -78,7 +78,7 @@ export function ddimChainLaw(sde: Sde, mu: number, sigma: number, times: Float64
  */
 export async function landingError(stage: Stage, sde: Sde, mu: number, sigma: number, times: Float64Array, batch: ParticleBatch): Promise<number> {
   const steps = times.length - 1;
-  const out = await lastValueFrom(from([batch]).pipe(stage, toArray()));
+  const out = await collectAll(from([batch]).pipe(stage));
   const at = (step: number) => {
     const snapshot = out.find((b) => stepsOf(b)[0] === step);
     if (snapshot === undefined) throw new Error(`landingError: no snapshot at step ${step}; run the stage with snapshotEvery: 1.`);
