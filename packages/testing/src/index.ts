@@ -1,3 +1,4 @@
 export { SAMPLER_CASES } from './sampler-contract/cases/index.js';
 export { SDE_SETUPS, type SamplerCase, type SdeSetup } from './sampler-contract/sampler-case.js';
 export { modeStats, registry, runCase } from './sampler-contract/run-case.js';
+export { FIGURE_DIM, figureEntry, figureInput, inkOf } from './figure-contract/figure-case.js';

@@ -50,7 +50,7 @@ export async function runCommand(configFile: string, options: RunCommandOptions,
   const folder = claimOutputFolder(outDir, {
     mode: options.force === true ? 'replace' : 'fresh',
     command: `scoreflow run ${configFile}`,
-    files: [...withTemporaries([OUTPUT_FILES.config, OUTPUT_FILES.metrics, ...figures.map((figure) => figure.config.file)]), ...particleOutputFiles(config.output?.format ?? 'arrow')],
+    files: [...withTemporaries([OUTPUT_FILES.config, OUTPUT_FILES.metrics, ...figures.map((planned) => planned.figure.file)]), ...particleOutputFiles(config.output?.format ?? 'arrow')],
   });
   let result: Awaited<ReturnType<typeof executeRun>>;
   try {

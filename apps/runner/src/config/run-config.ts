@@ -1,6 +1,5 @@
 import { pluginConfigSchema } from '@scoreflow/core';
 import { z } from 'zod';
-import { figureSchema } from '../figures/figure-schema.js';
 import { PARTICLE_FORMATS } from '../output/particle-output.js';
 
 /** A config's `name`: it names the output folder, so at most 100 letters, digits, ".", "_" and "-". */
@@ -33,7 +32,7 @@ export const runConfigSchema = z.strictObject({
     })
     .default({ particles: 10_000, referenceParticles: 10_000, chains: 64 }),
   figures: z
-    .array(figureSchema)
+    .array(pluginConfigSchema)
     .default([])
     .describe('PNG and GIF figures written into the output folder at the end of the run (also after an interruption)'),
   output: z

@@ -1,12 +1,5 @@
 import type { RunPlan } from '../pipeline/build-run.js';
-import type { FigureConfig } from './figure-schema.js';
-
-/** What a figure that draws a stage's snapshots over time shows when there is only one. */
-const ONE_SNAPSHOT: Partial<Record<FigureConfig['type'], string>> = {
-  trace: 'the trace shows each chain as a dot',
-  paths: 'each path is a single point',
-  animation: 'the animation has one frame',
-};
+import type { PlannedFigure } from './plan-figures.js';
 
 /**
  * The snapshots per particle a stage will emit, where the plan tells: the source's one when the
@@ -23,23 +16,25 @@ export function plannedSnapshots(plan: RunPlan, stage: number): number | undefin
 }
 
 /**
- * Warnings for figures that would draw almost nothing, found before anything runs: a trace, paths
- * or an animation of a stage that emits one snapshot (an MCMC stage with `thin` >= `steps`, or the
- * source alone), with what to change. Each starts with the figure's path in the config.
+ * Warnings for figures that would draw almost nothing, found before anything runs: a figure that
+ * says what it shows of one snapshot (`Figure.oneSnapshot`: a trace, paths, an animation) of a
+ * stage that emits one (an MCMC stage with `thin` >= `steps`, or the source alone), with what to
+ * change. Each starts with the figure's path in the config.
  */
-export function figureWarnings(plan: RunPlan, figures: readonly FigureConfig[]): string[] {
+export function figureWarnings(plan: RunPlan, figures: readonly PlannedFigure[]): string[] {
   const warnings: string[] = [];
-  figures.forEach((figure, index) => {
-    const shows = ONE_SNAPSHOT[figure.type];
-    if (shows === undefined || !('stage' in figure) || plannedSnapshots(plan, figure.stage) !== 1) return;
+  figures.forEach(({ index, figure }) => {
+    const shows = figure.oneSnapshot;
+    const stage = figure.needs.snapshots?.stage;
+    if (shows === undefined || stage === undefined || plannedSnapshots(plan, stage) !== 1) return;
     const where = `figures.${index} (${figure.file})`;
     if (plan.stages.length === 0) {
       warnings.push(`${where}: the pipeline is empty, so the source's one snapshot is all there is: ${shows}.`);
       return;
     }
-    const { steps, snapshotEvery: thin } = plan.stages[figure.stage].plan;
+    const { steps, snapshotEvery: thin } = plan.stages[stage].plan;
     warnings.push(
-      `${where}: stage ${figure.stage} (${plan.stages[figure.stage].type}) emits one snapshot per chain (iteration ${steps}: steps ${steps}, thin ${thin}), so ${shows}. Set pipeline.${figure.stage}.thin below steps (or includeWarmup: true) to see the chains move.`,
+      `${where}: stage ${stage} (${plan.stages[stage].type}) emits one snapshot per chain (iteration ${steps}: steps ${steps}, thin ${thin}), so ${shows}. Set pipeline.${stage}.thin below steps (or includeWarmup: true) to see the chains move.`,
     );
   });
   return warnings;

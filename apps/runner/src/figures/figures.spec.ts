@@ -239,8 +239,11 @@ describe('figure config errors', () => {
     expect(await errorOf([{ type: 'metrics', file: 'a.png', bogus: 1 }])).toMatch(/figures\.0: Unrecognized key: "bogus"/);
   });
 
-  it('names an unknown figure type and lists the types', async () => {
-    expect(await errorOf([{ type: 'movie', file: 'a.gif' }])).toMatch(/figures\.0\.type: unknown figure type; figure types: snapshot, animation, paths, metrics, trace, density, images/);
+  it('names an unknown figure type and lists the types, as for any plugin kind (figures are plugins of kind figure)', async () => {
+    expect(await errorOf([{ type: 'movie', file: 'a.gif' }])).toMatch(
+      /figures\.0\.type: unknown figure 'movie'\. Available figure plugins: 'animation', 'density', 'images', 'metrics', 'paths', 'snapshot', 'trace'\./,
+    );
+    expect(await errorOf([{ type: 'snapshto', file: 'a.png' }])).toMatch(/figures\.0\.type: unknown figure 'snapshto'\..*Did you mean 'snapshot'\?/);
   });
 
   it('checks figures against the run: stage, reference, metrics, file names, nested plugins', async () => {

@@ -1,26 +1,10 @@
-import { createRunContext, deriveSeed } from '@scoreflow/core';
+import { type FloorValue, type NoiseFloor, createRunContext, deriveSeed } from '@scoreflow/core';
 import { measureRecord } from '@scoreflow/metrics';
 import type { RunPlan } from '../pipeline/build-run.js';
 import { referenceSampler } from '../pipeline/reference-sampler.js';
 
-/** The spread of one metric value between exact samples: mean and standard deviation over pairs. */
-export interface FloorValue {
-  readonly mean: number;
-  readonly sd: number;
-}
-
 /** Where the noise floor is wanted: a time t and the measured sample's size n there. */
-export interface FloorPoint {
-  readonly t: number;
-  readonly n: number;
-}
-
-/** Computes the noise floor of every metric value at each point, over `pairs` pairs of exact samples. */
-export interface NoiseFloor {
-  (points: readonly FloorPoint[], pairs: number): Promise<Record<string, FloorValue>[]>;
-  /** Whether the reference changes with t (an SDE pushes it); if not, one point says it all. */
-  readonly dependsOnT: boolean;
-}
+export type FloorPoint = Parameters<NoiseFloor>[0][number];
 
 /**
  * The noise floor of a run's metrics: what each metric reports between two independent exact

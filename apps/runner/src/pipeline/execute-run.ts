@@ -153,7 +153,7 @@ export async function executeRun(plan: RunPlan, outDir: string, progress: Progre
   // Warnings of MCMC stages (one chain judged alone) go to stderr too.
   const chainReports = outcome.chains ?? [];
   chainReports.forEach((report, index) => report?.chains.warnings?.forEach((warning) => ctx.logger.warn(`stage ${index} (${stages[index].type}): ${warning}`)));
-  const context = { outDir, run: config.name, dim: config.dim, stageTypes: stages.map((stage) => stage.type), referenceAt, metrics };
+  const context = { outDir, run: config.name, dim: config.dim, stages, referenceAt, metrics };
   const figureRecords = figures.length === 0 || outcome.collector === undefined ? [] : await renderFigures(figures, outcome.collector, context);
   writeJsonAtomic(outputPath(outDir, 'metrics'), {
     run: config.name,
