@@ -67,3 +67,6 @@ export function populationProgress(stages: readonly ProgressStage[], particles: 
     },
   };
 }
+
+/** A run's progress over its whole population (`populationProgress`). */
+export type PopulationProgress = ReturnType<typeof populationProgress>;

@@ -1,6 +1,6 @@
 import { type MonoTypeOperatorFunction, tap } from 'rxjs';
 import type { RunEvent } from '../pipeline/run-events.js';
-import type { populationProgress } from './population-progress.js';
+import type { PopulationProgress } from './population-progress.js';
 import type { ProgressReporter } from './progress-reporter.js';
 
 /**
@@ -8,7 +8,7 @@ import type { ProgressReporter } from './progress-reporter.js';
  * it with `progress`; stops `progress` once, when the stream ends, fails or is unsubscribed (before
  * what follows the end runs). The events pass on unchanged.
  */
-export function reportProgress(population: ReturnType<typeof populationProgress>, progress: ProgressReporter): MonoTypeOperatorFunction<RunEvent> {
+export function reportProgress(population: PopulationProgress, progress: ProgressReporter): MonoTypeOperatorFunction<RunEvent> {
   let stopped = false;
   const stop = () => {
     if (stopped) return;
