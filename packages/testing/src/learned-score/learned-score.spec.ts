@@ -1,7 +1,7 @@
 import { MIXTURE_PRESETS, type ScoreModel, createRunContext, positionsOf } from '@scoreflow/core';
 import { eulerMaruyama } from '@scoreflow/samplers';
 import { mixtureScore } from '@scoreflow/score-models';
-import { type MlpScoreNetwork, mlpScoreNetwork, networkScore, saveNetwork, sdeSignature, selectBackend, tf, train, weightEma } from '@scoreflow/score-nets';
+import { type MlpScoreNetwork, type TrainingSession, mlpScoreNetwork, networkScore, saveNetwork, sdeSignature, selectBackend, tf, trainingSession } from '@scoreflow/score-nets';
 import { fileCheckpoint, scoreNetNodePlugins } from '@scoreflow/score-nets/node';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -17,21 +17,19 @@ import { modeStats, registry, registryWith, runCase } from '../sampler-contract/
 const run = createRunContext({ name: 'learned-score', seed: 5, dim: 2, particles: 4000, batchSize: 4000 });
 const sde = registry.create('sde', { type: 'vp' }, { run, path: 'sde' });
 const data = registry.create('data-source', { type: 'gaussian-mixture', preset: 'double-gaussian' }, { run, sde, path: 'data' });
-let network: MlpScoreNetwork;
+let session: TrainingSession;
 let sampling: MlpScoreNetwork;
 
 beforeAll(async () => {
   await selectBackend('wasm');
-  network = mlpScoreNetwork({ dim: 2, width: 64, depth: 3, seed: 2 });
-  sampling = mlpScoreNetwork(network.options);
-  const ema = weightEma(network, 0.99);
-  await lastValueFrom(train(network, sde, data, { steps: 800, batchSize: 512, poolSize: 16_384, learningRate: 3e-3, warmup: 50, seed: 1, ema }));
-  ema.copyTo(sampling);
-  ema.dispose();
+  session = await trainingSession({ network: { dim: 2, width: 64, depth: 3, seed: 2 }, sde, data, steps: 800, batchSize: 512, poolSize: 16_384, learningRate: 3e-3, warmup: 50, seed: 1, emaDecay: 0.99 });
+  expect((await session.run()).status).toBe('completed');
+  sampling = mlpScoreNetwork(session.network.options);
+  session.ema.copyTo(sampling);
 }, 60_000);
 const root = mkdtempSync(join(tmpdir(), 'learned-score-'));
 afterAll(() => {
-  network.dispose();
+  session.dispose();
   sampling.dispose();
   rmSync(root, { recursive: true, force: true });
 });
@@ -70,28 +68,9 @@ describe('a score network trained on the double Gaussian, sampled by reverse Eul
   }, 60_000);
 
   it('the learned score is close to the exact mixture score on samples of p_t', async () => {
-    const exact = mixtureScore(MIXTURE_PRESETS['double-gaussian'](), sde);
-    const learned = networkScore(sampling, sde);
-    for (const t of [0.1, 0.5, 1]) {
-      const { mean, std } = sde.marginal(t);
-      // Points of p_t: x_t = m x_0 + s z on a fixed design.
-      const n = 400;
-      const x = new Float32Array(2 * n);
-      for (let i = 0; i < n; i++) {
-        x[2 * i] = mean * (i % 2 === 0 ? -2 : 2) + Math.sqrt(mean * mean * 0.25 + std * std) * (((i * 37) % 41) / 20 - 1);
-        x[2 * i + 1] = Math.sqrt(mean * mean * 0.25 + std * std) * (((i * 17) % 43) / 21 - 1);
-      }
-      const [a, b] = [new Float32Array(2 * n), new Float32Array(2 * n)];
-      await learned.score(x, t, a);
-      await exact.score(x, t, b);
-      let error = 0;
-      let norm = 0;
-      a.forEach((v, i) => {
-        error += (v - (b[i] ?? 0)) ** 2;
-        norm += (b[i] ?? 0) ** 2;
-      });
-      expect(Math.sqrt(error / norm)).toBeLessThan(0.2);
-    }
+    // The session's score error (core's scoreErrorOverTime): E|s_net - s_exact|^2 / E|s_exact|^2 over samples of p_t.
+    const rows = await session.scoreError(mixtureScore(MIXTURE_PRESETS['double-gaussian'](), sde), { particles: 4000, fractions: [0.1, 0.5, 1], run });
+    for (const row of rows) expect(row.relativeMse).toBeLessThan(0.04);
   });
 
   it('every sampler of the contract suite samples it through the network score model (a checkpoint, VP): both modes, equal shares', async () => {
