@@ -1,8 +1,8 @@
-import { lastValueFrom, toArray } from 'rxjs';
 import { positionsOf } from '../batch/accessors.js';
 import type { DataSource } from '../contracts/data-source.js';
 import type { Sde } from '../contracts/sde.js';
 import type { RunContext } from '../context/run-context.js';
+import { collectAll } from '../operators/collect-all.js';
 import { diffuse } from './diffuse.js';
 
 /** A sample of the data's law p_t at any time t (row-major, `dim` per row). */
@@ -21,7 +21,7 @@ export type DiffusedSample = (t: number) => Float32Array;
  * const xt = sampleAt(0.1 * sde.T);
  */
 export async function diffusedSample(source: DataSource, ctx: RunContext, sde: Sde | undefined): Promise<DiffusedSample> {
-  const batches = await lastValueFrom(source.sample(ctx).pipe(toArray()));
+  const batches = await collectAll(source.sample(ctx));
   const x0 = new Float32Array(batches.reduce((total, batch) => total + positionsOf(batch).length, 0));
   let offset = 0;
   for (const batch of batches) {
