@@ -45,6 +45,7 @@ const STORY_NAMES: Record<string, string> = {
   'live-pipelines--mcmc-beside-reverse-sde': 'MCMC beside the reverse SDE',
   'live-pipelines--score-field-over-time': 'Score field over time',
   'training--score-network-live': 'Score network, live',
+  'figures--from-config-entry': 'From a config entry',
 };
 /** Every viz component's Docs page, with the drawing function its description introduces. */
 const COMPONENT_DOCS: Record<string, string> = {

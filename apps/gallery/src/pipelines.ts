@@ -1,5 +1,9 @@
 import { type DataSource, type ParticleBatch, type Stage, createRunContext, labelsOf, positionsOf } from '@scoreflow/core';
 import { type Observable, lastValueFrom, toArray } from 'rxjs';
+import { createBrowserRegistry } from '@scoreflow/catalogue';
+
+/** Every browser-safe plugin scoreflow ships (`@scoreflow/catalogue`): stories create plugins from config entries here, as the runner does. */
+export const registry = createBrowserRegistry();
 
 /** A run context for one story: `particles` particles of dimension `dim`, keyed by `seed`. */
 export const runContext = (particles: number, dim = 2, seed = 0) => createRunContext({ name: 'gallery', seed, dim, particles });
