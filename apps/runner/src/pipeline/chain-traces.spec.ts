@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { createRegistry, createRunContext, makeParticleBatch } from '@scoreflow/core';
-import { metricPlugins, singleChainWarning } from '@scoreflow/metrics';
+import { createBrowserRegistry } from '@scoreflow/catalogue';
+import { createRunContext, makeParticleBatch } from '@scoreflow/core';
+import { singleChainWarning } from '@scoreflow/metrics';
 import { describe, expect, it } from 'vitest';
 import { runCommand } from '../cli/commands.js';
 import { configWorkspace, quietIo } from '../testing/cli-harness.js';
@@ -12,7 +13,7 @@ import type { RunEvent } from './run-events.js';
 const target = { type: 'gaussian-mixture', weights: [0.25, 0.75], means: [[-4, 0], [4, 0]], std: 0.5 };
 
 describe('traceChains(isChainStage, chains, referenceAt, metrics)', () => {
-  const registry = createRegistry(metricPlugins);
+  const registry = createBrowserRegistry();
   const moments = registry.create('metric', { type: 'moments' }, { run: createRunContext({ dim: 1 }), path: 'metrics.0' });
   // One chain (id 0) in 1-D: steps 1 .. 40, position = step (a trace that only climbs).
   const batches = Array.from({ length: 40 }, (_, i) => makeParticleBatch({ x: new Float32Array([i + 1]), dim: 1, id: 0, step: i + 1, t: i + 1 }));

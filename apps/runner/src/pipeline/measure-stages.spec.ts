@@ -1,12 +1,12 @@
-import { createRegistry, createRunContext, makeParticleBatch } from '@scoreflow/core';
-import { metricPlugins } from '@scoreflow/metrics';
+import { createBrowserRegistry } from '@scoreflow/catalogue';
+import { createRunContext, makeParticleBatch } from '@scoreflow/core';
 import { from, lastValueFrom } from 'rxjs';
 import { describe, expect, it } from 'vitest';
 import { measureStages } from './measure-stages.js';
 import type { RunEvent } from './run-events.js';
 
 describe('measureStages(stages, limit, referenceAt, metrics)', () => {
-  const registry = createRegistry(metricPlugins);
+  const registry = createBrowserRegistry();
   const scope = { run: createRunContext({ dim: 1 }), path: 'metrics.0' };
   const metrics = [registry.create('metric', { type: 'mmd' }, scope), registry.create('metric', { type: 'energy-distance', maxSamples: 50 }, scope)];
   // 100 particles at 0 .. 99 (ids 0 .. 99); the reference sample is 0 .. 29.

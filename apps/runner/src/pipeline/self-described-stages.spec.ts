@@ -1,8 +1,8 @@
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { type ParticleBatch, createRegistry, definePlugin, describeStage, idsOf, makeParticleBatch, markFinal, positionsOf } from '@scoreflow/core';
-import { dataSourcePlugins } from '@scoreflow/data-sources';
+import { createBrowserRegistry } from '@scoreflow/catalogue';
+import { type ParticleBatch, definePlugin, describeStage, idsOf, makeParticleBatch, markFinal, positionsOf } from '@scoreflow/core';
 import { concatMap, finalize, from } from 'rxjs';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
@@ -35,7 +35,7 @@ const stillChainsPlugin = definePlugin({
 
 describe('the runner learns about a stage from the stage', () => {
   it('counts its warm-up from its plan, judges its chains because it says it is mcmc, and writes the stats it reported', async () => {
-    const registry = createRegistry(dataSourcePlugins, [stillChainsPlugin]);
+    const registry = createBrowserRegistry([stillChainsPlugin]);
     const config = runConfigSchema.parse({
       name: 'still',
       particles: 12,

@@ -1,6 +1,5 @@
-import { MIXTURE_PRESETS, createRegistry, definePlugin } from '@scoreflow/core';
-import { dataSourcePlugins } from '@scoreflow/data-sources';
-import { sdePlugins } from '@scoreflow/sdes';
+import { createBrowserRegistry } from '@scoreflow/catalogue';
+import { MIXTURE_PRESETS, definePlugin } from '@scoreflow/core';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { trainConfigSchema } from '../config/train-config.js';
@@ -15,7 +14,7 @@ const saysMixturePlugin = definePlugin({
   create: () => ({ name: 'says-mixture', dim: 2, sample: () => { throw new Error('not sampled'); }, describe: () => ({ kind: 'mixture', mixture: MIXTURE_PRESETS['double-gaussian']() }) }),
 });
 
-const registry = createRegistry(dataSourcePlugins, sdePlugins, [saysMixturePlugin]);
+const registry = createBrowserRegistry([saysMixturePlugin]);
 const plan = (data: object) =>
   buildTraining(trainConfigSchema.parse({ name: 'exact', data, sde: { type: 'brownian' }, network: { width: 8, depth: 1 }, training: { steps: 1, batchSize: 8, poolSize: 16, workers: 0 } }), registry);
 
