@@ -46,7 +46,7 @@ export async function runCase(samplerCase: SamplerCase, setupName: SdeSetup, par
     x.set(positionsOf(batch), offset);
     offset += positionsOf(batch).length;
   }
-  return { x, nfe: stats.summary().nfe, tEnd: setup.tEnd, sde };
+  return { x, nfe: stats.summary().nfe, tEnd: setup.tEnd, sde, kind: stage.kind, plan: stage.plan };
 }
 
 /** Per-mode share, mean and standard deviation of 2-D positions split at x = 0. */
