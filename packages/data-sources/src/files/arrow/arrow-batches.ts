@@ -3,6 +3,7 @@ import { Message, MessageHeader, type RecordBatch, RecordBatchReader, type Schem
 import { DataFileError, quotedReason } from '../data-file-error.js';
 import { accessProblem } from '../file-access.js';
 import { readArrowSchema } from './arrow-schema.js';
+import { batchShapeProblem } from './batch-shape.js';
 import { IpcFrameError, ipcFrames } from './ipc-frames.js';
 
 /** A record batch of a file and the 0-based table row of its first row. */
@@ -19,7 +20,8 @@ export interface PlacedBatch {
  * is not a batch. A file's messages are read in order between its magic and its footer (the
  * schema from its footer). Errors are `DataFileError`s naming the file, the first row that could
  * not be read and the byte offset of its message: `truncated ...` or `corrupt Arrow IPC message: ...`
- * for a message that cannot be framed, `unreadable Arrow IPC data (...)` for one Arrow cannot decode.
+ * for a message that cannot be framed or a batch whose buffers do not hold what it says
+ * (`batchShapeProblem`), `unreadable Arrow IPC data (...)` for one Arrow cannot decode.
  */
 export async function* readArrowBatches(file: string): AsyncGenerator<PlacedBatch> {
   const { format, schema, start, end } = readArrowSchema(file);
@@ -59,6 +61,8 @@ export async function* readArrowBatches(file: string): AsyncGenerator<PlacedBatc
         if (frameError === undefined) return;
         throw new DataFileError(file, frameError.problem, { row: firstRow + 1, byte: frameError.byte }, { cause: frameError });
       }
+      const shape = batchShapeProblem(next.value);
+      if (shape !== undefined) throw new DataFileError(file, `corrupt Arrow IPC message: ${shape}`, { row: firstRow + 1, byte: pending.find((frame) => frame.batch)?.byte });
       // The messages up to this batch's are read.
       const batchAt = pending.findIndex((frame) => frame.batch);
       pending.splice(0, batchAt + 1);

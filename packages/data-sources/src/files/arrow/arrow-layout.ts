@@ -30,8 +30,10 @@ export interface ArrowLayoutOptions {
 export const isNumericType = (type: DataType): boolean => DataType.isInt(type) || DataType.isFloat(type);
 
 /** Whether a field is scoreflow's position column: FixedSizeList<Float32>. */
-const isPositionField = (field: Field | undefined): boolean =>
-  field !== undefined && DataType.isFixedSizeList(field.type) && DataType.isFloat(field.type.children[0].type) && field.type.children[0].type.precision === Precision.SINGLE;
+const isPositionField = (field: Field | undefined): boolean => {
+  const item = field !== undefined && DataType.isFixedSizeList(field.type) ? field.type.children[0]?.type : undefined;
+  return item !== undefined && DataType.isFloat(item) && item.precision === Precision.SINGLE;
+};
 
 /**
  * Decides how an Arrow file's columns become particles. Without `columns`, a file with an `x`

@@ -209,6 +209,22 @@ describe('arrowSource rejects files that are not (whole) Arrow IPC', () => {
     });
   });
 
+  it('a flipped byte in a record batch\'s row count (2 billion rows over 100): an error at once, not minutes of reading', async () => {
+    const bytes = particlesToIpc([makeParticleBatch({ x: positions(0, 100, 0), dim: 2, id: 0, step: 0, t: 0 })], 'stream');
+    const fd = openSync(tmp.write('rows.stream.arrow', bytes), 'r');
+    const batch = [...ipcFrames(fd, 0, bytes.length)].find((frame) => frame.message.isRecordBatch())!;
+    closeSync(fd);
+    // The header's length is an int64 of 100: set a high byte of it.
+    const view = new DataView(batch.bytes.buffer, batch.bytes.byteOffset, batch.bytes.byteLength);
+    const at = Array.from({ length: batch.bytes.length - 8 }, (_, i) => i).find((i) => i >= 8 && view.getBigInt64(i, true) === 100n)!;
+    const copy = bytes.slice();
+    copy[batch.byte + at + 3] ^= 0x76;
+    const path = tmp.write('rows-flipped.stream.arrow', copy);
+    const [outcome] = await readInWorker([{ name: path, source: 'arrow', options: { path } }], 10);
+    expect(outcome).toMatchObject({ kind: 'rejected', at: 'sample', name: 'DataFileError' });
+    expect((outcome as { message: string }).message).toBe(`${path}: row 1, byte ${batch.byte}: corrupt Arrow IPC message: column 'id': 1979711588 values in a buffer of 100.`);
+  });
+
   it('a flipped byte in the count of a record batch header\'s buffers: an error at once, not minutes of decoding', async () => {
     const bytes = particlesToIpc([makeParticleBatch({ x: positions(0, 100, 0), dim: 2, id: 0, step: 0, t: 0 })], 'stream');
     const path = tmp.write('buffers.stream.arrow', bytes);

@@ -1,7 +1,8 @@
 import type { DataSource } from '@scoreflow/core';
 import type { ColumnRef } from '../column-selection.js';
 import { emitRowBlocks } from '../emit-row-blocks.js';
-import { arrowLayout } from './arrow-layout.js';
+import { DataFileError, quotedReason } from '../data-file-error.js';
+import { type ArrowLayout, arrowLayout } from './arrow-layout.js';
 import { readArrowRows } from './arrow-rows.js';
 import { readArrowSchema } from './arrow-schema.js';
 
@@ -34,7 +35,14 @@ export interface ArrowSourceOptions {
 export function arrowSource(options: ArrowSourceOptions): DataSource {
   const { path } = options;
   const { schema, start, end } = readArrowSchema(path);
-  const layout = arrowLayout(path, schema, options, end - start);
+  let layout: ArrowLayout;
+  try {
+    layout = arrowLayout(path, schema, options, end - start);
+  } catch (error) {
+    // A damaged schema (a field without its type, a list without its item) is no schema.
+    if (error instanceof DataFileError) throw error;
+    throw new DataFileError(path, `unreadable Arrow IPC schema (${quotedReason(error)})`, {}, { cause: error });
+  }
   const { dim } = layout;
   return {
     name: 'arrow',
