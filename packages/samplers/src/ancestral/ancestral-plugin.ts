@@ -1,17 +1,14 @@
-import { definePlugin } from '@scoreflow/core';
 import { z } from 'zod';
-import { reverseSamplerShape } from '../shared/options.js';
-import { resolveSampler } from '../shared/resolve-sampler.js';
+import { reverseSamplerPlugin } from '../shared/reverse-sampler-plugin.js';
 import { ancestral } from './ancestral.js';
 
 /** `ancestral`: DDPM's ancestral sampling for any linear SDE (see `ancestral`). */
-export const ancestralPlugin = definePlugin({
-  kind: 'stage',
+export const ancestralPlugin = reverseSamplerPlugin({
   name: 'ancestral',
   description: "Ancestral sampling from the forward process's Gaussian posterior (Ho et al. 2020, Algorithm 2; score_sde)",
-  options: z.strictObject({
-    ...reverseSamplerShape({ steps: 500, snapshotEvery: 50, tEnd: 1e-3 }),
+  defaults: { steps: 500, snapshotEvery: 50, tEnd: 1e-3 },
+  options: {
     noiseRemoval: z.boolean().default(true).describe('take the last step as the posterior mean, without noise'),
-  }),
-  create: (options, ctx) => ancestral({ ...resolveSampler(options, ctx), noiseRemoval: options.noiseRemoval }),
+  },
+  create: (sampler, options) => ancestral({ ...sampler, noiseRemoval: options.noiseRemoval }),
 });

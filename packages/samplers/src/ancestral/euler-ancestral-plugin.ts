@@ -1,17 +1,14 @@
-import { definePlugin } from '@scoreflow/core';
 import { z } from 'zod';
-import { reverseSamplerShape } from '../shared/options.js';
-import { resolveSampler } from '../shared/resolve-sampler.js';
+import { reverseSamplerPlugin } from '../shared/reverse-sampler-plugin.js';
 import { eulerAncestral } from './euler-ancestral.js';
 
 /** `euler-ancestral`: k-diffusion's Euler ancestral sampler for any linear SDE (see `eulerAncestral`). */
-export const eulerAncestralPlugin = definePlugin({
-  kind: 'stage',
+export const eulerAncestralPlugin = reverseSamplerPlugin({
   name: 'euler-ancestral',
   description: "Euler ancestral (k-diffusion sample_euler_ancestral) in sigma = s/m for any linear SDE; 1 NFE per step",
-  options: z.strictObject({
-    ...reverseSamplerShape({ steps: 50, snapshotEvery: 10, tEnd: 1e-3 }),
+  defaults: { steps: 50, snapshotEvery: 10, tEnd: 1e-3 },
+  options: {
     eta: z.number().min(0).default(1).describe('noise share of each step (get_ancestral_step): 1 ancestral, 0 deterministic Euler'),
-  }),
-  create: (options, ctx) => eulerAncestral({ ...resolveSampler(options, ctx), eta: options.eta }),
+  },
+  create: (sampler, options) => eulerAncestral({ ...sampler, eta: options.eta }),
 });
