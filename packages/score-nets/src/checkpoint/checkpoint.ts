@@ -10,8 +10,12 @@ export interface ScoreNetTopology {
   readonly options: MlpOptions;
 }
 
-/** The `format` field of a score-net checkpoint's model.json. */
-export const CHECKPOINT_FORMAT = 'scoreflow-score-net';
+/**
+ * The `format` field of a score-net checkpoint's model.json. Version 2: the Fourier frequencies,
+ * which a checkpoint does not store but redraws from its seed, come from core's keyed RNG (issue
+ * 13); a checkpoint of the first format would get other frequencies, so it is refused (retrain).
+ */
+export const CHECKPOINT_FORMAT = 'scoreflow-score-net/2';
 
 
 /** What a checkpoint holds besides the network. */

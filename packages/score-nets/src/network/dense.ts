@@ -1,4 +1,6 @@
+import type { Rng } from '@scoreflow/core';
 import { tf } from '../backend/tf.js';
+import { keyedMatrix } from './keyed-init.js';
 
 /** A dense layer's weights. */
 export interface Dense {
@@ -6,12 +8,15 @@ export interface Dense {
   readonly b: tf.Variable;
 }
 
-/** Glorot-uniform weights (Glorot & Bengio 2010), zero bias; `scale` shrinks the output layer. */
-export function dense(inputs: number, outputs: number, seed: number, scale = 1): Dense {
+/**
+ * Glorot-uniform weights (Glorot & Bengio 2010) from the keyed RNG's `stream`, zero bias; `scale`
+ * shrinks the output layer.
+ */
+export function dense(inputs: number, outputs: number, rng: Rng, stream: string, scale = 1): Dense {
   const limit = scale * Math.sqrt(6 / (inputs + outputs));
   return {
     // Unnamed: tfjs names must be unique, and two networks of one architecture may coexist (EMA).
-    w: tf.tidy(() => tf.variable(tf.randomUniform([inputs, outputs], -limit, limit, 'float32', seed))),
+    w: tf.tidy(() => tf.variable(tf.tensor2d(keyedMatrix(rng, stream, inputs, outputs, { limit }), [inputs, outputs]))),
     b: tf.tidy(() => tf.variable(tf.zeros([outputs]))),
   };
 }

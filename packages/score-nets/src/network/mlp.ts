@@ -1,5 +1,7 @@
+import { type Rng, createRng } from '@scoreflow/core';
 import { tf } from '../backend/tf.js';
 import { applyDense, dense } from './dense.js';
+import { keyedMatrix } from './keyed-init.js';
 import type { OutputKind } from './parameterisation.js';
 import { type TimeEmbedding, type TimeEmbeddingKind, fourierEmbedding, sinusoidalEmbedding } from './time-embedding.js';
 
@@ -88,9 +90,9 @@ function activate(kind: Activation, x: tf.Tensor): tf.Tensor {
 }
 
 
-/** A label embedding table, N(0, 1) entries as in torch.nn.Embedding. */
-function labelTable(rows: number, size: number, seed: number): tf.Variable {
-  return tf.tidy(() => tf.variable(tf.randomNormal([rows, size], 0, 1, 'float32', seed)));
+/** A label embedding table, N(0, 1) entries as in torch.nn.Embedding, from the keyed RNG. */
+function labelTable(rows: number, size: number, rng: Rng): tf.Variable {
+  return tf.tidy(() => tf.variable(tf.tensor2d(keyedMatrix(rng, 'mlp/labels', rows, size, { std: 1 }), [rows, size])));
 }
 
 /**
@@ -110,12 +112,14 @@ export function mlpScoreNetwork(options: MlpOptions): MlpScoreNetwork {
   }
   if (embeddingSize % 2 !== 0) throw new RangeError(`mlpScoreNetwork: embeddingSize must be even, got ${embeddingSize}.`);
   const time: TimeEmbedding =
-    embedding === 'fourier' ? fourierEmbedding(embeddingSize, fourierScale, seed + 7919) : sinusoidalEmbedding(embeddingSize);
+    embedding === 'fourier' ? fourierEmbedding(embeddingSize, fourierScale, seed) : sinusoidalEmbedding(embeddingSize);
   const labelSize = classes > 0 ? labelEmbeddingSize : 0;
-  const first = dense(dim + embeddingSize + labelSize, width, seed);
-  const hidden = Array.from({ length: depth - 1 }, (_, i) => dense(width, width, seed + i + 1));
-  const out = dense(width, dim, seed + depth, 0.1);
-  const table = classes > 0 ? labelTable(classes + 1, labelSize, seed + depth + 1) : undefined;
+  // Every initial weight from core's keyed RNG, one stream per layer (no hand-offset seeds).
+  const rng = createRng(seed);
+  const first = dense(dim + embeddingSize + labelSize, width, rng, 'mlp/layer-0');
+  const hidden = Array.from({ length: depth - 1 }, (_, i) => dense(width, width, rng, `mlp/layer-${i + 1}`));
+  const out = dense(width, dim, rng, 'mlp/output', 0.1);
+  const table = classes > 0 ? labelTable(classes + 1, labelSize, rng) : undefined;
   const variables = [first, ...hidden, out].flatMap((l) => [l.w, l.b]).concat(table ? [table] : []);
   const labelEmbedding = (rows: number, labels: tf.Tensor1D | undefined): tf.Tensor2D | undefined => {
     if (table === undefined) {

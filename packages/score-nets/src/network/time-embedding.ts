@@ -1,4 +1,6 @@
+import { createRng } from '@scoreflow/core';
 import { tf } from '../backend/tf.js';
+import { keyedMatrix } from './keyed-init.js';
 
 /** How a network embeds the time t. */
 export const TIME_EMBEDDINGS = ['fourier', 'sinusoidal'] as const;
@@ -15,10 +17,10 @@ export interface TimeEmbedding {
 /**
  * Random Fourier features of t (Tancik et al. 2020; the Gaussian Fourier projection of Song et
  * al. 2021, appendix H): [sin(2 pi t w), cos(2 pi t w)] with w ~ N(0, scale^2), size / 2
- * frequencies drawn once from `seed`. `size` must be even.
+ * frequencies drawn once from core's keyed RNG seeded `seed` (stream `fourier`). `size` must be even.
  */
 export function fourierEmbedding(size: number, scale = 16, seed = 0): TimeEmbedding {
-  const w = tf.tidy(() => tf.mul(tf.randomNormal([1, size / 2], 0, scale, 'float32', seed), 2 * Math.PI) as tf.Tensor2D);
+  const w = tf.tidy(() => tf.mul(tf.tensor2d(keyedMatrix(createRng(seed), 'fourier', 1, size / 2, { std: scale }), [1, size / 2]), 2 * Math.PI) as tf.Tensor2D);
   return { kind: 'fourier', size, embed: (t) => featuresOf(t, w), dispose: () => w.dispose() };
 }
 

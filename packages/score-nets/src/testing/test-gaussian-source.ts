@@ -1,6 +1,6 @@
 import { Observable } from 'rxjs';
 import { type DataSource, makeParticleBatch } from '@scoreflow/core';
-import { uniformSource } from '../training/uniform.js';
+import { uniformSource } from './uniform.js';
 
 /**
  * Row i from N(mus[i mod K], sigma^2 I): Box-Muller normals from a generator seeded by

@@ -4,7 +4,7 @@ import { selectBackend } from '../backend/select-backend.js';
 import { mlpScoreNetwork } from '../network/mlp.js';
 import { networkScore } from '../network/network-score.js';
 import { type TestComponent, exactGaussianScore, exactMixtureScore, sampleTestMixture, testVpSde } from '../testing/test-sde.js';
-import { uniformSource } from './uniform.js';
+import { uniformSource } from '../testing/uniform.js';
 import { type DsmBatch, drawDsmBatch, dsmBatchRows } from './dsm-batch.js';
 import { dsmLoss } from './dsm-loss.js';
 

@@ -1,9 +1,11 @@
 import { Observable } from 'rxjs';
-import { type DataSource, type Sde, collectAll, createRunContext, labelsOf, positionsOf, yieldToEventLoop } from '@scoreflow/core';
+import { type DataSource, type Sde, collectAll, createRng, createRunContext, labelsOf, positionsOf, streamId, yieldToEventLoop } from '@scoreflow/core';
 import type { ScoreNetwork } from '../network/mlp.js';
 import type { WeightEma } from '../ema/weight-ema.js';
 import { type Trainer, type TrainerOptions, createTrainer } from './trainer.js';
-import { stepSeed, uniformSource } from './uniform.js';
+
+/** The keyed-RNG stream of the pool rows a training step draws. */
+const BATCH_ROWS = streamId('score-nets-train/batch-rows');
 
 /** How long `train` runs steps before it yields to the event loop (milliseconds). */
 export const YIELD_EVERY_MS = 30;
@@ -92,14 +94,17 @@ export function train(network: ScoreNetwork, sde: Sde, data: DataSource, options
       const pool = await poolOf(data, poolSize, seed, network.classes > 0);
       const batch = new Float32Array(batchSize * dim);
       const labels = pool.labels && new Int32Array(batchSize);
+      const rows = createRng(seed);
+      const picks = new Float64Array(batchSize);
       const start = performance.now();
       const first = trainer.steps + 1;
       let ema = 0;
       let lastYield = start;
       for (let step = first; step <= steps && !stopped && !signal?.aborted; step++) {
-        const pick = uniformSource(stepSeed(seed, step, 2));
+        // Row r of step s picks pool index floor(u * poolSize), u keyed by (seed, r, s): a resumed run draws the same.
+        rows.uniform(picks, { first: 0, count: batchSize }, 1, { step, stream: BATCH_ROWS });
         for (let row = 0; row < batchSize; row++) {
-          const index = Math.floor(pick() * poolSize);
+          const index = Math.min(Math.floor(picks[row] * poolSize), poolSize - 1);
           batch.set(pool.x.subarray(index * dim, (index + 1) * dim), row * dim);
           if (labels && pool.labels) labels[row] = pool.labels[index] as number;
         }

@@ -4,7 +4,7 @@ import { selectBackend } from '../../backend/select-backend.js';
 import { mlpScoreNetwork } from '../../network/mlp.js';
 import { networkScore } from '../../network/network-score.js';
 import { testVpSde } from '../../testing/test-sde.js';
-import { uniformSource } from '../../training/uniform.js';
+import { uniformSource } from '../../testing/uniform.js';
 import { parallelNetworkScore } from './parallel-network-score.js';
 
 beforeAll(async () => {

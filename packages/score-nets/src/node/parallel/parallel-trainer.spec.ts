@@ -4,7 +4,7 @@ import { selectBackend } from '../../backend/select-backend.js';
 import { type MlpOptions, type MlpScoreNetwork, mlpScoreNetwork } from '../../network/mlp.js';
 import { testVpSde } from '../../testing/test-sde.js';
 import { type Trainer, type TrainerOptions, createTrainer, disposeTrainerState } from '../../training/trainer.js';
-import { uniformSource } from '../../training/uniform.js';
+import { uniformSource } from '../../testing/uniform.js';
 import { createParallelTrainer } from './parallel-trainer.js';
 
 beforeAll(async () => {
