@@ -11,3 +11,4 @@ export {
   type SeparatedModesParameters,
   separatedModesMixture,
 } from './separated-modes.js';
+export { bananaOptionsSchema, donutOptionsSchema, funnelOptionsSchema } from './density-options.js';

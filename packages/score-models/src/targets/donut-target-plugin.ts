@@ -1,5 +1,4 @@
-import { DONUT_DEFAULTS, definePlugin, donut } from '@scoreflow/core';
-import { z } from 'zod';
+import { definePlugin, donut, donutOptionsSchema } from '@scoreflow/core';
 import { densityTarget } from './density-target.js';
 import { fitRun } from './fit-run.js';
 
@@ -11,9 +10,6 @@ export const donutTargetPlugin = definePlugin({
   kind: 'target',
   name: 'donut',
   description: 'Donut: p(x) proportional to exp(-(|x| - radius)^2 / (2 width^2)), exactly normalised (2-D)',
-  options: z.strictObject({
-    radius: z.number().min(0).default(DONUT_DEFAULTS.radius).describe('radius of the ring'),
-    width: z.number().positive().default(DONUT_DEFAULTS.width).describe('radial standard deviation'),
-  }),
+  options: donutOptionsSchema,
   create: (options, ctx) => fitRun(densityTarget(donut(options)), ctx),
 });

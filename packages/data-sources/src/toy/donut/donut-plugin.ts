@@ -1,13 +1,9 @@
-import { z } from 'zod';
-import { DONUT_DEFAULTS, definePlugin } from '@scoreflow/core';
+import { definePlugin, donutOptionsSchema } from '@scoreflow/core';
 import { checkedAgainstRunDim } from '../../run-dim.js';
 import { donutSource } from './donut-source.js';
 
-/** Options of `donut`: `radius` R (>= 0) and `width` w (> 0) (defaults 3, 0.5: core's `DONUT_DEFAULTS`). */
-export const donutOptions = z.strictObject({
-  radius: z.number().min(0).default(DONUT_DEFAULTS.radius).describe('radius R of the ring'),
-  width: z.number().positive().default(DONUT_DEFAULTS.width).describe('radial std w'),
-});
+/** Options of `donut`: core's `donutOptionsSchema`, which its target reads too. */
+export const donutOptions = donutOptionsSchema;
 
 /**
  * Data source `donut`: exact samples of core's donut density, proportional to

@@ -1,12 +1,9 @@
-import { z } from 'zod';
-import { FUNNEL_DEFAULTS, definePlugin } from '@scoreflow/core';
+import { definePlugin, funnelOptionsSchema } from '@scoreflow/core';
 import { checkedAgainstRunDim } from '../../run-dim.js';
 import { funnelSource } from './funnel-source.js';
 
-/** Options of `funnel`: `scale` s (> 0, default 3: core's `FUNNEL_DEFAULTS`). */
-export const funnelOptions = z.strictObject({
-  scale: z.number().positive().default(FUNNEL_DEFAULTS.scale).describe('std s of x1, the log variance of x2'),
-});
+/** Options of `funnel`: core's `funnelOptionsSchema`, which its target reads too. */
+export const funnelOptions = funnelOptionsSchema;
 
 /**
  * Data source `funnel`: exact samples of Neal's funnel, x1 ~ N(0, s^2), x2 | x1 ~ N(0, exp(x1)),
