@@ -14,6 +14,7 @@ const figures = plugins.map((plugin) => figureEntry(plugin, `figure-${plugin.nam
 
 describe('every figure plugin through scoreflow run (contract)', () => {
   it('writes each figure of the registry as a file with ink, recorded in metrics.json, the runner naming none of them', async () => {
+    expect(plugins.map((plugin) => plugin.name)).toEqual(expect.arrayContaining(['snapshot', 'animation', 'paths', 'metrics', 'trace', 'density', 'images']));
     const { dir, file } = configWorkspace({
       name: 'every-figure',
       seed: 3,
