@@ -1,8 +1,9 @@
+import { createNodeRegistry } from '@scoreflow/catalogue/node';
 import { MIXTURE_PRESETS, type ScoreModel, createRunContext, positionsOf } from '@scoreflow/core';
 import { eulerMaruyama } from '@scoreflow/samplers';
 import { mixtureScore } from '@scoreflow/score-models';
 import { type MlpScoreNetwork, type TrainingSession, mlpScoreNetwork, networkScore, saveNetwork, sdeSignature, selectBackend, tf, trainingSession } from '@scoreflow/score-nets';
-import { fileCheckpoint, scoreNetNodePlugins } from '@scoreflow/score-nets/node';
+import { fileCheckpoint } from '@scoreflow/score-nets/node';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -10,7 +11,7 @@ import { uniformGrid } from '@scoreflow/sdes';
 import { lastValueFrom, toArray } from 'rxjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SAMPLER_CASES } from '../sampler-contract/cases/index.js';
-import { modeStats, registry, registryWith, runCase } from '../sampler-contract/run-case.js';
+import { modeStats, registry, runCase } from '../sampler-contract/run-case.js';
 
 // Train-then-sample: a score network learned by denoising score matching on the double Gaussian
 // of "Diffusion Models: The Main Ideas", sampled by the reverse SDE through a real sampler.
@@ -76,7 +77,7 @@ describe('a score network trained on the double Gaussian, sampled by reverse Eul
   it('every sampler of the contract suite samples it through the network score model (a checkpoint, VP): both modes, equal shares', async () => {
     const checkpoint = join(root, 'checkpoint');
     await saveNetwork(sampling, fileCheckpoint(checkpoint), { metadata: { sde: sdeSignature(sde) } });
-    const plugins = registryWith(scoreNetNodePlugins);
+    const plugins = createNodeRegistry();
     const cases = SAMPLER_CASES.filter((samplerCase) => samplerCase.sdes.includes('vp'));
     expect(cases.length).toBeGreaterThan(10);
     for (const samplerCase of cases) {

@@ -1,14 +1,10 @@
 import { createBrowserRegistry } from '@scoreflow/catalogue';
-import { type AnyPlugin, type ParticleBatch, type PluginConfig, type Registry, createRunContext, positionsOf, watchStats } from '@scoreflow/core';
+import { type ParticleBatch, type PluginConfig, type Registry, createRunContext, positionsOf, watchStats } from '@scoreflow/core';
 import { lastValueFrom, toArray } from 'rxjs';
 import { SDE_SETUPS, type SamplerCase, type SdeSetup } from './sampler-case.js';
 
-/** Every plugin, as the runner wires them. */
+/** Every browser-safe plugin (the catalogue's); a case that needs the trained `network` passes `createNodeRegistry()`. */
 export const registry = createBrowserRegistry();
-
-/** The same with more plugins (e.g. the `network` score model). */
-export const registryWith = (...plugins: readonly (readonly AnyPlugin[])[]): Registry =>
-  createBrowserRegistry(...plugins);
 
 /** The score model of the contract suite: the double Gaussian's exact mixture score. */
 export const EXACT_SCORE: PluginConfig = { type: 'gaussian-mixture', preset: 'double-gaussian' };
