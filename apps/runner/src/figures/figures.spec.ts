@@ -246,6 +246,13 @@ describe('figure config errors', () => {
     expect(await errorOf([{ type: 'snapshto', file: 'a.png' }])).toMatch(/figures\.0\.type: unknown figure 'snapshto'\..*Did you mean 'snapshot'\?/);
   });
 
+  it("reports a bad figure option in the same pass as a bad plugin of the pipeline", async () => {
+    const badStage = { ...base, pipeline: [{ ...base.pipeline[0], steps: -1 }] };
+    expect(await errorOf([{ type: 'snapshot', file: 'a.png', layout: 'over' }, { type: 'movie', file: 'b.gif' }], badStage)).toMatch(
+      /pipeline\.0\.steps: [\s\S]*figures\.0\.layout: [\s\S]*figures\.1\.type: unknown figure 'movie'/,
+    );
+  });
+
   it('checks figures against the run: stage, reference, metrics, file names, nested plugins', async () => {
     expect(await errorOf([{ type: 'paths', file: 'a.png', stage: 1 }])).toMatch(/figures\.0\.stage: is 1, but the pipeline has 1 stage \(stage 0\)/);
     const { reference: _reference, metrics: _metrics, ...bare } = base;
