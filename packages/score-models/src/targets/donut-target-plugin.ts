@@ -1,15 +1,14 @@
-import { definePlugin, donut, donutOptionsSchema } from '@scoreflow/core';
+import { donut, donutOptionsSchema } from '@scoreflow/core';
 import { densityTarget } from './density-target.js';
-import { fitRun } from './fit-run.js';
+import { targetPlugin } from './target-plugin.js';
 
 /**
  * `type: donut` (kind `target`): core's `donut`, p(x) = exp(-(|x| - radius)^2 / (2 width^2)) / Z with
  * the exact Z of `donutNormaliser`. 2-D, normalised.
  */
-export const donutTargetPlugin = definePlugin({
-  kind: 'target',
+export const donutTargetPlugin = targetPlugin({
   name: 'donut',
   description: 'Donut: p(x) proportional to exp(-(|x| - radius)^2 / (2 width^2)), exactly normalised (2-D)',
   options: donutOptionsSchema,
-  create: (options, ctx) => fitRun(densityTarget(donut(options)), ctx),
+  make: (options) => densityTarget(donut(options)),
 });

@@ -1,11 +1,10 @@
-import { SQUIGGLE_DEFAULTS, definePlugin, squiggle } from '@scoreflow/core';
+import { SQUIGGLE_DEFAULTS, squiggle } from '@scoreflow/core';
 import { z } from 'zod';
 import { densityTarget } from './density-target.js';
-import { fitRun } from './fit-run.js';
+import { targetPlugin } from './target-plugin.js';
 
 /** `type: squiggle` (kind `target`): core's `squiggle`, x1 ~ N(0, scale^2), x2 | x1 ~ N(amplitude sin(frequency x1), width^2). 2-D, normalised. */
-export const squiggleTargetPlugin = definePlugin({
-  kind: 'target',
+export const squiggleTargetPlugin = targetPlugin({
   name: 'squiggle',
   description: 'Squiggle: x1 ~ N(0, scale^2), x2 | x1 ~ N(amplitude sin(frequency x1), width^2) (2-D)',
   options: z.strictObject({
@@ -14,5 +13,5 @@ export const squiggleTargetPlugin = definePlugin({
     frequency: z.number().default(SQUIGGLE_DEFAULTS.frequency).describe('angular frequency of the wave (radians per unit of x1)'),
     width: z.number().positive().default(SQUIGGLE_DEFAULTS.width).describe('standard deviation of x2 about the wave'),
   }),
-  create: (options, ctx) => fitRun(densityTarget(squiggle(options)), ctx),
+  make: (options) => densityTarget(squiggle(options)),
 });
