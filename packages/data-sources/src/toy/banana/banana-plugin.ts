@@ -1,5 +1,5 @@
-import { definePlugin, bananaOptionsSchema } from '@scoreflow/core';
-import { checkedAgainstRunDim } from '../../run-dim.js';
+import { bananaOptionsSchema } from '@scoreflow/core';
+import { toyPlugin } from '../toy-plugin.js';
 import { bananaSource } from './banana-source.js';
 
 /** Options of `banana`: core's `bananaOptionsSchema`, which its target reads too. */
@@ -12,10 +12,9 @@ export const bananaOptions = bananaOptionsSchema;
  * @example
  * // config: { type: 'banana', curvature: 0.5 }
  */
-export const bananaPlugin = definePlugin({
-  kind: 'data-source',
+export const bananaPlugin = toyPlugin({
   name: 'banana',
   description: 'Exact samples of the banana: x1 ~ N(0, s^2), x2 | x1 ~ N(c (x1^2 - s^2), w^2); exact density.',
   options: bananaOptions,
-  create: (options, ctx) => checkedAgainstRunDim(bananaSource(options), ctx),
+  make: bananaSource,
 });

@@ -1,6 +1,5 @@
 import { z } from 'zod';
-import { definePlugin } from '@scoreflow/core';
-import { checkedAgainstRunDim } from '../../run-dim.js';
+import { toyPlugin } from '../toy-plugin.js';
 import { scaleOption } from '../toy-options.js';
 import { checkerboardSource } from './checkerboard-source.js';
 
@@ -14,10 +13,9 @@ export const checkerboardOptions = z.strictObject({ scale: scaleOption(1, 'multi
  * @example
  * // config: { type: 'checkerboard' }
  */
-export const checkerboardPlugin = definePlugin({
-  kind: 'data-source',
+export const checkerboardPlugin = toyPlugin({
   name: 'checkerboard',
   description: "Uniform on the dark squares of a 4 x 4 board on [-4, 4]^2 (FFJORD's checkerboard); exact density.",
   options: checkerboardOptions,
-  create: (options, ctx) => checkedAgainstRunDim(checkerboardSource(options), ctx),
+  make: checkerboardSource,
 });

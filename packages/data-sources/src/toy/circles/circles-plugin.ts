@@ -1,6 +1,5 @@
 import { z } from 'zod';
-import { definePlugin } from '@scoreflow/core';
-import { checkedAgainstRunDim } from '../../run-dim.js';
+import { toyPlugin } from '../toy-plugin.js';
 import { noiseOption, scaleOption } from '../toy-options.js';
 import { CIRCLES_DEFAULTS, circlesSource } from './circles-source.js';
 
@@ -17,10 +16,9 @@ export const circlesOptions = z.strictObject({
  * @example
  * // config: { type: 'circles', factor: 0.5, noise: 0.08, scale: 3 }   (FFJORD's circles)
  */
-export const circlesPlugin = definePlugin({
-  kind: 'data-source',
+export const circlesPlugin = toyPlugin({
   name: 'circles',
   description: "Two concentric circles (scikit-learn's make_circles): radii 1 and factor, Gaussian noise.",
   options: circlesOptions,
-  create: (options, ctx) => checkedAgainstRunDim(circlesSource(options), ctx),
+  make: circlesSource,
 });

@@ -1,5 +1,5 @@
-import { definePlugin, donutOptionsSchema } from '@scoreflow/core';
-import { checkedAgainstRunDim } from '../../run-dim.js';
+import { donutOptionsSchema } from '@scoreflow/core';
+import { toyPlugin } from '../toy-plugin.js';
 import { donutSource } from './donut-source.js';
 
 /** Options of `donut`: core's `donutOptionsSchema`, which its target reads too. */
@@ -12,10 +12,9 @@ export const donutOptions = donutOptionsSchema;
  * @example
  * // config: { type: 'donut', radius: 2, width: 0.25 }
  */
-export const donutPlugin = definePlugin({
-  kind: 'data-source',
+export const donutPlugin = toyPlugin({
   name: 'donut',
   description: 'Exact samples of the donut, p(x) proportional to exp(-(|x| - R)^2 / (2 w^2)) (keyed rejection for the radius); exact density.',
   options: donutOptions,
-  create: (options, ctx) => checkedAgainstRunDim(donutSource(options), ctx),
+  make: donutSource,
 });

@@ -1,5 +1,5 @@
-import { definePlugin, funnelOptionsSchema } from '@scoreflow/core';
-import { checkedAgainstRunDim } from '../../run-dim.js';
+import { funnelOptionsSchema } from '@scoreflow/core';
+import { toyPlugin } from '../toy-plugin.js';
 import { funnelSource } from './funnel-source.js';
 
 /** Options of `funnel`: core's `funnelOptionsSchema`, which its target reads too. */
@@ -12,10 +12,9 @@ export const funnelOptions = funnelOptionsSchema;
  * @example
  * // config: { type: 'funnel', scale: 3 }
  */
-export const funnelPlugin = definePlugin({
-  kind: 'data-source',
+export const funnelPlugin = toyPlugin({
   name: 'funnel',
   description: "Exact samples of Neal's funnel: x1 ~ N(0, s^2), x2 | x1 ~ N(0, exp(x1)); exact density.",
   options: funnelOptions,
-  create: (options, ctx) => checkedAgainstRunDim(funnelSource(options), ctx),
+  make: funnelSource,
 });

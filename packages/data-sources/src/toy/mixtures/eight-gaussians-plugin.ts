@@ -1,6 +1,5 @@
 import { z } from 'zod';
-import { definePlugin } from '@scoreflow/core';
-import { checkedAgainstRunDim } from '../../run-dim.js';
+import { toyPlugin } from '../toy-plugin.js';
 import { scaleOption } from '../toy-options.js';
 import { EIGHT_GAUSSIANS_DEFAULTS, eightGaussiansSource } from './eight-gaussians-source.js';
 
@@ -17,10 +16,9 @@ export const eightGaussiansOptions = z.strictObject({
  * @example
  * // config: { type: 'eight-gaussians', scale: 2, std: 0.2 }
  */
-export const eightGaussiansPlugin = definePlugin({
-  kind: 'data-source',
+export const eightGaussiansPlugin = toyPlugin({
   name: 'eight-gaussians',
   description: "Eight equal Gaussians on a circle of radius 2 sqrt(2) (FFJORD's 8gaussians); exact density; the component is the label.",
   options: eightGaussiansOptions,
-  create: (options, ctx) => checkedAgainstRunDim(eightGaussiansSource(options), ctx),
+  make: eightGaussiansSource,
 });

@@ -1,6 +1,5 @@
 import { z } from 'zod';
-import { definePlugin } from '@scoreflow/core';
-import { checkedAgainstRunDim } from '../../run-dim.js';
+import { toyPlugin } from '../toy-plugin.js';
 import { scaleOption } from '../toy-options.js';
 import { TWENTY_FIVE_GAUSSIANS_DEFAULTS, twentyFiveGaussiansSource } from './twenty-five-gaussians-source.js';
 
@@ -17,10 +16,9 @@ export const twentyFiveGaussiansOptions = z.strictObject({
  * @example
  * // config: { type: 'twenty-five-gaussians', std: 0.05 }
  */
-export const twentyFiveGaussiansPlugin = definePlugin({
-  kind: 'data-source',
+export const twentyFiveGaussiansPlugin = toyPlugin({
   name: 'twenty-five-gaussians',
   description: 'Twenty-five equal Gaussians on a 5 x 5 grid of spacing 1/sqrt(2) (WGAN-GP 25gaussians); exact density; the component is the label.',
   options: twentyFiveGaussiansOptions,
-  create: (options, ctx) => checkedAgainstRunDim(twentyFiveGaussiansSource(options), ctx),
+  make: twentyFiveGaussiansSource,
 });

@@ -1,6 +1,5 @@
 import { z } from 'zod';
-import { definePlugin } from '@scoreflow/core';
-import { checkedAgainstRunDim } from '../../run-dim.js';
+import { toyPlugin } from '../toy-plugin.js';
 import { scaleOption } from '../toy-options.js';
 import { PINWHEEL_DEFAULTS, pinwheelSource } from './pinwheel-source.js';
 
@@ -19,10 +18,9 @@ export const pinwheelOptions = z.strictObject({
  * @example
  * // config: { type: 'pinwheel', arms: 5 }
  */
-export const pinwheelPlugin = definePlugin({
-  kind: 'data-source',
+export const pinwheelPlugin = toyPlugin({
   name: 'pinwheel',
   description: "Curved Gaussian arms around the origin (Johnson et al. 2016, FFJORD's pinwheel); the arm is the label.",
   options: pinwheelOptions,
-  create: (options, ctx) => checkedAgainstRunDim(pinwheelSource(options), ctx),
+  make: pinwheelSource,
 });

@@ -1,6 +1,5 @@
 import { z } from 'zod';
-import { definePlugin } from '@scoreflow/core';
-import { checkedAgainstRunDim } from '../../run-dim.js';
+import { toyPlugin } from '../toy-plugin.js';
 import { noiseOption, scaleOption } from '../toy-options.js';
 import { SWISS_ROLL_DEFAULTS, swissRollSource } from './swiss-roll-source.js';
 
@@ -16,10 +15,9 @@ export const swissRollOptions = z.strictObject({
  * @example
  * // config: { type: 'swiss-roll', noise: 1, scale: 0.2 }   (FFJORD's swissroll)
  */
-export const swissRollPlugin = definePlugin({
-  kind: 'data-source',
+export const swissRollPlugin = toyPlugin({
   name: 'swiss-roll',
   description: "The Swiss roll of scikit-learn's make_swiss_roll seen along its axis: (t cos t, t sin t), t in [1.5 pi, 4.5 pi].",
   options: swissRollOptions,
-  create: (options, ctx) => checkedAgainstRunDim(swissRollSource(options), ctx),
+  make: swissRollSource,
 });

@@ -1,6 +1,5 @@
 import { z } from 'zod';
-import { definePlugin } from '@scoreflow/core';
-import { checkedAgainstRunDim } from '../../run-dim.js';
+import { toyPlugin } from '../toy-plugin.js';
 import { TWO_MOONS_PRESETS, type TwoMoonsPreset } from './two-moons-presets.js';
 import { twoMoonsSource } from './two-moons-source.js';
 
@@ -34,10 +33,9 @@ export const twoMoonsOptions = z
  * // config: { type: 'two-moons', preset: 'standard' }
  * // config: { type: 'two-moons', noise: 0.1 }
  */
-export const twoMoonsPlugin = definePlugin({
-  kind: 'data-source',
+export const twoMoonsPlugin = toyPlugin({
   name: 'two-moons',
   description: "Two interleaving half circles (scikit-learn's make_moons); preset 'standard' = noise 0.05, shift (-0.5, -0.25), scale 2.",
   options: twoMoonsOptions,
-  create: (options, ctx) => checkedAgainstRunDim(twoMoonsSource(options), ctx),
+  make: twoMoonsSource,
 });

@@ -1,6 +1,5 @@
 import { z } from 'zod';
-import { definePlugin } from '@scoreflow/core';
-import { checkedAgainstRunDim } from '../../run-dim.js';
+import { toyPlugin } from '../toy-plugin.js';
 import { noiseOption, scaleOption } from '../toy-options.js';
 import { TWO_SPIRALS_DEFAULTS, twoSpiralsSource } from './two-spirals-source.js';
 
@@ -16,10 +15,9 @@ export const twoSpiralsOptions = z.strictObject({
  * @example
  * // config: { type: 'two-spirals' }
  */
-export const twoSpiralsPlugin = definePlugin({
-  kind: 'data-source',
+export const twoSpiralsPlugin = toyPlugin({
   name: 'two-spirals',
   description: "Two interleaved spirals of 540 degrees (FFJORD's 2spirals); the spiral is the label.",
   options: twoSpiralsOptions,
-  create: (options, ctx) => checkedAgainstRunDim(twoSpiralsSource(options), ctx),
+  make: twoSpiralsSource,
 });
