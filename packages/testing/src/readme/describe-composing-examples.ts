@@ -1,3 +1,4 @@
+import { stripVTControlCharacters } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { COMPOSING_SECTION, type ComposingExample, composingExamples } from './composing-examples.js';
 
@@ -15,7 +16,8 @@ export function describeComposingExamples(readme: string, how: string, run: (exa
 
     for (const example of examples) {
       it(`example ${example.index + 1} runs ${example.smaller ? 'with smaller sizes' : 'as written'} and prints the whole population of its last snapshot`, async () => {
-        const stdout = await run(example);
+        // Colour codes are dropped: a child that inherits FORCE_COLOR (as under CI) colours the numbers it logs.
+        const stdout = stripVTControlCharacters(await run(example));
         const printed = stdout.trim().split('\n').at(-1) ?? '';
         expect(Number(printed.split(' ').at(-1)), `the last number printed; stdout:\n${stdout}`).toBe(example.population);
         if (example.prints !== undefined) expect(printed).toBe(example.prints);
