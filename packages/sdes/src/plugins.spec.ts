@@ -1,4 +1,4 @@
-import { ConfigError, createRegistry, createRunContext } from '@scoreflow/core';
+import { createRegistry, createRunContext } from '@scoreflow/core';
 import { describe, expect, it } from 'vitest';
 import type { SubVpSde } from './sub-vp.js';
 import type { VeSde } from './ve.js';
@@ -8,14 +8,10 @@ import { sdePlugins } from './plugins.js';
 const registry = createRegistry(sdePlugins);
 const scope = { run: createRunContext({ dim: 2 }), path: 'sde' };
 
-function configError(config: unknown): ConfigError {
-  try {
-    registry.create('sde', config, scope);
-  } catch (error) {
-    if (error instanceof ConfigError) return error;
-    throw error;
-  }
-  throw new Error('expected a ConfigError');
+/** Creating `config` throws a `ConfigError` whose issues include those given (path and message). */
+function expectIssues(config: unknown, ...issues: readonly Record<string, unknown>[]): void {
+  const wanted = issues.map((issue) => expect.objectContaining(issue));
+  expect(() => registry.create('sde', config, scope)).toThrow(expect.objectContaining({ name: 'ConfigError', issues: expect.arrayContaining(wanted) }));
 }
 
 describe('sdePlugins', () => {
@@ -43,21 +39,19 @@ describe('sdePlugins', () => {
   });
 
   it('ve: sigmaMin >= sigmaMax names sigmaMax', () => {
-    const error = configError({ type: 've', sigmaMin: 60 });
-    expect(error.issues).toEqual([{ path: 'sde.sigmaMax', message: 'must be greater than sigmaMin (60), got 50' }]);
+    expectIssues({ type: 've', sigmaMin: 60 }, { path: 'sde.sigmaMax', message: 'must be greater than sigmaMin (60), got 50' });
   });
 
-  it('vp and sub-vp: betaMin > betaMax names betaMax', () => {
-    for (const type of ['vp', 'sub-vp']) {
-      const error = configError({ type, betaMin: 5, betaMax: 1 });
-      expect(error.issues).toEqual([{ path: 'sde.betaMax', message: 'must be at least betaMin (5), got 1' }]);
-    }
+  it.each(['vp', 'sub-vp'])('%s: betaMin > betaMax names betaMax', (type) => {
+    expectIssues({ type, betaMin: 5, betaMax: 1 }, { path: 'sde.betaMax', message: 'must be at least betaMin (5), got 1' });
   });
 
-  it('rejects non-positive values and unknown options, naming the field', () => {
-    expect(configError({ type: 'brownian', g: -1 }).issues[0].path).toBe('sde.g');
-    expect(configError({ type: 'vp', T: 0 }).issues[0].path).toBe('sde.T');
-    expect(configError({ type: 'sub-vp', betaMin: -1 }).issues[0].path).toBe('sde.betaMin');
-    expect(configError({ type: 've', sigma: 3 }).message).toMatch(/sigma/);
+  it.each([
+    [{ type: 'brownian', g: -1 }, { path: 'sde.g' }],
+    [{ type: 'vp', T: 0 }, { path: 'sde.T' }],
+    [{ type: 'sub-vp', betaMin: -1 }, { path: 'sde.betaMin' }],
+    [{ type: 've', sigma: 3 }, { path: 'sde', message: expect.stringContaining('"sigma"') }],
+  ])('rejects %o, naming the field', (config, issue) => {
+    expectIssues(config, issue);
   });
 });

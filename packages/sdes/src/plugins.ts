@@ -1,6 +1,7 @@
 import { type AnyPlugin, definePlugin } from '@scoreflow/core';
 import { z } from 'zod';
 import { brownian } from './brownian.js';
+import { orderedBounds } from './internal/ordered-bounds.js';
 import { subVp } from './sub-vp.js';
 import { ve } from './ve.js';
 import { vp } from './vp.js';
@@ -14,11 +15,7 @@ const linearBetaOptions = z
     betaMax: z.number().positive().default(20).describe('noise rate at t = T'),
     T: endTime,
   })
-  .superRefine((options, ctx) => {
-    if (options.betaMin > options.betaMax) {
-      ctx.addIssue({ code: 'custom', path: ['betaMax'], message: `must be at least betaMin (${options.betaMin})`, input: options.betaMax });
-    }
-  });
+  .superRefine(orderedBounds('betaMin', 'betaMax', 'at least'));
 
 /** `type: brownian`: dx = g dW on [0, T] (see `brownian`). Options `g` (default 1), `T` (default 1). */
 export const brownianPlugin = definePlugin({
@@ -46,11 +43,7 @@ export const vePlugin = definePlugin({
       sigmaMax: z.number().positive().default(50).describe('noise scale at t = T; the prior std'),
       T: endTime,
     })
-    .superRefine((options, ctx) => {
-      if (options.sigmaMin >= options.sigmaMax) {
-        ctx.addIssue({ code: 'custom', path: ['sigmaMax'], message: `must be greater than sigmaMin (${options.sigmaMin})`, input: options.sigmaMax });
-      }
-    }),
+    .superRefine(orderedBounds('sigmaMin', 'sigmaMax', 'greater than')),
   create: (options) => ve(options),
 });
 
