@@ -12,3 +12,9 @@ export const scaleOption = (fallback: number, about = 'multiplies every point (n
 /** `noise` (>= 0): standard deviation of the Gaussian noise on each coordinate, in the set's units (before `scale`). */
 export const noiseOption = (fallback: number) =>
   z.number().min(0).default(fallback).describe('std of the Gaussian noise per coordinate, before scale');
+
+/** The `noise` and `scale` option schemas with a set's `defaults`, to spread into its plugin's options. */
+export const noiseAndScaleOptions = (defaults: { readonly noise: number; readonly scale: number }) => ({
+  noise: noiseOption(defaults.noise),
+  scale: scaleOption(defaults.scale),
+});

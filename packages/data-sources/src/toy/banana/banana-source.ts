@@ -1,5 +1,5 @@
 import { type BananaOptions, type BananaParameters, banana, streamId } from '@scoreflow/core';
-import { planeSampler } from '../plane-sampler.js';
+import { densityPlaneSource } from '../plane-source.js';
 import type { DensitySource } from '../density-source.js';
 
 /** Stream of the two standard normals of each particle. */
@@ -17,18 +17,12 @@ const NOISE = streamId('banana/noise');
 export function bananaSource(options: BananaOptions = {}): DensitySource<BananaParameters> {
   const density = banana(options);
   const { scale, curvature, width } = density.parameters;
-  return {
-    name: 'banana',
-    dim: 2,
-    density,
-    describe: () => ({ kind: 'density', density }),
-    sample: planeSampler((draws) => (x, range) => {
-        const z = draws.normal(range, 2, NOISE);
-        for (let i = 0; i < range.count; i++) {
-          const x1 = scale * z[2 * i];
-          x[2 * i] = x1;
-          x[2 * i + 1] = curvature * (x1 * x1 - scale * scale) + width * z[2 * i + 1];
-        }
-    }),
-  };
+  return densityPlaneSource('banana', density, (draws) => (x, range) => {
+    const z = draws.normal(range, 2, NOISE);
+    for (let i = 0; i < range.count; i++) {
+      const x1 = scale * z[2 * i];
+      x[2 * i] = x1;
+      x[2 * i + 1] = curvature * (x1 * x1 - scale * scale) + width * z[2 * i + 1];
+    }
+  });
 }

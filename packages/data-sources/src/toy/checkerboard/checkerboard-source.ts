@@ -1,5 +1,5 @@
 import { streamId } from '@scoreflow/core';
-import { planeSampler } from '../plane-sampler.js';
+import { densityPlaneSource } from '../plane-source.js';
 import type { DensitySource } from '../density-source.js';
 import { type CheckerboardOptions, type CheckerboardParameters, checkerboardDensity } from './checkerboard-density.js';
 
@@ -19,19 +19,13 @@ const POSITION = streamId('checkerboard/position');
 export function checkerboardSource(options: CheckerboardOptions = {}): DensitySource<CheckerboardParameters> {
   const density = checkerboardDensity(options);
   const { scale } = density.parameters;
-  return {
-    name: 'checkerboard',
-    dim: 2,
-    density,
-    describe: () => ({ kind: 'density', density }),
-    sample: planeSampler((draws) => (x, range) => {
-        const u = draws.uniform(range, 3, POSITION);
-        for (let i = 0; i < range.count; i++) {
-          const x1 = 4 * u[3 * i] - 2;
-          const x2 = u[3 * i + 1] - (u[3 * i + 2] < 0.5 ? 2 : 0) + (Math.floor(x1) & 1);
-          x[2 * i] = 2 * scale * x1;
-          x[2 * i + 1] = 2 * scale * x2;
-        }
-    }),
-  };
+  return densityPlaneSource('checkerboard', density, (draws) => (x, range) => {
+    const u = draws.uniform(range, 3, POSITION);
+    for (let i = 0; i < range.count; i++) {
+      const x1 = 4 * u[3 * i] - 2;
+      const x2 = u[3 * i + 1] - (u[3 * i + 2] < 0.5 ? 2 : 0) + (Math.floor(x1) & 1);
+      x[2 * i] = 2 * scale * x1;
+      x[2 * i + 1] = 2 * scale * x2;
+    }
+  });
 }

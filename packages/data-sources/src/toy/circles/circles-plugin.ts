@@ -1,13 +1,12 @@
 import { z } from 'zod';
 import { toyPlugin } from '../toy-plugin.js';
-import { noiseOption, scaleOption } from '../toy-options.js';
+import { noiseAndScaleOptions } from '../toy-options.js';
 import { CIRCLES_DEFAULTS, circlesSource } from './circles-source.js';
 
 /** Options of `circles`: `factor` (0 <= factor < 1, default 0.5), `noise` (default 0), `scale` (default 1). */
 export const circlesOptions = z.strictObject({
   factor: z.number().min(0).lt(1).default(CIRCLES_DEFAULTS.factor).describe('radius of the inner circle (the outer is 1)'),
-  noise: noiseOption(CIRCLES_DEFAULTS.noise),
-  scale: scaleOption(CIRCLES_DEFAULTS.scale),
+  ...noiseAndScaleOptions(CIRCLES_DEFAULTS),
 });
 
 /**

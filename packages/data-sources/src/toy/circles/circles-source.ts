@@ -1,19 +1,16 @@
 import { type DataSource, positiveArgument, streamId } from '@scoreflow/core';
-import { labelledPlaneSampler } from '../plane-sampler.js';
+import { labelledPlaneSource } from '../plane-source.js';
+import { type NoiseAndScale, noiseAndScale } from '../noise-and-scale.js';
 
 /** Stream of the uniform that places each particle on its circle. */
 const ANGLE = streamId('circles/angle');
 /** Stream of the two standard normals of each particle's noise. */
 const NOISE = streamId('circles/noise');
 
-/** Parameters of `circlesSource`. */
-export interface CirclesOptions {
+/** Parameters of `circlesSource`: `factor`, `noise` (default 0) and `scale` (default 1). */
+export interface CirclesOptions extends NoiseAndScale {
   /** Radius of the inner circle, the outer one being 1 (0 <= factor < 1). Defaults to 0.5. */
   readonly factor?: number;
-  /** Standard deviation of the Gaussian noise per coordinate (>= 0), before `scale`. Defaults to 0. */
-  readonly noise?: number;
-  /** Multiplies every point (> 0). Defaults to 1. */
-  readonly scale?: number;
 }
 
 /** Defaults of `circlesSource` (the factor is FFJORD's 0.5; scikit-learn's default is 0.8). */
@@ -35,22 +32,17 @@ export function circlesSource(options: CirclesOptions = {}): DataSource {
   const fn = 'circlesSource';
   const factor = positiveArgument(fn, 'factor', options.factor ?? CIRCLES_DEFAULTS.factor, true);
   if (factor >= 1) throw new RangeError(`${fn}: 'factor' must be < 1 (the inner radius, the outer being 1), got ${factor}.`);
-  const noise = positiveArgument(fn, 'noise', options.noise ?? CIRCLES_DEFAULTS.noise, true);
-  const scale = positiveArgument(fn, 'scale', options.scale ?? CIRCLES_DEFAULTS.scale);
-  return {
-    name: 'circles',
-    dim: 2,
-    sample: labelledPlaneSampler((draws) => (x, range, labels) => {
-      const u = draws.uniform(range, 1, ANGLE);
-      const z = draws.normal(range, 2, NOISE);
-      for (let i = 0; i < range.count; i++) {
-        const theta = 2 * Math.PI * u[i];
-        const circle = (range.first + i) & 1;
-        const r = circle === 0 ? 1 : factor;
-        labels[i] = circle;
-        x[2 * i] = scale * (r * Math.cos(theta) + noise * z[2 * i]);
-        x[2 * i + 1] = scale * (r * Math.sin(theta) + noise * z[2 * i + 1]);
-      }
-    }),
-  };
+  const { noise, scale } = noiseAndScale(fn, options, CIRCLES_DEFAULTS);
+  return labelledPlaneSource('circles', (draws) => (x, range, labels) => {
+    const u = draws.uniform(range, 1, ANGLE);
+    const z = draws.normal(range, 2, NOISE);
+    for (let i = 0; i < range.count; i++) {
+      const theta = 2 * Math.PI * u[i];
+      const circle = (range.first + i) & 1;
+      const r = circle === 0 ? 1 : factor;
+      labels[i] = circle;
+      x[2 * i] = scale * (r * Math.cos(theta) + noise * z[2 * i]);
+      x[2 * i + 1] = scale * (r * Math.sin(theta) + noise * z[2 * i + 1]);
+    }
+  });
 }

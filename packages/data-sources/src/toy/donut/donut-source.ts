@@ -1,5 +1,5 @@
 import { type DonutOptions, type DonutParameters, donut, streamId } from '@scoreflow/core';
-import { planeSampler } from '../plane-sampler.js';
+import { densityPlaneSource } from '../plane-source.js';
 import type { DensitySource } from '../density-source.js';
 import { donutRadii } from './donut-radius.js';
 
@@ -19,23 +19,17 @@ const ANGLE = streamId('donut/angle');
 export function donutSource(options: DonutOptions = {}): DensitySource<DonutParameters> {
   const density = donut(options);
   const { radius, width } = density.parameters;
-  return {
-    name: 'donut',
-    dim: 2,
-    density,
-    describe: () => ({ kind: 'density', density }),
-    sample: planeSampler((draws) => {
-      let radii = new Float64Array(0);
-      return (x, range) => {
-        if (radii.length < range.count) radii = new Float64Array(range.count);
-        donutRadii(draws, range, radius, width, radii);
-        const u = draws.uniform(range, 1, ANGLE);
-        for (let i = 0; i < range.count; i++) {
-          const theta = 2 * Math.PI * u[i];
-          x[2 * i] = radii[i] * Math.cos(theta);
-          x[2 * i + 1] = radii[i] * Math.sin(theta);
-        }
-      };
-    }),
-  };
+  return densityPlaneSource('donut', density, (draws) => {
+    let radii = new Float64Array(0);
+    return (x, range) => {
+      if (radii.length < range.count) radii = new Float64Array(range.count);
+      donutRadii(draws, range, radius, width, radii);
+      const u = draws.uniform(range, 1, ANGLE);
+      for (let i = 0; i < range.count; i++) {
+        const theta = 2 * Math.PI * u[i];
+        x[2 * i] = radii[i] * Math.cos(theta);
+        x[2 * i + 1] = radii[i] * Math.sin(theta);
+      }
+    };
+  });
 }

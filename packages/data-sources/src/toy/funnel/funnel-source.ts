@@ -1,5 +1,5 @@
 import { type FunnelOptions, type FunnelParameters, funnel, streamId } from '@scoreflow/core';
-import { planeSampler } from '../plane-sampler.js';
+import { densityPlaneSource } from '../plane-source.js';
 import type { DensitySource } from '../density-source.js';
 
 /** Stream of the two standard normals of each particle. */
@@ -16,18 +16,12 @@ const NOISE = streamId('funnel/noise');
 export function funnelSource(options: FunnelOptions = {}): DensitySource<FunnelParameters> {
   const density = funnel(options);
   const { scale } = density.parameters;
-  return {
-    name: 'funnel',
-    dim: 2,
-    density,
-    describe: () => ({ kind: 'density', density }),
-    sample: planeSampler((draws) => (x, range) => {
-        const z = draws.normal(range, 2, NOISE);
-        for (let i = 0; i < range.count; i++) {
-          const x1 = scale * z[2 * i];
-          x[2 * i] = x1;
-          x[2 * i + 1] = Math.exp(x1 / 2) * z[2 * i + 1];
-        }
-    }),
-  };
+  return densityPlaneSource('funnel', density, (draws) => (x, range) => {
+    const z = draws.normal(range, 2, NOISE);
+    for (let i = 0; i < range.count; i++) {
+      const x1 = scale * z[2 * i];
+      x[2 * i] = x1;
+      x[2 * i + 1] = Math.exp(x1 / 2) * z[2 * i + 1];
+    }
+  });
 }

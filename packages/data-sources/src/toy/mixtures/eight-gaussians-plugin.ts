@@ -1,13 +1,9 @@
-import { z } from 'zod';
 import { toyPlugin } from '../toy-plugin.js';
-import { scaleOption } from '../toy-options.js';
+import { mixtureToyOptions } from './mixture-toy-options.js';
 import { EIGHT_GAUSSIANS_DEFAULTS, eightGaussiansSource } from './eight-gaussians-source.js';
 
 /** Options of `eight-gaussians`: `scale` (default 1) and the component `std` before scale (default 0.5 / sqrt(2)). */
-export const eightGaussiansOptions = z.strictObject({
-  scale: scaleOption(EIGHT_GAUSSIANS_DEFAULTS.scale, 'multiplies every point (means and std)'),
-  std: z.number().positive().default(EIGHT_GAUSSIANS_DEFAULTS.std).describe('std of each component, before scale'),
-});
+export const eightGaussiansOptions = mixtureToyOptions(EIGHT_GAUSSIANS_DEFAULTS);
 
 /**
  * Data source `eight-gaussians`: core's eight-gaussians mixture (FFJORD's 8gaussians), the

@@ -1,13 +1,9 @@
-import { z } from 'zod';
 import { toyPlugin } from '../toy-plugin.js';
-import { scaleOption } from '../toy-options.js';
+import { mixtureToyOptions } from './mixture-toy-options.js';
 import { TWENTY_FIVE_GAUSSIANS_DEFAULTS, twentyFiveGaussiansSource } from './twenty-five-gaussians-source.js';
 
 /** Options of `twenty-five-gaussians`: `scale` (default 1) and the component `std` before scale (default 0.05 / sqrt(8)). */
-export const twentyFiveGaussiansOptions = z.strictObject({
-  scale: scaleOption(TWENTY_FIVE_GAUSSIANS_DEFAULTS.scale, 'multiplies every point (means and std)'),
-  std: z.number().positive().default(TWENTY_FIVE_GAUSSIANS_DEFAULTS.std).describe('std of each component, before scale'),
-});
+export const twentyFiveGaussiansOptions = mixtureToyOptions(TWENTY_FIVE_GAUSSIANS_DEFAULTS);
 
 /**
  * Data source `twenty-five-gaussians`: the WGAN-GP 5 x 5 grid of Gaussians, the component as

@@ -1,5 +1,5 @@
 import { type DataSource, finiteArgument, integerArgument, positiveArgument, streamId } from '@scoreflow/core';
-import { labelledPlaneSampler } from '../plane-sampler.js';
+import { labelledPlaneSource } from '../plane-source.js';
 
 /** Stream of the two standard normals (radial, tangential) of each particle. */
 const NOISE = streamId('pinwheel/noise');
@@ -44,22 +44,18 @@ export function pinwheelSource(options: PinwheelOptions = {}): DataSource {
   const tangentialStd = positiveArgument(fn, 'tangentialStd', options.tangentialStd ?? PINWHEEL_DEFAULTS.tangentialStd, true);
   const rate = finiteArgument(fn, 'rate', options.rate ?? PINWHEEL_DEFAULTS.rate);
   const scale = positiveArgument(fn, 'scale', options.scale ?? PINWHEEL_DEFAULTS.scale);
-  return {
-    name: 'pinwheel',
-    dim: 2,
-    sample: labelledPlaneSampler((draws) => (x, range, labels) => {
-      const z = draws.normal(range, 2, NOISE);
-      for (let i = 0; i < range.count; i++) {
-        const arm = (range.first + i) % arms;
-        const f1 = 1 + radialStd * z[2 * i];
-        const f2 = tangentialStd * z[2 * i + 1];
-        const a = (2 * Math.PI * arm) / arms + rate * Math.exp(f1);
-        const cos = Math.cos(a);
-        const sin = Math.sin(a);
-        labels[i] = arm;
-        x[2 * i] = 2 * scale * (f1 * cos + f2 * sin);
-        x[2 * i + 1] = 2 * scale * (-f1 * sin + f2 * cos);
-      }
-    }),
-  };
+  return labelledPlaneSource('pinwheel', (draws) => (x, range, labels) => {
+    const z = draws.normal(range, 2, NOISE);
+    for (let i = 0; i < range.count; i++) {
+      const arm = (range.first + i) % arms;
+      const f1 = 1 + radialStd * z[2 * i];
+      const f2 = tangentialStd * z[2 * i + 1];
+      const a = (2 * Math.PI * arm) / arms + rate * Math.exp(f1);
+      const cos = Math.cos(a);
+      const sin = Math.sin(a);
+      labels[i] = arm;
+      x[2 * i] = 2 * scale * (f1 * cos + f2 * sin);
+      x[2 * i + 1] = 2 * scale * (-f1 * sin + f2 * cos);
+    }
+  });
 }

@@ -1,12 +1,11 @@
 import { z } from 'zod';
 import { toyPlugin } from '../toy-plugin.js';
-import { noiseOption, scaleOption } from '../toy-options.js';
+import { noiseAndScaleOptions } from '../toy-options.js';
 import { SWISS_ROLL_DEFAULTS, swissRollSource } from './swiss-roll-source.js';
 
 /** Options of `swiss-roll`: `noise` (default 0) and `scale` (default 1). */
 export const swissRollOptions = z.strictObject({
-  noise: noiseOption(SWISS_ROLL_DEFAULTS.noise),
-  scale: scaleOption(SWISS_ROLL_DEFAULTS.scale),
+  ...noiseAndScaleOptions(SWISS_ROLL_DEFAULTS),
 });
 
 /**

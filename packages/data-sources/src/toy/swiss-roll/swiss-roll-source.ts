@@ -1,18 +1,14 @@
-import { type DataSource, positiveArgument, streamId } from '@scoreflow/core';
-import { planeSampler } from '../plane-sampler.js';
+import { type DataSource, streamId } from '@scoreflow/core';
+import { type NoiseAndScale, noiseAndScale } from '../noise-and-scale.js';
+import { planeSource } from '../plane-source.js';
 
 /** Stream of the uniform that places each particle along the roll. */
 const POSITION = streamId('swiss-roll/position');
 /** Stream of the two standard normals of each particle's noise. */
 const NOISE = streamId('swiss-roll/noise');
 
-/** Parameters of `swissRollSource`. */
-export interface SwissRollOptions {
-  /** Standard deviation of the Gaussian noise per coordinate (>= 0), before `scale`. Defaults to 0. */
-  readonly noise?: number;
-  /** Multiplies every point (> 0). Defaults to 1. */
-  readonly scale?: number;
-}
+/** Parameters of `swissRollSource`: `noise` (default 0) and `scale` (default 1). */
+export type SwissRollOptions = NoiseAndScale;
 
 /** Defaults of `swissRollSource` (scikit-learn's; FFJORD's `swissroll` is noise 1, scale 0.2). */
 export const SWISS_ROLL_DEFAULTS = { noise: 0, scale: 1 } as const;
@@ -29,20 +25,14 @@ export const SWISS_ROLL_DEFAULTS = { noise: 0, scale: 1 } as const;
  * const source = swissRollSource({ noise: 1, scale: 0.2 }); // FFJORD's `swissroll`
  */
 export function swissRollSource(options: SwissRollOptions = {}): DataSource {
-  const fn = 'swissRollSource';
-  const noise = positiveArgument(fn, 'noise', options.noise ?? SWISS_ROLL_DEFAULTS.noise, true);
-  const scale = positiveArgument(fn, 'scale', options.scale ?? SWISS_ROLL_DEFAULTS.scale);
-  return {
-    name: 'swiss-roll',
-    dim: 2,
-    sample: planeSampler((draws) => (x, range) => {
-        const u = draws.uniform(range, 1, POSITION);
-        const z = draws.normal(range, 2, NOISE);
-        for (let i = 0; i < range.count; i++) {
-          const t = 1.5 * Math.PI * (1 + 2 * u[i]);
-          x[2 * i] = scale * (t * Math.cos(t) + noise * z[2 * i]);
-          x[2 * i + 1] = scale * (t * Math.sin(t) + noise * z[2 * i + 1]);
-        }
-    }),
-  };
+  const { noise, scale } = noiseAndScale('swissRollSource', options, SWISS_ROLL_DEFAULTS);
+  return planeSource('swiss-roll', (draws) => (x, range) => {
+    const u = draws.uniform(range, 1, POSITION);
+    const z = draws.normal(range, 2, NOISE);
+    for (let i = 0; i < range.count; i++) {
+      const t = 1.5 * Math.PI * (1 + 2 * u[i]);
+      x[2 * i] = scale * (t * Math.cos(t) + noise * z[2 * i]);
+      x[2 * i + 1] = scale * (t * Math.sin(t) + noise * z[2 * i + 1]);
+    }
+  });
 }

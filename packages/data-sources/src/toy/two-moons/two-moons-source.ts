@@ -1,5 +1,6 @@
-import { type DataSource, finiteArgument, positiveArgument, streamId } from '@scoreflow/core';
-import { labelledPlaneSampler } from '../plane-sampler.js';
+import { type DataSource, finiteArgument, streamId } from '@scoreflow/core';
+import { noiseAndScale } from '../noise-and-scale.js';
+import { labelledPlaneSource } from '../plane-source.js';
 
 /** Stream of the uniform that places each particle along its moon. */
 const ANGLE = streamId('two-moons/angle');
@@ -33,26 +34,21 @@ export interface TwoMoonsOptions {
  */
 export function twoMoonsSource(options: TwoMoonsOptions = {}): DataSource {
   const fn = 'twoMoonsSource';
-  const noise = positiveArgument(fn, 'noise', options.noise ?? 0, true);
-  const scale = positiveArgument(fn, 'scale', options.scale ?? 1);
+  const { noise, scale } = noiseAndScale(fn, options, { noise: 0, scale: 1 });
   const [shiftX, shiftY] = options.shift ?? [0, 0];
   finiteArgument(fn, 'shift[0]', shiftX);
   finiteArgument(fn, 'shift[1]', shiftY);
-  return {
-    name: 'two-moons',
-    dim: 2,
-    sample: labelledPlaneSampler((draws) => (x, range, labels) => {
-      const u = draws.uniform(range, 1, ANGLE);
-      const z = draws.normal(range, 2, NOISE);
-      for (let i = 0; i < range.count; i++) {
-        const t = Math.PI * u[i];
-        const moon = (range.first + i) & 1;
-        const px = moon === 0 ? Math.cos(t) : 1 - Math.cos(t);
-        const py = moon === 0 ? Math.sin(t) : 1 - Math.sin(t) - 0.5;
-        labels[i] = moon;
-        x[2 * i] = scale * (px + noise * z[2 * i] + shiftX);
-        x[2 * i + 1] = scale * (py + noise * z[2 * i + 1] + shiftY);
-      }
-    }),
-  };
+  return labelledPlaneSource('two-moons', (draws) => (x, range, labels) => {
+    const u = draws.uniform(range, 1, ANGLE);
+    const z = draws.normal(range, 2, NOISE);
+    for (let i = 0; i < range.count; i++) {
+      const t = Math.PI * u[i];
+      const moon = (range.first + i) & 1;
+      const px = moon === 0 ? Math.cos(t) : 1 - Math.cos(t);
+      const py = moon === 0 ? Math.sin(t) : 1 - Math.sin(t) - 0.5;
+      labels[i] = moon;
+      x[2 * i] = scale * (px + noise * z[2 * i] + shiftX);
+      x[2 * i + 1] = scale * (py + noise * z[2 * i + 1] + shiftY);
+    }
+  });
 }

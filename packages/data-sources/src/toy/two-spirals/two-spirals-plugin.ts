@@ -1,12 +1,11 @@
 import { z } from 'zod';
 import { toyPlugin } from '../toy-plugin.js';
-import { noiseOption, scaleOption } from '../toy-options.js';
+import { noiseAndScaleOptions } from '../toy-options.js';
 import { TWO_SPIRALS_DEFAULTS, twoSpiralsSource } from './two-spirals-source.js';
 
 /** Options of `two-spirals`: `noise` (default 0.1) and `scale` (default 1). */
 export const twoSpiralsOptions = z.strictObject({
-  noise: noiseOption(TWO_SPIRALS_DEFAULTS.noise),
-  scale: scaleOption(TWO_SPIRALS_DEFAULTS.scale),
+  ...noiseAndScaleOptions(TWO_SPIRALS_DEFAULTS),
 });
 
 /**

@@ -1,18 +1,14 @@
-import { type DataSource, positiveArgument, streamId } from '@scoreflow/core';
-import { labelledPlaneSampler } from '../plane-sampler.js';
+import { type DataSource, streamId } from '@scoreflow/core';
+import { type NoiseAndScale, noiseAndScale } from '../noise-and-scale.js';
+import { labelledPlaneSource } from '../plane-source.js';
 
 /** Stream of the three uniforms (position along the spiral, two jitters) of each particle. */
 const POSITION = streamId('two-spirals/position');
 /** Stream of the two standard normals of each particle's noise. */
 const NOISE = streamId('two-spirals/noise');
 
-/** Parameters of `twoSpiralsSource`. */
-export interface TwoSpiralsOptions {
-  /** Standard deviation of the Gaussian noise per coordinate (>= 0), before `scale`. Defaults to 0.1. */
-  readonly noise?: number;
-  /** Multiplies every point (> 0). Defaults to 1. */
-  readonly scale?: number;
-}
+/** Parameters of `twoSpiralsSource`: `noise` (default 0.1) and `scale` (default 1). */
+export type TwoSpiralsOptions = NoiseAndScale;
 
 /** Defaults of `twoSpiralsSource`: FFJORD's `2spirals`. */
 export const TWO_SPIRALS_DEFAULTS = { noise: 0.1, scale: 1 } as const;
@@ -32,23 +28,17 @@ export const TWO_SPIRALS_DEFAULTS = { noise: 0.1, scale: 1 } as const;
  * const source = twoSpiralsSource({ noise: 0.05 });
  */
 export function twoSpiralsSource(options: TwoSpiralsOptions = {}): DataSource {
-  const fn = 'twoSpiralsSource';
-  const noise = positiveArgument(fn, 'noise', options.noise ?? TWO_SPIRALS_DEFAULTS.noise, true);
-  const scale = positiveArgument(fn, 'scale', options.scale ?? TWO_SPIRALS_DEFAULTS.scale);
-  return {
-    name: 'two-spirals',
-    dim: 2,
-    sample: labelledPlaneSampler((draws) => (x, range, labels) => {
-      const u = draws.uniform(range, 3, POSITION);
-      const z = draws.normal(range, 2, NOISE);
-      for (let i = 0; i < range.count; i++) {
-        const n = 3 * Math.PI * Math.sqrt(u[3 * i]);
-        const spiral = (range.first + i) & 1;
-        const sign = spiral === 0 ? 1 : -1;
-        labels[i] = spiral;
-        x[2 * i] = scale * ((sign * (-n * Math.cos(n) + 0.5 * u[3 * i + 1])) / 3 + noise * z[2 * i]);
-        x[2 * i + 1] = scale * ((sign * (n * Math.sin(n) + 0.5 * u[3 * i + 2])) / 3 + noise * z[2 * i + 1]);
-      }
-    }),
-  };
+  const { noise, scale } = noiseAndScale('twoSpiralsSource', options, TWO_SPIRALS_DEFAULTS);
+  return labelledPlaneSource('two-spirals', (draws) => (x, range, labels) => {
+    const u = draws.uniform(range, 3, POSITION);
+    const z = draws.normal(range, 2, NOISE);
+    for (let i = 0; i < range.count; i++) {
+      const n = 3 * Math.PI * Math.sqrt(u[3 * i]);
+      const spiral = (range.first + i) & 1;
+      const sign = spiral === 0 ? 1 : -1;
+      labels[i] = spiral;
+      x[2 * i] = scale * ((sign * (-n * Math.cos(n) + 0.5 * u[3 * i + 1])) / 3 + noise * z[2 * i]);
+      x[2 * i + 1] = scale * ((sign * (n * Math.sin(n) + 0.5 * u[3 * i + 2])) / 3 + noise * z[2 * i + 1]);
+    }
+  });
 }

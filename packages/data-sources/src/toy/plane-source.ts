@@ -1,0 +1,33 @@
+import type { DataSource, Density } from '@scoreflow/core';
+import type { LabelledFill, PositionFill } from '../batching/emit-batches.js';
+import type { DensitySource } from './density-source.js';
+import type { KeyedDraws } from './keyed-draws.js';
+import { labelledPlaneSampler, planeSampler } from './plane-sampler.js';
+
+/**
+ * A toy set on the plane: its `name`, `dim` 2 and `planeSampler(fill)` as `sample`. No label, no
+ * density (a set with a closed form is a `densityPlaneSource`).
+ *
+ * @example
+ * const source = planeSource('swiss-roll', (draws) => (x, range) => { ... });
+ */
+export function planeSource(name: string, fill: (draws: KeyedDraws) => PositionFill): DataSource {
+  return { name, dim: 2, sample: planeSampler(fill) };
+}
+
+/** `planeSource` of a labelled set: `fill` also writes each particle's label (`labelledPlaneSampler`). */
+export function labelledPlaneSource(name: string, fill: (draws: KeyedDraws) => LabelledFill): DataSource {
+  return { name, dim: 2, sample: labelledPlaneSampler(fill) };
+}
+
+/**
+ * `planeSource` of a set with an exact density: it carries `density` and says so through
+ * `describe()` as `{ kind: 'density', density }`.
+ *
+ * @example
+ * const density = banana(options);
+ * const source = densityPlaneSource('banana', density, (draws) => (x, range) => { ... });
+ */
+export function densityPlaneSource<P extends object>(name: string, density: Density<P>, fill: (draws: KeyedDraws) => PositionFill): DensitySource<P> {
+  return { ...planeSource(name, fill), density, describe: () => ({ kind: 'density', density }) };
+}
