@@ -1,5 +1,5 @@
 import type { Stage } from '@scoreflow/core';
-import { denoise } from '../shared/denoiser.js';
+import { sigmaStep } from '../shared/sigma-step.js';
 import { type ReverseSamplerOptions, reverseSampler } from '../shared/reverse-sampler.js';
 import { ancestralStep } from './ancestral-step.js';
 
@@ -37,11 +37,8 @@ export function ddim(options: DdimOptions): Stage {
   return reverseSampler('ddim', options, async (state, k, t, next) => {
     const { x } = state;
     const n = x.length;
-    const score = state.buffer('score');
-    const denoised = state.buffer('denoised');
-    const { mean: m, std: s } = await denoise(state, sde, x, t, score, denoised);
-    const { mean: mNext, std: sNext } = sde.marginal(next);
-    const { down, up } = ancestralStep(s / m, sNext / mNext, eta);
+    const { denoised, score, s, sigma, mNext, sigmaNext } = await sigmaStep(state, sde, t, next);
+    const { down, up } = ancestralStep(sigma, sigmaNext, eta);
     // Eq. 12's "direction pointing to x_t", m' sigma_down eps-hat with eps-hat = -s score.
     const direction = -mNext * down * s;
     if (up === 0) {

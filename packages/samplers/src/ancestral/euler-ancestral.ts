@@ -1,5 +1,5 @@
 import type { Stage } from '@scoreflow/core';
-import { denoise } from '../shared/denoiser.js';
+import { sigmaStep } from '../shared/sigma-step.js';
 import { type ReverseSamplerOptions, reverseSampler } from '../shared/reverse-sampler.js';
 import { ancestralStep } from './ancestral-step.js';
 
@@ -34,11 +34,8 @@ export function eulerAncestral(options: EulerAncestralOptions): Stage {
   return reverseSampler('euler-ancestral', options, async (state, k, t, next) => {
     const { x } = state;
     const n = x.length;
-    const denoised = state.buffer('denoised');
-    const { mean: m, std: s } = await denoise(state, sde, x, t, state.buffer('score'), denoised);
-    const { mean: mNext, std: sNext } = sde.marginal(next);
-    const sigma = s / m;
-    const { down, up } = ancestralStep(sigma, sNext / mNext, eta);
+    const { denoised, m, sigma, mNext, sigmaNext } = await sigmaStep(state, sde, t, next);
+    const { down, up } = ancestralStep(sigma, sigmaNext, eta);
     const step = down - sigma;
     const inverseMean = 1 / m;
     const inverseSigma = 1 / sigma;

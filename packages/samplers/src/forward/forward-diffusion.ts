@@ -1,7 +1,7 @@
-import { type ParticleBatch, type Rng, type Sde, type Stage, type StepLoop, compactIds, describeStage, positionsOf, runSteps, streamId } from '@scoreflow/core';
+import { type ParticleBatch, type Rng, type Sde, type Stage, compactIds, describeStage, positionsOf, runSteps, streamId } from '@scoreflow/core';
 import { concatMap } from 'rxjs';
 import { identityOf } from '../shared/batch-identity.js';
-import { snapshotBatch } from '../shared/snapshot.js';
+import { timeLoop } from '../shared/time-loop.js';
 
 /** How the forward process advances: the exact Gaussian transition, or Euler-Maruyama. */
 export type ForwardMethod = 'exact' | 'euler-maruyama';
@@ -57,31 +57,21 @@ export function forwardDiffusion(options: ForwardDiffusionOptions): Stage {
     const drift = new Float32Array(method === 'euler-maruyama' ? x.length : 0);
     const { rng } = options;
     const noiseIds = compactIds(identity.ids);
-    const loop: StepLoop = {
-      steps,
-      x,
-      ids: identity.ids,
-      dim: identity.dim,
-      time: (k) => times[k],
-      step(k) {
-        const t = times[k];
-        const next = times[k + 1];
-        rng.normal(z, noiseIds, identity.dim, { step: k, stream });
-        if (method === 'exact') {
-          const from = sde.marginal(t);
-          const to = sde.marginal(next);
-          const scale = to.mean / from.mean;
-          const noise = Math.sqrt(Math.max(0, to.std * to.std - scale * scale * from.std * from.std));
-          for (let i = 0; i < x.length; i++) x[i] = scale * x[i] + noise * z[i];
-        } else {
-          const dt = next - t;
-          const noise = sde.diffusion(t) * Math.sqrt(dt);
-          sde.drift(x, t, drift);
-          for (let i = 0; i < x.length; i++) x[i] += drift[i] * dt + noise * z[i];
-        }
-      },
-      snapshot: (k) => snapshotBatch(identity, x, k, times[k]),
-    };
+    const loop = timeLoop(identity, x, times, (k, t, next) => {
+      rng.normal(z, noiseIds, identity.dim, { step: k, stream });
+      if (method === 'exact') {
+        const from = sde.marginal(t);
+        const to = sde.marginal(next);
+        const scale = to.mean / from.mean;
+        const noise = Math.sqrt(Math.max(0, to.std * to.std - scale * scale * from.std * from.std));
+        for (let i = 0; i < x.length; i++) x[i] = scale * x[i] + noise * z[i];
+      } else {
+        const dt = next - t;
+        const noise = sde.diffusion(t) * Math.sqrt(dt);
+        sde.drift(x, t, drift);
+        for (let i = 0; i < x.length; i++) x[i] += drift[i] * dt + noise * z[i];
+      }
+    });
     return runSteps(name, loop, schedule, options.signal);
   }));
 }

@@ -1,5 +1,5 @@
 import { type Stage, sigmaOf } from '@scoreflow/core';
-import { denoise } from '../shared/denoiser.js';
+import { sigmaStep } from '../shared/sigma-step.js';
 import { type ReverseSamplerOptions, reverseSampler } from '../shared/reverse-sampler.js';
 
 /** Options of `dpmSolver2m`: the common sampler options. */
@@ -29,12 +29,8 @@ export function dpmSolver2m(options: DpmSolver2mOptions): Stage {
     const { x } = state;
     const n = x.length;
     // Two buffers, alternating by step: this step's D and the previous one.
-    const denoised = state.buffer(k % 2 === 0 ? 'denoised-even' : 'denoised-odd');
     const previous = state.buffer(k % 2 === 0 ? 'denoised-odd' : 'denoised-even');
-    const { mean: m, std: s } = await denoise(state, sde, x, t, state.buffer('score'), denoised);
-    const { mean: mNext, std: sNext } = sde.marginal(next);
-    const sigma = s / m;
-    const sigmaNext = sNext / mNext;
+    const { denoised, m, sigma, mNext, sigmaNext } = await sigmaStep(state, sde, t, next, state.buffer(k % 2 === 0 ? 'denoised-even' : 'denoised-odd'));
     // Lu et al.'s update in their alpha_t = m, sigma_t = s: x_{k+1} = (s' / s) x_k - m' expm1(-h) D'.
     const h = Math.log(sigma / sigmaNext);
     const stdRatio = (mNext * (sigmaNext / sigma)) / m; // s' / s

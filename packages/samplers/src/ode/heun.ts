@@ -1,5 +1,6 @@
 import type { Stage } from '@scoreflow/core';
 import { denoise } from '../shared/denoiser.js';
+import { sigmaStep } from '../shared/sigma-step.js';
 import { type ReverseSamplerOptions, reverseSampler } from '../shared/reverse-sampler.js';
 import { pfOdeVelocity } from './pf-ode-velocity.js';
 import { reverseSde } from '../reverse-sde/reverse-sde.js';
@@ -65,12 +66,7 @@ export function heun(options: HeunOptions): Stage {
   return reverseSampler('heun', options, async (state, _k, t, next) => {
     const { x } = state;
     const n = x.length;
-    const score = state.buffer('score');
-    const denoised = state.buffer('denoised');
-    const { mean: m, std: s } = await denoise(state, sde, x, t, score, denoised);
-    const { mean: mNext, std: sNext } = sde.marginal(next);
-    const sigma = s / m;
-    const sigmaNext = sNext / mNext;
+    const { denoised, score, m, sigma, mNext, sigmaNext } = await sigmaStep(state, sde, t, next);
     const dSigma = sigmaNext - sigma;
     // d = (x-hat - D) / sigma with x-hat = x / m, kept for the corrector.
     const slope = state.buffer('slope');

@@ -6,7 +6,6 @@ import {
   type Sde,
   type Stage,
   type StageKind,
-  type StepLoop,
   compactIds,
   describeStage,
   positionsOf,
@@ -15,7 +14,7 @@ import {
 } from '@scoreflow/core';
 import { concatMap, defer, finalize } from 'rxjs';
 import { identityOf } from './batch-identity.js';
-import { snapshotBatch } from './snapshot.js';
+import { timeLoop } from './time-loop.js';
 
 /** What a sampler reports per input batch: score evaluations per particle (NFE). */
 export interface SamplerStats {
@@ -103,18 +102,10 @@ export function reverseSampler(defaultName: string, options: ReverseSamplerOptio
         uniform: (out, k, use = 0) => rng.uniform(out, noiseIds, 1, { step: k, stream: (baseStream + 0x10000 + use) >>> 0 }),
       };
       let done = 0;
-      const loop: StepLoop = {
-        steps,
-        x,
-        ids: identity.ids,
-        dim: identity.dim,
-        time: (k) => times[k],
-        step(k) {
-          done = k + 1;
-          return step(state, k, times[k], times[k + 1]);
-        },
-        snapshot: (k) => snapshotBatch(identity, x, k, times[k]),
-      };
+      const loop = timeLoop(identity, x, times, (k, t, next) => {
+        done = k + 1;
+        return step(state, k, t, next);
+      });
       return runSteps(name, loop, schedule, options.signal).pipe(
         finalize(() => {
           if (done === 0) return;
