@@ -1,5 +1,4 @@
-import { type DataSource, type ParticleBatch, type Stage, createRunContext, labelsOf, positionsOf } from '@scoreflow/core';
-import { type Observable, lastValueFrom, toArray } from 'rxjs';
+import { type DataSource, type ParticleBatch, type Stage, collectAll, createRunContext, labelsOf, positionsOf } from '@scoreflow/core';
 import { createBrowserRegistry } from '@scoreflow/catalogue';
 
 /** Every browser-safe plugin scoreflow ships (`@scoreflow/catalogue`): stories create plugins from config entries here, as the runner does. */
@@ -8,12 +7,9 @@ export const registry = createBrowserRegistry();
 /** A run context for one story: `particles` particles of dimension `dim`, keyed by `seed`. */
 export const runContext = (particles: number, dim = 2, seed = 0) => createRunContext({ name: 'gallery', seed, dim, particles });
 
-/** Every batch of an observable, in order. */
-export const collect = (batches: Observable<ParticleBatch>): Promise<ParticleBatch[]> => lastValueFrom(batches.pipe(toArray()));
-
 /** `n` particles of a source: positions (row-major) and labels where the source has them. */
 export async function sampleOf(source: DataSource, n: number, seed = 0): Promise<{ positions: Float32Array; labels?: Int32Array }> {
-  const batches = await collect(source.sample(runContext(n, source.dim, seed)));
+  const batches = await collectAll(source.sample(runContext(n, source.dim, seed)));
   const positions = new Float32Array(n * source.dim);
   const labels = new Int32Array(n);
   let offset = 0;
@@ -34,7 +30,7 @@ export async function sampleOf(source: DataSource, n: number, seed = 0): Promise
  * snapshot when all particles fit one batch (the gallery's runs do).
  */
 export const runStage = (source: DataSource, n: number, stage: Stage, seed = 0): Promise<ParticleBatch[]> =>
-  collect(source.sample(runContext(n, source.dim, seed)).pipe(stage));
+  collectAll(source.sample(runContext(n, source.dim, seed)).pipe(stage));
 
 /** Snapshots stacked snapshot-major for `drawPaths` / `drawChainTrace`: the first `paths` particles of each. */
 export function stack(snapshots: readonly ParticleBatch[], paths: number, dim = 2): { paths: number; steps: number; dim: number; positions: Float32Array } {

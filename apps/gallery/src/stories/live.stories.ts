@@ -1,5 +1,5 @@
 // Live stories: scoreflow pipelines (sources, SDEs, samplers, score models) running in the browser.
-import { MIXTURE_PRESETS, type ParticleBatch, banana, gaussianMixture, labelsOf, positionsOf, timesOf } from '@scoreflow/core';
+import { MIXTURE_PRESETS, type ParticleBatch, banana, collectAll, gaussianMixture, labelsOf, positionsOf, timesOf } from '@scoreflow/core';
 import { bananaSource, gaussianMixtureSource, gaussianSource, priorSource } from '@scoreflow/data-sources';
 import { eulerMaruyama, forwardDiffusion, hmc } from '@scoreflow/samplers';
 import { densityTarget, empiricalScore, mixtureScore, mixtureTarget } from '@scoreflow/score-models';
@@ -8,7 +8,7 @@ import type { Meta, StoryObj } from '@storybook/html-vite';
 import { createPlotFrame, drawAxes, drawDensityHeatmap, drawPaths, drawScatter, drawScoreField, frameArea, gridFromLogDensity, scoreField } from '@scoreflow/viz';
 import { of } from 'rxjs';
 import { clear, figure, markPlot, nextFrame, sleep } from '../figure.js';
-import { collect, runContext, stack } from '../pipelines.js';
+import { runContext, stack } from '../pipelines.js';
 import { range } from './controls.js';
 
 const meta: Meta = { title: 'Live pipelines' };
@@ -38,11 +38,11 @@ export const DoubleGaussianForwardAndBack: StoryObj<DiffusionArgs> = {
       const sde = brownian({ g: 1, T: 4 });
       const mixture = MIXTURE_PRESETS['double-gaussian']();
       const context = runContext(args.particles);
-      const forward = await collect(
+      const forward = await collectAll(
         gaussianMixtureSource(mixture).sample(context).pipe(forwardDiffusion({ sde, rng: context.rng, steps: args.steps, method: 'euler-maruyama', snapshotEvery: 1 })),
       );
       const labels = labelsOf(forward[0]);
-      const reverse = await collect(
+      const reverse = await collectAll(
         of(forward[forward.length - 1]).pipe(eulerMaruyama({ sde, score: mixtureScore(mixture, sde), rng: context.rng, times: geometricGrid().times(sde, args.steps, 1e-3), snapshotEvery: 1 })),
       );
       const frames: [string, ParticleBatch][] = [...forward.map((b): [string, ParticleBatch] => ['forward', b]), ...reverse.map((b): [string, ParticleBatch] => ['reverse', b])];
@@ -78,7 +78,7 @@ export const RandomWalk2D: StoryObj<WalkArgs> = {
     figure(480, 480, async (ctx, canvas) => {
       const sde = brownian({ g: 1, T: 1 });
       const context = runContext(args.walkers);
-      const snapshots = await collect(
+      const snapshots = await collectAll(
         gaussianSource({ dim: 2, std: 2 }).sample(context).pipe(forwardDiffusion({ sde, rng: context.rng, steps: args.steps, method: 'euler-maruyama', snapshotEvery: 1 })),
       );
       const all = stack(snapshots, args.walkers);
@@ -131,7 +131,7 @@ export const McmcBesideReverseSde: StoryObj<RaceArgs> = {
       for (const frame of [left, right]) drawDensityHeatmap(ctx, frame, gridFromLogDensity(density, frameArea(frame, 2)), { map: 'blues' });
 
       const chainContext = runContext(args.chains);
-      const chain = await collect(
+      const chain = await collectAll(
         gaussianSource({ dim: 2 }).sample(chainContext).pipe(hmc({ target: densityTarget(density), rng: chainContext.rng, init: { point: [-6, 9] }, leapfrogSteps: 5, warmup: 50, steps: 150, includeWarmup: true })),
       );
       drawPaths(ctx, left, stack(chain, args.chains), { colour: ['#b2182b', '#4d4d4d', '#1b7837', '#762a83'] });
@@ -139,10 +139,10 @@ export const McmcBesideReverseSde: StoryObj<RaceArgs> = {
       await nextFrame();
 
       const sde = brownian({ g: 1, T: 25 });
-      const data = await collect(bananaSource().sample(runContext(500, 2, 1)));
+      const data = await collectAll(bananaSource().sample(runContext(500, 2, 1)));
       const score = empiricalScore(positionsOf(data[0]), 2, sde);
       const context = runContext(args.particles, 2, 2);
-      const reverse = await collect(
+      const reverse = await collectAll(
         priorSource(sde, 2).sample(context).pipe(eulerMaruyama({ sde, score, rng: context.rng, times: geometricGrid().times(sde, args.steps, 1e-2), snapshotEvery: 1 })),
       );
       drawScatter(ctx, right, positionsOf(reverse[reverse.length - 1]), { colour: '#08306b' });

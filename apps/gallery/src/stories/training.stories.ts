@@ -1,6 +1,6 @@
 // Training stories: a score network learns in the page by denoising score matching in score-nets'
 // training session (the one the runner's `train` uses), then samples through the reverse SDE.
-import { type DataSource, type GaussianMixture, MIXTURE_PRESETS, type ParticleBatch, diffuseMixture, diffusedSample, positionsOf, scoreErrorAt, timesOf } from '@scoreflow/core';
+import { type DataSource, type GaussianMixture, MIXTURE_PRESETS, type ParticleBatch, collectAll, diffuseMixture, diffusedSample, positionsOf, scoreErrorAt, timesOf } from '@scoreflow/core';
 import { TWO_MOONS_PRESETS, gaussianMixtureSource, priorSource, twoMoonsSource } from '@scoreflow/data-sources';
 import { eulerMaruyama } from '@scoreflow/samplers';
 import { mixtureScore, mixtureTarget } from '@scoreflow/score-models';
@@ -9,7 +9,7 @@ import { uniformGrid, vp } from '@scoreflow/sdes';
 import type { Meta, StoryObj } from '@storybook/html-vite';
 import { type DensityGrid, type VectorField, createPlotFrame, drawAxes, drawDensityHeatmap, drawLegend, drawLineChart, drawScatter, drawScoreField, frameArea, gridFromLogDensity, histogram2d, scoreField } from '@scoreflow/viz';
 import { clear, figure, markPlot, nextFrame, sleep, whileShown } from '../figure.js';
-import { collect, runContext, sampleOf } from '../pipelines.js';
+import { runContext, sampleOf } from '../pipelines.js';
 import { BROWSER_BACKENDS, type BrowserBackend, selectBrowserBackend } from '../tf-backend.js';
 import { number, range, select } from './controls.js';
 
@@ -187,7 +187,7 @@ export const ScoreNetworkLive: StoryObj<TrainingArgs> = {
         // Sampling: the reverse SDE from N(0, I) with the learned score (EMA weights), one frame per snapshot.
         session.ema.copyTo(sampling);
         const context = runContext(args.samples, 2, 4);
-        const snapshots = await collect(
+        const snapshots = await collectAll(
           priorSource(sde, 2)
             .sample(context)
             .pipe(eulerMaruyama({ sde, score: networkScore(sampling, sde), rng: context.rng, times: uniformGrid().times(sde, args.sampleSteps, 1e-3), snapshotEvery: Math.max(1, Math.round(args.sampleSteps / 25)), signal })),

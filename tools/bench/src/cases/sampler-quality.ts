@@ -4,17 +4,15 @@ import { createBrowserRegistry } from '@scoreflow/catalogue';
 import {
   type GaussianMixture,
   MIXTURE_PRESETS,
-  type ParticleBatch,
   createRunContext,
   diffuseMixture,
-  positionsOf,
   watchStats,
 } from '@scoreflow/core';
 import { gaussianMixtureSource } from '@scoreflow/data-sources';
 import { slicedWasserstein } from '@scoreflow/metrics';
-import { lastValueFrom, toArray } from 'rxjs';
 import type { BenchResult } from '../measure.js';
 import { defaultMmd } from './default-mmd.js';
+import { samplePositions } from './sample-positions.js';
 import { SAMPLER_SWEEPS, type SamplerSweep } from './sampler-sweeps.js';
 
 const registry = createBrowserRegistry();
@@ -23,21 +21,10 @@ const targets = ['double-gaussian', 'eight-gaussians'] as const;
 /** Each point is the mean over these seeds: sliced W2 of 10,000 samples moves by about its own size from seed to seed. */
 const seeds = [1, 2, 3] as const;
 
-/** Positions of every batch, concatenated. */
-const concat = (batches: readonly ParticleBatch[]): Float32Array => {
-  const out = new Float32Array(batches.reduce((total, batch) => total + positionsOf(batch).length, 0));
-  let offset = 0;
-  for (const batch of batches) {
-    out.set(positionsOf(batch), offset);
-    offset += positionsOf(batch).length;
-  }
-  return out;
-};
-
 /** An exact sample of `mixture` diffused to time t of the SDE (the law a sampler ending at t targets). */
 async function exactSample(mixture: GaussianMixture, mean: number, std: number, seed: number): Promise<Float32Array> {
   const run = createRunContext({ name: 'reference', seed, dim: 2, particles });
-  return concat(await lastValueFrom(gaussianMixtureSource(diffuseMixture(mixture, mean, std)).sample(run).pipe(toArray())));
+  return samplePositions(gaussianMixtureSource(diffuseMixture(mixture, mean, std)).sample(run));
 }
 
 /** The metrics between independent exact samples: mean and standard deviation over pairs. */
@@ -87,7 +74,7 @@ async function runSweep(sweep: SamplerSweep, target: (typeof targets)[number], r
       );
       const stats = watchStats(stage.stats);
       const started = performance.now();
-      const x = concat(await lastValueFrom(source.sample(run).pipe(stage, toArray())));
+      const x = await samplePositions(source.sample(run).pipe(stage));
       stats.unsubscribe();
       seconds += (performance.now() - started) / 1000 / seeds.length;
       sw2 += slicedWasserstein(x, references[index], 2) / seeds.length;

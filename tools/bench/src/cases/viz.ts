@@ -1,14 +1,13 @@
-import { MIXTURE_PRESETS, createRunContext, positionsOf, labelsOf } from '@scoreflow/core';
+import { MIXTURE_PRESETS, collectAll, createRunContext, positionsOf, labelsOf } from '@scoreflow/core';
 import { gaussianMixtureSource } from '@scoreflow/data-sources';
 import { createPlotFrame, drawAxes, drawScatter, encodeGif } from '@scoreflow/viz';
 import { createFigure, rgbaOf } from '@scoreflow/viz/node';
-import { lastValueFrom, toArray } from 'rxjs';
 import { type BenchResult, bestOf } from '../measure.js';
 
 /** n samples of the double Gaussian with their labels, one array each. */
 async function doubleGaussian(n: number): Promise<{ points: Float32Array; labels: Int32Array }> {
   const run = createRunContext({ name: 'viz', seed: 0, dim: 2, particles: n, batchSize: n });
-  const [batch] = await lastValueFrom(gaussianMixtureSource(MIXTURE_PRESETS['double-gaussian']()).sample(run).pipe(toArray()));
+  const [batch] = await collectAll(gaussianMixtureSource(MIXTURE_PRESETS['double-gaussian']()).sample(run));
   return { points: positionsOf(batch), labels: labelsOf(batch) ?? new Int32Array(n) };
 }
 

@@ -1,5 +1,5 @@
-import { type ParticleBatch, type Registry, createRunContext, deriveSeed, positionsOf, watchStats } from '@scoreflow/core';
-import { lastValueFrom, toArray } from 'rxjs';
+import { type Registry, createRunContext, deriveSeed, watchStats } from '@scoreflow/core';
+import { samplePositions } from '../sample-positions.js';
 import type { Contestant } from './contestant.js';
 
 /** What one contestant did with one budget. */
@@ -10,17 +10,6 @@ export interface ContestantRun {
   readonly evaluations: number;
   /** Wall time of the pipeline (source and stage), seconds. */
   readonly seconds: number;
-}
-
-/** Positions of every batch, concatenated in order. */
-export function concatPositions(batches: readonly ParticleBatch[]): Float32Array {
-  const out = new Float32Array(batches.reduce((total, batch) => total + positionsOf(batch).length, 0));
-  let offset = 0;
-  for (const batch of batches) {
-    out.set(positionsOf(batch), offset);
-    offset += positionsOf(batch).length;
-  }
-  return out;
 }
 
 /**
@@ -37,18 +26,18 @@ export async function runContestant(registry: Registry, contestant: Contestant, 
   const stage = registry.create('stage', { ...contestant.stage, ...options }, { run, sde, path: 'pipeline.0' });
   const watch = watchStats(stage.stats);
   const started = performance.now();
-  const batches = await lastValueFrom(source.sample(run).pipe(stage, toArray()));
+  const sample = await samplePositions(source.sample(run).pipe(stage));
   const seconds = (performance.now() - started) / 1000;
   watch.unsubscribe();
   const stats = watch.summary();
   const perParticle = (stats.evaluations ?? stats.nfe)?.mean;
   if (perParticle === undefined) throw new Error(`mcmc-race: ${name}: the stage '${contestant.stage.type}' reported neither 'evaluations' nor 'nfe'.`);
-  return { sample: concatPositions(batches), evaluations: perParticle * particles, seconds };
+  return { sample, evaluations: perParticle * particles, seconds };
 }
 
 /** `n` exact samples of a contestant's reference (the target), drawn with the seed derived from `purpose`. */
 export async function exactSample(registry: Registry, contestant: Contestant, n: number, purpose: string): Promise<Float32Array> {
   const run = createRunContext({ name: `${contestant.name}/${purpose}`, seed: deriveSeed(contestant.seed, purpose), dim: contestant.dim, particles: n });
   const source = registry.create('data-source', contestant.reference, { run, path: 'reference' });
-  return concatPositions(await lastValueFrom(source.sample(run).pipe(toArray())));
+  return samplePositions(source.sample(run));
 }
