@@ -1,11 +1,11 @@
-import { definePlugin } from '@scoreflow/core';
 import { z } from 'zod';
 import { drawAxes } from '../frame/draw-axes.js';
 import { createPlotFrame } from '../frame/plot-frame.js';
 import { drawScatter } from '../scatter/draw-scatter.js';
+import { defineFigure } from './define-figure.js';
 import { contextOf } from './context-of.js';
 import { domainsOf } from './domains-of.js';
-import { checkPlanar, colourOption, commonOptions, domainOption, fileOption, stageOption } from './figure-options.js';
+import { colourOption, commonOptions, domainOption, fileOption, stageOption } from './figure-options.js';
 import { NothingToDraw } from './nothing-to-draw.js';
 import { colourOf } from './snapshot-figure.js';
 import { stageName, whenOf } from './titles.js';
@@ -29,42 +29,37 @@ export const animationFigureOptions = z.strictObject({
  * as the frames of a GIF, on axes fixed over all frames: the double Gaussian diffusing into one
  * Gaussian.
  */
-export const animationFigure = definePlugin({
-  kind: 'figure',
+export const animationFigure = defineFigure({
   name: 'animation',
   description: "every snapshot of a stage as a GIF frame, on fixed axes (GIF)",
   options: animationFigureOptions,
-  create: (config, ctx) => {
-    checkPlanar(ctx, 'animation');
-    return {
-      name: 'animation',
-      file: config.file,
-      needs: { snapshots: { stage: config.stage, particles: config.particles, steps: 'all' } },
-      oneSnapshot: 'the animation has one frame',
-      async draw(input, newCanvas) {
-        const all = input.snapshots;
-        if (all.length === 0) throw new NothingToDraw(`no snapshot of ${stageName(input, config.stage)} was finished`);
-        const count = Math.min(config.frames, all.length);
-        const chosen = Array.from({ length: count }, (_, k) => all[Math.round((k * (all.length - 1)) / Math.max(1, count - 1))]);
-        const dim = chosen[0].dim;
-        const domains = domainsOf(
-          chosen.map((snapshot) => snapshot.positions),
-          dim,
-          config,
-        );
-        const width = config.width ?? 480;
-        const height = config.height ?? 480;
-        const frame = createPlotFrame({ width, height, ...domains, margin: { top: 30 }, equalAspect: true });
-        const canvases = chosen.map((snapshot) => {
-          const canvas = newCanvas(width, height);
-          const ctx2d = contextOf(canvas);
-          drawScatter(ctx2d, frame, snapshot.positions, { dim, colour: colourOf(config.colour, snapshot, config.particles) });
-          const title = config.title ?? `${input.run}: ${stageName(input, config.stage)}`;
-          drawAxes(ctx2d, frame, { xLabel: 'x1', yLabel: 'x2', title: `${title}, ${whenOf(input, config.stage, snapshot, false)}` });
-          return canvas;
-        });
-        return { canvases, delay: config.delay, lastDelay: config.lastDelay };
-      },
-    };
-  },
+  planar: true,
+  create: (config) => ({
+    needs: { snapshots: { stage: config.stage, particles: config.particles, steps: 'all' } },
+    oneSnapshot: 'the animation has one frame',
+    async draw(input, newCanvas) {
+      const all = input.snapshots;
+      if (all.length === 0) throw new NothingToDraw(`no snapshot of ${stageName(input, config.stage)} was finished`);
+      const count = Math.min(config.frames, all.length);
+      const chosen = Array.from({ length: count }, (_, k) => all[Math.round((k * (all.length - 1)) / Math.max(1, count - 1))]);
+      const dim = chosen[0].dim;
+      const domains = domainsOf(
+        chosen.map((snapshot) => snapshot.positions),
+        dim,
+        config,
+      );
+      const width = config.width ?? 480;
+      const height = config.height ?? 480;
+      const frame = createPlotFrame({ width, height, ...domains, margin: { top: 30 }, equalAspect: true });
+      const canvases = chosen.map((snapshot) => {
+        const canvas = newCanvas(width, height);
+        const ctx2d = contextOf(canvas);
+        drawScatter(ctx2d, frame, snapshot.positions, { dim, colour: colourOf(config.colour, snapshot, config.particles) });
+        const title = config.title ?? `${input.run}: ${stageName(input, config.stage)}`;
+        drawAxes(ctx2d, frame, { xLabel: 'x1', yLabel: 'x2', title: `${title}, ${whenOf(input, config.stage, snapshot, false)}` });
+        return canvas;
+      });
+      return { canvases, delay: config.delay, lastDelay: config.lastDelay };
+    },
+  }),
 });

@@ -1,13 +1,14 @@
-import { ConfigError, type ScoreModel, type Target, definePlugin } from '@scoreflow/core';
+import { ConfigError, type ScoreModel, type Target } from '@scoreflow/core';
 import { z } from 'zod';
 import { drawScoreField } from '../field/draw-score-field.js';
 import { scoreField } from '../field/vector-field.js';
 import { drawAxes } from '../frame/draw-axes.js';
 import { extentOf } from '../frame/domains.js';
 import { createPlotFrame } from '../frame/plot-frame.js';
+import { defineFigure } from './define-figure.js';
 import { contextOf } from './context-of.js';
 import { type Distribution, drawDistribution } from './draw-distribution.js';
-import { checkPlanar, commonOptions, domainOption, fileOption, mapOption, nestedPluginOption } from './figure-options.js';
+import { commonOptions, domainOption, fileOption, mapOption, nestedPluginOption } from './figure-options.js';
 import { formatT } from './titles.js';
 
 /** Options of the `density` figure. */
@@ -32,21 +33,18 @@ const LIGHT_MAPS = new Set(['blues', 'greys']);
  * KDE) with the arrows of a score model at t over it: the score field of the diffused data. Axes:
  * the figure's domains, else the reference's range at t, else [-5, 5].
  */
-export const densityFigure = definePlugin({
-  kind: 'figure',
+export const densityFigure = defineFigure({
   name: 'density',
   description: 'a density heatmap (a target, or the reference at t) with the arrows of a score at t (PNG)',
   options: densityFigureOptions,
+  planar: true,
   create: (config, ctx) => {
-    checkPlanar(ctx, 'density');
     const at = (field: string, message: string) => new ConfigError('Invalid figure', [{ path: `${ctx.path}.${field}`, message }]);
     if (config.reference && config.target !== undefined) throw at('target', 'give either reference: true or a target, not both');
     if (!config.reference && config.target === undefined && config.score === undefined) throw at('type', 'a density figure needs a target, a score or reference: true');
     const target: Target | undefined = config.target === undefined ? undefined : ctx.create('target', config.target, `${ctx.path}.target`);
     const score: ScoreModel | undefined = config.score === undefined ? undefined : ctx.create('score-model', config.score, `${ctx.path}.score`);
     return {
-      name: 'density',
-      file: config.file,
       needs: { reference: config.reference },
       async draw(input, newCanvas) {
         const { dim } = input;

@@ -1,6 +1,7 @@
-import { ConfigError, definePlugin } from '@scoreflow/core';
+import { ConfigError } from '@scoreflow/core';
 import { z } from 'zod';
 import { drawImageGrid } from '../images/draw-image-grid.js';
+import { defineFigure } from './define-figure.js';
 import { contextOf } from './context-of.js';
 import { commonOptions, fileOption, stageOption, stepOption } from './figure-options.js';
 import { NothingToDraw } from './nothing-to-draw.js';
@@ -20,8 +21,7 @@ export const imagesFigureOptions = z.strictObject({
  * `images`: particles of dimension height * width (values in [-1, 1]) drawn as images in a grid:
  * a snapshot of image data. Without `shape`, the dimension must be a square.
  */
-export const imagesFigure = definePlugin({
-  kind: 'figure',
+export const imagesFigure = defineFigure({
   name: 'images',
   description: 'particles of dimension h * w drawn as images in a grid (PNG)',
   options: imagesFigureOptions,
@@ -34,8 +34,6 @@ export const imagesFigure = definePlugin({
       throw new ConfigError('Invalid figure', [{ path: `${ctx.path}.shape`, message }]);
     }
     return {
-      name: 'images',
-      file: config.file,
       needs: { snapshots: { stage: config.stage, particles: config.count, steps: config.step } },
       async draw(input, newCanvas) {
         const snapshot = input.snapshots.at(-1);

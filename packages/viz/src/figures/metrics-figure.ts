@@ -1,4 +1,4 @@
-import { type MeasuredSnapshot, definePlugin } from '@scoreflow/core';
+import type { MeasuredSnapshot } from '@scoreflow/core';
 import { z } from 'zod';
 import { type Band, drawBand } from '../chart/draw-band.js';
 import { type LegendEntry, drawLegendRow } from '../chart/draw-legend.js';
@@ -8,6 +8,7 @@ import { categoricalColour } from '../colour/categorical.js';
 import { drawAxes } from '../frame/draw-axes.js';
 import { drawTitle } from '../frame/draw-title.js';
 import { createPlotFrame } from '../frame/plot-frame.js';
+import { defineFigure } from './define-figure.js';
 import { contextOf } from './context-of.js';
 import { commonOptions, fileOption } from './figure-options.js';
 import { type MetricBands, noiseBands } from './noise-bands.js';
@@ -45,14 +46,11 @@ const FLOOR_COLOUR = 'rgba(0, 0, 0, 0.12)';
  * or 20 (a metric). By default every value but the kernel bandwidths (parameters, not measures of
  * quality). The stages and the band are named in a row under the title, over no data.
  */
-export const metricsFigure = definePlugin({
-  kind: 'figure',
+export const metricsFigure = defineFigure({
   name: 'metrics',
   description: 'every metric of every snapshot against t or the step, one panel per metric (PNG)',
   options: metricsFigureOptions,
   create: (config) => ({
-    name: 'metrics',
-    file: config.file,
     needs: { metrics: true, noiseFloor: config.noiseFloor !== false },
     async draw(input, newCanvas) {
       const measured = input.metrics.filter((record) => Object.keys(record.values).length > 0);

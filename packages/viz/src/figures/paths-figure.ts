@@ -1,13 +1,14 @@
-import { type Target, definePlugin } from '@scoreflow/core';
+import type { Target } from '@scoreflow/core';
 import { z } from 'zod';
 import { drawAxes } from '../frame/draw-axes.js';
 import { createPlotFrame } from '../frame/plot-frame.js';
 import { drawPaths } from '../paths/draw-paths.js';
+import { defineFigure } from './define-figure.js';
 import { contextOf } from './context-of.js';
 import { drawDistribution } from './draw-distribution.js';
 import { domainsOf } from './domains-of.js';
-import { checkPlanar, commonOptions, domainOption, fileOption, mapOption, nestedPluginOption, stageOption } from './figure-options.js';
-import { NothingToDraw } from './nothing-to-draw.js';
+import { commonOptions, domainOption, fileOption, mapOption, nestedPluginOption, stageOption } from './figure-options.js';
+import { pathsOf } from './paths-of.js';
 import { stageName } from './titles.js';
 
 /** Options of the `paths` figure. */
@@ -29,26 +30,19 @@ export const pathsFigureOptions = z.strictObject({
  * `paths`: the paths of particles 0 .. n - 1 through every snapshot of a stage, starts marked
  * red, optionally over a target's density: a 2-D random walk, sampler trajectories, an MCMC chain.
  */
-export const pathsFigure = definePlugin({
-  kind: 'figure',
+export const pathsFigure = defineFigure({
   name: 'paths',
   description: "the trajectories of the first particles through a stage's snapshots, red starts (PNG)",
   options: pathsFigureOptions,
+  planar: true,
   create: (config, ctx) => {
-    checkPlanar(ctx, 'paths');
     const target: Target | undefined = config.density === undefined ? undefined : ctx.create('target', config.density, `${ctx.path}.density`);
     return {
-      name: 'paths',
-      file: config.file,
       needs: { snapshots: { stage: config.stage, particles: config.particles, steps: 'all' } },
       oneSnapshot: 'each path is a single point',
       async draw(input, newCanvas) {
-        const { snapshots } = input;
-        if (snapshots.length === 0) throw new NothingToDraw(`no snapshot of ${stageName(input, config.stage)} was finished`);
-        const { dim } = snapshots[0];
-        const paths = config.particles;
-        const positions = new Float32Array(snapshots.length * paths * dim);
-        snapshots.forEach((snapshot, s) => positions.set(snapshot.positions.subarray(0, paths * dim), s * paths * dim));
+        const trajectories = pathsOf(input, config.stage, config.particles);
+        const { dim, positions, drawn } = trajectories;
         const width = config.width ?? 480;
         const height = config.height ?? 480;
         const canvas = newCanvas(width, height);
@@ -56,8 +50,7 @@ export const pathsFigure = definePlugin({
         const domains = domainsOf([positions], dim, config);
         const frame = createPlotFrame({ width, height, ...domains, margin: { top: 30 }, equalAspect: true });
         if (target !== undefined) drawDistribution(ctx2d, frame, { target }, config.map, { scale: config.scale });
-        drawPaths(ctx2d, frame, { paths, steps: snapshots.length, dim, positions }, { colour: config.colour === 'auto' ? undefined : config.colour, end: config.end ? {} : false });
-        const drawn = Math.max(...snapshots.map((snapshot) => snapshot.count));
+        drawPaths(ctx2d, frame, trajectories, { colour: config.colour === 'auto' ? undefined : config.colour, end: config.end ? {} : false });
         const title = config.title ?? `${input.run}: ${stageName(input, config.stage)}, ${drawn} path${drawn === 1 ? '' : 's'}`;
         drawAxes(ctx2d, frame, { xLabel: 'x1', yLabel: 'x2', title });
         return { canvases: [canvas] };

@@ -1,14 +1,15 @@
-import { ConfigError, type FigureSnapshot, type Target, definePlugin } from '@scoreflow/core';
+import { ConfigError, type FigureSnapshot, type Target } from '@scoreflow/core';
 import { z } from 'zod';
 import { drawAxes } from '../frame/draw-axes.js';
 import { drawTitle } from '../frame/draw-title.js';
 import { createPlotFrame } from '../frame/plot-frame.js';
 import { drawScatter } from '../scatter/draw-scatter.js';
 import type { ScatterColour } from '../scatter/scatter-colour.js';
+import { defineFigure } from './define-figure.js';
 import { contextOf } from './context-of.js';
 import { type Distribution, drawDistribution } from './draw-distribution.js';
 import { domainsOf } from './domains-of.js';
-import { checkPlanar, colourOption, commonOptions, domainOption, fileOption, mapOption, nestedPluginOption, stageOption, stepOption } from './figure-options.js';
+import { colourOption, commonOptions, domainOption, fileOption, mapOption, nestedPluginOption, stageOption, stepOption } from './figure-options.js';
 import { NothingToDraw } from './nothing-to-draw.js';
 import { formatT, isChainStage, stageName, stepName, whenOf } from './titles.js';
 
@@ -41,18 +42,15 @@ export function colourOf(option: 'auto' | 'label' | 'none', snapshot: FigureSnap
  * `snapshot`: a snapshot as a scatter ("the point cloud"), with the distribution beside it or
  * under it: the reference at the snapshot's time (a KDE of its sample) or a target's exact density.
  */
-export const snapshotFigure = definePlugin({
-  kind: 'figure',
+export const snapshotFigure = defineFigure({
   name: 'snapshot',
   description: 'a scatter of one snapshot, beside (or over) the reference at its t or a target density (PNG)',
   options: snapshotFigureOptions,
+  planar: true,
   create: (config, ctx) => {
-    checkPlanar(ctx, 'snapshot');
     if (config.reference && config.density !== undefined) throw new ConfigError('Invalid figure', [{ path: `${ctx.path}.density`, message: 'give either reference: true or a density, not both' }]);
     const target: Target | undefined = config.density === undefined ? undefined : ctx.create('target', config.density, `${ctx.path}.density`);
     return {
-      name: 'snapshot',
-      file: config.file,
       needs: { snapshots: { stage: config.stage, particles: Math.max(config.particles, config.highlight), steps: config.step }, reference: config.reference },
       async draw(input, newCanvas) {
         const snapshot = input.snapshots.at(-1);

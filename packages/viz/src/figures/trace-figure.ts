@@ -1,4 +1,3 @@
-import { definePlugin } from '@scoreflow/core';
 import { z } from 'zod';
 import { chainLegend, drawChainTrace, traceSeries } from '../chart/draw-chain-trace.js';
 import { drawLegendRow } from '../chart/draw-legend.js';
@@ -6,9 +5,10 @@ import { seriesDomains } from '../chart/series.js';
 import { drawAxes } from '../frame/draw-axes.js';
 import { drawTitle } from '../frame/draw-title.js';
 import { createPlotFrame } from '../frame/plot-frame.js';
+import { defineFigure } from './define-figure.js';
 import { contextOf } from './context-of.js';
 import { commonOptions, fileOption, stageOption } from './figure-options.js';
-import { NothingToDraw } from './nothing-to-draw.js';
+import { pathsOf } from './paths-of.js';
 import { stageName, whenOf } from './titles.js';
 
 /** Options of the `trace` figure. */
@@ -29,25 +29,18 @@ const LEGEND = 20;
  * trace). One snapshot (e.g. `thin` = `steps`) draws each chain as a dot, says so in the title and
  * in the figure's note.
  */
-export const traceFigure = definePlugin({
-  kind: 'figure',
+export const traceFigure = defineFigure({
   name: 'trace',
   description: 'MCMC chain traces, each coordinate against the iteration (PNG)',
   options: traceFigureOptions,
   create: (config) => ({
-    name: 'trace',
-    file: config.file,
     needs: { snapshots: { stage: config.stage, particles: config.chains, steps: 'all' } },
     oneSnapshot: 'the trace shows each chain as a dot',
     async draw(input, newCanvas) {
       const { snapshots } = input;
-      if (snapshots.length === 0) throw new NothingToDraw(`no snapshot of ${stageName(input, config.stage)} was finished`);
-      const { dim } = snapshots[0];
-      const paths = config.chains;
-      const positions = new Float32Array(snapshots.length * paths * dim);
-      snapshots.forEach((snapshot, s) => positions.set(snapshot.positions.subarray(0, paths * dim), s * paths * dim));
-      const chains = { paths, steps: snapshots.length, dim, positions, times: snapshots.map((snapshot) => snapshot.t) };
-      const drawn = Math.max(...snapshots.map((snapshot) => snapshot.count));
+      const { drawn, ...paths } = pathsOf(input, config.stage, config.chains);
+      const chains = { ...paths, times: snapshots.map((snapshot) => snapshot.t) };
+      const { dim } = chains;
       const legend = drawn >= 2 && drawn <= 10;
       const panels = Math.min(config.coordinates, dim);
       const top = TITLE + (legend ? LEGEND : 0);
