@@ -1,4 +1,4 @@
-import type { Stage } from '@scoreflow/core';
+import { type Stage, positiveArgument } from '@scoreflow/core';
 import { sigmaStep } from '../shared/sigma-step.js';
 import { type ReverseSamplerOptions, reverseSampler } from '../shared/reverse-sampler.js';
 import { ancestralStep } from './ancestral-step.js';
@@ -32,8 +32,7 @@ export interface DdimOptions extends ReverseSamplerOptions {
  */
 export function ddim(options: DdimOptions): Stage {
   const { sde } = options;
-  const eta = options.eta ?? 0;
-  if (!(eta >= 0 && Number.isFinite(eta))) throw new RangeError(`${options.name ?? 'ddim'}: eta must be a finite number >= 0, got ${eta}.`);
+  const eta = positiveArgument(options.name ?? 'ddim', 'eta', options.eta ?? 0, true);
   return reverseSampler('ddim', options, async (state, k, t, next) => {
     const { x } = state;
     const n = x.length;

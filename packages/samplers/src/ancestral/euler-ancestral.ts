@@ -1,4 +1,4 @@
-import type { Stage } from '@scoreflow/core';
+import { type Stage, positiveArgument } from '@scoreflow/core';
 import { sigmaStep } from '../shared/sigma-step.js';
 import { type ReverseSamplerOptions, reverseSampler } from '../shared/reverse-sampler.js';
 import { ancestralStep } from './ancestral-step.js';
@@ -29,8 +29,7 @@ export interface EulerAncestralOptions extends ReverseSamplerOptions {
  */
 export function eulerAncestral(options: EulerAncestralOptions): Stage {
   const { sde } = options;
-  const eta = options.eta ?? 1;
-  if (!(eta >= 0 && Number.isFinite(eta))) throw new RangeError(`${options.name ?? 'euler-ancestral'}: eta must be a finite number >= 0, got ${eta}.`);
+  const eta = positiveArgument(options.name ?? 'euler-ancestral', 'eta', options.eta ?? 1, true);
   return reverseSampler('euler-ancestral', options, async (state, k, t, next) => {
     const { x } = state;
     const n = x.length;

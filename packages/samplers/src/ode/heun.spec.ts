@@ -5,7 +5,7 @@ import { gaussianScore } from '../testing/gaussian.js';
 import { linearSde } from '../testing/linear-sde.js';
 import { uniformTimes } from '../testing/times.js';
 import { type HeunSpace, heun } from './heun.js';
-import { flowError, logLogSlope } from './testing/gaussian-flow.js';
+import { flowConvergence } from './testing/gaussian-flow.js';
 import { diffusedGaussianBatch, logSigmaTimes } from './testing/gaussian-laws.js';
 
 const mu = 1.5;
@@ -19,15 +19,9 @@ describe('heun', () => {
     for (const [beta, linear] of [[0, true], [1, false]] as const) {
       it(`quarters its error when the steps halve on the exact Gaussian flow: slope in [-2.3, -1.7] (space = ${space}, beta = ${beta})`, async () => {
         const sde = linearSde({ beta, T, linear });
-        const steps = [8, 16, 32, 64];
-        const errors: number[] = [];
-        for (const n of steps) {
-          const times = space === 'time' ? grids.time(T, 1e-3, n) : grids.sigma(sde, T, 1e-3, n);
-          const stage = heun({ sde, score: gaussianScore(sde, 2, mu, sigma), rng: createRng(1), times, space, includeInitial: false, snapshotEvery: n });
-          errors.push(await flowError(stage, sde, mu, sigma, times));
-        }
+        const timesOf = (n: number) => (space === 'time' ? grids.time(T, 1e-3, n) : grids.sigma(sde, T, 1e-3, n));
+        const { slope } = await flowConvergence(sde, mu, sigma, [8, 16, 32, 64], timesOf, (options) => heun({ ...options, space }));
         // Measured: -2.04 to -2.06.
-        const slope = logLogSlope(steps, errors);
         expect(slope).toBeGreaterThan(-2.3);
         expect(slope).toBeLessThan(-1.7);
       });
@@ -52,15 +46,8 @@ describe('heun', () => {
 
   it('stays second order with the corrector skipped on a last step to t = 0: slope in [-2.3, -1.7]', async () => {
     const sde = linearSde({ beta: 1, T, linear: true });
-    const steps = [16, 32, 64, 128];
-    const errors: number[] = [];
-    for (const n of steps) {
-      const times = uniformTimes(T, 0, n);
-      const stage = heun({ sde, score: gaussianScore(sde, 2, mu, sigma), rng: createRng(1), times, space: 'time', includeInitial: false, snapshotEvery: n });
-      errors.push(await flowError(stage, sde, mu, sigma, times));
-    }
+    const { slope } = await flowConvergence(sde, mu, sigma, [16, 32, 64, 128], (n) => uniformTimes(T, 0, n), (options) => heun({ ...options, space: 'time' }));
     // Measured: -1.90 (the last Euler step's local error, O(h^2), is of the same order as the global error).
-    const slope = logLogSlope(steps, errors);
     expect(slope).toBeGreaterThan(-2.3);
     expect(slope).toBeLessThan(-1.7);
   });

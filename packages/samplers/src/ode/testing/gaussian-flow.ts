@@ -1,5 +1,7 @@
-import { type Sde, type Stage, makeParticleBatch, positionsOf } from '@scoreflow/core';
+import { type Sde, type Stage, createRng, makeParticleBatch, positionsOf } from '@scoreflow/core';
 import { from, lastValueFrom } from 'rxjs';
+import type { ReverseSamplerOptions } from '../../shared/reverse-sampler.js';
+import { gaussianScore } from '../../testing/gaussian.js';
 
 /**
  * Test-only: the exact probability-flow ODE map of the target N(mu, sigma^2 I) diffused by a linear
@@ -52,4 +54,25 @@ export function logLogSlope(steps: readonly number[], errors: readonly number[])
     den += (x - mx) ** 2;
   });
   return num / den;
+}
+
+/**
+ * Test-only: a sampler's convergence on the exact Gaussian flow. For each step count n, `make`
+ * builds the stage from the exact score of N(mu, sigma^2 I) under `sde`, the times `timesOf(n)`
+ * and one snapshot at the end; returns each run's `flowError` and their `logLogSlope`.
+ */
+export async function flowConvergence(
+  sde: Sde,
+  mu: number,
+  sigma: number,
+  steps: readonly number[],
+  timesOf: (n: number) => Float64Array,
+  make: (options: ReverseSamplerOptions) => Stage,
+): Promise<{ errors: number[]; slope: number }> {
+  const errors: number[] = [];
+  for (const n of steps) {
+    const times = timesOf(n);
+    errors.push(await flowError(make({ sde, score: gaussianScore(sde, 2, mu, sigma), rng: createRng(1), times, includeInitial: false, snapshotEvery: n }), sde, mu, sigma, times));
+  }
+  return { errors, slope: logLogSlope(steps, errors) };
 }
