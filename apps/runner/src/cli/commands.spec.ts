@@ -4,6 +4,7 @@ import { ConfigError, ScoreflowError, idsOf, positionsOf, stepsOf } from '@score
 import { readParticleTable } from '@scoreflow/core/node';
 import { describe, expect, it } from 'vitest';
 import { configWorkspace, quietIo } from '../testing/cli-harness.js';
+import { doubleGaussian, measuredAgainstDoubleGaussian, priorRun } from '../testing/prior-run.js';
 import { tinyCheckpoint } from '../testing/tiny-checkpoint.js';
 import { scoreflowRegistry } from '../registry.js';
 import { listCommand, runCommand, validateCommand } from './commands.js';
@@ -11,24 +12,10 @@ import { listCommand, runCommand, validateCommand } from './commands.js';
 const quiet = quietIo;
 
 const base = {
-  name: 'small-reverse',
-  seed: 3,
-  particles: 3000,
-  batchSize: 1024,
-  sde: { type: 'brownian', g: 1, T: 20 },
-  source: { type: 'prior' },
-  pipeline: [
-    {
-      type: 'euler-maruyama',
-      score: { type: 'gaussian-mixture', preset: 'double-gaussian' },
-      steps: 60,
-      grid: { type: 'geometric' },
-      snapshotEvery: 20,
-    },
-  ],
-  reference: { type: 'gaussian-mixture', preset: 'double-gaussian' },
-  metrics: [{ type: 'sliced-wasserstein' }, { type: 'moments' }],
-  measure: { particles: 1000, referenceParticles: 1000 },
+  ...priorRun('small-reverse', 3, 3000, 1024, [
+    { type: 'euler-maruyama', score: doubleGaussian, steps: 60, grid: { type: 'geometric' }, snapshotEvery: 20 },
+  ]),
+  ...measuredAgainstDoubleGaussian,
 };
 
 const workspace = configWorkspace;

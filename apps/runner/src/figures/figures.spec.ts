@@ -6,23 +6,16 @@ import { readImage } from '@scoreflow/viz/node';
 import { describe, expect, it } from 'vitest';
 import { runCommand, validateCommand } from '../cli/commands.js';
 import { configWorkspace, quietIo } from '../testing/cli-harness.js';
+import { doubleGaussian, measuredAgainstDoubleGaussian, priorRun } from '../testing/prior-run.js';
 import { countPixels, isInk, near } from '../testing/figure-pixels.js';
 
 const quiet = quietIo;
 
 const base = {
-  name: 'figures',
-  seed: 1,
-  particles: 2000,
-  batchSize: 700,
-  sde: { type: 'brownian', g: 1, T: 20 },
-  source: { type: 'prior' },
-  pipeline: [
-    { type: 'euler-maruyama', score: { type: 'gaussian-mixture', preset: 'double-gaussian' }, steps: 40, grid: { type: 'geometric' }, snapshotEvery: 10 },
-  ],
-  reference: { type: 'gaussian-mixture', preset: 'double-gaussian' },
-  metrics: [{ type: 'sliced-wasserstein' }, { type: 'moments' }],
-  measure: { particles: 1000, referenceParticles: 1000 },
+  ...priorRun('figures', 1, 2000, 700, [
+    { type: 'euler-maruyama', score: doubleGaussian, steps: 40, grid: { type: 'geometric' }, snapshotEvery: 10 },
+  ]),
+  ...measuredAgainstDoubleGaussian,
 };
 
 function workspace(config: object): { dir: string; file: string; out: string } {

@@ -5,6 +5,7 @@ import { readParticleTable } from '@scoreflow/core/node';
 import { describe, expect, it } from 'vitest';
 import { runCommand } from '../cli/commands.js';
 import { configWorkspace, quietIo } from '../testing/cli-harness.js';
+import { doubleGaussian, priorRun } from '../testing/prior-run.js';
 import type { ProgressReporter } from '../progress/progress-reporter.js';
 
 /** A progress reporter that keeps every call. */
@@ -19,18 +20,10 @@ function recordingProgress() {
 }
 
 // Three batches (1024, 1024, 952 particles) through a reverse SDE, then MCMC chains with warm-up.
-const twoStages = {
-  name: 'two-stages',
-  seed: 5,
-  particles: 3000,
-  batchSize: 1024,
-  sde: { type: 'brownian', g: 1, T: 20 },
-  source: { type: 'prior' },
-  pipeline: [
-    { type: 'euler-maruyama', score: { type: 'gaussian-mixture', preset: 'double-gaussian' }, steps: 60, snapshotEvery: 20 },
-    { type: 'random-walk-metropolis', target: { type: 'gaussian-mixture', preset: 'double-gaussian' }, warmup: 30, steps: 20, thin: 10, includeWarmup: true },
-  ],
-};
+const twoStages = priorRun('two-stages', 5, 3000, 1024, [
+  { type: 'euler-maruyama', score: doubleGaussian, steps: 60, snapshotEvery: 20 },
+  { type: 'random-walk-metropolis', target: doubleGaussian, warmup: 30, steps: 20, thin: 10, includeWarmup: true },
+]);
 
 /** The (stage, step) pairs of a particle file with the number of rows of each. */
 function snapshotRows(path: string): Map<string, number> {
