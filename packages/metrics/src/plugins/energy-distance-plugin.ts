@@ -1,10 +1,11 @@
 import { definePlugin } from '@scoreflow/core';
 import { z } from 'zod';
 import { energyDistance } from '../energy/energy-distance.js';
-import { DEFAULT_MAX_SAMPLES, stridedRowCount } from '../samples/stride-rows.js';
+import { rowSettings, rowsUsed } from '../samples/rows-used.js';
+import { DEFAULT_MAX_SAMPLES } from '../samples/stride-rows.js';
 
 /** The values of the `energy-distance` plugin that record how it measured, kept apart from the measure `energy`. */
-export const ENERGY_SETTINGS = ['energyRows', 'energyReferenceRows'] as const;
+export const ENERGY_SETTINGS = rowSettings('energy');
 
 /**
  * Metric plugin `energy-distance`: reports `{ energy }`, the U-statistic energy distance
@@ -23,8 +24,7 @@ export const energyDistancePlugin = definePlugin({
     settings: ENERGY_SETTINGS,
     measure: (x, reference, dim) => ({
       energy: energyDistance(x, reference, dim, options),
-      energyRows: stridedRowCount(x.length / dim, options.maxSamples),
-      energyReferenceRows: stridedRowCount(reference.length / dim, options.maxSamples),
+      ...rowsUsed('energy', x, reference, dim, options.maxSamples),
     }),
   }),
 });

@@ -1,10 +1,10 @@
 import { definePlugin } from '@scoreflow/core';
 import { z } from 'zod';
-import { stridedRowCount } from '../samples/stride-rows.js';
+import { rowSettings, rowsUsed } from '../samples/rows-used.js';
 import { DEFAULT_PROJECTIONS, slicedWasserstein } from '../sliced-wasserstein/sliced-wasserstein.js';
 
 /** The values of the `sliced-wasserstein` plugin that record how it measured, kept apart from the measure `sw2`. */
-export const SW2_SETTINGS = ['sw2Rows', 'sw2ReferenceRows'] as const;
+export const SW2_SETTINGS = rowSettings('sw2');
 
 /**
  * Metric plugin `sliced-wasserstein`: reports `{ sw2 }`, the sliced 2-Wasserstein distance of
@@ -25,8 +25,7 @@ export const slicedWassersteinPlugin = definePlugin({
     settings: SW2_SETTINGS,
     measure: (x, reference, dim) => ({
       sw2: slicedWasserstein(x, reference, dim, options),
-      sw2Rows: stridedRowCount(x.length / dim, options.maxSamples ?? Infinity),
-      sw2ReferenceRows: stridedRowCount(reference.length / dim, options.maxSamples ?? Infinity),
+      ...rowsUsed('sw2', x, reference, dim, options.maxSamples ?? Infinity),
     }),
   }),
 });

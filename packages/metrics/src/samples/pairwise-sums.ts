@@ -5,39 +5,24 @@
 
 /** sum over i < j of f(|x_i - x_j|^2), for the rows of the row-major sample `x`. */
 export function sumWithinPairs(x: Float32Array, dim: number, f: (squaredDistance: number) => number): number {
-  const n = x.length / dim;
-  let total = 0;
-  for (let i = 1; i < n; i++) {
-    const ri = i * dim;
-    let row = 0;
-    for (let j = 0; j < i; j++) {
-      const rj = j * dim;
-      let d2 = 0;
-      for (let k = 0; k < dim; k++) {
-        const diff = x[ri + k] - x[rj + k];
-        d2 += diff * diff;
-      }
-      row += f(d2);
-    }
-    total += row;
-  }
-  return total;
+  return sumOverPairs(x, x, dim, f, true);
 }
 
 /** sum over all i, j of f(|x_i - y_j|^2), for the rows of the row-major samples `x` and `y`. */
-export function sumCrossPairs(
-  x: Float32Array,
-  y: Float32Array,
-  dim: number,
-  f: (squaredDistance: number) => number,
-): number {
+export function sumCrossPairs(x: Float32Array, y: Float32Array, dim: number, f: (squaredDistance: number) => number): number {
+  return sumOverPairs(x, y, dim, f, false);
+}
+
+/** sum of f(|x_i - y_j|^2) over j < i (`lower`: the pairs of one sample) or over all j, row by row. */
+function sumOverPairs(x: Float32Array, y: Float32Array, dim: number, f: (squaredDistance: number) => number, lower: boolean): number {
   const n = x.length / dim;
   const m = y.length / dim;
   let total = 0;
   for (let i = 0; i < n; i++) {
     const ri = i * dim;
+    const end = lower ? i : m;
     let row = 0;
-    for (let j = 0; j < m; j++) {
+    for (let j = 0; j < end; j++) {
       const rj = j * dim;
       let d2 = 0;
       for (let k = 0; k < dim; k++) {
