@@ -1,7 +1,8 @@
-import { closeSync, createReadStream, fsyncSync, readFileSync } from 'node:fs';
+import { createReadStream, fsyncSync, readFileSync } from 'node:fs';
 import { RecordBatchReader, type Schema, tableFromIPC, type Table } from 'apache-arrow';
 import type { ParticleBatch } from '../batch/particle-batch.js';
 import { type IpcFormat, type ParticleWriter, createParticleWriter } from '../ipc/particle-writer.js';
+import { fileParticleWriter } from './file-particle-writer.js';
 import { openNoFollow, writeAll } from './open-no-follow.js';
 
 /**
@@ -13,25 +14,8 @@ import { openNoFollow, writeAll } from './open-no-follow.js';
  */
 export function openParticleFile(path: string, format: IpcFormat = 'file'): ParticleWriter & { readonly path: string } {
   const fd = openNoFollow(path);
-  let open = true;
   const writer = createParticleWriter((chunk) => writeAll(fd, chunk), format);
-  return {
-    path,
-    write: (batch) => writer.write(batch),
-    close() {
-      if (!open) return;
-      open = false;
-      try {
-        writer.close();
-        fsyncSync(fd);
-      } finally {
-        closeSync(fd);
-      }
-    },
-    get batches() {
-      return writer.batches;
-    },
-  };
+  return fileParticleWriter(path, fd, writer, { finish: () => fsyncSync(fd) });
 }
 
 /** Reads a whole Arrow IPC file or stream of particles into a Table. */

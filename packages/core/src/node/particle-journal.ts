@@ -1,6 +1,6 @@
-import { closeSync, fsyncSync } from 'node:fs';
-import type { ParticleBatch } from '../batch/particle-batch.js';
+import { fsyncSync } from 'node:fs';
 import { type ParticleWriter, createParticleWriter } from '../ipc/particle-writer.js';
+import { fileParticleWriter } from './file-particle-writer.js';
 import { openNoFollow, writeChunks } from './open-no-follow.js';
 
 /** Options of `openParticleJournal`. */
@@ -23,7 +23,6 @@ export function openParticleJournal(path: string, options: ParticleJournalOption
   let pending: Uint8Array[] = [];
   // Arrow hands over views of the batch's own buffers: they are written before write() returns.
   const writer = createParticleWriter((chunk) => pending.push(chunk), 'stream');
-  let open = true;
   let synced = performance.now();
   const flush = (force: boolean) => {
     writeChunks(fd, pending);
@@ -33,24 +32,5 @@ export function openParticleJournal(path: string, options: ParticleJournalOption
       synced = performance.now();
     }
   };
-  return {
-    path,
-    write(batch: ParticleBatch) {
-      writer.write(batch);
-      flush(false);
-    },
-    close() {
-      if (!open) return;
-      open = false;
-      try {
-        writer.close();
-        flush(true);
-      } finally {
-        closeSync(fd);
-      }
-    },
-    get batches() {
-      return writer.batches;
-    },
-  };
+  return fileParticleWriter(path, fd, writer, { afterWrite: () => flush(false), finish: () => flush(true) });
 }
