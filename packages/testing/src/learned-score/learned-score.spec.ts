@@ -1,5 +1,5 @@
 import { createNodeRegistry } from '@scoreflow/catalogue/node';
-import { MIXTURE_PRESETS, type ScoreModel, createRunContext, positionsOf } from '@scoreflow/core';
+import { MIXTURE_PRESETS, type ScoreModel, collectAll, concatParticleBatches, createRunContext, positionsOf } from '@scoreflow/core';
 import { eulerMaruyama } from '@scoreflow/samplers';
 import { mixtureScore } from '@scoreflow/score-models';
 import { type MlpScoreNetwork, type TrainingSession, mlpScoreNetwork, networkScore, saveNetwork, sdeSignature, selectBackend, tf, trainingSession } from '@scoreflow/score-nets';
@@ -8,7 +8,6 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { uniformGrid } from '@scoreflow/sdes';
-import { lastValueFrom, toArray } from 'rxjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SAMPLER_CASES } from '../sampler-contract/cases/index.js';
 import { modeStats, registry, runCase } from '../sampler-contract/run-case.js';
@@ -39,8 +38,7 @@ afterAll(() => {
 async function sample(score: ScoreModel): Promise<Float32Array> {
   const prior = registry.create('data-source', { type: 'prior' }, { run, sde, path: 'source' });
   const stage = eulerMaruyama({ sde, score, rng: run.rng, times: uniformGrid().times(sde, 200, 1e-3), snapshotEvery: 200, includeInitial: false });
-  const batches = await lastValueFrom(prior.sample(run).pipe(stage, toArray()));
-  return Float32Array.from(batches.flatMap((batch) => Array.from(positionsOf(batch))));
+  return positionsOf(concatParticleBatches(await collectAll(prior.sample(run).pipe(stage))));
 }
 
 describe('a score network trained on the double Gaussian, sampled by reverse Euler-Maruyama', () => {

@@ -1,6 +1,5 @@
 import { createBrowserRegistry } from '@scoreflow/catalogue';
-import { type ParticleBatch, type PluginConfig, type Registry, createRunContext, positionsOf, watchStats } from '@scoreflow/core';
-import { lastValueFrom, toArray } from 'rxjs';
+import { type PluginConfig, type Registry, collectAll, concatParticleBatches, createRunContext, positionsOf, watchStats } from '@scoreflow/core';
 import { SDE_SETUPS, type SamplerCase, type SdeSetup } from './sampler-case.js';
 
 /** Every browser-safe plugin (the catalogue's); a case that needs the trained `network` passes `createNodeRegistry()`. */
@@ -34,22 +33,20 @@ export async function runCase(samplerCase: SamplerCase, setupName: SdeSetup, par
     { run, sde, path: 'pipeline.0' },
   );
   const stats = watchStats(stage.stats);
-  const batches: ParticleBatch[] = await lastValueFrom(source.sample(run).pipe(stage, toArray()));
+  const batches = await collectAll(source.sample(run).pipe(stage));
   stats.unsubscribe();
-  const x = new Float32Array(particles * 2);
-  let offset = 0;
-  for (const batch of batches) {
-    x.set(positionsOf(batch), offset);
-    offset += positionsOf(batch).length;
-  }
+  const x = positionsOf(concatParticleBatches(batches));
   return { x, nfe: stats.summary().nfe, tEnd: setup.tEnd, sde, kind: stage.kind, plan: stage.plan };
 }
 
-/** Per-mode share, mean and standard deviation of 2-D positions split at x = 0. */
-export function modeStats(x: Float32Array) {
+/**
+ * Per-mode share, mean and standard deviation of 2-D positions `x` (row-major), particle i in mode
+ * `modeOf(i)` (0 or 1): by default split at x1 = 0.
+ */
+export function modeStats(x: Float32Array, modeOf: (i: number) => number = (i) => (x[2 * i] < 0 ? 0 : 1)) {
   const stats = [0, 1].map(() => ({ n: 0, sum: [0, 0], square: [0, 0] }));
   for (let i = 0; i < x.length / 2; i++) {
-    const mode = stats[x[2 * i] < 0 ? 0 : 1];
+    const mode = stats[modeOf(i)];
     mode.n++;
     for (let j = 0; j < 2; j++) {
       mode.sum[j] += x[2 * i + j];
