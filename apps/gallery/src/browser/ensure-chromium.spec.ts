@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { DEBIAN_CHROMIUM, chromiumPath } from './chromium.js';
-import { type ChromiumHost, ChromiumMissingError, ensureChromium } from './ensure-chromium.js';
+import { type ChromiumHost, ensureChromium } from './ensure-chromium.js';
 
 interface FakeMachine {
   files?: string[];
@@ -33,16 +33,11 @@ function fakeHost({ files = [], root = false, commands = ['apt-get'], statuses =
   return { host, runs };
 }
 
-/** The error ensureChromium throws on `host` (fails the test when it throws none). */
-function failureOf(host: ChromiumHost): ChromiumMissingError {
-  try {
-    ensureChromium(host);
-  } catch (error) {
-    if (error instanceof ChromiumMissingError) return error;
-    throw error;
-  }
-  throw new Error('ensureChromium threw nothing');
-}
+/** ensureChromium(host) throws a `ChromiumMissingError` whose message contains (or matches) `message`. */
+const expectMissing = (host: ChromiumHost, message: string | RegExp) =>
+  expect(() => ensureChromium(host)).toThrow(
+    expect.objectContaining({ name: 'ChromiumMissingError', message: typeof message === 'string' ? expect.stringContaining(message) : expect.stringMatching(message) }),
+  );
 
 describe('ensureChromium(host)', () => {
   it('does nothing when the browser is there', () => {
@@ -60,25 +55,25 @@ describe('ensureChromium(host)', () => {
 
   it('stops at once with the command to run when it is not root', () => {
     const { host, runs } = fakeHost({ commands: ['apt-get', 'sudo'] });
-    expect(failureOf(host).message).toContain(`${DEBIAN_CHROMIUM} does not exist. Install it (as root), then run the tests again:\n  sudo apt-get update && sudo apt-get install -y chromium`);
+    expectMissing(host, `${DEBIAN_CHROMIUM} does not exist. Install it (as root), then run the tests again:\n  sudo apt-get update && sudo apt-get install -y chromium`);
     expect(runs).toEqual([]);
   });
 
   it('gives the command through su where there is no sudo', () => {
     const { host, runs } = fakeHost({});
-    expect(failureOf(host).message).toContain(`su -c 'apt-get update && apt-get install -y chromium'`);
+    expectMissing(host, `su -c 'apt-get update && apt-get install -y chromium'`);
     expect(runs).toEqual([]);
   });
 
   it('stops at once without apt-get, saying to set CHROMIUM', () => {
     const { host, runs } = fakeHost({ root: true, commands: [] });
-    expect(failureOf(host).message).toMatch(/package manager, then run the tests with CHROMIUM=\/path\/to\/chromium\.$/);
+    expectMissing(host, /package manager, then run the tests with CHROMIUM=\/path\/to\/chromium\.$/);
     expect(runs).toEqual([]);
   });
 
   it('names the failing apt-get command and stops there', () => {
     const { host, runs } = fakeHost({ root: true, statuses: [100] });
-    expect(failureOf(host).message).toContain('`apt-get update` failed (exit 100)');
+    expectMissing(host, '`apt-get update` failed (exit 100)');
     expect(runs.map((r) => r.line)).toEqual(['apt-get update']);
   });
 
@@ -86,7 +81,7 @@ describe('ensureChromium(host)', () => {
     const custom = '/opt/chromium/chrome';
     expect(ensureChromium(fakeHost({ files: [custom], env: { CHROMIUM: custom } }).host)).toBe(custom);
     const { host, runs } = fakeHost({ root: true, env: { CHROMIUM: custom } });
-    expect(failureOf(host).message).toContain(`CHROMIUM=${custom} names no file`);
+    expectMissing(host, `CHROMIUM=${custom} names no file`);
     expect(runs).toEqual([]);
     expect(chromiumPath({})).toBe(DEBIAN_CHROMIUM);
   });
