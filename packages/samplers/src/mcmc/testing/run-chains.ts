@@ -1,4 +1,4 @@
-import { type ParticleBatch, type Rng, type Stage, collectAll, createRng, makeParticleBatch, positionsOf, stepsOf, streamId } from '@scoreflow/core';
+import { type ParticleBatch, type Rng, type Stage, collectAll, concatParticleBatches, createRng, makeParticleBatch, positionsOf, stepsOf, streamId } from '@scoreflow/core';
 import { from } from 'rxjs';
 import type { McmcStats } from '../mcmc-options.js';
 
@@ -22,24 +22,14 @@ export async function runChains(make: (rng: Rng, onBatchDone: (stats: McmcStats)
   const rng = createRng(seed);
   const reports: McmcStats[] = [];
   const out = await collectAll(from(batches(rng)).pipe(make(rng, (stats) => reports.push(stats))));
-  const parts = new Map<number, Float32Array[]>();
+  const parts = new Map<number, ParticleBatch[]>();
   for (const batch of out) {
     const step = stepsOf(batch)[0];
-    parts.set(step, [...(parts.get(step) ?? []), positionsOf(batch)]);
+    parts.set(step, [...(parts.get(step) ?? []), batch]);
   }
-  const draws: Draws = new Map([...parts].map(([step, list]) => [step, join(list)]));
+  const draws: Draws = new Map([...parts].map(([step, list]) => [step, positionsOf(concatParticleBatches(list))]));
   const particles = reports.reduce((total, r) => total + r.particles, 0);
   const mean = (key: keyof McmcStats) => reports.reduce((total, r) => total + r[key] * r.particles, 0) / particles;
   const stats = { acceptance: mean('acceptance'), evaluations: mean('evaluations'), gradientEvaluations: mean('gradientEvaluations'), stepSize: mean('stepSize'), particles };
   return { out, draws, stats, reports };
-}
-
-function join(list: Float32Array[]): Float32Array {
-  const x = new Float32Array(list.reduce((total, part) => total + part.length, 0));
-  let offset = 0;
-  for (const part of list) {
-    x.set(part, offset);
-    offset += part.length;
-  }
-  return x;
 }
