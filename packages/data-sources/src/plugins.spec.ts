@@ -1,17 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import { firstValueFrom } from 'rxjs';
 import {
-  ConfigError,
   type Logger,
   type Sde,
   createRegistry,
   createRunContext,
   labelsOf,
   silentLogger,
-  streamId,
   timesOf,
 } from '@scoreflow/core';
+import { configErrorOf } from '@scoreflow/core/testing';
 import { dataSourcePlugins } from './plugins.js';
+import { brownianSde } from './testing/brownian-sde.js';
 import { gaussianOptions } from './gaussian/gaussian-plugin.js';
 
 const registry = createRegistry(dataSourcePlugins);
@@ -20,29 +20,7 @@ const run = createRunContext({ dim: 2, particles: 100, batchSize: 64, seed: 1 })
 const create = (config: unknown, { sde, dim = 2, logger }: { sde?: Sde; dim?: number; logger?: Logger } = {}) =>
   registry.create('data-source', config, { run: createRunContext({ dim, particles: 100, batchSize: 64, logger }), sde, path: 'pipeline.0' });
 
-/** The ConfigError that `fn` throws. */
-function configError(fn: () => unknown): ConfigError {
-  try {
-    fn();
-  } catch (error) {
-    if (error instanceof ConfigError) return error;
-    throw error;
-  }
-  throw new Error('expected a ConfigError');
-}
-
-const tinySde: Sde = {
-  name: 'tiny',
-  T: 4,
-  priorStd: 2,
-  priorLogDensity: () => {
-    throw new Error('priorLogDensity is not used here');
-  },
-  drift: (_x, _t, out) => out.fill(0),
-  diffusion: () => 1,
-  marginal: (t) => ({ mean: 1, std: Math.sqrt(t) }),
-  prior: (out, ids, dim, rng) => rng.normal(out, ids, dim, { step: 0, stream: streamId('tiny/prior') }).map((z) => 2 * z),
-};
+const configError = configErrorOf;
 
 describe('dataSourcePlugins', () => {
   it('lists every browser-safe data source, the toy zoo included', () => {
@@ -134,15 +112,15 @@ describe("data source 'gaussian'", () => {
 
 describe("data source 'prior'", () => {
   it("samples the pipeline SDE's prior at t = T in the run's dimension", async () => {
-    const source = create({ type: 'prior' }, { sde: tinySde, dim: 3 });
+    const source = create({ type: 'prior' }, { sde: brownianSde(4), dim: 3 });
     expect(source).toMatchObject({ name: 'prior', dim: 3 });
     const batch = await firstValueFrom(source.sample(createRunContext({ dim: 3, particles: 10 })));
     expect(timesOf(batch).every((t) => t === 4)).toBe(true);
   });
 
   it('takes dim from its options', () => {
-    expect(create({ type: 'prior', dim: 5 }, { sde: tinySde, dim: 5 }).dim).toBe(5);
-    expect(configError(() => create({ type: 'prior', dim: 0 }, { sde: tinySde })).issues[0].path).toBe('pipeline.0.dim');
+    expect(create({ type: 'prior', dim: 5 }, { sde: brownianSde(4), dim: 5 }).dim).toBe(5);
+    expect(configError(() => create({ type: 'prior', dim: 0 }, { sde: brownianSde(4) })).issues[0].path).toBe('pipeline.0.dim');
   });
 
   it('throws a ConfigError naming the path when the pipeline has no SDE', () => {

@@ -1,4 +1,5 @@
-import { ConfigError, MIXTURE_PRESETS, createRegistry, createRunContext } from '@scoreflow/core';
+import { type ConfigError, MIXTURE_PRESETS, createRegistry, createRunContext } from '@scoreflow/core';
+import { configErrorOf } from '@scoreflow/core/testing';
 import { describe, expect, it } from 'vitest';
 import { mixtureScore } from './mixture/mixture-score.js';
 import { scoreModelPlugins } from './plugins.js';
@@ -7,15 +8,8 @@ import { vpLike } from './testing/affine-sde.js';
 const registry = createRegistry(scoreModelPlugins);
 const run = createRunContext({ dim: 2 });
 
-function configError(config: unknown, scope: { sde?: typeof vpLike; dim?: number } = { sde: vpLike }): ConfigError {
-  try {
-    registry.create('score-model', config, { run: createRunContext({ dim: scope.dim ?? 2 }), sde: scope.sde, path: 'pipeline.1.score' });
-  } catch (error) {
-    if (error instanceof ConfigError) return error;
-    throw error;
-  }
-  throw new Error('expected a ConfigError');
-}
+const configError = (config: unknown, scope: { sde?: typeof vpLike; dim?: number } = { sde: vpLike }): ConfigError =>
+  configErrorOf(() => registry.create('score-model', config, { run: createRunContext({ dim: scope.dim ?? 2 }), sde: scope.sde, path: 'pipeline.1.score' }));
 
 describe('scoreModelPlugins', () => {
   it('lists empirical and gaussian-mixture as score-model plugins', () => {

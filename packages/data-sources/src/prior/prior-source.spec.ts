@@ -1,35 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { lastValueFrom, take, toArray } from 'rxjs';
-import { type Sde, createRunContext, idsOf, labelsOf, streamId, timesOf } from '@scoreflow/core';
+import { type Sde, createRunContext, idsOf, labelsOf, timesOf } from '@scoreflow/core';
+import { brownianSde } from '../testing/brownian-sde.js';
 import { collect, coordinateStats, sameBits } from '../testing/collect.js';
 import { priorSource } from './prior-source.js';
-
-/** dx = dW on [0, 9], prior N(0, 9 I): records the ids it is asked for. */
-function brownianSde(calls: Uint32Array[] = []): Sde {
-  const stream = streamId('test/prior');
-  return {
-    name: 'brownian',
-    T: 9,
-    priorStd: 3,
-    priorLogDensity: () => {
-      throw new Error('priorLogDensity is not used here');
-    },
-    drift: (_x, _t, out) => out.fill(0),
-    diffusion: () => 1,
-    marginal: (t) => ({ mean: 1, std: Math.sqrt(t) }),
-    prior(out, ids, dim, rng) {
-      calls.push(ids);
-      rng.normal(out, ids, dim, { step: 0, stream });
-      for (let k = 0; k < out.length; k++) out[k] *= 3;
-      return out;
-    },
-  };
-}
 
 describe('priorSource(sde, dim)', () => {
   it('emits the prior with t = T, ids 0..N-1 and no label, asking the SDE for each batch', async () => {
     const calls: Uint32Array[] = [];
-    const { batches, ids } = await collect(priorSource(brownianSde(calls), 2), createRunContext({ dim: 2, particles: 2500, batchSize: 1000 }));
+    const { batches, ids } = await collect(priorSource(brownianSde(9, calls), 2), createRunContext({ dim: 2, particles: 2500, batchSize: 1000 }));
     expect(batches.map((b) => b.numRows)).toEqual([1000, 1000, 500]);
     expect(ids.every((id, i) => id === i)).toBe(true);
     expect(batches.every((b) => timesOf(b).every((t) => t === 9) && labelsOf(b) === undefined)).toBe(true);
@@ -63,7 +42,7 @@ describe('priorSource(sde, dim)', () => {
 
   it('asks the SDE for the first batch only when the subscriber takes one', async () => {
     const calls: Uint32Array[] = [];
-    const source = priorSource(brownianSde(calls), 2);
+    const source = priorSource(brownianSde(9, calls), 2);
     await lastValueFrom(source.sample(createRunContext({ dim: 2, particles: 100_000, batchSize: 1000 })).pipe(take(1), toArray()));
     expect(calls).toHaveLength(1);
   });

@@ -1,5 +1,5 @@
 import {
-  ConfigError,
+  type ConfigError,
   type DataSource,
   type RunContext,
   createRegistry,
@@ -10,6 +10,7 @@ import {
   silentLogger,
 } from '@scoreflow/core';
 import { asyncScheduler, from, observeOn, throwError } from 'rxjs';
+import { configErrorOf } from '@scoreflow/core/testing';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { scoreModelPlugins } from '../plugins.js';
@@ -58,15 +59,8 @@ function create(config: Record<string, unknown>, scope: { dim?: number; sde?: ty
   return registry.create('score-model', { type: 'empirical', ...config }, { run, sde, path: 'pipeline.1.score' });
 }
 
-function configError(config: Record<string, unknown>, scope: { dim?: number; sde?: typeof vpLike | undefined } = {}): ConfigError {
-  try {
-    create(config, scope);
-  } catch (error) {
-    if (error instanceof ConfigError) return error;
-    throw error;
-  }
-  throw new Error('expected a ConfigError');
-}
+const configError = (config: Record<string, unknown>, scope: { dim?: number; sde?: typeof vpLike | undefined } = {}): ConfigError =>
+  configErrorOf(() => create(config, scope));
 
 describe('empirical plugin', () => {
   it('is one of scoreModelPlugins, of kind score-model', () => {

@@ -1,5 +1,5 @@
 import {
-  ConfigError,
+  type ConfigError,
   type Density,
   MIXTURE_PRESETS,
   type Target,
@@ -13,6 +13,7 @@ import {
   ringMixture,
   squiggle,
 } from '@scoreflow/core';
+import { configErrorOf } from '@scoreflow/core/testing';
 import { describe, expect, it } from 'vitest';
 import { mixtureGradLogDensity, mixtureLogDensity } from '../mixture/mixture-density.js';
 import { targetPlugins } from './target-plugins.js';
@@ -21,15 +22,7 @@ const registry = createRegistry(targetPlugins);
 const scope = (dim = 2) => ({ run: createRunContext({ dim }), path: 'pipeline.0.target' });
 const create = (config: unknown, dim = 2): Target => registry.create('target', config, scope(dim));
 
-function configError(config: unknown, dim = 2): ConfigError {
-  try {
-    create(config, dim);
-  } catch (error) {
-    if (error instanceof ConfigError) return error;
-    throw error;
-  }
-  throw new Error('expected a ConfigError');
-}
+const configError = (config: unknown, dim = 2): ConfigError => configErrorOf(() => create(config, dim));
 
 /** 64 points of N(0, 3^2 I) in the plane from a fixed seed, in Float32. */
 const points = createRng(4).normal(new Float32Array(128), { first: 0, count: 64 }, 2, { step: 0 }).map((v) => 3 * v);

@@ -1,5 +1,7 @@
 /**
  * Test support for densities on the plane (`@scoreflow/core/testing`): quadrature and finite
- * differences that check a `Density` against its definition. Not for production code.
+ * differences that check a `Density` against its definition, and `configErrorOf` to read the
+ * `ConfigError` a call throws. Not for production code.
  */
+export { configErrorOf } from './config-error-of.js';
 export { type Interval, finiteDifferenceGradient, iteratedTrapezoid, simpson } from './quadrature.js';

@@ -1,7 +1,5 @@
 import { z } from 'zod';
-import { definePlugin } from '@scoreflow/core';
-import { checkedAgainstRunDim } from '../../run-dim.js';
-import { withDataFileInput } from '../data-file-input.js';
+import { filePlugin } from '../file-plugin.js';
 import { columnRefOption, columnsOption } from '../column-options.js';
 import { arrowSource } from './arrow-source.js';
 
@@ -26,10 +24,9 @@ export const arrowOptions = z.strictObject({
  * @example
  * // config: { type: 'arrow', path: 'out/particles.arrow', step: 0 }
  */
-export const arrowPlugin = definePlugin({
-  kind: 'data-source',
+export const arrowPlugin = filePlugin({
   name: 'arrow',
   description: "Rows of an Arrow IPC file or stream (a run's particle file, or numeric columns), streamed; particles caps the rows read.",
   options: arrowOptions,
-  create: (options, ctx) => checkedAgainstRunDim(withDataFileInput(ctx.path, () => arrowSource(options)), ctx),
+  make: arrowSource,
 });

@@ -1,7 +1,5 @@
 import { z } from 'zod';
-import { definePlugin } from '@scoreflow/core';
-import { checkedAgainstRunDim } from '../../run-dim.js';
-import { withDataFileInput } from '../data-file-input.js';
+import { filePlugin } from '../file-plugin.js';
 import { columnRefOption, columnsOption } from '../column-options.js';
 import { csvSource } from './csv-source.js';
 
@@ -35,10 +33,9 @@ export const csvOptions = z
  * @example
  * // config: { type: 'csv', path: 'points.csv', columns: ['x', 'y'], label: 'class' }
  */
-export const csvPlugin = definePlugin({
-  kind: 'data-source',
+export const csvPlugin = filePlugin({
   name: 'csv',
   description: 'Rows of a CSV file as particles (chosen columns, header or not), streamed; particles caps the rows read.',
   options: csvOptions,
-  create: (options, ctx) => checkedAgainstRunDim(withDataFileInput(ctx.path, () => csvSource(options)), ctx),
+  make: csvSource,
 });

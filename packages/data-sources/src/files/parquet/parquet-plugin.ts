@@ -1,7 +1,5 @@
 import { z } from 'zod';
-import { definePlugin } from '@scoreflow/core';
-import { checkedAgainstRunDim } from '../../run-dim.js';
-import { withDataFileInput } from '../data-file-input.js';
+import { filePlugin } from '../file-plugin.js';
 import { columnRefOption, columnsOption } from '../column-options.js';
 import { parquetSource } from './parquet-source.js';
 
@@ -23,10 +21,9 @@ export const parquetOptions = z.strictObject({
  * @example
  * // config: { type: 'parquet', path: 'points.parquet', columns: ['x', 'y'] }
  */
-export const parquetPlugin = definePlugin({
-  kind: 'data-source',
+export const parquetPlugin = filePlugin({
   name: 'parquet',
   description: 'Numeric columns of a Parquet file as particles, one row group at a time; particles caps the rows read.',
   options: parquetOptions,
-  create: (options, ctx) => checkedAgainstRunDim(withDataFileInput(ctx.path, () => parquetSource(options)), ctx),
+  make: parquetSource,
 });

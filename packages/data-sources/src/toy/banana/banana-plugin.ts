@@ -3,7 +3,7 @@ import { toyPlugin } from '../toy-plugin.js';
 import { bananaSource } from './banana-source.js';
 
 /** Options of `banana`: core's `bananaOptionsSchema`, which its target reads too. */
-export const bananaOptions = bananaOptionsSchema;
+export { bananaOptionsSchema as bananaOptions } from '@scoreflow/core';
 
 /**
  * Data source `banana`: exact samples of core's banana density, x1 ~ N(0, s^2),
@@ -15,6 +15,6 @@ export const bananaOptions = bananaOptionsSchema;
 export const bananaPlugin = toyPlugin({
   name: 'banana',
   description: 'Exact samples of the banana: x1 ~ N(0, s^2), x2 | x1 ~ N(c (x1^2 - s^2), w^2); exact density.',
-  options: bananaOptions,
+  options: bananaOptionsSchema,
   make: bananaSource,
 });

@@ -3,7 +3,7 @@ import { toyPlugin } from '../toy-plugin.js';
 import { donutSource } from './donut-source.js';
 
 /** Options of `donut`: core's `donutOptionsSchema`, which its target reads too. */
-export const donutOptions = donutOptionsSchema;
+export { donutOptionsSchema as donutOptions } from '@scoreflow/core';
 
 /**
  * Data source `donut`: exact samples of core's donut density, proportional to
@@ -15,6 +15,6 @@ export const donutOptions = donutOptionsSchema;
 export const donutPlugin = toyPlugin({
   name: 'donut',
   description: 'Exact samples of the donut, p(x) proportional to exp(-(|x| - R)^2 / (2 w^2)) (keyed rejection for the radius); exact density.',
-  options: donutOptions,
+  options: donutOptionsSchema,
   make: donutSource,
 });

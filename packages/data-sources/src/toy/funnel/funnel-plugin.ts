@@ -3,7 +3,7 @@ import { toyPlugin } from '../toy-plugin.js';
 import { funnelSource } from './funnel-source.js';
 
 /** Options of `funnel`: core's `funnelOptionsSchema`, which its target reads too. */
-export const funnelOptions = funnelOptionsSchema;
+export { funnelOptionsSchema as funnelOptions } from '@scoreflow/core';
 
 /**
  * Data source `funnel`: exact samples of Neal's funnel, x1 ~ N(0, s^2), x2 | x1 ~ N(0, exp(x1)),
@@ -15,6 +15,6 @@ export const funnelOptions = funnelOptionsSchema;
 export const funnelPlugin = toyPlugin({
   name: 'funnel',
   description: "Exact samples of Neal's funnel: x1 ~ N(0, s^2), x2 | x1 ~ N(0, exp(x1)); exact density.",
-  options: funnelOptions,
+  options: funnelOptionsSchema,
   make: funnelSource,
 });
