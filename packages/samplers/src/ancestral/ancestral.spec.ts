@@ -3,7 +3,7 @@ import { linearSde } from '../testing/linear-sde.js';
 import { ancestral } from './ancestral.js';
 import { ancestralPlugin } from './ancestral-plugin.js';
 import { gaussianPosterior } from './gaussian-posterior.js';
-import { type GaussianProblem, type Law, affine, gaussianProblem, runProblem, expectMoments, stdErrors } from '../testing/gaussian-problem.js';
+import { type GaussianProblem, type Law, affine, gaussianProblem, runProblem, expectChainLaw, expectShrinkingError } from '../testing/gaussian-problem.js';
 
 /** The exact law of the ancestral chain for a Gaussian target: x0_hat and every step are affine in x. */
 function chainLaw(problem: GaussianProblem, times: Float64Array): Law {
@@ -70,16 +70,12 @@ describe('ancestral', () => {
   for (const beta of [0, 1]) {
     it(`draws from the posterior at Tweedie's x0 estimate, the law of its chain (beta = ${beta})`, async () => {
       const problem = gaussianProblem({ beta });
-      const { sample, times } = await runProblem(problem, ancestral, { steps: 20 });
-      const law = chainLaw(problem, times);
-      expectMoments(sample, law);
+      await expectChainLaw(problem, ancestral, (times) => chainLaw(problem, times));
     });
   }
 
   it('has an error that shrinks as the number of steps grows', async () => {
-    const errors = await stdErrors(ancestral, [10, 40, 160]);
-    expect(errors[1]).toBeLessThan(errors[0] / 2);
-    expect(errors[2]).toBeLessThan(errors[1] / 2);
+    await expectShrinkingError(ancestral);
   });
 
   it('evaluates the score once per step', async () => {

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { eulerMaruyama } from './euler-maruyama.js';
 import { reverseDiffusion } from './reverse-diffusion.js';
 import { reverseDiffusionPlugin } from './reverse-diffusion-plugin.js';
-import { type GaussianProblem, type Law, affine, gaussianProblem, runProblem, expectMoments, stdErrors } from '../testing/gaussian-problem.js';
+import { type GaussianProblem, type Law, affine, gaussianProblem, runProblem, expectChainLaw, expectShrinkingError } from '../testing/gaussian-problem.js';
 import { forwardTransition } from './transition.js';
 
 /** The exact law of the reverse-diffusion chain for a Gaussian target: every step is affine in x. */
@@ -21,16 +21,12 @@ describe('reverseDiffusion', () => {
   for (const beta of [0, 1]) {
     it(`follows x <- (2 - a) x + v score + sqrt(v) z, the law of its chain (beta = ${beta})`, async () => {
       const problem = gaussianProblem({ beta });
-      const { sample, times } = await runProblem(problem, reverseDiffusion, { steps: 20 });
-      const law = chainLaw(problem, times);
-      expectMoments(sample, law);
+      await expectChainLaw(problem, reverseDiffusion, (times) => chainLaw(problem, times));
     });
   }
 
   it('has an error that shrinks as the number of steps grows', async () => {
-    const errors = await stdErrors(reverseDiffusion, [10, 40, 160]);
-    expect(errors[1]).toBeLessThan(errors[0] / 2);
-    expect(errors[2]).toBeLessThan(errors[1] / 2);
+    await expectShrinkingError(reverseDiffusion);
   });
 
   for (const linear of [true, false]) {

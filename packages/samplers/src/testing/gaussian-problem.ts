@@ -88,3 +88,16 @@ export async function stdErrors(make: (options: ReverseSamplerOptions) => Stage,
   for (const steps of stepCounts) errors.push(Math.abs((await runProblem(problem, make, { steps })).sample.std - target));
   return errors;
 }
+
+/** Test-only: the stage's sample after 20 steps has the moments of `law(times)`, the exact law of its Markov chain on those times. */
+export async function expectChainLaw(problem: GaussianProblem, make: (options: ReverseSamplerOptions) => Stage, law: (times: Float64Array) => Law): Promise<void> {
+  const { sample, times } = await runProblem(problem, make, { steps: 20 });
+  expectMoments(sample, law(times));
+}
+
+/** Test-only: the stage's `stdErrors` at 10, 40 and 160 steps more than halve at each fourfold step count. */
+export async function expectShrinkingError(make: (options: ReverseSamplerOptions) => Stage): Promise<void> {
+  const errors = await stdErrors(make, [10, 40, 160]);
+  expect(errors[1]).toBeLessThan(errors[0] / 2);
+  expect(errors[2]).toBeLessThan(errors[1] / 2);
+}
