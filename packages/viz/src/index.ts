@@ -64,4 +64,4 @@ export { domainsOf } from './figures/domains-of.js';
 export { contextOf } from './figures/context-of.js';
 export { type Distribution, drawDistribution, gridOf } from './figures/draw-distribution.js';
 export { type MetricBands, noiseBands } from './figures/noise-bands.js';
-export { checkPlanar, colourOption, commonOptions, domainOption, fileOption, mapOption, stageOption, stepOption } from './figures/figure-options.js';
+export { checkPlanar, colourOption, commonOptions, createNested, domainOption, fileOption, mapOption, stageOption, stepOption } from './figures/figure-options.js';

@@ -1,4 +1,4 @@
-import { ConfigError, type ScoreModel, type Target } from '@scoreflow/core';
+import { ConfigError } from '@scoreflow/core';
 import { z } from 'zod';
 import { drawScoreField } from '../field/draw-score-field.js';
 import { scoreField } from '../field/vector-field.js';
@@ -8,7 +8,7 @@ import { createPlotFrame } from '../frame/plot-frame.js';
 import { defineFigure } from './define-figure.js';
 import { contextOf } from './context-of.js';
 import { type Distribution, drawDistribution } from './draw-distribution.js';
-import { commonOptions, domainOption, fileOption, mapOption, nestedPluginOption } from './figure-options.js';
+import { commonOptions, createNested, domainOption, fileOption, mapOption, nestedPluginOption } from './figure-options.js';
 import { formatT } from './titles.js';
 
 /** Options of the `density` figure. */
@@ -42,8 +42,8 @@ export const densityFigure = defineFigure({
     const at = (field: string, message: string) => new ConfigError('Invalid figure', [{ path: `${ctx.path}.${field}`, message }]);
     if (config.reference && config.target !== undefined) throw at('target', 'give either reference: true or a target, not both');
     if (!config.reference && config.target === undefined && config.score === undefined) throw at('type', 'a density figure needs a target, a score or reference: true');
-    const target: Target | undefined = config.target === undefined ? undefined : ctx.create('target', config.target, `${ctx.path}.target`);
-    const score: ScoreModel | undefined = config.score === undefined ? undefined : ctx.create('score-model', config.score, `${ctx.path}.score`);
+    const target = createNested(ctx, 'target', config.target, 'target');
+    const score = createNested(ctx, 'score-model', config.score, 'score');
     return {
       needs: { reference: config.reference },
       async draw(input, newCanvas) {

@@ -1,4 +1,4 @@
-import { ConfigError, type PluginContext, pluginConfigSchema } from '@scoreflow/core';
+import { ConfigError, type PluginConfig, type PluginContext, type PluginKind, type PluginKinds, pluginConfigSchema } from '@scoreflow/core';
 import { z } from 'zod';
 import { COLOUR_MAP_NAMES, type ColourMapName } from '../colour/colour-map.js';
 
@@ -36,6 +36,11 @@ export const colourOption = z.enum(['auto', 'label', 'none']).default('auto').de
 
 /** A nested plugin config (a target, a score model), created through the registry. */
 export const nestedPluginOption = pluginConfigSchema;
+
+/** Creates the nested plugin that the figure's option `field` names (at `<path>.<field>`), or nothing when it names none. */
+export function createNested<K extends PluginKind>(ctx: PluginContext, kind: K, config: PluginConfig | undefined, field: string): PluginKinds[K] | undefined {
+  return config === undefined ? undefined : ctx.create(kind, config, `${ctx.path}.${field}`);
+}
 
 /** Throws a `ConfigError` at `figures.N.type` when the particles have fewer than two coordinates. */
 export function checkPlanar(ctx: PluginContext, type: string): void {

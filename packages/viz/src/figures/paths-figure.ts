@@ -1,4 +1,3 @@
-import type { Target } from '@scoreflow/core';
 import { z } from 'zod';
 import { drawAxes } from '../frame/draw-axes.js';
 import { createPlotFrame } from '../frame/plot-frame.js';
@@ -7,7 +6,7 @@ import { defineFigure } from './define-figure.js';
 import { contextOf } from './context-of.js';
 import { drawDistribution } from './draw-distribution.js';
 import { domainsOf } from './domains-of.js';
-import { commonOptions, domainOption, fileOption, mapOption, nestedPluginOption, stageOption } from './figure-options.js';
+import { commonOptions, createNested, domainOption, fileOption, mapOption, nestedPluginOption, stageOption } from './figure-options.js';
 import { pathsOf } from './paths-of.js';
 import { stageName } from './titles.js';
 
@@ -36,7 +35,7 @@ export const pathsFigure = defineFigure({
   options: pathsFigureOptions,
   planar: true,
   create: (config, ctx) => {
-    const target: Target | undefined = config.density === undefined ? undefined : ctx.create('target', config.density, `${ctx.path}.density`);
+    const target = createNested(ctx, 'target', config.density, 'density');
     return {
       needs: { snapshots: { stage: config.stage, particles: config.particles, steps: 'all' } },
       oneSnapshot: 'each path is a single point',

@@ -1,4 +1,4 @@
-import { ConfigError, type FigureSnapshot, type Target } from '@scoreflow/core';
+import { ConfigError, type FigureSnapshot } from '@scoreflow/core';
 import { z } from 'zod';
 import { drawAxes } from '../frame/draw-axes.js';
 import { drawTitle } from '../frame/draw-title.js';
@@ -9,7 +9,7 @@ import { defineFigure } from './define-figure.js';
 import { contextOf } from './context-of.js';
 import { type Distribution, drawDistribution } from './draw-distribution.js';
 import { domainsOf } from './domains-of.js';
-import { colourOption, commonOptions, domainOption, fileOption, mapOption, nestedPluginOption, stageOption, stepOption } from './figure-options.js';
+import { colourOption, commonOptions, createNested, domainOption, fileOption, mapOption, nestedPluginOption, stageOption, stepOption } from './figure-options.js';
 import { NothingToDraw } from './nothing-to-draw.js';
 import { formatT, isChainStage, stageName, stepName, whenOf } from './titles.js';
 
@@ -49,7 +49,7 @@ export const snapshotFigure = defineFigure({
   planar: true,
   create: (config, ctx) => {
     if (config.reference && config.density !== undefined) throw new ConfigError('Invalid figure', [{ path: `${ctx.path}.density`, message: 'give either reference: true or a density, not both' }]);
-    const target: Target | undefined = config.density === undefined ? undefined : ctx.create('target', config.density, `${ctx.path}.density`);
+    const target = createNested(ctx, 'target', config.density, 'density');
     return {
       needs: { snapshots: { stage: config.stage, particles: Math.max(config.particles, config.highlight), steps: config.step }, reference: config.reference },
       async draw(input, newCanvas) {
