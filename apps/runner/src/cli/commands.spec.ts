@@ -35,8 +35,7 @@ function sortedPositions(path: string): Float32Array {
 
 describe('scoreflow run', () => {
   it('writes trajectories, metrics and the resolved config, and prints a summary', async () => {
-    const { dir, file } = workspace(base);
-    const out = join(dir, 'out');
+    const { file, out } = workspace(base);
     const { lines, io } = quiet();
     expect(await runCommand(file, { out }, io)).toBe(0);
     const table = readParticleTable(join(out, 'trajectories.arrow'));
@@ -78,8 +77,7 @@ describe('scoreflow run', () => {
   });
 
   it('refuses to overwrite an existing output folder without --force', async () => {
-    const { dir, file } = workspace(base);
-    const out = join(dir, 'out');
+    const { file, out } = workspace(base);
     const { io } = quiet();
     await runCommand(file, { out }, io);
     const before = readFileSync(join(out, 'trajectories.arrow'));
@@ -91,8 +89,7 @@ describe('scoreflow run', () => {
 
   it('leaves a readable Arrow file with every finished snapshot when interrupted', async () => {
     const long = { ...base, pipeline: [{ ...base.pipeline[0], steps: 1_000_000, snapshotEvery: 500 }] };
-    const { dir, file } = workspace(long);
-    const out = join(dir, 'out');
+    const { file, out } = workspace(long);
     const controller = new AbortController();
     const { lines, io } = quiet();
     setTimeout(() => controller.abort(), 300);
@@ -117,8 +114,7 @@ describe('scoreflow run', () => {
       source: { type: 'gaussian-mixture', preset: 'double-gaussian' },
       pipeline: [{ type: 'forward', method: 'euler-maruyama', steps: 20, snapshotEvery: 1 }],
     };
-    const { dir, file } = workspace(unstable);
-    const out = join(dir, 'out');
+    const { file, out } = workspace(unstable);
     const { lines, io } = quiet();
     expect(await runCommand(file, { out }, io)).toBe(1);
     const message = lines.join('\n');
@@ -157,8 +153,7 @@ describe('scoreflow run with MCMC', () => {
 
 describe('config errors', () => {
   const errorOf = async (config: object, name?: string) => {
-    const { dir, file } = workspace(config, name);
-    const out = join(dir, 'out');
+    const { file, out } = workspace(config, name);
     const error = await runCommand(file, { out }, quiet().io).then(
       () => undefined,
       (caught: unknown) => caught as Error,

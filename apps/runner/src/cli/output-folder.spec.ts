@@ -31,8 +31,7 @@ const rejection = (promise: Promise<number>): Promise<Error> =>
 
 describe('scoreflow run: the output folder', () => {
   it('refuses a non-empty folder without --force as bad input (ConfigError: exit code 2), touching nothing', async () => {
-    const { dir, file } = configWorkspace(small);
-    const out = join(dir, 'out');
+    const { file, out } = configWorkspace(small);
     expect(await runCommand(file, { out }, quietIo().io)).toBe(0);
     const before = readFileSync(join(out, 'trajectories.arrow'));
     const error = await rejection(runCommand(file, { out, seed: 9 }, quietIo().io));
@@ -42,8 +41,7 @@ describe('scoreflow run: the output folder', () => {
   });
 
   it('with --force replaces the earlier run, figures it listed included, and keeps files scoreflow did not write', async () => {
-    const { dir, file } = configWorkspace(withFigure);
-    const out = join(dir, 'out');
+    const { file, out } = configWorkspace(withFigure);
     expect(await runCommand(file, { out }, quietIo().io)).toBe(0);
     expect(existsSync(join(out, 'final.png'))).toBe(true);
     writeFileSync(join(out, 'notes.txt'), 'mine');
@@ -55,8 +53,7 @@ describe('scoreflow run: the output folder', () => {
   });
 
   it('with --force never writes through symbolic links to files outside the folder: it refuses them and names them', async () => {
-    const { dir, file } = configWorkspace(small);
-    const out = join(dir, 'out');
+    const { dir, file, out } = configWorkspace(small);
     mkdirSync(out);
     writeFileSync(join(dir, 'precious.json'), 'precious');
     writeFileSync(join(dir, 'precious.arrow'), 'precious');
@@ -71,8 +68,7 @@ describe('scoreflow run: the output folder', () => {
   });
 
   it('refuses a second run into a folder that a running one holds, naming it; the first finishes', async () => {
-    const { dir, file } = configWorkspace({ ...small, pipeline: [{ ...small.pipeline[0], steps: 1_000_000, snapshotEvery: 100_000 }] });
-    const out = join(dir, 'out');
+    const { file, out } = configWorkspace({ ...small, pipeline: [{ ...small.pipeline[0], steps: 1_000_000, snapshotEvery: 100_000 }] });
     const controller = new AbortController();
     const first = runCommand(file, { out, signal: controller.signal }, quietIo().io);
     while (!existsSync(join(out, 'trajectories.arrows'))) await new Promise((resolve) => setTimeout(resolve, 20));
@@ -126,8 +122,7 @@ describe('scoreflow train: the output folder', () => {
   };
 
   it("with --force refuses the user's checkpoint/my-model.pt, checkpoint.old/, checkpoint.tmp/ and loss.csv, and deletes none of them", async () => {
-    const { dir, file } = configWorkspace(tiny);
-    const out = join(dir, 'out');
+    const { file, out } = configWorkspace(tiny);
     for (const folder of ['checkpoint', 'checkpoint.old', 'checkpoint.tmp']) mkdirSync(join(out, folder), { recursive: true });
     writeFileSync(join(out, 'checkpoint', 'my-model.pt'), 'weights of mine');
     writeFileSync(join(out, 'checkpoint.old', 'model.json'), '{}');
@@ -142,8 +137,7 @@ describe('scoreflow train: the output folder', () => {
   });
 
   it('with --force replaces its own earlier training, and keeps a file it did not write', async () => {
-    const { dir, file } = configWorkspace(tiny);
-    const out = join(dir, 'out');
+    const { file, out } = configWorkspace(tiny);
     expect(await trainCommand(file, { out }, quietIo().io)).toBe(0);
     writeFileSync(join(out, 'notes.txt'), 'mine');
     expect(await trainCommand(file, { out, force: true, seed: 4 }, quietIo().io)).toBe(0);

@@ -35,8 +35,7 @@ const stableModel = (model: string) => {
 
 describe('scoreflow train', () => {
   it('writes the checkpoint (model.json, weights.bin), metrics.json and the resolved config, and prints the backend and the score error', async () => {
-    const { dir, file } = configWorkspace(tiny);
-    const out = join(dir, 'out');
+    const { file, out } = configWorkspace(tiny);
     const { lines, io } = quietIo();
     expect(await trainCommand(file, { out }, io)).toBe(0);
     expect(readdirSync(out).sort()).toEqual(['.scoreflow-manifest.json', 'checkpoint', 'config.resolved.json', 'loss.csv', 'metrics.json', 'training.png']);
@@ -118,8 +117,7 @@ describe('scoreflow train', () => {
   });
 
   it('trains a conditional network on the labels of the data (network.classes) with likelihood weighting', async () => {
-    const { dir, file } = configWorkspace({ ...tiny, network: { ...tiny.network, classes: 2 }, training: { ...tiny.training, weighting: 'likelihood' } });
-    const out = join(dir, 'out');
+    const { file, out } = configWorkspace({ ...tiny, network: { ...tiny.network, classes: 2 }, training: { ...tiny.training, weighting: 'likelihood' } });
     const { io } = quietIo();
     expect(await trainCommand(file, { out }, io)).toBe(0);
     const user = JSON.parse(files(out).model).userDefinedMetadata;
@@ -132,8 +130,7 @@ describe('scoreflow train', () => {
   });
 
   it('saves the checkpoint when interrupted (exit 130), and --resume finishes it as a straight run would', async () => {
-    const { dir, file } = configWorkspace(tiny);
-    const out = join(dir, 'out');
+    const { dir, file, out } = configWorkspace(tiny);
     const controller = new AbortController();
     const { lines, io } = quietIo();
     const stopAtSeven = { ...silentProgress, update: (done: number) => (done >= 7 ? controller.abort() : undefined) };
@@ -148,8 +145,7 @@ describe('scoreflow train', () => {
   });
 
   it('refuses to overwrite an output folder without --force, and to resume where there is no checkpoint or another training', async () => {
-    const { dir, file } = configWorkspace({ ...tiny, training: { ...tiny.training, steps: 5 }, scoreError: { particles: 16 } });
-    const out = join(dir, 'out');
+    const { dir, file, out } = configWorkspace({ ...tiny, training: { ...tiny.training, steps: 5 }, scoreError: { particles: 16 } });
     const { io } = quietIo();
     expect(await trainCommand(file, { out }, io)).toBe(0);
     const before = files(out).weights;
@@ -165,8 +161,7 @@ describe('scoreflow train', () => {
 
   it('rejects bad config values naming the field and the allowed values, before anything is written', async () => {
     const errorOf = async (config: object) => {
-      const { dir, file } = configWorkspace(config);
-      const out = join(dir, 'out');
+      const { file, out } = configWorkspace(config);
       const error = await trainCommand(file, { out }, quietIo().io).then(
         () => undefined,
         (caught: unknown) => caught as Error,

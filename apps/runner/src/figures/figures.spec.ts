@@ -18,10 +18,7 @@ const base = {
   ...measuredAgainstDoubleGaussian,
 };
 
-function workspace(config: object): { dir: string; file: string; out: string } {
-  const { dir, file } = configWorkspace(config);
-  return { dir, file, out: join(dir, 'out') };
-}
+const workspace = configWorkspace;
 
 /** Width and height from a PNG's IHDR chunk. */
 function pngSize(path: string): [number, number] {

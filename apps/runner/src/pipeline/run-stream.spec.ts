@@ -66,8 +66,7 @@ describe('scoreflow run: progress, snapshots and stages of the whole population'
   });
 
   it('writes the stage (index from 0 and name) of every row, each (stage, step) snapshot holding the whole population', async () => {
-    const { dir, file } = configWorkspace(twoStages);
-    const out = join(dir, 'out');
+    const { file, out } = configWorkspace(twoStages);
     expect(await runCommand(file, { out }, quietIo().io)).toBe(0);
     const table = readParticleTable(join(out, 'trajectories.arrow'));
     expect(table.schema.fields.slice(0, 4).map((field) => `${field.name}:${field.type}`)).toEqual([
@@ -88,8 +87,7 @@ describe('scoreflow run: progress, snapshots and stages of the whole population'
   });
 
   it('numbers the source of an empty pipeline stage 0, named source', async () => {
-    const { dir, file } = configWorkspace({ name: 'source-only', particles: 2500, batchSize: 1024, source: { type: 'gaussian-mixture', preset: 'double-gaussian' }, pipeline: [] });
-    const out = join(dir, 'out');
+    const { file, out } = configWorkspace({ name: 'source-only', particles: 2500, batchSize: 1024, source: { type: 'gaussian-mixture', preset: 'double-gaussian' }, pipeline: [] });
     const { lines, io } = quietIo();
     expect(await runCommand(file, { out }, io)).toBe(0);
     const table = readParticleTable(join(out, 'trajectories.arrow'));
@@ -116,8 +114,7 @@ describe('scoreflow run: progress, snapshots and stages of the whole population'
 
   it('stops with exit code 1 when the source makes non-finite particles, naming the source, before writing them', async () => {
     // g = 1e39: the prior's standard deviation g sqrt(T) overflows Float32.
-    const { dir, file } = configWorkspace({ ...twoStages, name: 'infinite-prior', sde: { type: 'brownian', g: 1e39, T: 20 } });
-    const out = join(dir, 'out');
+    const { file, out } = configWorkspace({ ...twoStages, name: 'infinite-prior', sde: { type: 'brownian', g: 1e39, T: 20 } });
     const { lines, io } = quietIo();
     expect(await runCommand(file, { out }, io)).toBe(1);
     expect(lines.join('\n')).toMatch(/Source 'prior' produced a non-finite position \(NaN or infinity\) at step 0, t = 20, particle id \d+/);

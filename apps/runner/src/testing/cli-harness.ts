@@ -11,10 +11,13 @@ export function quietIo(): { lines: string[]; io: Io } {
   return { lines, io: { out: (text: string) => lines.push(text), err: (text: string) => lines.push(text), progress: silentProgress } };
 }
 
-/** Test-only: a fresh temporary folder holding `config` as YAML (or JSON, by the file name). */
-export function configWorkspace(config: object, name = 'config.yaml'): { dir: string; file: string } {
+/**
+ * Test-only: a fresh temporary folder `dir` holding `config` as YAML (or JSON, by the file name)
+ * in `file`; `out` names the output folder `dir/out` (not yet made).
+ */
+export function configWorkspace(config: object, name = 'config.yaml'): { dir: string; file: string; out: string } {
   const dir = mkdtempSync(join(tmpdir(), 'scoreflow-'));
   const file = join(dir, name);
   writeFileSync(file, name.endsWith('.json') ? JSON.stringify(config) : stringify(config));
-  return { dir, file };
+  return { dir, file, out: join(dir, 'out') };
 }
