@@ -3,11 +3,9 @@ import {
   checkRunDim,
   definePlugin,
   mixtureFromOptions,
-  mixtureOptionsShape,
-  refineMixtureOptions,
+  mixtureOptions,
   requireSde,
 } from '@scoreflow/core';
-import { z } from 'zod';
 import { empiricalPlugin } from './empirical/empirical-plugin.js';
 import { mixtureScore } from './mixture/mixture-score.js';
 
@@ -22,7 +20,7 @@ export const gaussianMixturePlugin = definePlugin({
   kind: 'score-model',
   name: 'gaussian-mixture',
   description: 'Exact score of a Gaussian mixture diffused by the pipeline SDE (preset or means/weights/std)',
-  options: z.strictObject(mixtureOptionsShape).superRefine(refineMixtureOptions),
+  options: mixtureOptions,
   create(options, ctx) {
     const sde = requireSde(ctx, 'a score model');
     return mixtureScore(checkRunDim(mixtureFromOptions(options), ctx, 'the mixture'), sde);

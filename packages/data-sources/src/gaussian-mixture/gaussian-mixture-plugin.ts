@@ -1,5 +1,4 @@
-import { z } from 'zod';
-import { definePlugin, mixtureFromOptions, mixtureOptionsShape, refineMixtureOptions } from '@scoreflow/core';
+import { definePlugin, mixtureFromOptions, mixtureOptions } from '@scoreflow/core';
 import { checkedAgainstRunDim } from '../run-dim.js';
 import { gaussianMixtureSource } from './gaussian-mixture-source.js';
 
@@ -17,6 +16,6 @@ export const gaussianMixturePlugin = definePlugin({
   kind: 'data-source',
   name: 'gaussian-mixture',
   description: 'Exact samples of a Gaussian mixture (a preset or means, weights, std); the component is the label.',
-  options: z.strictObject(mixtureOptionsShape).superRefine(refineMixtureOptions),
+  options: mixtureOptions,
   create: (options, ctx) => checkedAgainstRunDim(gaussianMixtureSource(mixtureFromOptions(options)), ctx),
 });

@@ -1,5 +1,4 @@
-import { definePlugin, mixtureFromOptions, mixtureOptionsShape, refineMixtureOptions } from '@scoreflow/core';
-import { z } from 'zod';
+import { definePlugin, mixtureFromOptions, mixtureOptions } from '@scoreflow/core';
 import { fitRun } from './fit-run.js';
 import { mixtureTarget } from './mixture-target.js';
 
@@ -13,6 +12,6 @@ export const gaussianMixtureTargetPlugin = definePlugin({
   kind: 'target',
   name: 'gaussian-mixture',
   description: 'Gaussian mixture target, exact log density and gradient (preset or means/weights/std)',
-  options: z.strictObject(mixtureOptionsShape).superRefine(refineMixtureOptions),
+  options: mixtureOptions,
   create: (options, ctx) => fitRun(mixtureTarget(mixtureFromOptions(options)), ctx),
 });
