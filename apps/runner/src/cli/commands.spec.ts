@@ -3,22 +3,13 @@ import { join } from 'node:path';
 import { ConfigError, ScoreflowError, idsOf, positionsOf, stepsOf } from '@scoreflow/core';
 import { readParticleTable } from '@scoreflow/core/node';
 import { describe, expect, it } from 'vitest';
-import { configWorkspace, quietIo } from '../testing/cli-harness.js';
-import { doubleGaussian, measuredAgainstDoubleGaussian, priorRun } from '../testing/prior-run.js';
+import { configWorkspace as workspace, quietIo as quiet } from '../testing/cli-harness.js';
+import { measuredReverseRun } from '../testing/prior-run.js';
 import { tinyCheckpoint } from '../testing/tiny-checkpoint.js';
 import { scoreflowRegistry } from '../registry.js';
 import { listCommand, runCommand, validateCommand } from './commands.js';
 
-const quiet = quietIo;
-
-const base = {
-  ...priorRun('small-reverse', 3, 3000, 1024, [
-    { type: 'euler-maruyama', score: doubleGaussian, steps: 60, grid: { type: 'geometric' }, snapshotEvery: 20 },
-  ]),
-  ...measuredAgainstDoubleGaussian,
-};
-
-const workspace = configWorkspace;
+const base = measuredReverseRun('small-reverse', 3, 3000, 1024, 60, 20);
 
 /** Rows of a trajectories file sorted by (step, id): positions only. */
 function sortedPositions(path: string): Float32Array {

@@ -5,20 +5,11 @@ import { categoricalColour, readGifInfo, rgbOf } from '@scoreflow/viz';
 import { readImage } from '@scoreflow/viz/node';
 import { describe, expect, it } from 'vitest';
 import { runCommand, validateCommand } from '../cli/commands.js';
-import { configWorkspace, quietIo } from '../testing/cli-harness.js';
-import { doubleGaussian, measuredAgainstDoubleGaussian, priorRun } from '../testing/prior-run.js';
+import { configWorkspace as workspace, quietIo as quiet } from '../testing/cli-harness.js';
+import { measuredReverseRun } from '../testing/prior-run.js';
 import { countPixels, isInk, near } from '../testing/figure-pixels.js';
 
-const quiet = quietIo;
-
-const base = {
-  ...priorRun('figures', 1, 2000, 700, [
-    { type: 'euler-maruyama', score: doubleGaussian, steps: 40, grid: { type: 'geometric' }, snapshotEvery: 10 },
-  ]),
-  ...measuredAgainstDoubleGaussian,
-};
-
-const workspace = configWorkspace;
+const base = measuredReverseRun('figures', 1, 2000, 700, 40, 10);
 
 /** Width and height from a PNG's IHDR chunk. */
 function pngSize(path: string): [number, number] {
