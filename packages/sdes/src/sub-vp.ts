@@ -1,6 +1,5 @@
-import { drawGaussianPrior, gaussianPriorLogDensity } from './internal/gaussian-prior.js';
-import { writeScaled } from './internal/scaled-drift.js';
-import { type LinearBeta, type LinearBetaOptions, linearBeta } from './linear-beta.js';
+import { vpFamily } from './internal/vp-family.js';
+import type { LinearBeta, LinearBetaOptions } from './linear-beta.js';
 import type { LinearSde } from './linear-sde.js';
 
 /** Options of `subVp`: `betaMin` (default 0.1) <= `betaMax` (default 20), `T` (default 1). */
@@ -27,21 +26,13 @@ export interface SubVpSde extends LinearSde, LinearBeta {}
  * sde.marginal(1); // { mean: exp(-5.025), std: 1 - exp(-10.05) }
  */
 export function subVp(options: SubVpOptions = {}): SubVpSde {
-  const { T, beta, integratedBeta } = linearBeta('subVp', options);
-  return {
-    name: 'sub-vp',
-    T,
-    priorStd: 1,
-    beta,
-    integratedBeta,
-    driftCoefficient: (t) => -0.5 * beta(t),
-    drift: (x, t, out) => writeScaled('sub-vp', x, -0.5 * beta(t), out),
-    diffusion: (t) => Math.sqrt(Math.max(beta(t) * -Math.expm1(-2 * integratedBeta(t)), 0)),
-    marginal: (t) => {
-      const b = integratedBeta(t);
-      return { mean: Math.exp(-0.5 * b), std: Math.max(-Math.expm1(-b), 0) };
+  return vpFamily(
+    {
+      name: 'sub-vp',
+      fn: 'subVp',
+      diffusion: (t, { beta, integratedBeta }) => Math.sqrt(Math.max(beta(t) * -Math.expm1(-2 * integratedBeta(t)), 0)),
+      std: (b) => Math.max(-Math.expm1(-b), 0),
     },
-    prior: (out, ids, dim, rng) => drawGaussianPrior(out, ids, dim, rng, 1),
-    priorLogDensity: (x, dim, out) => gaussianPriorLogDensity(x, dim, out, 1),
-  };
+    options,
+  );
 }

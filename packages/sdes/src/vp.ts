@@ -1,6 +1,5 @@
-import { drawGaussianPrior, gaussianPriorLogDensity } from './internal/gaussian-prior.js';
-import { writeScaled } from './internal/scaled-drift.js';
-import { type LinearBeta, type LinearBetaOptions, linearBeta } from './linear-beta.js';
+import { vpFamily } from './internal/vp-family.js';
+import type { LinearBeta, LinearBetaOptions } from './linear-beta.js';
 import type { LinearSde } from './linear-sde.js';
 
 /** Options of `vp`: `betaMin` (default 0.1) <= `betaMax` (default 20), `T` (default 1). */
@@ -27,21 +26,13 @@ export interface VpSde extends LinearSde, LinearBeta {}
  * sde.marginal(1); // { mean: exp(-5.025), std: sqrt(1 - exp(-10.05)) }
  */
 export function vp(options: VpOptions = {}): VpSde {
-  const { T, beta, integratedBeta } = linearBeta('vp', options);
-  return {
-    name: 'vp',
-    T,
-    priorStd: 1,
-    beta,
-    integratedBeta,
-    driftCoefficient: (t) => -0.5 * beta(t),
-    drift: (x, t, out) => writeScaled('vp', x, -0.5 * beta(t), out),
-    diffusion: (t) => Math.sqrt(beta(t)),
-    marginal: (t) => {
-      const b = integratedBeta(t);
-      return { mean: Math.exp(-0.5 * b), std: Math.sqrt(Math.max(-Math.expm1(-b), 0)) };
+  return vpFamily(
+    {
+      name: 'vp',
+      fn: 'vp',
+      diffusion: (t, { beta }) => Math.sqrt(beta(t)),
+      std: (b) => Math.sqrt(Math.max(-Math.expm1(-b), 0)),
     },
-    prior: (out, ids, dim, rng) => drawGaussianPrior(out, ids, dim, rng, 1),
-    priorLogDensity: (x, dim, out) => gaussianPriorLogDensity(x, dim, out, 1),
-  };
+    options,
+  );
 }
