@@ -33,10 +33,15 @@ async function run(trainer: Trainer, from: number, to: number, labelsOf?: (step:
   return { losses, tensors };
 }
 
+/** The reference: a fresh network trained by the serial `createTrainer` for 5 steps, and its run. */
+async function serialReference() {
+  const serial = mlpScoreNetwork(architecture);
+  return { serial, expected: await run(createTrainer(serial, sde, trainerOptions), 0, 5) };
+}
+
 describe('createParallelTrainer(network, sde, { workers })', () => {
   it('workers: 0 equals createTrainer exactly (losses and weights over 5 steps)', async () => {
-    const serial = mlpScoreNetwork(architecture);
-    const expected = await run(createTrainer(serial, sde, trainerOptions), 0, 5);
+    const { serial, expected } = await serialReference();
     const network = mlpScoreNetwork(architecture);
     const trainer = await createParallelTrainer(network, sde, { ...trainerOptions, workers: 0 });
     const actual = await run(trainer, 0, 5);
@@ -49,8 +54,7 @@ describe('createParallelTrainer(network, sde, { workers })', () => {
   });
 
   it('with 1 worker: createTrainer to float tolerance over 5 steps, live tensors constant; deterministic; a resumed run equals an uninterrupted one', async () => {
-    const serial = mlpScoreNetwork(architecture);
-    const expected = await run(createTrainer(serial, sde, trainerOptions), 0, 5);
+    const { serial, expected } = await serialReference();
 
     const whole = mlpScoreNetwork(architecture);
     const wholeTrainer = await createParallelTrainer(whole, sde, { ...trainerOptions, workers: 1 });
