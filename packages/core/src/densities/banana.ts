@@ -1,6 +1,6 @@
-import { LOG_TWO_PI, countPoints } from './check.js';
 import { finiteArgument, positiveArgument } from '../arguments/arguments.js';
 import type { Density } from './density.js';
+import { ridgeDensity } from './ridge-density.js';
 
 /** Options of `banana`; every field has a default (`BANANA_DEFAULTS`). */
 export interface BananaOptions {
@@ -38,32 +38,6 @@ export function banana(options: BananaOptions = {}): Density<BananaParameters> {
   const scale = positiveArgument('banana', 'scale', options.scale ?? BANANA_DEFAULTS.scale);
   const curvature = finiteArgument('banana', 'curvature', options.curvature ?? BANANA_DEFAULTS.curvature);
   const width = positiveArgument('banana', 'width', options.width ?? BANANA_DEFAULTS.width);
-  const logNormaliser = -LOG_TWO_PI - Math.log(scale * width);
-  const precision1 = 1 / (scale * scale);
-  const precision2 = 1 / (width * width);
   const offset = curvature * scale * scale;
-  return Object.freeze({
-    name: 'banana',
-    dim: 2,
-    parameters: Object.freeze({ scale, curvature, width }),
-    logDensity(x: Float32Array | Float64Array, out: Float64Array): Float64Array {
-      const n = countPoints('banana.logDensity', x, out, 1);
-      for (let i = 0; i < n; i++) {
-        const x1 = x[2 * i];
-        const r = x[2 * i + 1] - (curvature * x1 * x1 - offset);
-        out[i] = logNormaliser - 0.5 * (x1 * x1 * precision1 + r * r * precision2);
-      }
-      return out;
-    },
-    gradLogDensity(x: Float32Array | Float64Array, out: Float32Array): Float32Array {
-      const n = countPoints('banana.gradLogDensity', x, out, 2);
-      for (let i = 0; i < n; i++) {
-        const x1 = x[2 * i];
-        const g2 = -(x[2 * i + 1] - (curvature * x1 * x1 - offset)) * precision2;
-        out[2 * i] = -x1 * precision1 - 2 * curvature * x1 * g2;
-        out[2 * i + 1] = g2;
-      }
-      return out;
-    },
-  });
+  return ridgeDensity('banana', { scale, curvature, width }, { scale, width, ridge: (x1) => curvature * x1 * x1 - offset, slope: (x1) => 2 * curvature * x1 });
 }

@@ -1,6 +1,6 @@
-import { LOG_TWO_PI, countPoints } from './check.js';
 import { finiteArgument, positiveArgument } from '../arguments/arguments.js';
 import type { Density } from './density.js';
+import { ridgeDensity } from './ridge-density.js';
 
 /** Options of `squiggle`; every field has a default (`SQUIGGLE_DEFAULTS`). */
 export interface SquiggleOptions {
@@ -37,31 +37,10 @@ export function squiggle(options: SquiggleOptions = {}): Density<SquiggleParamet
   const amplitude = finiteArgument('squiggle', 'amplitude', options.amplitude ?? SQUIGGLE_DEFAULTS.amplitude);
   const frequency = finiteArgument('squiggle', 'frequency', options.frequency ?? SQUIGGLE_DEFAULTS.frequency);
   const width = positiveArgument('squiggle', 'width', options.width ?? SQUIGGLE_DEFAULTS.width);
-  const logNormaliser = -LOG_TWO_PI - Math.log(scale * width);
-  const precision1 = 1 / (scale * scale);
-  const precision2 = 1 / (width * width);
-  return Object.freeze({
-    name: 'squiggle',
-    dim: 2,
-    parameters: Object.freeze({ scale, amplitude, frequency, width }),
-    logDensity(x: Float32Array | Float64Array, out: Float64Array): Float64Array {
-      const n = countPoints('squiggle.logDensity', x, out, 1);
-      for (let i = 0; i < n; i++) {
-        const x1 = x[2 * i];
-        const r = x[2 * i + 1] - amplitude * Math.sin(frequency * x1);
-        out[i] = logNormaliser - 0.5 * (x1 * x1 * precision1 + r * r * precision2);
-      }
-      return out;
-    },
-    gradLogDensity(x: Float32Array | Float64Array, out: Float32Array): Float32Array {
-      const n = countPoints('squiggle.gradLogDensity', x, out, 2);
-      for (let i = 0; i < n; i++) {
-        const x1 = x[2 * i];
-        const g2 = -(x[2 * i + 1] - amplitude * Math.sin(frequency * x1)) * precision2;
-        out[2 * i] = -x1 * precision1 - amplitude * frequency * Math.cos(frequency * x1) * g2;
-        out[2 * i + 1] = g2;
-      }
-      return out;
-    },
+  return ridgeDensity('squiggle', { scale, amplitude, frequency, width }, {
+    scale,
+    width,
+    ridge: (x1) => amplitude * Math.sin(frequency * x1),
+    slope: (x1) => amplitude * frequency * Math.cos(frequency * x1),
   });
 }
