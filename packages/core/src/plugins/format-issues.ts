@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import type { ConfigIssue } from '../errors/config-error.js';
-import { didYouMean, nearestName } from '../errors/nearest-name.js';
+import { didYouMean } from '../errors/nearest-name.js';
 import { showValue } from '../errors/show-value.js';
 import { objectKeysAt } from './schema-keys.js';
 
@@ -15,8 +15,7 @@ const plain = (message: string): string => message.replace(/^Invalid (input|opti
 /** One issue per unknown field, each with the nearest known name or the list of known names. */
 function unknownKeys(issue: Issue & { readonly keys: readonly string[] }, path: string, known: readonly string[]): ConfigIssue[] {
   return issue.keys.map((key) => {
-    const nearest = nearestName(key, known);
-    const hint = nearest !== undefined ? ` (did you mean '${nearest}'?)` : known.length > 0 ? ` (known: ${known.join(', ')})` : '';
+    const hint = didYouMean(key, known) || (known.length > 0 ? ` (known: ${known.join(', ')})` : '');
     return { path, message: `Unrecognized key: ${showValue(key)}${hint}, got ${showValue(own(issue.input, key))}` };
   });
 }
