@@ -19,9 +19,3 @@ export function strideRows(x: Float32Array, dim: number, maxRows: number): Float
   }
   return out;
 }
-
-/**
- * How many rows `strideRows(x, dim, maxRows)` keeps of a sample of `rows` rows: min(rows, maxRows).
- * The metric plugins report it (`mmdRows`, `energyRows`, ...).
- */
-export const stridedRowCount = (rows: number, maxRows: number): number => Math.min(rows, maxRows);
