@@ -2,7 +2,7 @@ import { type ParticleBatch, collectAll, positionsOf } from '@scoreflow/core';
 import type { Observable } from 'rxjs';
 
 /** Positions of every batch, concatenated in order (row-major). */
-export function concatPositions(batches: readonly ParticleBatch[]): Float32Array {
+function concatPositions(batches: readonly ParticleBatch[]): Float32Array {
   const out = new Float32Array(batches.reduce((total, batch) => total + positionsOf(batch).length, 0));
   let offset = 0;
   for (const batch of batches) {
