@@ -28,17 +28,22 @@ export function stageTagger(names: readonly string[]): StageTagger {
   // A fixed dictionary id (Arrow JS counts ids up per process otherwise): one seed, one file, byte for byte.
   const nameType = new Dictionary(new Utf8(), new Int32(), 0);
   const dictionary = vectorFromArray(distinct, new Utf8());
-  const fieldsOf = (schema: Schema) => {
-    const fields = [...schema.fields];
-    fields.splice(idPosition(schema) + 1, 0, new Field('stage', new Int32(), false), new Field('stage_name', nameType, false));
-    return fields;
+  // The tagged schema of the last input schema (the batches of a run share one): built once, not per batch.
+  let cached: { readonly input: Schema; readonly tagged: Schema } | undefined;
+  const taggedSchema = (input: Schema): Schema => {
+    if (cached?.input !== input) {
+      const fields = [...input.fields];
+      fields.splice(idPosition(input) + 1, 0, new Field('stage', new Int32(), false), new Field('stage_name', nameType, false));
+      cached = { input, tagged: new Schema(fields, new Map(input.metadata)) };
+    }
+    return cached.tagged;
   };
   return (batch, stage) => {
     if (!Number.isInteger(stage) || stage < 0 || stage >= names.length) {
       throw new RangeError(`stageTagger: stage must be an integer in 0 .. ${names.length - 1}, got ${stage}.`);
     }
     const n = batch.numRows;
-    const schema = new Schema(fieldsOf(batch.schema), new Map(batch.schema.metadata));
+    const schema = taggedSchema(batch.schema);
     const children: Data[] = [...batch.data.children];
     children.splice(
       idPosition(batch.schema) + 1,
