@@ -12,7 +12,7 @@ export interface RunManifest {
 }
 
 /** A path inside the folder: relative, no `..`, no empty or `.` parts. */
-export const isInsidePath = (path: string): boolean =>
+const isInsidePath = (path: string): boolean =>
   path !== '' && !posix.isAbsolute(path) && !path.includes('\\') && path.split('/').every((part) => part !== '' && part !== '.' && part !== '..');
 
 /**
