@@ -1,7 +1,7 @@
 import { type ConfigIssue, shorten } from '@scoreflow/core';
 
 /** Deepest nesting of maps and lists a config may have (the shipped ones need 5). */
-export const MAX_NESTING = 32;
+const MAX_NESTING = 32;
 
 /**
  * The issue of a config nested deeper than `MAX_NESTING` maps and lists, at the first place too
