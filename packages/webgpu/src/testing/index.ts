@@ -1,0 +1,1 @@
+export { type ChromiumGpu, launchChromiumGpu, WEBGPU_CHROMIUM_ARGS } from './in-chromium.js';
