@@ -10,3 +10,4 @@ export * from './ipc/index.js';
 export * from './mixture/index.js';
 export * from './marginal/index.js';
 export * from './densities/index.js';
+export * from './ode/index.js';

@@ -38,7 +38,7 @@ export { type OdeEulerOptions, odeEuler } from './ode/ode-euler.js';
 export { odeEulerPlugin } from './ode/ode-euler-plugin.js';
 export { type HeunOptions, type HeunSpace, heun } from './ode/heun.js';
 export { heunPlugin } from './ode/heun-plugin.js';
-export { type Rk45Norm, type Rk45Options, StepSizeError, rk45 } from './ode/rk45.js';
+export { type Rk45Norm, type Rk45Options, rk45 } from './ode/rk45.js';
 export { rk45Plugin } from './ode/rk45-plugin.js';
 export { pfOdeVelocity } from './ode/pf-ode-velocity.js';
 export { type DdimOptions, ddim } from './ancestral/ddim.js';

@@ -1,11 +1,11 @@
-import { type ScoreModel, createRng, positionsOf, stepsOf, timesOf } from '@scoreflow/core';
+import { type ScoreModel, StepSizeError, createRng, positionsOf, stepsOf, timesOf } from '@scoreflow/core';
 import { from, lastValueFrom, toArray } from 'rxjs';
 import { describe, expect, it } from 'vitest';
 import { gaussianBatches, gaussianScore } from '../testing/gaussian.js';
 import { linearSde } from '../testing/linear-sde.js';
 import { uniformTimes } from '../testing/times.js';
 import { heun } from './heun.js';
-import { type Rk45Norm, StepSizeError, rk45 } from './rk45.js';
+import { type Rk45Norm, rk45 } from './rk45.js';
 import { flowError, gaussianFlow } from './testing/gaussian-flow.js';
 import { diffusedGaussianBatch } from './testing/gaussian-laws.js';
 

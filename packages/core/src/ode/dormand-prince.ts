@@ -24,11 +24,15 @@ export const DORMAND_PRINCE = {
   errorOrder: 4,
 } as const;
 
+/** A state vector of an ODE solved here: Float32 (particle positions) or Float64 (likelihoods). */
+export type OdeVector = Float32Array | Float64Array;
+
 /**
  * out = x + h sum_j w_j k_j over the first `w.length` stages, skipping zero weights: a stage
- * point or the new solution of an explicit Runge-Kutta step. `out` may not be one of `k`.
+ * point or the new solution of an explicit Runge-Kutta step. `out` may not be one of `k`. Each
+ * term is accumulated in `out` (so Float32 vectors round after every term).
  */
-export function combineStages(out: Float32Array, x: Float32Array, h: number, w: readonly number[], k: readonly Float32Array[]): void {
+export function combineStages<V extends OdeVector>(out: V, x: V, h: number, w: readonly number[], k: readonly V[]): void {
   const n = x.length;
   out.set(x);
   for (let j = 0; j < w.length; j++) {
