@@ -10,4 +10,5 @@ export * from './ipc/index.js';
 export * from './mixture/index.js';
 export * from './marginal/index.js';
 export * from './densities/index.js';
+export * from './transport/index.js';
 export * from './ode/index.js';
