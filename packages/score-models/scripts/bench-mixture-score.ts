@@ -1,7 +1,7 @@
 // Times mixtureScore on 1M particles: `npx tsx scripts/bench-mixture-score.ts` (from packages/score-models).
 // Prints the best and median ns per particle over repeated calls, on one core.
-import { type GaussianMixture, gaussianMixture } from '@scoreflow/core';
-import { mixtureGradLogDensity, mixtureLogDensity, mixtureScore } from '../src/index.js';
+import { type GaussianMixture, gaussianMixture, mixtureGradLogDensity, mixtureLogDensity } from '@scoreflow/core';
+import { mixtureScore } from '../src/index.js';
 import { affineSde } from '../src/testing/affine-sde.js';
 
 /** A VP-like affine SDE (score-models does not import @scoreflow/sdes): m(t) = exp(-2t), s(t) = sqrt(1 - exp(-4t)). */

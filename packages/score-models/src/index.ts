@@ -1,5 +1,4 @@
 export { mixtureScore } from './mixture/mixture-score.js';
-export { mixtureGradLogDensity, mixtureLogDensity } from './mixture/mixture-density.js';
 export { gaussianMixturePlugin, scoreModelPlugins } from './plugins.js';
 export { type EmpiricalScoreOptions, defaultChunk, empiricalScore } from './empirical/empirical-score.js';
 export { empiricalOptions, empiricalPlugin } from './empirical/empirical-plugin.js';

@@ -24,7 +24,7 @@ export const RING_DEFAULTS: RingMixtureParameters = Object.freeze({ components: 
  *
  * (the first mean on the positive x1 axis, then counter-clockwise). With the defaults the modes are
  * 2 rho sin(pi / K) = 2.3 apart, about 7.6 standard deviations. Its log density and gradient are
- * score-models' `mixtureLogDensity` / `mixtureGradLogDensity`; data sources sample it exactly.
+ * `mixtureLogDensity` / `mixtureGradLogDensity` (core's `src/mixture/`); data sources sample it exactly.
  * Mean 0 (K >= 2); covariance (rho^2 / 2 + sigma^2) I for K >= 3.
  */
 export function ringMixture(options: RingMixtureOptions = {}): GaussianMixture {

@@ -1,4 +1,4 @@
-import type { GaussianMixture } from '@scoreflow/core';
+import type { GaussianMixture } from './gaussian-mixture.js';
 
 const LOG_2PI = Math.log(2 * Math.PI);
 

@@ -1,4 +1,5 @@
-import { MIXTURE_PRESETS, gaussianMixture } from '@scoreflow/core';
+import { gaussianMixture } from './gaussian-mixture.js';
+import { MIXTURE_PRESETS } from './presets.js';
 import { describe, expect, it } from 'vitest';
 import { mixtureGradLogDensity, mixtureLogDensity } from './mixture-density.js';
 

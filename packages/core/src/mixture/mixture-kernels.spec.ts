@@ -1,7 +1,8 @@
-import { type GaussianMixture, createRng, gaussianMixture } from '@scoreflow/core';
+import { createRng } from '../random/index.js';
+import { type GaussianMixture, gaussianMixture } from './gaussian-mixture.js';
 import { describe, expect, it } from 'vitest';
 import { allocateComponents, diffuseComponents } from './diffused-components.js';
-import { writeGradLogDensity, writeGradLogDensityGeneric } from './kernels.js';
+import { writeGradLogDensity, writeGradLogDensityGeneric } from './mixture-kernels.js';
 
 function bothPaths(mixture: GaussianMixture, x: Float32Array, mean: number, std: number): [Float32Array, Float32Array] {
   const c = diffuseComponents(mixture, mean, std, allocateComponents('test', mixture));

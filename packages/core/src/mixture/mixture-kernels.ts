@@ -43,13 +43,13 @@ export function writeLogDensity(c: DiffusedComponents, x: Float32Array | Float64
  * r_k = exp(l_k - max) / sum_k' exp(l_k' - max) (a stable softmax of the logits).
  * Dispatches to an unrolled loop for K = 2, dim = 2.
  */
-export function writeGradLogDensity(c: DiffusedComponents, x: Float32Array, out: Float32Array): void {
+export function writeGradLogDensity(c: DiffusedComponents, x: Float32Array | Float64Array, out: Float32Array): void {
   if (c.components === 2 && c.dim === 2) gradTwoComponentsPlane(c, x, out);
   else writeGradLogDensityGeneric(c, x, out);
 }
 
 /** `writeGradLogDensity` for any K and dim (exported for the tests of the unrolled path). */
-export function writeGradLogDensityGeneric(c: DiffusedComponents, x: Float32Array, out: Float32Array): void {
+export function writeGradLogDensityGeneric(c: DiffusedComponents, x: Float32Array | Float64Array, out: Float32Array): void {
   const { dim, components, centres, precisions, logits } = c;
   const n = x.length / dim;
   for (let i = 0; i < n; i++) {
@@ -76,7 +76,7 @@ export function writeGradLogDensityGeneric(c: DiffusedComponents, x: Float32Arra
  * logistic function, r_0 = 1 / (1 + exp(l_1 - l_0)), stable as it stands: far from component 0,
  * exp saturates at e^80 and r_0 < 2e-35 (0 for every purpose); far from component 1, r_0 = 1.
  */
-function gradTwoComponentsPlane(c: DiffusedComponents, x: Float32Array, out: Float32Array): void {
+function gradTwoComponentsPlane(c: DiffusedComponents, x: Float32Array | Float64Array, out: Float32Array): void {
   const { centres, precisions, logNormalisers } = c;
   const a00 = centres[0];
   const a01 = centres[1];

@@ -1,4 +1,4 @@
-import { expClamped } from '../mixture/exp-clamped.js';
+import { expClamped } from '@scoreflow/core';
 import { NEGLIGIBLE, type SoftmaxState, mergeMax } from './streaming-softmax.js';
 
 /**

@@ -1,4 +1,4 @@
-import { expClamped } from '../mixture/exp-clamped.js';
+import { expClamped } from '@scoreflow/core';
 
 /**
  * Per-particle state of a streaming (online) log-sum-exp over the points of an empirical score

@@ -1,7 +1,6 @@
-import { type GaussianMixture, MIXTURE_PRESETS, createRng, diffuseMixture, gaussianMixture } from '@scoreflow/core';
+import { type GaussianMixture, MIXTURE_PRESETS, createRng, diffuseMixture, gaussianMixture, mixtureGradLogDensity, mixtureLogDensity } from '@scoreflow/core';
 import { describe, expect, it } from 'vitest';
 import { affineSde, veLike, vpLike } from '../testing/affine-sde.js';
-import { mixtureGradLogDensity, mixtureLogDensity } from './mixture-density.js';
 import { mixtureScore } from './mixture-score.js';
 
 const mixtures: [string, GaussianMixture][] = [

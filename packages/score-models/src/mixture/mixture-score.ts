@@ -1,7 +1,4 @@
-import type { GaussianMixture, ScoreModel, Sde } from '@scoreflow/core';
-import { allocateComponents, diffuseComponents } from './diffused-components.js';
-import { writeGradLogDensity } from './kernels.js';
-import { countParticles } from './positions.js';
+import { type GaussianMixture, type ScoreModel, type Sde, allocateComponents, countParticles, diffuseComponents, writeGradLogDensity } from '@scoreflow/core';
 
 /**
  * The exact score of a Gaussian mixture diffused by a linear SDE. With the SDE's affine marginal

@@ -1,9 +1,8 @@
-import type { GaussianMixture, Target } from '@scoreflow/core';
-import { mixtureGradLogDensity, mixtureLogDensity } from '../mixture/mixture-density.js';
+import { type GaussianMixture, type Target, mixtureGradLogDensity, mixtureLogDensity } from '@scoreflow/core';
 
 /**
  * A Gaussian mixture p = sum_k w_k N(mu_k, diag(sigma_k^2)) as an MCMC `Target`: log p(x) by a
- * stable log-sum-exp (`mixtureLogDensity`) and grad log p(x) = sum_k r_k(x) (-(x - mu_k) / sigma_k^2)
+ * stable log-sum-exp (core's `mixtureLogDensity`) and grad log p(x) = sum_k r_k(x) (-(x - mu_k) / sigma_k^2)
  * (`mixtureGradLogDensity`, the score at t = 0). Normalised (weights are normalised to sum to 1).
  * `name` defaults to `gaussian-mixture`; the ring and separated-modes targets pass their own.
  */

@@ -10,12 +10,13 @@ import {
   donut,
   funnel,
   gaussianMixture,
+  mixtureGradLogDensity,
+  mixtureLogDensity,
   ringMixture,
   squiggle,
 } from '@scoreflow/core';
 import { configErrorOf } from '@scoreflow/core/testing';
 import { describe, expect, it } from 'vitest';
-import { mixtureGradLogDensity, mixtureLogDensity } from '../mixture/mixture-density.js';
 import { targetPlugins } from './target-plugins.js';
 
 const registry = createRegistry(targetPlugins);

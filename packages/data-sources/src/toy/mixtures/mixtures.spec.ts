@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { MIXTURE_PRESETS, createRunContext } from '@scoreflow/core';
+import { MIXTURE_PRESETS, createRunContext, describeSource, mixtureGradLogDensity, mixtureLogDensity } from '@scoreflow/core';
 import { collect, coordinateStats, sameBits } from '../../testing/collect.js';
 import { eightGaussiansOptions } from './eight-gaussians-plugin.js';
 import { eightGaussiansSource } from './eight-gaussians-source.js';
@@ -45,6 +45,19 @@ describe('eightGaussiansSource(options)', () => {
     const points = Float64Array.from([0, 0, 4.2, 0.1, -3, 3, 1, -2.5]);
     const log = eightGaussiansSource({ scale, std }).density.logDensity(points, new Float64Array(4));
     for (let i = 0; i < 4; i++) expect(log[i]).toBeCloseTo(naiveLogDensity(points[2 * i], points[2 * i + 1], means, scale * std), 10);
+  });
+
+  it("is core's mixture density: the same bits as mixtureLogDensity and mixtureGradLogDensity, for float32 and float64 points", () => {
+    const source = eightGaussiansSource({ scale: 1.5, std: 0.3 });
+    const law = describeSource(source);
+    if (law.kind !== 'mixture') throw new Error(`expected a mixture, got ${law.kind}`);
+    const [mixture, density] = [law.mixture, source.density];
+    const n = 1000;
+    const points = Float64Array.from({ length: 2 * n }, (_, i) => 4 * Math.sin(1.7 * i + 0.3));
+    for (const x of [points, Float32Array.from(points)]) {
+      expect(sameBits(density.logDensity(x, new Float64Array(n)), mixtureLogDensity(mixture, x, new Float64Array(n)))).toBe(true);
+      expect(sameBits(density.gradLogDensity(x, new Float32Array(2 * n)), mixtureGradLogDensity(mixture, x, new Float32Array(2 * n)))).toBe(true);
+    }
   });
 
   it('rejects a scale or std <= 0; defaults to scale 1, std 0.5 / sqrt(2)', () => {
