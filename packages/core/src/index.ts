@@ -8,6 +8,7 @@ export * from './plugins/index.js';
 export * from './operators/index.js';
 export * from './ipc/index.js';
 export * from './mixture/index.js';
+export * from './mixture/posterior/index.js';
 export * from './marginal/index.js';
 export * from './densities/index.js';
 export * from './transport/index.js';

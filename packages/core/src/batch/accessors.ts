@@ -60,6 +60,12 @@ export function labelsOf(batch: RecordBatch): Int32Array | undefined {
   return data === undefined ? undefined : values<Int32Array>(data);
 }
 
+/** Importance weights of a batch, or undefined when it has no `weight` column (a view, no copy). */
+export function weightsOf(batch: RecordBatch): Float32Array | undefined {
+  const data = column(batch, 'weight');
+  return data === undefined ? undefined : values<Float32Array>(data);
+}
+
 /** The run name and seed stored in the batch's schema metadata. */
 export function metadataOf(batch: RecordBatch): ParticleMetadata {
   const meta = batch.schema.metadata;

@@ -38,7 +38,7 @@ describe('checkParticleBatch(value, where)', () => {
   it('names the stage, the expected layout and what it got', () => {
     expect(() => checkParticleBatch({}, 'euler-maruyama')).toThrow(ParticleBatchError);
     expect(() => checkParticleBatch({}, 'euler-maruyama')).toThrow(
-      /^euler-maruyama: expects particle batches \(id: Uint32, step: Int32, t: Float32, x: FixedSizeList<Float32>\[dim\], optional label: Int32\); got an object of class Object, not an Arrow RecordBatch\.$/,
+      /^euler-maruyama: expects particle batches \(id: Uint32, step: Int32, t: Float32, x: FixedSizeList<Float32>\[dim\], optional label: Int32, optional weight: Float32\); got an object of class Object, not an Arrow RecordBatch\.$/,
     );
     expect(() => checkParticleBatch(Infinity, 'hmc')).toThrow(/^hmc: .*; got Infinity, not an Arrow RecordBatch\.$/);
     const ids = Uint32Array.from([0, 1]);

@@ -12,7 +12,7 @@ const REQUIRED: readonly { name: string; type: string; fits: (type: DataType) =>
 ];
 
 /** The particle layout as messages state it. */
-const LAYOUT = `${REQUIRED.map((column) => `${column.name}: ${column.type}`).join(', ')}, optional label: Int32`;
+const LAYOUT = `${REQUIRED.map((column) => `${column.name}: ${column.type}`).join(', ')}, optional label: Int32, optional weight: Float32`;
 
 function isFloat32(type: DataType): boolean {
   return DataType.isFloat(type) && type.precision === 1;
@@ -34,6 +34,8 @@ function particleBatchProblem(value: unknown): string | undefined {
   }
   const label = fields.find((field) => field.name === 'label');
   if (label !== undefined && !(DataType.isInt(label.type) && label.type.bitWidth === 32 && label.type.isSigned)) return `column 'label' must be Int32, got ${String(label.type)}`;
+  const weight = fields.find((field) => field.name === 'weight');
+  if (weight !== undefined && !isFloat32(weight.type)) return `column 'weight' must be Float32, got ${String(weight.type)}`;
   return undefined;
 }
 
@@ -44,8 +46,8 @@ function describe(value: unknown): string {
 
 /**
  * Whether `value` is a particle batch: an Arrow RecordBatch (of any installed copy of Arrow) with
- * the columns `id` Uint32, `step` Int32, `t` Float32 and `x` FixedSizeList<Float32>, and `label`
- * Int32 if it has one; other columns (`stage`, `stage_name`) may follow.
+ * the columns `id` Uint32, `step` Int32, `t` Float32 and `x` FixedSizeList<Float32>, `label`
+ * Int32 and `weight` Float32 if it has them; other columns (`stage`, `stage_name`) may follow.
  *
  * @example
  * isParticleBatch(makeParticleBatch({ x: new Float32Array(2), dim: 2, id: 0, step: 0, t: 0 })); // true

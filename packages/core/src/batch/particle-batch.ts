@@ -19,6 +19,8 @@ export interface ParticleBatchInit {
   readonly t: Float32Array | number;
   /** Class or mixture component of each particle, where known. */
   readonly label?: Int32Array;
+  /** Importance weight of each particle (sequential Monte Carlo), where the stage keeps one. */
+  readonly weight?: Float32Array;
   readonly metadata?: ParticleMetadata;
 }
 
@@ -41,7 +43,8 @@ export function makeParticleBatch(init: ParticleBatchInit): ParticleBatch {
   const step = typeof init.step === 'number' ? new Int32Array(n).fill(init.step) : checkLength('step', init.step, n);
   const t = typeof init.t === 'number' ? new Float32Array(n).fill(init.t) : checkLength('t', init.t, n);
   const label = init.label === undefined ? undefined : checkLength('label', init.label, n);
-  const schema = particleSchema(dim, init.metadata, label !== undefined);
+  const weight = init.weight === undefined ? undefined : checkLength('weight', init.weight, n);
+  const schema = particleSchema(dim, init.metadata, label !== undefined, weight !== undefined);
   const children: Data[] = [
     makeData({ type: new Uint32(), length: n, nullCount: 0, data: id }),
     makeData({ type: new Int32(), length: n, nullCount: 0, data: step }),
@@ -54,6 +57,7 @@ export function makeParticleBatch(init: ParticleBatchInit): ParticleBatch {
     }),
   ];
   if (label !== undefined) children.push(makeData({ type: new Int32(), length: n, nullCount: 0, data: label }));
+  if (weight !== undefined) children.push(makeData({ type: new Float32(), length: n, nullCount: 0, data: weight }));
   const data = makeData({ type: new Struct(schema.fields), length: n, nullCount: 0, children });
   return new RecordBatch(schema, data);
 }
