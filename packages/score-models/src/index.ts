@@ -1,5 +1,22 @@
 export { mixtureScore } from './mixture/mixture-score.js';
 export { gaussianMixturePlugin, scoreModelPlugins } from './plugins.js';
+export {
+  type ClassPartition,
+  type MixtureClassifier,
+  type MixtureClassifierOptions,
+  checkLabel,
+  classMixture,
+  classPartition,
+  classifierFreeGuidance,
+  classifierFreeGuidancePlugin,
+  classifierFreeGuided,
+  classifierGuidance,
+  classifierGuidancePlugin,
+  classifierGuided,
+  mixtureClassifier,
+  mixtureClassifierPlugin,
+  mixtureClassifierScore,
+} from './guidance/index.js';
 export { type EmpiricalScoreOptions, defaultChunk, empiricalScore } from './empirical/empirical-score.js';
 export { empiricalOptions, empiricalPlugin } from './empirical/empirical-plugin.js';
 export {

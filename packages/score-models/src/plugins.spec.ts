@@ -12,8 +12,8 @@ const configError = (config: unknown, scope: { sde?: typeof vpLike; dim?: number
   configErrorOf(() => registry.create('score-model', config, { run: createRunContext({ dim: scope.dim ?? 2 }), sde: scope.sde, path: 'pipeline.1.score' }));
 
 describe('scoreModelPlugins', () => {
-  it('lists empirical and gaussian-mixture as score-model plugins', () => {
-    expect(registry.list('score-model').map((plugin) => plugin.name)).toEqual(['empirical', 'gaussian-mixture']);
+  it('lists the exact scores and the guidance wrappers as score-model plugins', () => {
+    expect(registry.list('score-model').map((plugin) => plugin.name)).toEqual(['classifier-free-guidance', 'classifier-guidance', 'empirical', 'gaussian-mixture', 'mixture-classifier']);
   });
 
   it('gaussian-mixture with a preset is mixtureScore of that preset under the pipeline SDE', () => {

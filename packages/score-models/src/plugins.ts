@@ -7,6 +7,7 @@ import {
   requireSde,
 } from '@scoreflow/core';
 import { empiricalPlugin } from './empirical/empirical-plugin.js';
+import { classifierFreeGuidancePlugin, classifierGuidancePlugin, mixtureClassifierPlugin } from './guidance/index.js';
 import { mixtureScore } from './mixture/mixture-score.js';
 
 /**
@@ -28,4 +29,10 @@ export const gaussianMixturePlugin = definePlugin({
 });
 
 /** The score-model plugins of this package, for the runner's registry. */
-export const scoreModelPlugins: readonly AnyPlugin[] = [gaussianMixturePlugin, empiricalPlugin];
+export const scoreModelPlugins: readonly AnyPlugin[] = [
+  gaussianMixturePlugin,
+  empiricalPlugin,
+  mixtureClassifierPlugin,
+  classifierGuidancePlugin,
+  classifierFreeGuidancePlugin,
+];
