@@ -9,4 +9,13 @@ export interface ScoreModel {
   /** Dimension of the positions it accepts. */
   readonly dim: number;
   score(x: Float32Array, t: number, out: Float32Array): void | Promise<void>;
+  /**
+   * Optional: the divergence of the score, per particle into `out` (n values), for likelihoods
+   * through the probability-flow ODE (Song et al. 2021, appendix D). Without `probe`, the exact
+   * div s = tr(ds/dx) = the Laplacian of log p_t at x. With `probe` (n * dim, e.g. Rademacher
+   * signs), the quadratic form probe_i^T (ds/dx)(x_i) probe_i instead: one sample of Hutchinson's
+   * estimator of the trace (Hutchinson 1989; FFJORD, Grathwohl et al. 2019), which costs one
+   * vector-Jacobian product where the exact trace costs dim. A model without it gets neither.
+   */
+  divergence?(x: Float32Array, t: number, out: Float64Array, probe?: Float32Array): void | Promise<void>;
 }

@@ -5,7 +5,7 @@ import { readContestants } from './race/contestant.js';
 import { writeRaceDoc } from './race/race-doc.js';
 import type { NoiseFloor, RaceRow } from './race/race-row.js';
 import { writeRaceFigure } from './race/race-figure.js';
-import { exactSample, runContestant } from './race/run-contestant.js';
+import { describeContestant, exactSample, runContestant } from './race/run-contestant.js';
 import { sampleQuality } from './race/sample-quality.js';
 import { createBrowserRegistry } from '@scoreflow/catalogue';
 
@@ -45,16 +45,17 @@ export async function mcmcRace(): Promise<BenchResult> {
   const mmds = floorQuality.map((q) => q.mmd2);
   const floor: NoiseFloor = { sw2: mean(sw2s), sw2Spread: spread(sw2s), mmd2: mean(mmds), mmd2Spread: spread(mmds), pairs: FLOOR_PAIRS };
 
-  for (const contestant of contestants) await runContestant(registry, contestant, budgetOptions(contestant, RACE_BUDGETS[0]));
+  const described = new Map(contestants.map((contestant) => [contestant, describeContestant(registry, contestant)]));
+  for (const [contestant, stage] of described) await runContestant(registry, contestant, budgetOptions(contestant, stage, RACE_BUDGETS[0]));
   const rows: RaceRow[] = [];
-  for (const contestant of contestants) {
+  for (const [contestant, stage] of described) {
     for (const budget of RACE_BUDGETS) {
-      const options = budgetOptions(contestant, budget);
+      const options = budgetOptions(contestant, stage, budget);
       const run = await runContestant(registry, contestant, options);
       let seconds = run.seconds;
       for (let repeat = 0; repeat < 2 && run.seconds < RETIME_BELOW; repeat++) seconds = Math.min(seconds, (await runContestant(registry, contestant, options)).seconds);
       const quality = sampleQuality(run.sample, reference, contestant.dim);
-      rows.push({ contestant: contestant.name, kind: kindOf(contestant), budget, options, n: run.sample.length / contestant.dim, evaluations: run.evaluations, seconds, ...quality });
+      rows.push({ contestant: contestant.name, kind: kindOf(contestant, stage), budget, options, n: run.sample.length / contestant.dim, evaluations: run.evaluations, seconds, ...quality });
       process.stderr.write(`  ${contestant.name} budget ${budget}: ${run.evaluations} evaluations, ${seconds.toFixed(3)} s, sliced W2 ${quality.sw2.toFixed(3)}, left ${quality.leftShare.toFixed(3)}\n`);
     }
   }

@@ -1,4 +1,4 @@
-import { mcmcPlugins } from '@scoreflow/samplers';
+import type { StageDescription } from '@scoreflow/core';
 import type { Contestant } from './contestant.js';
 
 /** How a contestant spends evaluations: many chains, one long chain, or diffusion particles. */
@@ -10,11 +10,13 @@ export const KEEP = 2000;
 /** The most `steps` (and `warmup`) the MCMC plugins accept (their options schema). */
 export const MAX_MCMC_ITERATIONS = 1_000_000;
 
-const MCMC_STAGES = new Set<string>(mcmcPlugins.map((plugin) => plugin.name));
-
-/** Whether the contestant's stage is an MCMC sampler (each particle a chain), and how many chains run. */
-export function kindOf(contestant: Contestant): ContestantKind {
-  if (!MCMC_STAGES.has(contestant.stage.type)) return 'diffusion';
+/**
+ * Whether the contestant's stage is an MCMC sampler (each particle a chain: `stage.kind` is
+ * `mcmc`), and how many chains run. `stage` is what the stage, made from the config as written,
+ * says of itself (`describeContestant`).
+ */
+export function kindOf(contestant: Contestant, stage: StageDescription): ContestantKind {
+  if (stage.kind !== 'mcmc') return 'diffusion';
   return contestant.particles === 1 ? 'single-chain' : 'parallel-mcmc';
 }
 
@@ -38,15 +40,14 @@ export function mcmcCost(stage: { readonly type: string; readonly leapfrogSteps?
   }
 }
 
-/** Score evaluations per step of a diffusion sampler (Heun's method takes two; the race's others one). */
-export const nfePerStep = (type: string): number => (type === 'heun' ? 2 : 1);
+/**
+ * Score evaluations per step of a diffusion sampler: its plan's `scoreEvaluationsPerStep` where
+ * fixed, else two, a second-order step's (Heun's method takes two but one on the last step).
+ */
+export const nfePerStep = (stage: StageDescription): number => stage.plan.scoreEvaluationsPerStep ?? 2;
 
-/** The share of a config's MCMC iterations spent in warm-up: warmup / (warmup + steps), with the samplers' defaults 500 and 1000. */
-function warmupShare(stage: Readonly<Record<string, unknown>>): number {
-  const warmup = typeof stage.warmup === 'number' ? stage.warmup : 500;
-  const steps = typeof stage.steps === 'number' ? stage.steps : 1000;
-  return warmup / (warmup + steps);
-}
+/** The share of a config's MCMC iterations spent in warm-up, warmup / (warmup + steps), from the stage's plan (the options after defaults). */
+const warmupShare = ({ plan }: StageDescription): number => plan.warmup / (plan.warmup + plan.steps);
 
 /**
  * The stage options that make a contestant spend about `budget` evaluations in total (all
@@ -57,19 +58,20 @@ function warmupShare(stage: Readonly<Record<string, unknown>>): number {
  *   steps = KEEP thin, so that it records KEEP states; the rest is warm-up. Steps stay within the
  *   plugins' limit of 1,000,000 (`MAX_MCMC_ITERATIONS`): beyond it the extra iterations go to warm-up;
  * - diffusion: steps = budget / particles / NFE per step, only the final snapshot emitted.
+ * `described` is what the contestant's stage as written says of itself (`describeContestant`).
  * The run's stats give what was actually spent.
  */
-export function budgetOptions(contestant: Contestant, budget: number): Record<string, number | boolean> {
+export function budgetOptions(contestant: Contestant, described: StageDescription, budget: number): Record<string, number | boolean> {
   const { stage, particles } = contestant;
   const perParticle = budget / particles;
-  const kind = kindOf(contestant);
+  const kind = kindOf(contestant, described);
   if (kind === 'diffusion') {
-    const steps = Math.max(1, Math.floor(perParticle / nfePerStep(stage.type)));
+    const steps = Math.max(1, Math.floor(perParticle / nfePerStep(described)));
     return { steps, snapshotEvery: steps, includeInitial: false };
   }
   const { initial, perIteration } = mcmcCost(stage);
   const iterations = Math.max(1, Math.floor((perParticle - initial) / perIteration));
-  const share = warmupShare(stage);
+  const share = warmupShare(described);
   if (kind === 'parallel-mcmc') {
     const warmup = Math.min(iterations - 1, Math.round(share * iterations));
     const steps = iterations - warmup;

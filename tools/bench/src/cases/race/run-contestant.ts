@@ -1,4 +1,4 @@
-import { type Registry, createRunContext, deriveSeed, watchStats } from '@scoreflow/core';
+import { type Registry, type RunContext, type Sde, type Stage, type StageDescription, createRunContext, deriveSeed, watchStats } from '@scoreflow/core';
 import { samplePositions } from '../sample-positions.js';
 import type { Contestant } from './contestant.js';
 
@@ -19,11 +19,9 @@ export interface ContestantRun {
  * `nfe` per particle; the total is the mean times the number of particles.
  */
 export async function runContestant(registry: Registry, contestant: Contestant, options: Readonly<Record<string, unknown>>): Promise<ContestantRun> {
-  const { name, seed, dim, particles } = contestant;
-  const run = createRunContext({ name, seed, dim, particles });
-  const sde = contestant.sde === undefined ? undefined : registry.create('sde', contestant.sde, { run, path: 'sde' });
+  const { name, particles } = contestant;
+  const { run, sde, stage } = createStage(registry, contestant, options);
   const source = registry.create('data-source', contestant.source, { run, sde, path: 'source' });
-  const stage = registry.create('stage', { ...contestant.stage, ...options }, { run, sde, path: 'pipeline.0' });
   const watch = watchStats(stage.stats);
   const started = performance.now();
   const sample = await samplePositions(source.sample(run).pipe(stage));
@@ -33,6 +31,23 @@ export async function runContestant(registry: Registry, contestant: Contestant, 
   const perParticle = (stats.evaluations ?? stats.nfe)?.mean;
   if (perParticle === undefined) throw new Error(`mcmc-race: ${name}: the stage '${contestant.stage.type}' reported neither 'evaluations' nor 'nfe'.`);
   return { sample, evaluations: perParticle * particles, seconds };
+}
+
+/**
+ * What the contestant's stage, as its config writes it, says of itself: its `kind` (`mcmc` for a
+ * sampler in which every particle is one chain) and its `plan` (the options after defaults).
+ */
+export function describeContestant(registry: Registry, contestant: Contestant): StageDescription {
+  const { kind, plan } = createStage(registry, contestant, {}).stage;
+  return { kind, plan };
+}
+
+/** The contestant's run context, SDE and stage, `options` replacing the stage's own, through the registry (as the runner does). */
+function createStage(registry: Registry, contestant: Contestant, options: Readonly<Record<string, unknown>>): { run: RunContext; sde?: Sde; stage: Stage } {
+  const { name, seed, dim, particles } = contestant;
+  const run = createRunContext({ name, seed, dim, particles });
+  const sde = contestant.sde === undefined ? undefined : registry.create('sde', contestant.sde, { run, path: 'sde' });
+  return { run, sde, stage: registry.create('stage', { ...contestant.stage, ...options }, { run, sde, path: 'pipeline.0' }) };
 }
 
 /** `n` exact samples of a contestant's reference (the target), drawn with the seed derived from `purpose`. */
