@@ -17,6 +17,14 @@ export {
   mixtureClassifierPlugin,
   mixtureClassifierScore,
 } from './guidance/index.js';
+export {
+  covarianceMixtureScore,
+  covarianceMixtureTarget,
+  posteriorFromOptions,
+  posteriorOptions,
+  posteriorScorePlugin,
+  posteriorTargetPlugin,
+} from './posterior/index.js';
 export { type EmpiricalScoreOptions, defaultChunk, empiricalScore } from './empirical/empirical-score.js';
 export { empiricalOptions, empiricalPlugin } from './empirical/empirical-plugin.js';
 export {

@@ -13,7 +13,7 @@ const configError = (config: unknown, scope: { sde?: typeof vpLike; dim?: number
 
 describe('scoreModelPlugins', () => {
   it('lists the exact scores and the guidance wrappers as score-model plugins', () => {
-    expect(registry.list('score-model').map((plugin) => plugin.name)).toEqual(['classifier-free-guidance', 'classifier-guidance', 'empirical', 'gaussian-mixture', 'mixture-classifier']);
+    expect(registry.list('score-model').map((plugin) => plugin.name)).toEqual(['classifier-free-guidance', 'classifier-guidance', 'empirical', 'gaussian-mixture', 'mixture-classifier', 'posterior']);
   });
 
   it('gaussian-mixture with a preset is mixtureScore of that preset under the pipeline SDE', () => {

@@ -9,6 +9,7 @@ import {
 import { empiricalPlugin } from './empirical/empirical-plugin.js';
 import { classifierFreeGuidancePlugin, classifierGuidancePlugin, mixtureClassifierPlugin } from './guidance/index.js';
 import { mixtureScore } from './mixture/mixture-score.js';
+import { posteriorScorePlugin } from './posterior/index.js';
 
 /**
  * `type: gaussian-mixture`: the exact score of a Gaussian mixture under the pipeline's SDE (see
@@ -35,4 +36,5 @@ export const scoreModelPlugins: readonly AnyPlugin[] = [
   mixtureClassifierPlugin,
   classifierGuidancePlugin,
   classifierFreeGuidancePlugin,
+  posteriorScorePlugin,
 ];

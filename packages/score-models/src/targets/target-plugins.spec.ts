@@ -38,13 +38,22 @@ function evaluate(target: Pick<Target, 'logDensity' | 'gradLogDensity'> | Densit
 
 const normalLogPdf = (x: number, mu: number, sigma: number) => -0.5 * Math.log(2 * Math.PI * sigma * sigma) - ((x - mu) * (x - mu)) / (2 * sigma * sigma);
 
+/** A config of each target: the defaults, a preset, or an observation for the posterior. */
+const configOf = (type: string) =>
+  type === 'gaussian-mixture'
+    ? { type, preset: 'double-gaussian' }
+    : type === 'posterior'
+      ? { type, preset: 'double-gaussian', observation: { A: [[1, 0.5]], y: [1], sigma: 0.5 } }
+      : { type };
+
 describe('targetPlugins', () => {
-  it('lists the seven targets by name, all of kind target', () => {
+  it('lists the eight targets by name, all of kind target', () => {
     expect(registry.list('target').map((plugin) => plugin.name)).toEqual([
       'banana',
       'donut',
       'funnel',
       'gaussian-mixture',
+      'posterior',
       'ring',
       'separated-modes',
       'squiggle',
@@ -67,7 +76,7 @@ describe('targetPlugins', () => {
     // where separated-modes switches modes (over s^2 / (2 d) = 0.03), rounding 3 eps |log p| / (2 h)
     // < 1e-10. Tolerance 1e-3 relative: far below a factor 2 or a sign.
     for (const plugin of registry.list('target')) {
-      const config = plugin.name === 'gaussian-mixture' ? { type: plugin.name, preset: 'double-gaussian' } : { type: plugin.name };
+      const config = configOf(plugin.name);
       const target = create(config);
       expect(target.name).toBe(plugin.name);
       expect(target.dim).toBe(2);

@@ -3,13 +3,14 @@ import { bananaTargetPlugin } from './banana-target-plugin.js';
 import { donutTargetPlugin } from './donut-target-plugin.js';
 import { funnelTargetPlugin } from './funnel-target-plugin.js';
 import { gaussianMixtureTargetPlugin } from './gaussian-mixture-target-plugin.js';
+import { posteriorTargetPlugin } from '../posterior/posterior-plugins.js';
 import { ringTargetPlugin } from './ring-target-plugin.js';
 import { separatedModesTargetPlugin } from './separated-modes-target-plugin.js';
 import { squiggleTargetPlugin } from './squiggle-target-plugin.js';
 
 /**
  * The target plugins of this package, for the runner's registry: `gaussian-mixture`, `banana`,
- * `donut`, `funnel`, `squiggle`, `ring`, `separated-modes`. Every one is normalised.
+ * `donut`, `funnel`, `squiggle`, `ring`, `separated-modes`, `posterior`. Every one is normalised.
  */
 export const targetPlugins: readonly AnyPlugin[] = [
   gaussianMixtureTargetPlugin,
@@ -19,4 +20,5 @@ export const targetPlugins: readonly AnyPlugin[] = [
   squiggleTargetPlugin,
   ringTargetPlugin,
   separatedModesTargetPlugin,
+  posteriorTargetPlugin,
 ];
