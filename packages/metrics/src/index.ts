@@ -25,7 +25,6 @@ export { metricPlugins } from './plugins/metric-plugins.js';
 
 export { type MetricRecord, measureRecord } from './operators/metric-record.js';
 export { DEFAULT_MAX_PARTICLES, type MeasureOptions, measureSnapshots } from './operators/measure-snapshots.js';
-export { measureFinal } from './operators/measure-final.js';
 export { type Snapshot, type SnapshotGatherer, createSnapshotGatherer } from './operators/snapshot-gatherer.js';
 
 export { normalQuantile, rankNormalise, SINGLE_CHAIN_SPLITS, defaultSplits, splitChains, fft, autocovariance } from './diagnostics/index.js';

@@ -3,8 +3,6 @@ import { type Observable, from } from 'rxjs';
 import { describe, expect, it } from 'vitest';
 import { metricPlugins } from '../plugins/metric-plugins.js';
 import { gaussianSample } from '../test-support/gaussian-sample.js';
-import { measureFinal } from './measure-final.js';
-import type { MetricRecord } from './metric-record.js';
 import { measureSnapshots } from './measure-snapshots.js';
 
 const dim = 2;
@@ -121,19 +119,5 @@ describe('measureSnapshots(reference, metrics, { maxParticles })', () => {
 
   it('rejects a bad maxParticles when created', () => {
     expect(() => measureSnapshots(reference, [probe], { maxParticles: 0 })).toThrow(/measureSnapshots: 'maxParticles' must be an integer >= 1, got 0/);
-  });
-});
-
-describe('measureFinal(reference, metrics, { maxParticles })', () => {
-  it('measures only the largest step', () => {
-    const batches = [...batchesOf(shuffled(20, 3), 1, 6), ...batchesOf(shuffled(20, 7), 5, 6), ...batchesOf(shuffled(20, 9), 2, 6)];
-    const { values, completed } = collect(from(batches).pipe(measureFinal(reference, [probe], { maxParticles: 4 })));
-    expect(completed).toBe(true);
-    const expected: MetricRecord[] = [{ step: 5, t: Math.fround(0.5), n: 4, values: { first: 0, last: 3, rows: 4, referenceRows: 6 }, settings: {} }];
-    expect(values).toEqual(expected);
-  });
-
-  it('rejects a bad maxParticles when created', () => {
-    expect(() => measureFinal(reference, [probe], { maxParticles: 2.5 })).toThrow(/measureFinal: 'maxParticles'/);
   });
 });

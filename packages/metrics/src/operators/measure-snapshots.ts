@@ -4,7 +4,7 @@ import { checkInteger } from '../samples/rows.js';
 import { type MetricRecord, measureRecord } from './metric-record.js';
 import { createSnapshotGatherer } from './snapshot-gatherer.js';
 
-/** Options of `measureSnapshots` and `measureFinal`. */
+/** Options of `measureSnapshots`. */
 export interface MeasureOptions {
   /** Measure at most this many particles per step: those with the lowest ids (default 10,000). */
   readonly maxParticles?: number;
@@ -15,7 +15,7 @@ export interface MeasureOptions {
   readonly minParticles?: number;
 }
 
-/** Default `maxParticles` of `measureSnapshots` and `measureFinal`. */
+/** Default `maxParticles` of `measureSnapshots`. */
 export const DEFAULT_MAX_PARTICLES = 10_000;
 
 /**
@@ -40,24 +40,14 @@ export function measureSnapshots(
   metrics: readonly Metric[],
   options: MeasureOptions = {},
 ): OperatorFunction<ParticleBatch, MetricRecord> {
-  return measure('measureSnapshots', reference, metrics, options, false);
-}
-
-/** The operator behind `measureSnapshots` and `measureFinal`. */
-export function measure(
-  fn: string,
-  reference: (t: number) => Float32Array,
-  metrics: readonly Metric[],
-  options: MeasureOptions,
-  lastOnly: boolean,
-): OperatorFunction<ParticleBatch, MetricRecord> {
+  const fn = 'measureSnapshots';
   const maxParticles = checkInteger(fn, 'maxParticles', options.maxParticles ?? DEFAULT_MAX_PARTICLES, 1);
   const minParticles = checkInteger(fn, 'minParticles', options.minParticles ?? 1, 1);
   const list = [...metrics];
   return (source) =>
     defer(() =>
       source.pipe(
-        reduce((gatherer, batch) => gatherer.add(batch), createSnapshotGatherer(maxParticles, lastOnly, fn)),
+        reduce((gatherer, batch) => gatherer.add(batch), createSnapshotGatherer(maxParticles, fn)),
         concatMap((gatherer) => from(gatherer.snapshots())),
         map((snapshot) =>
           snapshot.ids.length >= minParticles

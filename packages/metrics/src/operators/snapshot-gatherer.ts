@@ -30,15 +30,13 @@ interface Pending {
 }
 
 /**
- * A gatherer for `measureSnapshots` and `measureFinal`. Per step it keeps at most 2 maxParticles
- * rows and prunes to the lowest `maxParticles` ids when full, so the result is the lowest ids
- * whatever the batch size and order, in memory O(maxParticles dim) per step. With `lastOnly`,
- * only the largest step seen so far is kept. `fn` names the caller in error messages.
+ * A gatherer for `measureSnapshots`. Per step it keeps at most 2 maxParticles rows and prunes to
+ * the lowest `maxParticles` ids when full, so the result is the lowest ids whatever the batch size
+ * and order, in memory O(maxParticles dim) per step. `fn` names the caller in error messages.
  */
-export function createSnapshotGatherer(maxParticles: number, lastOnly = false, fn = 'createSnapshotGatherer'): SnapshotGatherer {
+export function createSnapshotGatherer(maxParticles: number, fn = 'createSnapshotGatherer'): SnapshotGatherer {
   const pending = new Map<number, Pending>();
   let dim = 0;
-  let lastStep = -Infinity;
 
   const gatherer: SnapshotGatherer = {
     add(batch) {
@@ -48,11 +46,6 @@ export function createSnapshotGatherer(maxParticles: number, lastOnly = false, f
       if (dim === 0) dim = batchDim;
       else if (batchDim !== dim) throw new DimensionError(`${fn}: particle batches`, dim, batchDim);
       const step = stepsOf(batch)[0];
-      if (lastOnly) {
-        if (step < lastStep) return gatherer;
-        if (step > lastStep) pending.clear();
-        lastStep = step;
-      }
       let state = pending.get(step);
       if (state === undefined) {
         state = { step, t: timesOf(batch)[0], ids: new Uint32Array(0), x: new Float32Array(0), count: 0, cutoff: Infinity };

@@ -1,10 +1,11 @@
 import { definePlugin } from '@scoreflow/core';
 import { z } from 'zod';
 import { mmd2 } from '../mmd/mmd2.js';
+import { rowSettings } from '../samples/rows-used.js';
 import { DEFAULT_MAX_SAMPLES } from '../samples/stride-rows.js';
 
-/** The values of the `mmd` plugin that record how it measured, kept apart from the measure `mmd2`. */
-export const MMD_SETTINGS = ['mmdBandwidth', 'mmdRows', 'mmdReferenceRows'] as const;
+/** The values of the `mmd` plugin that record how it measured, kept apart from the measure `mmd2`: its bandwidth and row settings. */
+export const MMD_SETTINGS = ['mmdBandwidth', ...rowSettings('mmd')] as const;
 
 /**
  * Metric plugin `mmd`: reports `{ mmd2 }`, the unbiased squared MMD with an RBF kernel of `mmd2`
