@@ -1,4 +1,5 @@
 import { type GaussianMixture, type ScoreModel, type Sde, allocateComponents, countParticles, diffuseComponents, writeGradLogDensity } from '@scoreflow/core';
+import { mixtureDivergence } from './mixture-divergence.js';
 
 /**
  * The exact score of a Gaussian mixture diffused by a linear SDE. With the SDE's affine marginal
@@ -14,7 +15,7 @@ import { type GaussianMixture, type ScoreModel, type Sde, allocateComponents, co
  *
  * Each call computes the O(K dim) constants for t once, then runs one loop over the particles that
  * allocates nothing (unrolled for K = 2, dim = 2). `x` and `out` are row-major (n * dim); a length
- * that is not a whole number of particles throws.
+ * that is not a whole number of particles throws. Its exact `divergence` is `mixtureDivergence`'s.
  *
  * @example
  * const model = mixtureScore(MIXTURE_PRESETS['double-gaussian'](), sde);
@@ -26,10 +27,12 @@ export function mixtureScore(mixture: GaussianMixture, sde: Sde): ScoreModel {
   return {
     name: 'gaussian-mixture',
     dim,
+    describe: () => ({ kind: 'mixture', mixture }),
     score(x: Float32Array, t: number, out: Float32Array): void {
       countParticles('mixtureScore', x, dim, out, dim);
       const { mean, std } = sde.marginal(t);
       writeGradLogDensity(diffuseComponents(mixture, mean, std, components), x, out);
     },
+    divergence: mixtureDivergence(mixture, sde),
   };
 }

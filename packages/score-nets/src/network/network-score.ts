@@ -1,6 +1,7 @@
 import type { ScoreModel, Sde } from '@scoreflow/core';
 import { tf } from '../backend/tf.js';
 import type { ScoreNetwork } from './mlp.js';
+import { networkDivergence } from './network-divergence.js';
 import { scoreOf } from './parameterisation.js';
 
 /** Options of `networkScore`. */
@@ -17,7 +18,8 @@ export interface NetworkScoreOptions {
 /**
  * A `ScoreModel` backed by a network: one `tf.tensor2d` upload of x per call, the network's
  * output turned into a score by `scoreOf` with the SDE's marginal (m(t), s(t)), the result
- * downloaded into `out`; every tensor is disposed.
+ * downloaded into `out`; every tensor is disposed. Its `divergence` is `networkDivergence`'s
+ * (autodiff through the same conversion).
  */
 export function networkScore(network: ScoreNetwork, sde: Sde, options: NetworkScoreOptions = {}): ScoreModel {
   const { dim, classes } = network;
@@ -46,5 +48,6 @@ export function networkScore(network: ScoreNetwork, sde: Sde, options: NetworkSc
         score.dispose();
       }
     },
+    divergence: networkDivergence(network, sde, label),
   };
 }

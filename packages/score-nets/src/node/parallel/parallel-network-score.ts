@@ -53,6 +53,8 @@ export async function parallelNetworkScore(network: MlpScoreNetwork, sde: Sde, o
       const failed = results.find((result): result is PromiseRejectedResult => result.status === 'rejected');
       if (failed) throw failed.reason;
     },
+    // The divergence (likelihoods) runs on this thread: autodiff, not split over the workers.
+    divergence: own.divergence,
     dispose: async () => {
       disposed = true;
       await pool?.dispose();

@@ -102,6 +102,11 @@ export const networkPlugin = definePlugin({
         ready ??= load();
         await (await ready).score(x, t, out);
       },
+      async divergence(x, t, out, probe) {
+        ready ??= load();
+        const model = await ready;
+        await model.divergence?.(x, t, out, probe);
+      },
     };
   },
 });
