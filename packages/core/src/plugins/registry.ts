@@ -72,9 +72,13 @@ export function createRegistry(...lists: Iterable<AnyPlugin>[]): Registry {
 
   const sorted = (kind: PluginKind) => [...(byKind.get(kind)?.values() ?? [])].sort((a, b) => a.name.localeCompare(b.name));
 
+  /** The plugin of that kind and name, or the `UnknownPluginError` (listing the names there are, at `path`) that `get` throws. */
+  const lookup = (kind: PluginKind, name: string, path: string): AnyPlugin | UnknownPluginError =>
+    byKind.get(kind)?.get(name) ?? new UnknownPluginError(kind, name, sorted(kind).map((p) => p.name), path);
+
   const get = (kind: PluginKind, name: string, path = 'type'): AnyPlugin => {
-    const plugin = byKind.get(kind)?.get(name);
-    if (plugin === undefined) throw new UnknownPluginError(kind, name, sorted(kind).map((p) => p.name), path);
+    const plugin = lookup(kind, name, path);
+    if (plugin instanceof UnknownPluginError) throw plugin;
     return plugin;
   };
 
@@ -86,9 +90,9 @@ export function createRegistry(...lists: Iterable<AnyPlugin>[]): Registry {
       return undefined;
     }
     const { type, ...rest } = head.data;
-    const plugin = byKind.get(kind)?.get(type);
-    if (plugin === undefined) {
-      problems.push(configProblem(new UnknownPluginError(kind, type, sorted(kind).map((p) => p.name), path === '' ? 'type' : `${path}.type`)));
+    const plugin = lookup(kind, type, path === '' ? 'type' : `${path}.type`);
+    if (plugin instanceof UnknownPluginError) {
+      problems.push(configProblem(plugin));
       return undefined;
     }
     const options = parseAll(plugin.options, rest, path);
