@@ -1,1 +1,14 @@
-export {};
+export {
+  type AcquireGpuOptions,
+  acquireGpu,
+  currentHost,
+  describeGpu,
+  GPU_HELP,
+  type GpuAdapterInfo,
+  type GpuContext,
+  type GpuDescription,
+  type GpuHost,
+  NoGpuAdapterError,
+} from './device/index.js';
+export { PHILOX_WGSL } from './random/index.js';
+export * from './stages/index.js';

@@ -1,1 +1,2 @@
-export {};
+export { nodeGpu } from './node-gpu.js';
+export { acquireNodeGpu } from './acquire-node-gpu.js';

@@ -1,0 +1,1 @@
+export { PHILOX_WGSL } from './philox-wgsl.js';
