@@ -2,7 +2,7 @@ import type { AnyPlugin } from '@scoreflow/core';
 import { dataSourcePlugins } from '@scoreflow/data-sources';
 import { metricPlugins } from '@scoreflow/metrics';
 import { samplerPlugins } from '@scoreflow/samplers';
-import { scoreModelPlugins, targetPlugins } from '@scoreflow/score-models';
+import { scoreModelPlugins, targetPlugins, velocityModelPlugins } from '@scoreflow/score-models';
 import { sdePlugins, timeGridPlugins } from '@scoreflow/sdes';
 import { figurePlugins } from '@scoreflow/viz';
 
@@ -16,6 +16,7 @@ export const browserPlugins: readonly AnyPlugin[] = [
   ...sdePlugins,
   ...timeGridPlugins,
   ...scoreModelPlugins,
+  ...velocityModelPlugins,
   ...targetPlugins,
   ...samplerPlugins,
   ...metricPlugins,

@@ -12,4 +12,5 @@ export * from './mixture/posterior/index.js';
 export * from './marginal/index.js';
 export * from './densities/index.js';
 export * from './transport/index.js';
+export * from './flow/index.js';
 export * from './ode/index.js';

@@ -11,6 +11,7 @@ import { ddimPlugin } from './ancestral/ddim-plugin.js';
 import { eulerAncestralPlugin } from './ancestral/euler-ancestral-plugin.js';
 import { dpmSolver2mPlugin } from './ode/dpm-solver-2m-plugin.js';
 import { mcmcPlugins } from './mcmc/mcmc-plugins.js';
+import { flowPlugins } from './flow/flow-plugins.js';
 
 export { type ForwardDiffusionOptions, type ForwardMethod, forwardDiffusion } from './forward/forward-diffusion.js';
 export { forwardPlugin } from './forward/forward-plugin.js';
@@ -19,7 +20,7 @@ export { affineStep, driftStep } from './reverse-sde/reverse-step.js';
 export { type EulerMaruyamaOptions, eulerMaruyama } from './reverse-sde/euler-maruyama.js';
 export { eulerMaruyamaPlugin } from './reverse-sde/euler-maruyama-plugin.js';
 export { reverseSamplerShape, samplerOptions } from './shared/options.js';
-export { type ReverseSamplerOptions, type SamplerState, type SamplerStats, type SamplerStep, reverseSampler } from './shared/reverse-sampler.js';
+export { type ReverseSamplerOptions, type SamplerFrameOptions, type SamplerState, type SamplerStats, type SamplerStep, reverseSampler } from './shared/reverse-sampler.js';
 export { type CommonSamplerConfig, resolveSampler } from './shared/resolve-sampler.js';
 export { denoise } from './shared/denoiser.js';
 export { type AncestralOptions, ancestral } from './ancestral/ancestral.js';
@@ -63,6 +64,7 @@ export { leapfrog } from './mcmc/leapfrog.js';
 export { mcmcShape } from './mcmc/options.js';
 export { type CommonMcmcConfig, resolveMcmc } from './mcmc/resolve-mcmc.js';
 export { mcmcPlugins } from './mcmc/mcmc-plugins.js';
+export * from './flow/index.js';
 
 /** Every sampler plugin of this package. */
-export const samplerPlugins = [forwardPlugin, eulerMaruyamaPlugin, reverseDiffusionPlugin, ancestralPlugin, predictorCorrectorPlugin, annealedLangevinPlugin, odeEulerPlugin, heunPlugin, rk45Plugin, ddimPlugin, eulerAncestralPlugin, dpmSolver2mPlugin, ...mcmcPlugins] as const;
+export const samplerPlugins = [forwardPlugin, eulerMaruyamaPlugin, reverseDiffusionPlugin, ancestralPlugin, predictorCorrectorPlugin, annealedLangevinPlugin, odeEulerPlugin, heunPlugin, rk45Plugin, ddimPlugin, eulerAncestralPlugin, dpmSolver2mPlugin, ...mcmcPlugins, ...flowPlugins] as const;

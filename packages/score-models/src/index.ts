@@ -39,3 +39,4 @@ export {
   squiggleTargetPlugin,
   targetPlugins,
 } from './targets/index.js';
+export { mixtureFlow, mixtureFlowPlugin, standardNormal, velocityModelPlugins } from './flow/index.js';

@@ -1,5 +1,6 @@
 export type { Marginal, Sde } from './sde.js';
 export type { ScoreModel } from './score-model.js';
+export type { VelocityModel } from './velocity-model.js';
 export type { MlpScoreDescription } from './mlp-score-description.js';
 export type { Stage, StageDescription, StageKind, StagePlan, StageStatName, StageStats } from './stage.js';
 export { type StatsReport, describeStage } from './describe-stage.js';

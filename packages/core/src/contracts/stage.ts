@@ -4,9 +4,10 @@ import type { ParticleBatch } from '../batch/particle-batch.js';
 /**
  * The process a stage simulates, as the samplers' folders sort them: the forward SDE from data, the
  * reverse-time SDE (Anderson 1982), the probability-flow ODE (Song et al. 2021), an ancestral
- * (DDPM/DDIM) chain, annealed Langevin dynamics, or MCMC in which every particle is one chain.
+ * (DDPM/DDIM) chain, annealed Langevin dynamics, MCMC in which every particle is one chain, or a
+ * flow ODE dx/dt = v(x, t) of a velocity model, forward on t in [0, 1] (flow matching).
  */
-export type StageKind = 'forward' | 'reverse-sde' | 'ode' | 'ancestral' | 'langevin' | 'mcmc';
+export type StageKind = 'forward' | 'reverse-sde' | 'ode' | 'ancestral' | 'langevin' | 'mcmc' | 'flow';
 
 /** What a stage will do to each particle, known before it runs (progress, figures, reports). */
 export interface StagePlan {

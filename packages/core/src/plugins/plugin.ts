@@ -6,6 +6,7 @@ import type { ScoreModel } from '../contracts/score-model.js';
 import type { Sde } from '../contracts/sde.js';
 import type { Stage } from '../contracts/stage.js';
 import type { TimeGrid } from '../contracts/time-grid.js';
+import type { VelocityModel } from '../contracts/velocity-model.js';
 import type { Target } from '../contracts/target.js';
 import type { RunContext } from '../context/run-context.js';
 
@@ -14,6 +15,7 @@ export interface PluginKinds {
   'data-source': DataSource;
   sde: Sde;
   'score-model': ScoreModel;
+  'velocity-model': VelocityModel;
   'time-grid': TimeGrid;
   target: Target;
   stage: Stage;
@@ -24,7 +26,7 @@ export interface PluginKinds {
 export type PluginKind = keyof PluginKinds;
 
 /** The kinds, in the order `scoreflow list` shows them. */
-export const PLUGIN_KINDS: readonly PluginKind[] = ['data-source', 'sde', 'time-grid', 'score-model', 'target', 'stage', 'metric', 'figure'];
+export const PLUGIN_KINDS: readonly PluginKind[] = ['data-source', 'sde', 'time-grid', 'score-model', 'velocity-model', 'target', 'stage', 'metric', 'figure'];
 
 /** A plugin as a config names it: its `type` and its options. */
 export interface PluginConfig {

@@ -39,6 +39,12 @@ export interface ReverseSamplerOptions {
   readonly onBatchDone?: (stats: SamplerStats) => void;
 }
 
+/**
+ * What the frame itself reads of a sampler's options: all but the SDE, so that a flow sampler
+ * (no SDE; a velocity model evaluated through `score`) shares it.
+ */
+export type SamplerFrameOptions = Omit<ReverseSamplerOptions, 'sde'>;
+
 /** The working state of one batch, handed to a sampler's step. */
 export interface SamplerState {
   /** Positions, advanced in place. */
@@ -57,9 +63,12 @@ export interface SamplerState {
 /** One step of a sampler: from times[k] to times[k + 1]. May return true when it checked finiteness itself. */
 export type SamplerStep = (state: SamplerState, k: number, t: number, next: number) => void | boolean | Promise<void | boolean>;
 
-/** The process a reverse sampler's step discretises, and its score evaluations per step when fixed (`StagePlan`). */
+/**
+ * The process a reverse sampler's step discretises, and its score evaluations per step when fixed
+ * (`StagePlan`). A `flow` walks increasing times (t from 0 to 1); every other kind decreasing ones.
+ */
 export interface SamplerKind {
-  readonly kind: Extract<StageKind, 'reverse-sde' | 'ode' | 'ancestral' | 'langevin'>;
+  readonly kind: Extract<StageKind, 'reverse-sde' | 'ode' | 'ancestral' | 'langevin' | 'flow'>;
   readonly scoreEvaluationsPerStep?: number;
 }
 
@@ -71,10 +80,10 @@ export interface SamplerKind {
  * says otherwise) and its plan from `times` and the snapshot options. A sampler is then just its
  * step, as in k-diffusion.
  */
-export function reverseSampler(defaultName: string, options: ReverseSamplerOptions, step: SamplerStep, sampler: SamplerKind = { kind: 'reverse-sde' }): Stage {
+export function reverseSampler(defaultName: string, options: SamplerFrameOptions, step: SamplerStep, sampler: SamplerKind = { kind: 'reverse-sde' }): Stage {
   const { score, times, rng } = options;
   const name = options.name ?? defaultName;
-  checkTimes(name, times);
+  checkTimes(name, times, sampler.kind === 'flow');
   const steps = times.length - 1;
   const schedule = { snapshotEvery: options.snapshotEvery ?? 1, includeInitial: options.includeInitial ?? true };
   const baseStream = streamId(name);
@@ -117,8 +126,16 @@ export function reverseSampler(defaultName: string, options: ReverseSamplerOptio
   ));
 }
 
-function checkTimes(name: string, times: Float64Array): void {
+function checkTimes(name: string, times: Float64Array, increasing: boolean): void {
   if (times.length < 2) throw new RangeError(`${name}: needs at least two times (one step), got ${times.length}.`);
+  if (increasing) {
+    for (let k = 0; k + 1 < times.length; k++) {
+      if (!(times[k + 1] > times[k]) || !(times[k] >= 0)) {
+        throw new RangeError(`${name}: times must increase from a value >= 0 (the flow runs forward), got ${times[k]} then ${times[k + 1]} at step ${k}.`);
+      }
+    }
+    return;
+  }
   for (let k = 0; k + 1 < times.length; k++) {
     if (!(times[k + 1] < times[k]) || !(times[k + 1] >= 0)) {
       throw new RangeError(`${name}: times must decrease to a value >= 0 (the reverse process runs backwards), got ${times[k]} then ${times[k + 1]} at step ${k}.`);
