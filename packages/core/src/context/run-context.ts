@@ -1,4 +1,5 @@
 import { type Rng, createRng } from '../random/rng.js';
+import type { Accelerator, Device } from '../contracts/accelerator.js';
 import type { ParticleMetadata } from '../batch/schema.js';
 import { type Logger, silentLogger } from './logger.js';
 
@@ -19,6 +20,10 @@ export interface RunContext {
   readonly logger: Logger;
   /** `{ run, seed }` for the batches' schema metadata. */
   readonly metadata: ParticleMetadata;
+  /** Where stages run unless their own `device` says otherwise: the config's run-level `device`; `cpu` when absent. */
+  readonly device?: Device;
+  /** The device that runs stages with `device: webgpu`, set by the app that built the run; absent when none was asked for. */
+  readonly accelerator?: Accelerator;
 }
 
 /** Options of `createRunContext`; everything but `dim` has a default. */
@@ -30,6 +35,8 @@ export interface RunContextInit {
   readonly batchSize?: number;
   readonly signal?: AbortSignal;
   readonly logger?: Logger;
+  readonly device?: Device;
+  readonly accelerator?: Accelerator;
 }
 
 /** Default particles per batch: large enough for fast loops, small enough to stream. */
@@ -60,5 +67,7 @@ export function createRunContext(init: RunContextInit): RunContext {
     signal: init.signal ?? new AbortController().signal,
     logger: init.logger ?? silentLogger,
     metadata: { run: name, seed },
+    ...(init.device === undefined ? {} : { device: init.device }),
+    ...(init.accelerator === undefined ? {} : { accelerator: init.accelerator }),
   };
 }

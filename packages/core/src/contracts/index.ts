@@ -10,3 +10,4 @@ export type { TimeGrid } from './time-grid.js';
 export { sigmaOf, timeOfSigma } from './noise-level.js';
 export type { Target } from './target.js';
 export type { DrawnFigure, Figure, FigureCanvas, FigureInput, FigureNeeds, FigureSnapshot, FigureStage, FloorValue, MeasuredSnapshot, NoiseFloor } from './figure.js';
+export { type AcceleratedChains, type AcceleratedMethod, type AcceleratedStageSpec, type Accelerator, type Device, DEVICES, type ScoreDescription, type SdeCoefficients, type TargetDescription } from './accelerator.js';

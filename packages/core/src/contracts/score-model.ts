@@ -1,3 +1,5 @@
+import type { ScoreDescription } from './accelerator.js';
+
 /**
  * A score model: grad_x log p_t(x), the drift correction of the reverse-time SDE
  * (Anderson 1982; Song et al. 2021, eq. 6). Positions are row-major Float32Array (n * dim);
@@ -9,6 +11,8 @@ export interface ScoreModel {
   /** Dimension of the positions it accepts. */
   readonly dim: number;
   score(x: Float32Array, t: number, out: Float32Array): void | Promise<void>;
+  /** The score as data, for a device that evaluates it in its own code (`device: webgpu`); absent when it cannot be told. */
+  describe?(): ScoreDescription;
   /**
    * Optional: the divergence of the score, per particle into `out` (n values), for likelihoods
    * through the probability-flow ODE (Song et al. 2021, appendix D). Without `probe`, the exact
