@@ -3,6 +3,10 @@ import { concatMap } from 'rxjs';
 import { identityOf } from '../shared/batch-identity.js';
 import { timeLoop } from '../shared/time-loop.js';
 
+/** The forward diffusion's grid: `steps` equal steps from `tStart` to exactly `tEnd`. */
+export const forwardTimes = (steps: number, tStart: number, tEnd: number): Float64Array =>
+  Float64Array.from({ length: steps + 1 }, (_, k) => (k === steps ? tEnd : tStart + ((tEnd - tStart) * k) / steps));
+
 /** How the forward process advances: the exact Gaussian transition, or Euler-Maruyama. */
 export type ForwardMethod = 'exact' | 'euler-maruyama';
 
@@ -46,7 +50,7 @@ export function forwardDiffusion(options: ForwardDiffusionOptions): Stage {
   const tEnd = options.tEnd ?? sde.T;
   if (!Number.isInteger(steps) || steps < 1) throw new RangeError(`${name}: steps must be an integer >= 1, got ${steps}.`);
   if (!(tEnd > tStart)) throw new RangeError(`${name}: tEnd (${tEnd}) must be after tStart (${tStart}).`);
-  const times = Float64Array.from({ length: steps + 1 }, (_, k) => (k === steps ? tEnd : tStart + ((tEnd - tStart) * k) / steps));
+  const times = forwardTimes(steps, tStart, tEnd);
   const schedule = { snapshotEvery: options.snapshotEvery ?? 1, includeInitial: options.includeInitial ?? true };
   const stream = streamId(name);
   const plan = { steps, warmup: 0, ...schedule, scoreEvaluationsPerStep: 0 };

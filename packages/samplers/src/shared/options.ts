@@ -1,4 +1,4 @@
-import { pluginConfigSchema } from '@scoreflow/core';
+import { DEVICES, pluginConfigSchema } from '@scoreflow/core';
 import { z } from 'zod';
 
 /** Option schemas shared by the samplers, so that every sampler reads the same in a config. */
@@ -12,6 +12,8 @@ export const samplerOptions = {
   tEnd: (fallback: number) => z.number().min(0).default(fallback).describe('end time of the reverse process'),
   sde: pluginConfigSchema.optional().describe("an SDE config; defaults to the pipeline's `sde`"),
   score: pluginConfigSchema.describe('a score-model config, e.g. { type: gaussian-mixture, preset: double-gaussian }'),
+  device: z.enum(DEVICES).optional().describe("where the stage runs: cpu, or webgpu (a GPU through WebGPU); the run's `device` by default"),
+  fused: z.boolean().optional().describe('webgpu: take all the steps between two snapshots in one dispatch, each particle in registers (default false)'),
 };
 
 /** The common options of a reverse sampler plugin, as parsed. */
@@ -24,4 +26,6 @@ export const reverseSamplerShape = (defaults: { steps: number; snapshotEvery: nu
   snapshotEvery: samplerOptions.snapshotEvery(defaults.snapshotEvery),
   includeInitial: samplerOptions.includeInitial,
   sde: samplerOptions.sde,
+  device: samplerOptions.device,
+  fused: samplerOptions.fused,
 });

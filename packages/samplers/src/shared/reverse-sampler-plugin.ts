@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { reverseSamplerShape } from './options.js';
 import type { ReverseSamplerOptions } from './reverse-sampler.js';
 import { resolveSampler } from './resolve-sampler.js';
+import { type DeviceConfig, acceleratedReverseStage, resolveDevice } from './accelerated-stage.js';
 
 type CommonShape = ReturnType<typeof reverseSamplerShape>;
 
@@ -22,7 +23,9 @@ export interface ReverseSamplerPluginSpec<Own extends z.ZodRawShape> {
 /**
  * A stage plugin of a reverse sampler: the common options of every reverse sampler
  * (`reverseSamplerShape`) plus its own, resolved through `resolveSampler`, in one place, so that a
- * sampler's plugin says only its name, defaults, own options and how to call the sampler.
+ * sampler's plugin says only its name, defaults, own options and how to call the sampler. With
+ * `device: webgpu` (or the run's `device`) the run's accelerator takes the stage instead
+ * (`acceleratedReverseStage`).
  *
  * @example
  * export const odeEulerPlugin = reverseSamplerPlugin({
@@ -37,7 +40,12 @@ export function reverseSamplerPlugin<Own extends z.ZodRawShape = Record<never, n
     name: spec.name,
     description: spec.description,
     options: z.strictObject(shape),
-    create: (options, ctx) => spec.create(resolveSampler(options as CommonSamplerOptions, ctx), options as z.output<z.ZodObject<CommonShape & Own>>, ctx),
+    create: (options, ctx) => {
+      const sampler = resolveSampler(options as CommonSamplerOptions, ctx);
+      const device = options as DeviceConfig;
+      if (resolveDevice(device.device, ctx) === 'webgpu') return acceleratedReverseStage(spec.name, sampler, device, ctx);
+      return spec.create(sampler, options as z.output<z.ZodObject<CommonShape & Own>>, ctx);
+    },
   });
 }
 

@@ -1,0 +1,95 @@
+import { fileURLToPath } from 'node:url';
+import { MIXTURE_PRESETS, mixtureCovariance, mixtureMean } from '@scoreflow/core';
+import { type ChromiumGpu, launchChromiumGpu } from '@scoreflow/webgpu/testing';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { TwinCase, TwinRun } from './gpu-stages.page.js';
+
+const page = fileURLToPath(new URL('./gpu-stages.page.ts', import.meta.url));
+const SCORE = { type: 'gaussian-mixture', preset: 'double-gaussian' };
+const VP = { type: 'vp' };
+
+let gpu: ChromiumGpu;
+const run = (twin: TwinCase, device: 'cpu' | 'webgpu') => gpu.call<TwinRun>(page, 'runTwin', twin, device);
+const last = (result: TwinRun) => result.snapshots.at(-1)!;
+
+beforeAll(async () => {
+  gpu = await launchChromiumGpu();
+}, 60_000);
+afterAll(() => gpu?.close());
+
+/** The probability-flow ODE solvers: deterministic, so the GPU stage must land where the CPU stage does. */
+describe.each([
+  { type: 'ode-euler', steps: 24 },
+  { type: 'heun', steps: 12 },
+  { type: 'heun', steps: 12, space: 'time' },
+  { type: 'dpm-solver-2m', steps: 16 },
+])('$type (device: webgpu) from the same start points', ({ type, steps, space }) => {
+  it('emits the snapshots of the CPU stage (steps, t, ids) with positions equal to float32 tolerance, and the same NFE', async () => {
+    const twin: TwinCase = { stage: { type, score: SCORE, steps, snapshotEvery: 4, ...(space === undefined ? {} : { space }) }, sde: VP, particles: 512, seed: 3 };
+    const [cpu, webgpu] = [await run(twin, 'cpu'), await run(twin, 'webgpu')];
+    expect(webgpu.kind).toBe(cpu.kind);
+    expect(webgpu.plan).toEqual(cpu.plan);
+    expect(webgpu.nfe).toBe(cpu.nfe);
+    expect(webgpu.snapshots.map((s) => [s.step, s.t])).toEqual(cpu.snapshots.map((s) => [s.step, s.t]));
+    for (const [i, snapshot] of webgpu.snapshots.entries()) {
+      expect(snapshot.ids).toEqual(cpu.snapshots[i].ids);
+      const worst = Math.max(...snapshot.x.map((v, j) => Math.abs(v - cpu.snapshots[i].x[j]) / (1 + Math.abs(cpu.snapshots[i].x[j]))));
+      expect(worst).toBeLessThan(2e-4);
+    }
+  });
+});
+
+/** Kolmogorov-Smirnov distance between two samples. */
+function ksDistance(a: number[], b: number[]): number {
+  const [x, y] = [[...a].sort((p, q) => p - q), [...b].sort((p, q) => p - q)];
+  let [i, j, worst] = [0, 0, 0];
+  while (i < x.length && j < y.length) {
+    if (x[i] <= y[j]) i++;
+    else j++;
+    worst = Math.max(worst, Math.abs(i / x.length - j / y.length));
+  }
+  return worst;
+}
+
+const coordinate = (x: number[], j: number) => x.filter((_, i) => i % 2 === j);
+const meanOf = (v: number[]) => v.reduce((s, u) => s + u, 0) / v.length;
+
+/** The reverse SDE samplers: in distribution against the exact target, the double Gaussian. */
+describe.each([
+  { type: 'euler-maruyama', steps: 40 },
+  { type: 'ancestral', steps: 40 },
+])('$type (device: webgpu) in distribution', ({ type, steps }) => {
+  it('samples the double Gaussian: per-coordinate means within 4 standard errors of the CPU twin\'s error, and the KS test of x1 against the CPU sample passes', async () => {
+    const particles = 1600;
+    const twin: TwinCase = { stage: { type, score: SCORE, steps, snapshotEvery: steps, includeInitial: false }, sde: VP, particles, seed: 5 };
+    const [cpu, webgpu] = [await run(twin, 'cpu'), await run(twin, 'webgpu')];
+    expect(webgpu.nfe).toBe(cpu.nfe);
+    const target = MIXTURE_PRESETS['double-gaussian']();
+    const [mean, cov] = [mixtureMean(target), mixtureCovariance(target)];
+    for (const j of [0, 1]) {
+      const standardError = Math.sqrt(cov[j * 3] / particles);
+      const cpuError = Math.abs(meanOf(coordinate(last(cpu).x, j)) - mean[j]);
+      expect(Math.abs(meanOf(coordinate(last(webgpu).x, j)) - mean[j])).toBeLessThan(cpuError + 4 * Math.SQRT2 * standardError);
+    }
+    // Two-sample KS at the 0.1% level: c(0.001) sqrt(2 / n).
+    expect(ksDistance(coordinate(last(webgpu).x, 0), coordinate(last(cpu).x, 0))).toBeLessThan(1.95 * Math.sqrt(2 / particles));
+    // Not a copy of the CPU's draws: the GPU uses the counter RNG.
+    expect(last(webgpu).x).not.toEqual(last(cpu).x);
+  });
+});
+
+describe('fused: true', () => {
+  it.each([
+    { type: 'euler-maruyama', steps: 24 },
+    { type: 'dpm-solver-2m', steps: 12 },
+    { type: 'forward', steps: 12 },
+  ])('$type gives the snapshots of one dispatch per step, bit for bit', async ({ type, steps }) => {
+    const stage = type === 'forward' ? { type, steps, snapshotEvery: 5 } : { type, score: SCORE, steps, snapshotEvery: 5 };
+    const source = type === 'forward' ? { type: 'gaussian-mixture', preset: 'double-gaussian' } : undefined;
+    const twin = (fused: boolean): TwinCase => ({ stage: { ...stage, fused }, sde: VP, source, particles: 300, seed: 9 });
+    const [stepwise, fused] = [await run(twin(false), 'webgpu'), await run(twin(true), 'webgpu')];
+    const expected = [...Array.from({ length: Math.floor(steps / 5) + 1 }, (_, k) => 5 * k), ...(steps % 5 === 0 ? [] : [steps])];
+    expect(fused.snapshots.map((s) => s.step)).toEqual(expected);
+    expect(fused.snapshots).toEqual(stepwise.snapshots);
+  });
+});

@@ -1,0 +1,119 @@
+import {
+  type AcceleratedMethod,
+  type AcceleratedStageSpec,
+  DimensionError,
+  type ParticleBatch,
+  type Stage,
+  type StageKind,
+  type StepLoop,
+  checkParticleBatch,
+  counterKey,
+  describeStage,
+  dimOf,
+  idsOf,
+  labelsOf,
+  makeParticleBatch,
+  metadataOf,
+  positionsOf,
+  runSteps,
+  streamId,
+} from '@scoreflow/core';
+import { concatMap, defer, finalize, from, switchMap } from 'rxjs';
+import { mixtureTable } from './mixture-score-wgsl.js';
+import { stepKernelWgsl } from './step-kernel-wgsl.js';
+import { STEP, STEP_STRIDE, stepProgram } from './step-program.js';
+import { type StageKernel, batchOnDevice, compileStageKernel } from './step-runner.js';
+
+/** The stage kind of each stepped method, as its CPU sampler describes itself. */
+const KINDS: Partial<Record<AcceleratedMethod, { kind: StageKind; scoreEvaluationsPerStep?: number }>> = {
+  'euler-maruyama': { kind: 'reverse-sde', scoreEvaluationsPerStep: 1 },
+  ancestral: { kind: 'ancestral', scoreEvaluationsPerStep: 1 },
+  'ode-euler': { kind: 'ode', scoreEvaluationsPerStep: 1 },
+  heun: { kind: 'ode' },
+  'dpm-solver-2m': { kind: 'ode', scoreEvaluationsPerStep: 1 },
+  forward: { kind: 'forward', scoreEvaluationsPerStep: 0 },
+};
+
+/**
+ * A reverse sampler or the forward diffusion on a WebGPU device: the CPU stage's `kind`, `plan`,
+ * snapshots (columns, steps, times) and NFE statistics, with the steps taken by the kernel of
+ * `stepKernelWgsl` over a `StepProgram`. Each input batch is uploaded once and stays on the device;
+ * it is read back at each snapshot, where core's `runSteps` checks it for NaN and infinity (a
+ * `NonFiniteError` names the snapshot's step). One dispatch per step, or with `spec.fused` one per
+ * snapshot interval. `device` is awaited on the first batch.
+ */
+export function steppedStage(spec: AcceleratedStageSpec, device: () => Promise<GPUDevice>): Stage {
+  const described = KINDS[spec.method];
+  if (described === undefined) throw new RangeError(`steppedStage: ${spec.method} is not a stepped sampler.`);
+  const program = stepProgram(spec);
+  const { steps } = program;
+  const schedule = { snapshotEvery: spec.snapshotEvery, includeInitial: spec.includeInitial };
+  const plan = { steps, warmup: 0, ...schedule, ...(described.scoreEvaluationsPerStep === undefined ? {} : { scoreEvaluationsPerStep: described.scoreEvaluationsPerStep }) };
+  const evaluationsBefore = cumulativeEvaluations(program.rows, steps);
+  const reportsNfe = described.kind !== 'forward';
+  const key = counterKey(spec.seed);
+  const stream = streamId(spec.name);
+  let kernel: Promise<StageKernel> | undefined;
+  const compiled = () => (kernel ??= compile(spec, program.rows, device));
+  return describeStage({ kind: described.kind, plan }, (report) =>
+    concatMap((batch: ParticleBatch) =>
+      defer(() => {
+        checkParticleBatch(batch, spec.name);
+        const dim = dimOf(batch);
+        if (dim !== spec.dim) throw new DimensionError(`${spec.name}: the stage's dimension and particles`, spec.dim, dim);
+        return from(compiled()).pipe(
+          switchMap((ready) => {
+            const ids = idsOf(batch);
+            const identity = { ids, dim, label: labelsOf(batch), metadata: metadataOf(batch) };
+            const x = positionsOf(batch).slice();
+            const onDevice = batchOnDevice(ready, x, ids, key, stream);
+            let done = 0;
+            let intervalStart = 0;
+            const loop: StepLoop = {
+              steps,
+              x,
+              ids,
+              dim,
+              time: (k) => spec.times[k],
+              async step(k) {
+                done = k + 1;
+                const boundary = done === steps || done % schedule.snapshotEvery === 0;
+                if (!spec.fused) onDevice.run(k, 1);
+                if (!boundary) return true;
+                if (spec.fused) onDevice.run(intervalStart, done - intervalStart);
+                intervalStart = done;
+                await onDevice.read(x);
+                return false;
+              },
+              snapshot: (k) => makeParticleBatch({ x: x.slice(), dim, id: ids, step: k, t: spec.times[k], label: identity.label, metadata: identity.metadata }),
+            };
+            return runSteps(spec.name, loop, schedule, spec.signal).pipe(
+              finalize(() => {
+                onDevice.destroy();
+                if (done === 0 || !reportsNfe) return;
+                report({ particles: ids.length, values: { nfe: evaluationsBefore[done] } });
+              }),
+            );
+          }),
+        );
+      }),
+    ),
+  );
+}
+
+/** evaluations[k]: score evaluations per particle in the first k steps. */
+function cumulativeEvaluations(rows: Float64Array, steps: number): Float64Array {
+  const out = new Float64Array(steps + 1);
+  for (let k = 0; k < steps; k++) out[k + 1] = out[k] + rows[k * STEP_STRIDE + STEP.scored] + rows[k * STEP_STRIDE + STEP.twoStage];
+  return out;
+}
+
+async function compile(spec: AcceleratedStageSpec, rows: Float64Array, device: () => Promise<GPUDevice>): Promise<StageKernel> {
+  const gpu = await device();
+  const mixture = spec.score?.kind === 'mixture' ? spec.score.mixture : undefined;
+  const keepsDenoised = spec.method === 'dpm-solver-2m';
+  const code = stepKernelWgsl({ dim: spec.dim, components: mixture?.components ?? 0, keepsDenoised });
+  const constants = new Map<number, Float32Array>([[2, Float32Array.from(rows)]]);
+  if (mixture !== undefined) constants.set(4, mixtureTable(mixture, spec.sde));
+  return compileStageKernel(gpu, code, spec.dim, constants, keepsDenoised);
+}
