@@ -11,4 +11,5 @@ export {
   NoGpuAdapterError,
 } from './device/index.js';
 export { PHILOX_WGSL } from './random/index.js';
+export { type ParticleBuffer, type ParticleChunk, type ParticleRange, planChunks, type UploadParticlesOptions, uploadParticles } from './buffers/index.js';
 export * from './stages/index.js';

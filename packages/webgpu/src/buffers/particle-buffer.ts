@@ -99,7 +99,7 @@ export function uploadParticles(device: GPUDevice, input: ParticleBatch | readon
       const from = Math.max(row, chunk.first);
       const to = Math.min(row + batch.numRows, chunk.first + chunk.count);
       if (from >= to) continue;
-      device.queue.writeBuffer(chunk.x, (from - chunk.first) * dim * 4, x, (from - row) * dim, (to - from) * dim);
+      device.queue.writeBuffer(chunk.x, (from - chunk.first) * dim * 4, x as Float32Array<ArrayBuffer>, (from - row) * dim, (to - from) * dim);
     }
     row += batch.numRows;
   }
