@@ -11,7 +11,7 @@ export function dispatchSize(rows: number, size: number): [number, number] {
 /** A storage buffer holding `values` (at least 4 bytes), readable back and writable from the host. */
 export function storageBuffer(device: GPUDevice, values: Float32Array, label: string): GPUBuffer {
   const buffer = device.createBuffer({ label, size: Math.max(4, values.byteLength), usage: GPUBufferUsage.STORAGE | GPUBufferUsage.COPY_SRC | GPUBufferUsage.COPY_DST });
-  if (values.length > 0) device.queue.writeBuffer(buffer, 0, values);
+  if (values.length > 0) writeFloats(device, buffer, 0, values);
   return buffer;
 }
 
@@ -26,4 +26,9 @@ export async function readBuffer(device: GPUDevice, buffer: GPUBuffer, length = 
   staging.unmap();
   staging.destroy();
   return values;
+}
+
+/** Writes `values` into `buffer` at byte `offset` (any Float32Array, views included). */
+export function writeFloats(device: GPUDevice, buffer: GPUBuffer, offset: number, values: Float32Array): void {
+  device.queue.writeBuffer(buffer, offset, values.buffer, values.byteOffset, values.byteLength);
 }

@@ -1,7 +1,7 @@
 import type { MlpScoreDescription } from '@scoreflow/core';
 import { mlpScoreWgsl } from './score-wgsl.js';
 import { mlpTimeFeatures } from './time-features.js';
-import { dispatchSize, readBuffer, storageBuffer } from './gpu-buffers.js';
+import { dispatchSize, readBuffer, storageBuffer, writeFloats } from './gpu-buffers.js';
 
 /** The MLP score alone on a device: one dispatch per call. */
 export interface MlpScorer {
@@ -52,7 +52,7 @@ struct MlpScoreCall { n: u32, groups_x: u32, m: f32, s: f32 }
       new Uint32Array(call, 0, 2).set([n, groupsX]);
       new Float32Array(call, 8, 2).set([m, s]);
       device.queue.writeBuffer(uniforms, 0, call);
-      device.queue.writeBuffer(time, 0, mlpTimeFeatures(description, [t]));
+      writeFloats(device, time, 0, mlpTimeFeatures(description, [t]));
       const xs = storageBuffer(device, x, 'mlp-x');
       const out = device.createBuffer({ label: 'mlp-scores', size: x.byteLength, usage: GPUBufferUsage.STORAGE | GPUBufferUsage.COPY_SRC });
       const bindGroup = device.createBindGroup({
@@ -75,7 +75,7 @@ struct MlpScoreCall { n: u32, groups_x: u32, m: f32, s: f32 }
     },
     setWeights(weights) {
       if (weights.length !== description.weights.length) throw new RangeError(`MlpScorer.setWeights: expected ${description.weights.length} values, got ${weights.length}.`);
-      device.queue.writeBuffer(params, 0, weights);
+      writeFloats(device, params, 0, weights);
     },
     dispose() {
       params.destroy();

@@ -1,6 +1,6 @@
 import { ConfigError, type MlpScoreDescription } from '@scoreflow/core';
 import { MLP_WORKGROUP } from './dense-wgsl.js';
-import { readBuffer, storageBuffer } from './gpu-buffers.js';
+import { readBuffer, storageBuffer, writeFloats } from './gpu-buffers.js';
 import { mlpShape } from './mlp-shape.js';
 import { mlpTimeFeatures } from './time-features.js';
 import { adamWgsl, batchLayout, forwardBackwardWgsl, normWgsl, scratchLayout, weightGradientsWgsl } from './train-wgsl.js';
@@ -103,8 +103,8 @@ export function createMlpTrainer(device: GPUDevice, description: MlpScoreDescrip
   let iterations = resume?.iterations ?? 0;
   let [power1, power2] = resume?.powers ?? [BETA1, BETA2];
   if (resume !== undefined) {
-    device.queue.writeBuffer(moments, 0, resume.m);
-    device.queue.writeBuffer(moments, size * 4, resume.v);
+    writeFloats(device, moments, 0, resume.m);
+    writeFloats(device, moments, size * 4, resume.v);
   }
   const bind = (index: number, buffers: GPUBuffer[]) =>
     device.createBindGroup({ layout: passes[index]!.getBindGroupLayout(0), entries: buffers.map((buffer, binding) => ({ binding, resource: { buffer } })) });
