@@ -12,6 +12,7 @@ import { eulerAncestralPlugin } from './ancestral/euler-ancestral-plugin.js';
 import { dpmSolver2mPlugin } from './ode/dpm-solver-2m-plugin.js';
 import { mcmcPlugins } from './mcmc/mcmc-plugins.js';
 import { flowPlugins } from './flow/flow-plugins.js';
+import { conditioningPlugins } from './conditioning/conditioning-plugins.js';
 
 export { type ForwardDiffusionOptions, type ForwardMethod, forwardDiffusion } from './forward/forward-diffusion.js';
 export { forwardPlugin } from './forward/forward-plugin.js';
@@ -65,6 +66,7 @@ export { mcmcShape } from './mcmc/options.js';
 export { type CommonMcmcConfig, resolveMcmc } from './mcmc/resolve-mcmc.js';
 export { mcmcPlugins } from './mcmc/mcmc-plugins.js';
 export * from './flow/index.js';
+export * from './conditioning/index.js';
 
 /** Every sampler plugin of this package. */
-export const samplerPlugins = [forwardPlugin, eulerMaruyamaPlugin, reverseDiffusionPlugin, ancestralPlugin, predictorCorrectorPlugin, annealedLangevinPlugin, odeEulerPlugin, heunPlugin, rk45Plugin, ddimPlugin, eulerAncestralPlugin, dpmSolver2mPlugin, ...mcmcPlugins, ...flowPlugins] as const;
+export const samplerPlugins = [forwardPlugin, eulerMaruyamaPlugin, reverseDiffusionPlugin, ancestralPlugin, predictorCorrectorPlugin, annealedLangevinPlugin, odeEulerPlugin, heunPlugin, rk45Plugin, ddimPlugin, eulerAncestralPlugin, dpmSolver2mPlugin, ...mcmcPlugins, ...flowPlugins, ...conditioningPlugins] as const;

@@ -14,3 +14,4 @@ export {
   writeCovarianceScore,
 } from './covariance-kernels.js';
 export { mixtureKsDistance, mixtureMarginalCdf } from './mixture-cdf.js';
+export { observationPseudoInverse } from './observation-pseudo-inverse.js';

@@ -1,0 +1,10 @@
+export { observationFor, observationOption } from './conditioning-options.js';
+export { type ObservedProjection, observedProjection, replaceObserved, writeResidual } from './observed-projection.js';
+export { type ReplacementOptions, replacement } from './replacement.js';
+export { type RepaintOptions, repaint } from './repaint.js';
+export { type DpsOptions, dps } from './dps.js';
+export { normaliseWeights } from './smc/effective-sample-size.js';
+export { systematicResampling } from './smc/systematic-resampling.js';
+export { observationLogLikelihood } from './smc/observation-log-likelihood.js';
+export { type TwistedSmcOptions, twistedSmc } from './smc/twisted-smc.js';
+export { conditioningPlugins, dpsPlugin, repaintPlugin, replacementPlugin, twistedSmcPlugin } from './conditioning-plugins.js';
