@@ -12,4 +12,5 @@ export {
 } from './device/index.js';
 export { PHILOX_WGSL } from './random/index.js';
 export { type ParticleBuffer, type ParticleChunk, type ParticleRange, planChunks, type UploadParticlesOptions, uploadParticles } from './buffers/index.js';
+export { createGpuTimer, type GpuTimer, type GpuTimerOptions, type GpuTiming } from './timing/index.js';
 export * from './stages/index.js';

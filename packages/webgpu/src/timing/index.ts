@@ -1,0 +1,1 @@
+export { createGpuTimer, type GpuTimer, type GpuTimerOptions, type GpuTiming } from './gpu-timer.js';
