@@ -43,7 +43,7 @@ function javascriptFiles(dir: string): string[] {
 describe('the packed library packages', () => {
   it('are the workspace packages that are not private: core and the plugins, all from packages/', () => {
     const names = packed.map(({ manifest }) => manifest.name);
-    const libraries = ['core', 'data-sources', 'metrics', 'samplers', 'score-models', 'score-nets', 'sdes', 'viz'];
+    const libraries = ['core', 'data-sources', 'metrics', 'samplers', 'score-models', 'score-nets', 'sdes', 'viz', 'webgpu'];
     expect(names).toEqual(expect.arrayContaining(libraries.map((name) => `@scoreflow/${name}`)));
     expect(packed.filter(({ dir }) => relative(root, dirname(dir)) !== 'packages').map(({ manifest }) => manifest.name)).toEqual([]);
     expect(names).not.toContain('@scoreflow/testing');
