@@ -34,7 +34,7 @@ export interface GpuDescription {
  * `context` as plain data: the adapter, a one-line label, features and limits.
  *
  * @example
- * describeGpu(await acquireGpu()).label; // 'nvidia/hopper (NVIDIA H200)'
+ * describeGpu(await acquireGpu()).label; // 'google/swiftshader' in headless Chromium without a GPU
  */
 export function describeGpu(context: GpuContext): GpuDescription {
   const limits: Record<string, number> = {};
