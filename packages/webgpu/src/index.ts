@@ -14,3 +14,4 @@ export { PHILOX_WGSL } from './random/index.js';
 export { type ParticleBuffer, type ParticleChunk, type ParticleRange, planChunks, type UploadParticlesOptions, uploadParticles } from './buffers/index.js';
 export { createGpuTimer, type GpuTimer, type GpuTimerOptions, type GpuTiming } from './timing/index.js';
 export * from './stages/index.js';
+export * from './mlp/index.js';
