@@ -1,7 +1,8 @@
 /**
  * The guard of refactors that must not change a result: every shipped run config that needs no
- * trained network is run in-process (smaller, by the same overrides every time) and the SHA-256
- * of its particle file is compared with the digest stored in `shipped-digests.json`.
+ * trained network and no GPU (none asks for `device: webgpu`, see `webgpuAsked`: CI machines have
+ * no adapter) is run in-process (smaller, by the same overrides every time) and the SHA-256 of its
+ * particle file is compared with the digest stored in `shipped-digests.json`.
  *
  * A digest that changes means the particles changed. Where that is intended, regenerate them:
  *   UPDATE_DIGESTS=1 npx vitest run --config apps/runner/vitest.config.ts apps/runner/src/shipped-digests.spec.ts
@@ -16,6 +17,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { runCommand } from './cli/commands.js';
 import type { ConfigOverrides } from './config/overrides.js';
 import { quietIo } from './testing/cli-harness.js';
+import { webgpuAsked } from './pipeline/run-accelerator.js';
 
 const configsDir = fileURLToPath(new URL('../configs', import.meta.url));
 const digestsFile = fileURLToPath(new URL('./shipped-digests.json', import.meta.url));
@@ -66,7 +68,7 @@ function shrinkOverrides(config: { particles?: number; pipeline?: readonly Stage
 
 const configs = yamlFiles(configsDir)
   .map((path) => ({ path, name: relative(configsDir, path), config: parse(readFileSync(path, 'utf8')) as Record<string, unknown> }))
-  .filter(({ config }) => !('training' in config) && !needsNetwork(config));
+  .filter(({ config }) => !('training' in config) && !needsNetwork(config) && webgpuAsked({ device: config.device as never, pipeline: (config.pipeline ?? []) as never }) === undefined);
 
 const stored: Record<string, string> = updating ? {} : (JSON.parse(readFileSync(digestsFile, 'utf8')) as Record<string, string>);
 const computed: Record<string, string> = {};

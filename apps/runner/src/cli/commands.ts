@@ -7,6 +7,7 @@ import { prepareTraining } from '../training/prepare-training.js';
 import { OUTPUT_FILES, claimOutputFolder, particleOutputFiles, withTemporaries } from '../output/index.js';
 import { prepareRun } from '../pipeline/prepare-run.js';
 import { executeRun } from '../pipeline/execute-run.js';
+import { withRunAccelerator } from '../pipeline/run-accelerator.js';
 import { type ProgressReporter, createProgressReporter } from '../progress/progress-reporter.js';
 import { scoreflowRegistry } from '../registry.js';
 import { summaryTable } from '../report/summary-table.js';
@@ -46,18 +47,20 @@ export async function runCommand(configFile: string, options: RunCommandOptions,
   const { plan, figures } = prepareRun(configFile, overrides, scoreflowRegistry(), { signal: options.signal, logger: stderrLogger(io) });
   const { config } = plan;
   const outDir = resolve(options.out ?? `out/${config.name}`);
-  // Locked while the run writes; --force replaces only what an earlier run listed in its manifest.
-  const folder = claimOutputFolder(outDir, {
-    mode: options.force === true ? 'replace' : 'fresh',
-    command: `scoreflow run ${configFile}`,
-    files: [...withTemporaries([OUTPUT_FILES.config, OUTPUT_FILES.metrics, ...figures.map((planned) => planned.figure.file)]), ...particleOutputFiles(config.output?.format ?? 'arrow')],
+  // A GPU run acquires its device first (a machine without one fails before anything is written) and frees it at the end.
+  const result = await withRunAccelerator(config, plan.accelerator, async () => {
+    // Locked while the run writes; --force replaces only what an earlier run listed in its manifest.
+    const folder = claimOutputFolder(outDir, {
+      mode: options.force === true ? 'replace' : 'fresh',
+      command: `scoreflow run ${configFile}`,
+      files: [...withTemporaries([OUTPUT_FILES.config, OUTPUT_FILES.metrics, ...figures.map((planned) => planned.figure.file)]), ...particleOutputFiles(config.output?.format ?? 'arrow')],
+    });
+    try {
+      return await executeRun(plan, outDir, io.progress ?? createProgressReporter(), figures);
+    } finally {
+      folder.release();
+    }
   });
-  let result: Awaited<ReturnType<typeof executeRun>>;
-  try {
-    result = await executeRun(plan, outDir, io.progress ?? createProgressReporter(), figures);
-  } finally {
-    folder.release();
-  }
   io.out(summaryTable(plan, result));
   io.out(`output: ${outDir}`);
   for (const figure of result.figures) {

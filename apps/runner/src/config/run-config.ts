@@ -1,4 +1,4 @@
-import { pluginConfigSchema } from '@scoreflow/core';
+import { DEVICES, pluginConfigSchema } from '@scoreflow/core';
 import { z } from 'zod';
 import { PARTICLE_FORMATS } from '../output/particle-output.js';
 
@@ -22,6 +22,7 @@ export const runConfigSchema = z.strictObject({
   sde: pluginConfigSchema.optional().describe('the forward SDE shared by the stages and score models'),
   source: pluginConfigSchema.describe('the data source the particles start from'),
   pipeline: z.array(pluginConfigSchema).default([]).describe('stages, in order; each continues from the last snapshot of the one before'),
+  device: z.enum(DEVICES).optional().describe("where the stages run unless their own `device` says: cpu, or webgpu (a GPU through WebGPU; see the README's GPU section)"),
   reference: pluginConfigSchema.optional().describe("a data source for the target; snapshots at time t are compared with it pushed through the SDE's marginal at t"),
   metrics: z.array(pluginConfigSchema).default([]).describe('metrics of every snapshot against the reference'),
   measure: z

@@ -19,6 +19,7 @@ import {
 import type { RunConfig } from '../config/run-config.js';
 import { createIssueCollector } from './issue-collector.js';
 import { setPath } from './set-path.js';
+import { runAccelerator } from './run-accelerator.js';
 
 /** One stage of the pipeline, ready to run: what it is and what it will do, as the stage says (`Stage.kind`, `Stage.plan`). */
 export interface PlannedStage {
@@ -43,6 +44,8 @@ export interface RunPlan {
   readonly stages: readonly PlannedStage[];
   readonly reference?: { readonly source: DataSource; readonly ctx: RunContext };
   readonly metrics: readonly Metric[];
+  /** The WebGPU device of a config that asks for one (`webgpuAsked`), not yet acquired. */
+  readonly accelerator?: ReturnType<typeof runAccelerator>;
 }
 
 /** What `buildRun` passes on to the run's context. */
@@ -57,6 +60,7 @@ export interface BuildRunOptions {
  * reported at once, in one `ConfigError`.
  */
 export function buildRun(config: RunConfig, registry: Registry, options: BuildRunOptions = {}): RunPlan {
+  const accelerator = runAccelerator(config);
   const ctx = createRunContext({
     name: config.name,
     seed: config.seed,
@@ -65,6 +69,8 @@ export function buildRun(config: RunConfig, registry: Registry, options: BuildRu
     batchSize: config.batchSize,
     signal: options.signal,
     logger: options.logger,
+    device: config.device,
+    accelerator,
   });
   const resolved: Record<string, unknown> = structuredClone(config) as Record<string, unknown>;
   const onResolved = (path: string, plugin: PluginConfig) => setPath(resolved, path, plugin);
@@ -113,7 +119,7 @@ export function buildRun(config: RunConfig, registry: Registry, options: BuildRu
     problems.add({ path: 'reference', message: 'metrics need a reference data source to measure against, got nothing' });
   }
   problems.throwIfAny('Invalid config');
-  return { config, resolved, ctx, sde, source, stages, reference, metrics };
+  return { config, resolved, ctx, sde, source, stages, reference, metrics, accelerator };
 }
 
 function checkDim(source: DataSource, dim: number, path: string): void {

@@ -12,6 +12,8 @@ export interface AcquiredGpu {
 export interface WebGpuAccelerator extends Accelerator {
   /** Acquires the device (once; later calls return the same promise); rejects as `acquire` does, e.g. with no adapter. */
   acquire(): Promise<AcquiredGpu>;
+  /** Destroys the device if one was acquired (a live Dawn device keeps Node running); a later stage acquires anew. */
+  release(): Promise<void>;
 }
 
 /**
@@ -41,6 +43,16 @@ export function webgpuAccelerator(acquire: () => Promise<AcquiredGpu>): WebGpuAc
       return description;
     },
     acquire: once,
+    async release() {
+      const pending = acquired;
+      acquired = undefined;
+      if (pending === undefined) return;
+      try {
+        (await pending).device.destroy();
+      } catch {
+        // Never acquired: nothing to destroy.
+      }
+    },
     stage(spec: AcceleratedStageSpec): Stage {
       checkGpuSpec(spec, spec.path ?? spec.name);
       return steppedStage(spec, async () => (await once()).device);
