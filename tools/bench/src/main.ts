@@ -1,7 +1,8 @@
 /**
  * `npm run bench`: runs every benchmark and writes tools/bench/results/bench.json and bench.md.
- * `npm run bench -- NAME ...` runs only those (em-step, stream-memory, arrow-io, sampler-quality, mcmc-race, score-net-train,
- * score-net-sample).
+ * `npm run bench -- NAME ...` runs only those (em-step, stream-memory, arrow-io, sampler-quality, mcmc-race, conditioning-race, score-net-train,
+ * score-net-sample, gpu).
+ * `gpu` runs only when named (it needs a WebGPU adapter; without one it reports none).
  */
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
@@ -9,10 +10,12 @@ import { join, resolve } from 'node:path';
 import { arrowIo } from './cases/arrow-io.js';
 import { emStep } from './cases/em-step.js';
 import { mcmcRace } from './cases/mcmc-race.js';
+import { conditioningRace } from './conditioning-race/index.js';
 import { samplerQuality } from './cases/sampler-quality.js';
 import { scoreNetSample } from './cases/score-net-sample.js';
 import { scoreNetTrain } from './cases/score-net-train.js';
 import { viz } from './cases/viz.js';
+import { gpuBench } from './gpu/gpu-bench.js';
 import { streamMemory } from './cases/stream-memory.js';
 import type { BenchResult } from './measure.js';
 import { markdownReport } from './report.js';
@@ -24,9 +27,13 @@ const cases: Record<string, () => BenchResult | Promise<BenchResult>> = {
   'sampler-quality': samplerQuality,
   viz,
   'mcmc-race': mcmcRace,
+  'conditioning-race': conditioningRace,
   'score-net-train': scoreNetTrain,
   'score-net-sample': scoreNetSample,
+  gpu: () => gpuBench(),
 };
+/** Cases a plain `npm run bench` skips: they run only when named. */
+const onlyWhenNamed = new Set(['gpu']);
 
 const wanted = process.argv.slice(2).filter((arg) => !arg.startsWith('-'));
 for (const name of wanted) {
@@ -39,7 +46,7 @@ const previous: Record<string, BenchResult> = existsSync(join(outDir, 'bench.jso
   : {};
 const byCase: Record<string, BenchResult> = {};
 for (const [name, run] of Object.entries(cases)) {
-  if (wanted.length > 0 && !wanted.includes(name)) {
+  if ((wanted.length > 0 && !wanted.includes(name)) || (wanted.length === 0 && onlyWhenNamed.has(name))) {
     if (previous[name] !== undefined) byCase[name] = previous[name];
     continue;
   }

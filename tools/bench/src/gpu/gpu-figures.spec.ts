@@ -1,0 +1,42 @@
+import { fileURLToPath } from 'node:url';
+import { GPU_METHODS, NoGpuAdapterError } from '@scoreflow/webgpu';
+import { type ChromiumGpu, launchChromiumGpu } from '@scoreflow/webgpu/testing';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { gpuBench } from './gpu-bench.js';
+import type { GpuFigure } from './gpu-figures.js';
+
+const page = fileURLToPath(new URL('./gpu-figures.page.ts', import.meta.url));
+
+describe('gpuFigures (the GPU bench) at tiny sizes on SwiftShader', () => {
+  let gpu: ChromiumGpu;
+  beforeAll(async () => {
+    gpu = await launchChromiumGpu();
+  }, 60_000);
+  afterAll(() => gpu?.close());
+
+  it('measures every GPU stage, the fused step, the many-particle step and the training step, each a finite positive figure', async () => {
+    const figures = await gpu.call<GpuFigure[]>(page, 'tinyFigures');
+    const names = figures.map((figure) => figure.figure);
+    for (const method of GPU_METHODS) expect(names).toContain(`${method}, one dispatch per step`);
+    expect(names).toEqual(expect.arrayContaining(['euler-maruyama, fused over 4 steps', 'euler-maruyama on 4,096 particles, one step', 'DSM training step, MLP 3x128, Adam, batch 64']));
+    for (const figure of figures) {
+      expect(Number.isFinite(figure.value), figure.figure).toBe(true);
+      expect(figure.value, figure.figure).toBeGreaterThanOrEqual(0);
+    }
+  }, 120_000);
+});
+
+describe('gpuBench on a machine without an adapter', () => {
+  it('reports no figures and says why, instead of failing the bench', async () => {
+    const lines: string[] = [];
+    const acquire = () => Promise.reject(new NoGpuAdapterError('navigator.gpu.requestAdapter() returned null', 'node'));
+    const result = await gpuBench({ write: (line) => lines.push(line), acquire });
+    expect(result.values).toEqual([]);
+    expect(result.description).toMatch(/no WebGPU adapter on this machine \(navigator.gpu.requestAdapter\(\) returned null\)/);
+    expect(JSON.parse(lines[0]!)).toMatchObject({ figure: 'adapter', detail: { none: 'navigator.gpu.requestAdapter() returned null' } });
+  });
+
+  it('lets other errors through', async () => {
+    await expect(gpuBench({ write: () => undefined, acquire: () => Promise.reject(new TypeError('a bug')) })).rejects.toThrow('a bug');
+  });
+});
