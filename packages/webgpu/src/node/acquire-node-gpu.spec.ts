@@ -2,12 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { describeGpu } from '../device/gpu-context.js';
 import { NoGpuAdapterError } from '../device/no-gpu-adapter-error.js';
 import { acquireNodeGpu } from './acquire-node-gpu.js';
-import { nodeGpu } from './node-gpu.js';
+import { loadDawn, nodeGpu } from './node-gpu.js';
 
 describe('acquireNodeGpu()', () => {
-  it('loads Dawn once per process and puts the WebGPU globals on globalThis', async () => {
+  it('loads Dawn, whose GPU answers requestAdapter, and puts the WebGPU globals on globalThis', async () => {
     const gpu = await nodeGpu();
-    expect(await nodeGpu()).toBe(gpu);
+    expect(typeof gpu.requestAdapter).toBe('function');
     expect(typeof (globalThis as { GPUBufferUsage?: { STORAGE: number } }).GPUBufferUsage?.STORAGE).toBe('number');
   });
 
@@ -27,5 +27,12 @@ describe('acquireNodeGpu()', () => {
       expect(describeGpu(context).limits.maxStorageBufferBindingSize).toBeGreaterThanOrEqual(128 << 20);
       context.device.destroy();
     }
+  });
+
+  it('says that the optional package is missing, or why it did not load', async () => {
+    const missing = Object.assign(new Error("Cannot find package 'webgpu'"), { code: 'ERR_MODULE_NOT_FOUND' });
+    await expect(loadDawn(() => Promise.reject(missing))).rejects.toThrow(/^No WebGPU adapter: the optional package `webgpu` is not installed\. In Node, .*npm install webgpu@0\.6\.2/);
+    const broken = new Error('dawn.node: invalid ELF header');
+    await expect(loadDawn(() => Promise.reject(broken))).rejects.toThrow(/^No WebGPU adapter: the package `webgpu` did not load: dawn\.node: invalid ELF header\./);
   });
 });
