@@ -43,6 +43,14 @@ describe('sinkhorn(cost, n, m, { reg })', () => {
     expect(distances.at(-1)).toBeLessThan(1e-4);
   });
 
+  it('gives the same plan in the scaling form and in the log domain', () => {
+    const cost = squaredCosts(points(6, 6), points(5, 7), 2);
+    const reg = Math.max(...cost) / 50;
+    const scaled = sinkhorn(cost, 6, 5, { reg, tolerance: 1e-12 }).plan;
+    const logged = sinkhorn(cost, 6, 5, { reg, tolerance: 1e-12, logDomain: true }).plan;
+    scaled.forEach((p, k) => expect(Math.abs(p - logged[k])).toBeLessThan(1e-12));
+  });
+
   it('is uniform (1 / (n m) everywhere) when reg is huge against the cost', () => {
     const { plan } = sinkhorn(squaredCosts(points(3, 4), points(4, 5), 2), 3, 4, { reg: 1e9 });
     for (const p of plan) expect(p).toBeCloseTo(1 / 12, 8);

