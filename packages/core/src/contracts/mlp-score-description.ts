@@ -15,7 +15,7 @@ export type MlpScoreDescription = {
   readonly width: number;
   /** Hidden layers (>= 1). */
   readonly depth: number;
-  readonly activation: 'silu' | 'relu' | 'tanh';
+  readonly activation: 'silu' | 'relu' | 'tanh' | 'selu';
   readonly residual: boolean;
   /** What the raw output means: the noise `eps`, the `score`, or the `denoiser` E[x_0 | x_t]. */
   readonly output: 'eps' | 'score' | 'denoiser';

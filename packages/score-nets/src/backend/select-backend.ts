@@ -1,9 +1,13 @@
 import { BackendUnavailableError } from './backend-unavailable-error.js';
 import { installWasmMatMulWorkaround } from './wasm-matmul.js';
 import { tf } from './tf.js';
+import { probeWebgpu } from './webgpu-backend.js';
 
-/** The backends this package runs on: `tensorflow` is libtensorflow through tfjs-node(-gpu). */
-export const BACKEND_NAMES = ['wasm', 'cpu', 'tensorflow'] as const;
+/**
+ * The backends this package runs on: `tensorflow` is libtensorflow through tfjs-node(-gpu),
+ * `webgpu` TF.js's WebGPU backend (a browser's GPU, or Dawn's in Node).
+ */
+export const BACKEND_NAMES = ['wasm', 'cpu', 'tensorflow', 'webgpu'] as const;
 export type BackendName = (typeof BACKEND_NAMES)[number];
 
 /** What `selectBackend` accepts: a backend by name, or `best`. */
@@ -26,14 +30,22 @@ async function loadTensorflow(): Promise<boolean> {
 }
 
 /**
- * Selects and initialises the TensorFlow.js backend and returns its name. `best` is
- * `tensorflow` when tfjs-node-gpu or tfjs-node is installed, else `wasm` (the embedded default).
+ * Selects and initialises the TensorFlow.js backend and returns its name. `best` is `webgpu`
+ * where a WebGPU adapter exists (`probeWebgpu`), else `tensorflow` when tfjs-node-gpu or
+ * tfjs-node is installed, else `wasm` (the embedded default).
  * On wasm it first installs the transposed-matMul workaround (`installWasmMatMulWorkaround`).
- * Throws `BackendUnavailableError` when `tensorflow` is asked for and neither package loads.
+ * Throws `BackendUnavailableError` when `tensorflow` is asked for and neither package loads, or
+ * `webgpu` where there is no adapter (saying why).
  */
 export async function selectBackend(name: BackendName | 'best' = 'best'): Promise<BackendName> {
   let chosen: BackendName;
-  if (name === 'tensorflow' || name === 'best') {
+  const webgpu = name === 'webgpu' || name === 'best' ? await probeWebgpu() : undefined;
+  if (webgpu?.available === false && name === 'webgpu') {
+    throw new BackendUnavailableError(`selectBackend: 'webgpu' is unavailable: ${webgpu.reason}; choose 'best', 'wasm' or 'cpu'.`);
+  }
+  if (webgpu?.available === true) {
+    chosen = 'webgpu';
+  } else if (name === 'tensorflow' || name === 'best') {
     const loaded = await loadTensorflow();
     if (!loaded && name === 'tensorflow') {
       throw new BackendUnavailableError(`selectBackend: 'tensorflow' needs ${TENSORFLOW_PACKAGES.join(' or ')}, and neither could be loaded; install one, or choose 'best', 'wasm' or 'cpu'.`);

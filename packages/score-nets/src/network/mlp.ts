@@ -26,6 +26,8 @@ export interface ScoreNetwork {
 /** An MLP score network; `options` rebuild it (same seed: same Fourier frequencies). */
 export interface MlpScoreNetwork extends ScoreNetwork {
   readonly options: MlpOptions;
+  /** The time embedding (its frequencies describe the network as data: `describeMlp`). */
+  readonly time: TimeEmbedding;
 }
 
 /** Activations of the hidden layers. */
@@ -151,6 +153,7 @@ export function mlpScoreNetwork(options: MlpOptions): MlpScoreNetwork {
   };
   return {
     options: { ...options },
+    time,
     dim,
     output,
     classes,

@@ -1,6 +1,7 @@
 import type { ScoreModel, Sde } from '@scoreflow/core';
 import { tf } from '../backend/tf.js';
-import type { ScoreNetwork } from './mlp.js';
+import type { MlpScoreNetwork, ScoreNetwork } from './mlp.js';
+import { describeMlp } from './describe-mlp.js';
 import { networkDivergence } from './network-divergence.js';
 import { scoreOf } from './parameterisation.js';
 
@@ -27,9 +28,11 @@ export function networkScore(network: ScoreNetwork, sde: Sde, options: NetworkSc
   if (label !== undefined && !(Number.isInteger(label) && label >= 0 && label < classes)) {
     throw new RangeError(`networkScore: label must be an integer in [0, ${classes}) for a network of ${classes} classes, got ${label}.`);
   }
+  const mlp = 'time' in network && 'options' in network ? (network as MlpScoreNetwork) : undefined;
   return {
     name,
     dim,
+    ...(mlp && { describe: () => describeMlp(mlp, label) }),
     async score(x: Float32Array, t: number, out: Float32Array): Promise<void> {
       const n = x.length / dim;
       if (!Number.isInteger(n) || out.length !== x.length) {

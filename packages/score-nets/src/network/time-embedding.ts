@@ -10,6 +10,8 @@ export type TimeEmbeddingKind = (typeof TIME_EMBEDDINGS)[number];
 export interface TimeEmbedding {
   readonly kind: TimeEmbeddingKind;
   readonly size: number;
+  /** The angular frequencies f_k (size / 2): embed(t) = [sin(t f_k)..., cos(t f_k)...], t f_k a float32 product. */
+  readonly frequencies: Float32Array;
   embed(t: tf.Tensor1D): tf.Tensor2D;
   dispose(): void;
 }
@@ -21,7 +23,7 @@ export interface TimeEmbedding {
  */
 export function fourierEmbedding(size: number, scale = 16, seed = 0): TimeEmbedding {
   const w = tf.tidy(() => tf.mul(tf.tensor2d(keyedMatrix(createRng(seed), 'fourier', 1, size / 2, { std: scale }), [1, size / 2]), 2 * Math.PI) as tf.Tensor2D);
-  return { kind: 'fourier', size, embed: (t) => featuresOf(t, w), dispose: () => w.dispose() };
+  return { kind: 'fourier', size, frequencies: w.dataSync() as Float32Array, embed: (t) => featuresOf(t, w), dispose: () => w.dispose() };
 }
 
 /**
@@ -33,7 +35,7 @@ export function sinusoidalEmbedding(size: number, timeScale = 1000): TimeEmbeddi
   const half = size / 2;
   const f = Float32Array.from({ length: half }, (_, k) => timeScale * Math.pow(10_000, -k / Math.max(1, half - 1)));
   const w = tf.tensor2d(f, [1, half]);
-  return { kind: 'sinusoidal', size, embed: (t) => featuresOf(t, w), dispose: () => w.dispose() };
+  return { kind: 'sinusoidal', size, frequencies: f, embed: (t) => featuresOf(t, w), dispose: () => w.dispose() };
 }
 
 function featuresOf(t: tf.Tensor1D, w: tf.Tensor2D): tf.Tensor2D {

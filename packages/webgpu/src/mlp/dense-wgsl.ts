@@ -10,7 +10,10 @@ export const f32 = (value: number): string => {
   return /[.eE]/.test(text) ? text : `${text}.0`;
 };
 
-/** act(z) and act'(z) in WGSL, as TF.js computes them (silu = z sigmoid(z), sigmoid = 1 / (1 + exp(-z))). */
+const SELU_SCALE = 1.0507009873554804934193349852946;
+const SELU_SCALE_ALPHA = 1.7580993408473768599402175208123;
+
+/** act(z) and act'(z) in WGSL, as TF.js computes them (silu = z sigmoid(z), sigmoid = 1 / (1 + exp(-z)); selu of Klambauer et al. 2017). */
 function activationWgsl(kind: MlpScoreDescription['activation']): string {
   switch (kind) {
     case 'silu':
@@ -22,6 +25,10 @@ fn mlp_act_grad(z: f32) -> f32 { return select(0.0, 1.0, z > 0.0); }`;
     case 'tanh':
       return `fn mlp_act(z: f32) -> f32 { return tanh(z); }
 fn mlp_act_grad(z: f32) -> f32 { let y = tanh(z); return 1.0 - y * y; }`;
+    case 'selu':
+      // Klambauer et al. 2017, with TF.js's constants scale and scale * alpha.
+      return `fn mlp_act(z: f32) -> f32 { return select(${f32(SELU_SCALE_ALPHA)} * (exp(z) - 1.0), ${f32(SELU_SCALE)} * z, z >= 0.0); }
+fn mlp_act_grad(z: f32) -> f32 { return select(${f32(SELU_SCALE_ALPHA)} * exp(z), ${f32(SELU_SCALE)}, z > 0.0); }`;
   }
 }
 

@@ -18,10 +18,10 @@ const BACKENDS: readonly BackendName[] = BACKEND_NAMES;
 /**
  * The worker count that `workers: 'auto'` means on `backend`: one per core beyond the main
  * thread on wasm and cpu (one thread each in Node), none on tensorflow (libtensorflow uses every
- * core itself).
+ * core itself) or webgpu (one GPU).
  */
 export function autoWorkers(backend: BackendName): number {
-  return backend === 'tensorflow' ? 0 : Math.max(0, availableParallelism() - 1);
+  return backend === 'tensorflow' || backend === 'webgpu' ? 0 : Math.max(0, availableParallelism() - 1);
 }
 
 /** `ParallelOptions` checked, defaults filled; `caller` names the function in messages. */

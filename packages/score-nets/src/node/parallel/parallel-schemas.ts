@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { BACKEND_CHOICES } from '../../backend/select-backend.js';
 
 /** A config's TensorFlow.js backend: `best` (tensorflow when installed, else wasm) or one by name. */
-export const backendOption = z.enum(BACKEND_CHOICES).default('best').describe('TensorFlow.js backend; best = tensorflow when installed, else wasm');
+export const backendOption = z.enum(BACKEND_CHOICES).default('best').describe('TensorFlow.js backend; best = webgpu where an adapter exists, else tensorflow when installed, else wasm');
 
 /** A config's worker threads: a count, or `auto` (`autoWorkers`: one per extra core on wasm and cpu, 0 on tensorflow). */
 export const workersOption = z

@@ -58,6 +58,7 @@ export function weightTensors(description: MlpScoreDescription, weights = descri
 
 function activate(kind: MlpScoreDescription['activation'], x: tf.Tensor): tf.Tensor {
   if (kind === 'silu') return tf.mul(x, tf.sigmoid(x));
+  if (kind === 'selu') return tf.selu(x);
   return kind === 'relu' ? tf.relu(x) : tf.tanh(x);
 }
 
