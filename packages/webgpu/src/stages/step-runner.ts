@@ -3,22 +3,20 @@ import { WORKGROUP_SIZE } from './step-kernel-wgsl.js';
 /** Workgroups along x of one dispatch (WebGPU's guaranteed `maxComputeWorkgroupsPerDimension`). */
 const MAX_WORKGROUPS_X = 65_535;
 
-/** A compiled stage kernel and the constant buffers every batch reads (the step program, the score's table). */
+/** A compiled stage kernel and the constant buffers every batch reads (a step program, the score's table). */
 export interface StageKernel {
   readonly device: GPUDevice;
   readonly pipeline: GPUComputePipeline;
   readonly dim: number;
-  /** Constant storage buffers by binding (program at 2, the score's table at 4). */
+  /** Constant storage buffers by binding (a step program at 2, the score's table at 4). */
   readonly constants: ReadonlyMap<number, GPUBuffer>;
-  /** Whether the kernel binds a `denoised` buffer (5). */
-  readonly keepsDenoised: boolean;
 }
 
 /**
- * Compiles `code` (a kernel of `stepKernelWgsl`) on `device` and uploads its constant buffers.
+ * Compiles `code` (a kernel of `stepKernelWgsl` or `chainKernelWgsl`) on `device` and uploads its constant buffers.
  * A WGSL error is thrown with the compiler's messages (a bug, not bad input).
  */
-export async function compileStageKernel(device: GPUDevice, code: string, dim: number, constants: ReadonlyMap<number, Float32Array>, keepsDenoised: boolean): Promise<StageKernel> {
+export async function compileStageKernel(device: GPUDevice, code: string, dim: number, constants: ReadonlyMap<number, Float32Array>): Promise<StageKernel> {
   const module = device.createShaderModule({ code, label: 'scoreflow stage' });
   const info = await module.getCompilationInfo();
   const errors = info.messages.filter((message) => message.type === 'error');
@@ -26,41 +24,45 @@ export async function compileStageKernel(device: GPUDevice, code: string, dim: n
   const pipeline = await device.createComputePipelineAsync({ layout: 'auto', compute: { module, entryPoint: 'main' } });
   const buffers = new Map<number, GPUBuffer>();
   for (const [binding, values] of constants) buffers.set(binding, upload(device, values, GPUBufferUsage.STORAGE));
-  return { device, pipeline, dim, constants: buffers, keepsDenoised };
+  return { device, pipeline, dim, constants: buffers };
 }
 
-/** One batch on the device: its positions (and D_prev), advanced `count` steps per dispatch and read back into a Float32Array. */
+/** One batch on the device: its positions (and the kernel's own per-particle buffers), advanced by dispatches and read back. */
 export interface BatchOnDevice {
   /** Queues one dispatch: every particle from step `first` through `count` steps. */
   run(first: number, count: number): void;
-  /** Copies the positions back into `into` (n * dim) once the queued dispatches are done. */
-  read(into: Float32Array): Promise<void>;
+  /** Copies the positions back into `into` (n * dim), and each of `buffers` (binding -> array) too, once the queued dispatches are done. */
+  read(into: Float32Array, buffers?: ReadonlyMap<number, Float32Array>): Promise<void>;
   /** Frees the batch's buffers. */
   destroy(): void;
 }
 
+/** The uniform words of one dispatch of `count` steps from `first`, with `rowWidth` invocations per row of workgroups. */
+export type DispatchParams = (first: number, count: number, rowWidth: number) => Uint32Array<ArrayBuffer>;
+
 /**
- * Uploads a batch (positions `x`, particle `ids`) for `kernel`, with the counter RNG's `key` and
- * `stream`. Throws a RangeError when the positions exceed the device's largest storage binding
- * (a smaller `batchSize` fits).
+ * Uploads a batch (positions `x` at binding 0, particle `ids` at 1) for `kernel`, with the batch's
+ * own read-write buffers `own` (binding -> initial values: DPM-Solver++'s D_prev, the chains'
+ * state) and the uniforms of each dispatch from `params` (binding 3, up to 64 bytes). Throws a
+ * RangeError when the positions exceed the device's largest storage binding (a smaller
+ * `batchSize` fits).
  */
-export function batchOnDevice(kernel: StageKernel, x: Float32Array, ids: Uint32Array, key: readonly [number, number], stream: number): BatchOnDevice {
+export function batchOnDevice(kernel: StageKernel, x: Float32Array, ids: Uint32Array, params: DispatchParams, own: ReadonlyMap<number, Float32Array> = new Map()): BatchOnDevice {
   const { device, pipeline, dim } = kernel;
   const n = ids.length;
   if (x.byteLength > device.limits.maxStorageBufferBindingSize) {
     throw new RangeError(`a batch of ${n} particles of dimension ${dim} needs ${x.byteLength} bytes, the device binds at most ${device.limits.maxStorageBufferBindingSize}: use a smaller batchSize.`);
   }
-  const positions = upload(device, x, GPUBufferUsage.STORAGE | GPUBufferUsage.COPY_SRC);
+  const copied = GPUBufferUsage.STORAGE | GPUBufferUsage.COPY_SRC;
+  const positions = upload(device, x, copied);
   const idBuffer = upload(device, ids, GPUBufferUsage.STORAGE);
-  const denoised = kernel.keepsDenoised ? upload(device, new Float32Array(x.length), GPUBufferUsage.STORAGE) : undefined;
-  const params = device.createBuffer({ size: 32, usage: GPUBufferUsage.UNIFORM | GPUBufferUsage.COPY_DST });
-  const staging = device.createBuffer({ size: Math.max(4, x.byteLength), usage: GPUBufferUsage.MAP_READ | GPUBufferUsage.COPY_DST });
+  const owned = new Map([...own].map(([binding, values]) => [binding, upload(device, values, copied)] as const));
+  const uniforms = device.createBuffer({ size: 64, usage: GPUBufferUsage.UNIFORM | GPUBufferUsage.COPY_DST });
   const entries: GPUBindGroupEntry[] = [
     { binding: 0, resource: { buffer: positions } },
     { binding: 1, resource: { buffer: idBuffer } },
-    { binding: 3, resource: { buffer: params } },
-    ...[...kernel.constants].map(([binding, buffer]) => ({ binding, resource: { buffer } })),
-    ...(denoised === undefined ? [] : [{ binding: 5, resource: { buffer: denoised } }]),
+    { binding: 3, resource: { buffer: uniforms } },
+    ...[...kernel.constants, ...owned].map(([binding, buffer]) => ({ binding, resource: { buffer } })),
   ];
   const bindGroup = device.createBindGroup({ layout: pipeline.getBindGroupLayout(0), entries });
   const groups = Math.ceil(n / WORKGROUP_SIZE);
@@ -68,7 +70,7 @@ export function batchOnDevice(kernel: StageKernel, x: Float32Array, ids: Uint32A
   const groupsY = Math.ceil(groups / groupsX);
   return {
     run(first, count) {
-      device.queue.writeBuffer(params, 0, new Uint32Array([n, first, count, stream, key[0], key[1], groupsX * WORKGROUP_SIZE, 0]));
+      device.queue.writeBuffer(uniforms, 0, params(first, count, groupsX * WORKGROUP_SIZE));
       const encoder = device.createCommandEncoder();
       const pass = encoder.beginComputePass();
       pass.setPipeline(pipeline);
@@ -77,16 +79,24 @@ export function batchOnDevice(kernel: StageKernel, x: Float32Array, ids: Uint32A
       pass.end();
       device.queue.submit([encoder.finish()]);
     },
-    async read(into) {
+    async read(into, buffers = new Map()) {
+      const wanted: [GPUBuffer, Float32Array][] = [[positions, into], ...[...buffers].map(([binding, values]): [GPUBuffer, Float32Array] => [owned.get(binding)!, values])];
       const encoder = device.createCommandEncoder();
-      encoder.copyBufferToBuffer(positions, 0, staging, 0, x.byteLength);
+      const staging = wanted.map(([buffer, values]) => {
+        const target = device.createBuffer({ size: Math.max(16, Math.ceil(values.byteLength / 16) * 16), usage: GPUBufferUsage.MAP_READ | GPUBufferUsage.COPY_DST });
+        encoder.copyBufferToBuffer(buffer, 0, target, 0, target.size);
+        return target;
+      });
       device.queue.submit([encoder.finish()]);
-      await staging.mapAsync(GPUMapMode.READ);
-      into.set(new Float32Array(staging.getMappedRange(), 0, into.length));
-      staging.unmap();
+      await Promise.all(staging.map((target) => target.mapAsync(GPUMapMode.READ)));
+      staging.forEach((target, index) => {
+        const values = wanted[index][1];
+        values.set(new Float32Array(target.getMappedRange(), 0, values.length));
+        target.destroy();
+      });
     },
     destroy() {
-      for (const buffer of [positions, idBuffer, denoised, params, staging]) buffer?.destroy();
+      for (const buffer of [positions, idBuffer, uniforms, ...owned.values()]) buffer.destroy();
     },
   };
 }

@@ -66,7 +66,9 @@ export function steppedStage(spec: AcceleratedStageSpec, device: () => Promise<G
             const ids = idsOf(batch);
             const identity = { ids, dim, label: labelsOf(batch), metadata: metadataOf(batch) };
             const x = positionsOf(batch).slice();
-            const onDevice = batchOnDevice(ready, x, ids, key, stream);
+            const params = (first: number, count: number, rowWidth: number) => new Uint32Array([ids.length, first, count, stream, key[0], key[1], rowWidth, 0]);
+            const own = new Map(keepsDenoised(spec) ? [[5, new Float32Array(x.length)]] : []);
+            const onDevice = batchOnDevice(ready, x, ids, params, own);
             let done = 0;
             let intervalStart = 0;
             const loop: StepLoop = {
@@ -111,9 +113,11 @@ function cumulativeEvaluations(rows: Float64Array, steps: number): Float64Array 
 async function compile(spec: AcceleratedStageSpec, rows: Float64Array, device: () => Promise<GPUDevice>): Promise<StageKernel> {
   const gpu = await device();
   const mixture = spec.score?.kind === 'mixture' ? spec.score.mixture : undefined;
-  const keepsDenoised = spec.method === 'dpm-solver-2m';
-  const code = stepKernelWgsl({ dim: spec.dim, components: mixture?.components ?? 0, keepsDenoised });
+  const code = stepKernelWgsl({ dim: spec.dim, components: mixture?.components ?? 0, keepsDenoised: keepsDenoised(spec) });
   const constants = new Map<number, Float32Array>([[2, Float32Array.from(rows)]]);
   if (mixture !== undefined) constants.set(4, mixtureTable(mixture, spec.sde));
-  return compileStageKernel(gpu, code, spec.dim, constants, keepsDenoised);
+  return compileStageKernel(gpu, code, spec.dim, constants);
 }
+
+/** Whether the kernel keeps D_prev per particle (DPM-Solver++(2M)), in a buffer at binding 5. */
+const keepsDenoised = (spec: AcceleratedStageSpec) => spec.method === 'dpm-solver-2m';
