@@ -12,16 +12,16 @@ import { twistedSmc } from './smc/twisted-smc.js';
 const ksCritical = (n: number) => 1.95 / Math.sqrt(n);
 
 describe('the exact posterior score under the reverse SDE', () => {
-  it('samples x_1 given x_0 = a with the conditional moments (3 standard errors) and its CDF (KS test)', async () => {
+  it('samples x2 given x1 = a with the conditional moments (3 standard errors) and its CDF (KS test)', async () => {
     const problem = twoModeProblem(0.25);
     const n = 8000;
     const tEnd = 1e-3;
     const batch = await runFromPrior(problem.sde, (options) => eulerMaruyama(options), { n, steps: 400, tEnd, score: covarianceScore(problem.posterior, problem.sde) });
-    // The law at tEnd: the posterior diffused to tEnd (x_0 is pinned only up to s(tEnd) = 0.03).
+    // The law at tEnd: the posterior diffused to tEnd (x1 is pinned only up to s(tEnd) = 0.03).
     const { mean, std } = problem.sde.marginal(tEnd);
     const law = diffusedCovarianceMixture(problem.posterior, mean, std);
     const x = positionsOf(batch);
-    // x_0 is pinned at a; x_1 (unobserved) has the conditional's mean and variance.
+    // x1 is pinned at a; x2 (unobserved) has the conditional's mean and variance.
     for (let i = 0; i < n; i += 97) expect(Math.abs(x[2 * i] - 0.25)).toBeLessThan(0.15);
     const exactMean = covarianceMixtureMean(law)[1];
     const exactVariance = covarianceMixtureCovariance(law)[3];
@@ -35,7 +35,7 @@ describe('the exact posterior score under the reverse SDE', () => {
   });
 });
 
-describe('the conditioning baselines against the exact conditional (two modes, x_0 = 0.25)', () => {
+describe('the conditioning baselines against the exact conditional (two modes, x1 = 0.25)', () => {
   const problem = twoModeProblem(0.25);
   const exactUpper = 1 - mixtureMarginalCdf(problem.posterior, 1, 0);
   const n = 10_000;

@@ -63,7 +63,7 @@ export function diffusedCovarianceMixture(mixture: CovarianceMixture, mean: numb
 }
 
 /**
- * Test-only: two modes at (-2, -2) and (2, 2), std 0.8, seen through x_0 = a (noise `sigma`):
+ * Test-only: two modes at (-2, -2) and (2, 2), std 0.8, seen through x1 = a (noise `sigma`):
  * the prior, the exact posterior, and a VP-like SDE long enough (T = 12) that N(0, s_T^2) is p_T.
  */
 export function twoModeProblem(a: number, sigma = 0) {
@@ -96,7 +96,7 @@ export async function runFromPrior(
   return last;
 }
 
-/** Test-only: the fraction of particles with x_1 > 0 (the upper mode) and its standard error. */
+/** Test-only: the fraction of particles with x2 > 0 (the upper mode) and its standard error. */
 export function upperModeWeight(batch: ParticleBatch): { weight: number; standardError: number } {
   const x = positionsOf(batch);
   const n = x.length / 2;

@@ -57,7 +57,7 @@ describe('the posterior plugins', () => {
     const parsed = registry.parse('score-model', { type: 'posterior', preset: 'double-gaussian', observation }, '');
     expect(parsed.options).toEqual({ preset: 'double-gaussian', observation: { ...observation, sigma: 0 } });
     const model = registry.create('score-model', { type: 'posterior', means: [[0, 0]], observation }, { run, sde: vpLike, path: 'score' });
-    // A standard normal given x_0 = 1: N((1, 0), diag(0, 1)); at t its score along x_1 is -x_1 / (m^2 + s^2) = -x_1.
+    // A standard normal given x1 = 1: N((1, 0), diag(0, 1)); at t its score along x2 is -x2 / (m^2 + s^2) = -x2.
     const out = new Float32Array(2);
     model.score(Float32Array.from([1, 2]), 0.5, out);
     expect(out[1]).toBeCloseTo(-2, 6);

@@ -8,7 +8,7 @@ import { covarianceMixtureTarget } from './posterior-target.js';
  * `type: posterior` (kind `score-model`): the exact score of a Gaussian mixture's posterior given
  * y = A x + N(0, sigma^2 I), diffused by the pipeline's SDE (`covarianceMixtureScore` of core's
  * `mixturePosterior`). Options: the prior as core's mixture options and `observation: { A, y, sigma }`;
- * inpainting x_0 = a is `observation: { A: [[1, 0]], y: [a] }`.
+ * inpainting x1 = a is `observation: { A: [[1, 0]], y: [a] }`.
  */
 export const posteriorScorePlugin = definePlugin({
   kind: 'score-model',

@@ -32,7 +32,7 @@ export interface LinearObservationInit {
  * score model and target and by the conditioning samplers, so that configs read the same.
  *
  * @example
- * observationOptions.parse({ A: [[1, 0]], y: [1.5] }); // inpainting x_0 = 1.5
+ * observationOptions.parse({ A: [[1, 0]], y: [1.5] }); // inpainting x1 = 1.5
  */
 export const observationOptions = z
   .strictObject({
@@ -68,7 +68,7 @@ function observationIssues(init: LinearObservationInit): ConfigIssue[] {
  * allowed). With `dim`, A must have `dim` columns.
  *
  * @example
- * linearObservation({ A: [[1, 0]], y: [1.5], sigma: 0 }, 2); // x_0 = 1.5 in the plane
+ * linearObservation({ A: [[1, 0]], y: [1.5], sigma: 0 }, 2); // x1 = 1.5 in the plane
  */
 export function linearObservation(init: LinearObservationInit, dim?: number): LinearObservation {
   const issues = observationIssues(init);

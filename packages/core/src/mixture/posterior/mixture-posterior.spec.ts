@@ -11,7 +11,7 @@ const normalPdf = (z: number, mean: number, variance: number) => Math.exp(-0.5 *
 const correlated = correlatedMixture;
 
 describe('mixturePosterior(prior, observation)', () => {
-  it('inpainting x_0 = a gives the closed-form conditional of each component (research note, section 2)', () => {
+  it('inpainting x1 = a gives the closed-form conditional of each component (research note, section 2)', () => {
     const a = 0.7;
     const { posterior } = mixturePosterior(correlated, linearObservation({ A: [[1, 0]], y: [a] }, 2));
     const raw = [0, 1].map((k) => {

@@ -1,0 +1,1 @@
+export { CONDITIONS, PARTICLES, PER_PARTICLE, conditioningRace } from './conditioning-race.js';
