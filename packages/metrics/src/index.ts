@@ -21,7 +21,13 @@ export { slicedWassersteinPlugin } from './plugins/sliced-wasserstein-plugin.js'
 export { mmdPlugin } from './plugins/mmd-plugin.js';
 export { energyDistancePlugin } from './plugins/energy-distance-plugin.js';
 export { momentsPlugin } from './plugins/moments-plugin.js';
+export { ODE_NLL_SETTINGS, odeNllOptions, odeNllPlugin } from './plugins/ode-nll-plugin.js';
 export { metricPlugins } from './plugins/metric-plugins.js';
+
+export { type EndLogDensity, type OdeLikelihood, type OdeLikelihoodOptions, odeLogLikelihood } from './likelihood/ode-log-likelihood.js';
+export { type NegativeLogLikelihood, negativeLogLikelihood } from './likelihood/negative-log-likelihood.js';
+export { type DivergenceMode, EXACT_DIVERGENCE_MAX_DIM, type ScoreModelWithDivergence, resolveDivergence } from './likelihood/divergence-estimator.js';
+export { PROBE_STREAM, rademacherProbes } from './likelihood/rademacher-probes.js';
 
 export { type MetricRecord, measureRecord } from './operators/metric-record.js';
 export { DEFAULT_MAX_PARTICLES, type MeasureOptions, measureSnapshots } from './operators/measure-snapshots.js';

@@ -32,17 +32,17 @@ export function exactSampleFloor(plan: RunPlan): NoiseFloor | undefined {
         batchSize: reference.ctx.batchSize,
       });
       const exactAt = await referenceSampler(reference.source, ctx, sde);
-      points.forEach((point, p) => {
+      for (const [p, point] of points.entries()) {
         const sample = exactAt(point.t);
         // Fewer rows than asked (a short file): split what came in the same proportion.
         const rows = sample.length / dim;
         const split = Math.floor((rows * largest) / (largest + m));
         const x = sample.subarray(0, Math.min(point.n, split) * dim);
         const y = sample.subarray(split * dim);
-        for (const [name, value] of Object.entries(measureRecord({ step: 0, t: point.t, x, dim }, () => y, metrics).values)) {
+        for (const [name, value] of Object.entries((await measureRecord({ step: 0, t: point.t, x, dim }, () => y, metrics)).values)) {
           values[p].set(name, [...(values[p].get(name) ?? []), value]);
         }
-      });
+      }
     }
     return values.map((byName) => Object.fromEntries([...byName].map(([name, list]) => [name, meanAndSd(list)])));
   };

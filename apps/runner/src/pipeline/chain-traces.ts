@@ -1,6 +1,6 @@
 import { type Metric, type ParticleBatch, idsOf, stepsOf, timesOf } from '@scoreflow/core';
 import { type ChainDiagnostics, type ChainTrace, type MetricRecord, chainDiagnostics, defaultSplits, gatherTrace, measureRecord } from '@scoreflow/metrics';
-import { type Observable, type OperatorFunction, catchError, defaultIfEmpty, defer, filter, forkJoin, map, of, tap } from 'rxjs';
+import { type Observable, type OperatorFunction, catchError, concatMap, defaultIfEmpty, defer, filter, forkJoin, map, of, tap } from 'rxjs';
 import type { ReferenceAt } from './reference-sampler.js';
 import { type RunEvent, batchesOf } from './run-events.js';
 
@@ -59,8 +59,8 @@ export function judgeChains(chains: number, referenceAt?: ReferenceAt, metrics: 
         filter((batch) => batch.numRows > 0),
         gatherTrace({ fromStep: 1, fn: 'scoreflow run' }),
         defaultIfEmpty(undefined),
-        map((trace): StageChainReport => {
-          const pooled = referenceAt === undefined ? undefined : pooledReport(trace, last, referenceAt, metrics);
+        concatMap(async (trace): Promise<StageChainReport> => {
+          const pooled = referenceAt === undefined ? undefined : await pooledReport(trace, last, referenceAt, metrics);
           return { chains: diagnose(trace), ...(pooled === undefined ? {} : { pooled }) };
         }),
         catchError((error: Error) => of({ chains: { error: error.message } })),
@@ -88,11 +88,11 @@ function diagnose(trace: ChainTrace | undefined): ChainReport {
 }
 
 /** The trace's rows, all chains at all kept snapshots, measured as one sample. */
-function pooledReport(trace: ChainTrace | undefined, at: LastSnapshot, referenceAt: ReferenceAt, metrics: readonly Metric[]): PooledReport {
+async function pooledReport(trace: ChainTrace | undefined, at: LastSnapshot, referenceAt: ReferenceAt, metrics: readonly Metric[]): Promise<PooledReport> {
   const rows = trace === undefined ? 0 : trace.chains * trace.iterations;
   if (trace === undefined || rows < 2) return { error: `${rows} kept state${rows === 1 ? '' : 's'}: nothing to measure` };
   try {
-    return { chains: trace.chains, iterations: trace.iterations, ...measureRecord({ step: at.step, t: at.t, x: trace.x, dim: trace.dim }, referenceAt, metrics) };
+    return { chains: trace.chains, iterations: trace.iterations, ...(await measureRecord({ step: at.step, t: at.t, x: trace.x, dim: trace.dim }, referenceAt, metrics)) };
   } catch (error) {
     return { error: (error as Error).message };
   }

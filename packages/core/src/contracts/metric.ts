@@ -12,5 +12,9 @@ export interface Metric {
    * it used) rather than how far the samples are; records keep them apart from the measures.
    */
   readonly settings?: readonly string[];
-  measure(x: Float32Array, reference: Float32Array, dim: number): MetricValues;
+  /**
+   * The values for `x` against `reference`. A metric that evaluates a model (a likelihood through
+   * a network's score) returns a promise; `measureRecord` awaits either.
+   */
+  measure(x: Float32Array, reference: Float32Array, dim: number): MetricValues | Promise<MetricValues>;
 }

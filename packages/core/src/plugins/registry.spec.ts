@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { createRunContext } from '../context/run-context.js';
-import type { Metric } from '../contracts/metric.js';
+import type { Metric, MetricValues } from '../contracts/metric.js';
 import { ConfigError } from '../errors/config-error.js';
 import { DuplicatePluginError, UnknownPluginError } from '../errors/plugin-errors.js';
 import { definePlugin } from './plugin.js';
@@ -32,7 +32,8 @@ const pairMetric = definePlugin({
     const first = ctx.create('metric', options.first, `${ctx.path}.first`);
     const second = ctx.create('metric', options.second, `${ctx.path}.second`);
     const name = `${first.name}+${second.name}`;
-    return { name, measure: (x, y, dim) => ({ value: Number(first.measure(x, y, dim).value) + Number(second.measure(x, y, dim).value) }) };
+    const value = (metric: Metric, x: Float32Array, y: Float32Array, dim: number) => Number((metric.measure(x, y, dim) as MetricValues).value);
+    return { name, measure: (x, y, dim) => ({ value: value(first, x, y, dim) + value(second, x, y, dim) }) };
   },
 });
 const run = createRunContext({ dim: 2 });

@@ -1,5 +1,5 @@
 import type { Metric, ParticleBatch } from '@scoreflow/core';
-import { type OperatorFunction, concatMap, defer, from, map, reduce } from 'rxjs';
+import { type OperatorFunction, concatMap, defer, from, reduce } from 'rxjs';
 import { checkInteger } from '../samples/rows.js';
 import { type MetricRecord, measureRecord } from './metric-record.js';
 import { createSnapshotGatherer } from './snapshot-gatherer.js';
@@ -24,9 +24,9 @@ export const DEFAULT_MAX_PARTICLES = 10_000;
  * Groups the incoming batches by their `step` column (one step per batch, read from its first
  * row, as is `t`), keeps per step the `maxParticles` particles with the lowest ids (so the result
  * depends neither on the batch size nor on the order of the batches), and when the source
- * completes emits one `MetricRecord` per step, by ascending step: the gathered positions, in id
- * order, measured with every metric against `reference(t)` (a step of fewer than `minParticles`
- * particles gets empty values). Errors of the metrics or of `reference` travel down the error
+ * completes emits one `MetricRecord` per step, by ascending step (each awaited before the next):
+ * the gathered positions, in id order, measured with every metric against `reference(t)` (a step
+ * of fewer than `minParticles` particles gets empty values). Errors of the metrics or of `reference` travel down the error
  * channel; a bad `maxParticles` or `minParticles` throws at once.
  *
  * @example
@@ -49,7 +49,7 @@ export function measureSnapshots(
       source.pipe(
         reduce((gatherer, batch) => gatherer.add(batch), createSnapshotGatherer(maxParticles, fn)),
         concatMap((gatherer) => from(gatherer.snapshots())),
-        map((snapshot) =>
+        concatMap(async (snapshot) =>
           snapshot.ids.length >= minParticles
             ? measureRecord(snapshot, reference, list)
             : { step: snapshot.step, t: snapshot.t, n: snapshot.ids.length, values: {}, settings: {} },

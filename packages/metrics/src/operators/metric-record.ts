@@ -17,13 +17,14 @@ export interface MetricRecord {
  * Measures the positions `x` of one snapshot against `reference(t)` with every metric and merges
  * their values into one record: the names a metric lists in `settings` (bandwidths, rows used) go
  * to `settings`, the rest to `values`. Two metrics reporting the same name is an error (it would
- * silently hide one of them).
+ * silently hide one of them). Metrics are measured one after another, each awaited (a metric may
+ * measure asynchronously: `ode-nll` evaluates a network).
  */
-export function measureRecord(
+export async function measureRecord(
   snapshot: { readonly step: number; readonly t: number; readonly x: Float32Array; readonly dim: number },
   reference: (t: number) => Float32Array,
   metrics: readonly Metric[],
-): MetricRecord {
+): Promise<MetricRecord> {
   const { step, t, x, dim } = snapshot;
   const ref = reference(t);
   const values: Record<string, number> = {};
@@ -31,7 +32,7 @@ export function measureRecord(
   const owner = new Map<string, string>();
   for (const metric of metrics) {
     const settingNames = new Set(metric.settings ?? []);
-    for (const [name, value] of Object.entries(metric.measure(x, ref, dim))) {
+    for (const [name, value] of Object.entries(await metric.measure(x, ref, dim))) {
       const previous = owner.get(name);
       if (previous !== undefined) {
         throw new ScoreflowError(`Metrics '${previous}' and '${metric.name}' both report '${name}'; measure them in separate operators.`);

@@ -13,8 +13,8 @@ const x = gaussianSample(1, 300, [0, 0], 1);
 const y = gaussianSample(2, 200, [1, 0], 1.5);
 
 describe('metricPlugins', () => {
-  it('lists the four metrics by name', () => {
-    expect(registry.list('metric').map((plugin) => plugin.name)).toEqual(['energy-distance', 'mmd', 'moments', 'sliced-wasserstein']);
+  it('lists the five metrics by name', () => {
+    expect(registry.list('metric').map((plugin) => plugin.name)).toEqual(['energy-distance', 'mmd', 'moments', 'ode-nll', 'sliced-wasserstein']);
   });
 
   it('fills in the documented defaults', () => {
@@ -32,12 +32,12 @@ describe('metricPlugins', () => {
     expect(registry.create('metric', { type: 'sliced-wasserstein', maxSamples: 250 }, scope).measure(x, y, 2)).toMatchObject({ sw2Rows: 250, sw2ReferenceRows: 200 });
   });
 
-  it('mmd reports { mmd2 } as mmd2 does, and the bandwidth and rows it used as settings', () => {
+  it('mmd reports { mmd2 } as mmd2 does, and the bandwidth and rows it used as settings', async () => {
     const expected = mmd2(x, y, 2, { bandwidth: 0.7 });
     const fixed = registry.create('metric', { type: 'mmd', bandwidth: 0.7 }, scope);
     expect(fixed.measure(x, y, 2)).toEqual({ mmd2: expected.mmd2, mmdBandwidth: 0.7, mmdRows: 300, mmdReferenceRows: 200 });
     expect(fixed.settings).toEqual(['mmdBandwidth', 'mmdRows', 'mmdReferenceRows']);
-    expect(registry.create('metric', { type: 'mmd' }, scope).measure(x, y, 2).mmdBandwidth).toBe(mmd2(x, y, 2).bandwidth);
+    expect((await registry.create('metric', { type: 'mmd' }, scope).measure(x, y, 2)).mmdBandwidth).toBe(mmd2(x, y, 2).bandwidth);
     // The default strides each sample to 2000 rows.
     const big = gaussianSample(3, 2500, [0, 0], 1);
     expect(registry.create('metric', { type: 'mmd', bandwidth: 1 }, scope).measure(big, y, 2)).toMatchObject({ mmdRows: 2000, mmdReferenceRows: 200 });

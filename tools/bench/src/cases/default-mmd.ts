@@ -1,5 +1,5 @@
 import { createBrowserRegistry } from '@scoreflow/catalogue';
-import { createRunContext } from '@scoreflow/core';
+import { type MetricValues, createRunContext } from '@scoreflow/core';
 
 /** MMD^2 as a config's `{ type: mmd }` reports it, with the bandwidth and rows it used. */
 export interface DefaultMmd {
@@ -19,6 +19,7 @@ const metric = registry.create('metric', { type: 'mmd' }, { run: createRunContex
  * tables and a run's `metrics.json` report the same quantity.
  */
 export function defaultMmd(x: Float32Array, reference: Float32Array, dim: number): DefaultMmd {
-  const values = metric.measure(x, reference, dim);
+  // mmd measures synchronously (only a metric that evaluates a model returns a promise).
+  const values = metric.measure(x, reference, dim) as MetricValues;
   return { mmd2: values.mmd2, bandwidth: values.mmdBandwidth, rows: values.mmdRows, referenceRows: values.mmdReferenceRows };
 }
