@@ -4,3 +4,4 @@ export * from './training/index.js';
 export * from './ema/index.js';
 export * from './checkpoint/index.js';
 export * from './session/index.js';
+export * from './flow/index.js';

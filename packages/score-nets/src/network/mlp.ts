@@ -31,7 +31,7 @@ export interface MlpScoreNetwork extends ScoreNetwork {
 }
 
 /** Activations of the hidden layers. */
-export const ACTIVATIONS = ['silu', 'relu', 'tanh'] as const;
+export const ACTIVATIONS = ['silu', 'relu', 'tanh', 'selu'] as const;
 export type Activation = (typeof ACTIVATIONS)[number];
 
 /** Options of `mlpScoreNetwork`; everything but `dim` has a default. */
@@ -88,6 +88,8 @@ function activate(kind: Activation, x: tf.Tensor): tf.Tensor {
       return tf.relu(x);
     case 'tanh':
       return tf.tanh(x);
+    case 'selu':
+      return tf.selu(x);
   }
 }
 

@@ -21,12 +21,15 @@ describe('scoreOf(kind, raw, x, m, s)', () => {
     eps: score.map((v) => -s * v),
     denoiser: score.map((v, i) => (x[i]! + s * s * v) / m),
   };
-  for (const kind of OUTPUT_KINDS) {
+  for (const kind of OUTPUT_KINDS.filter((k) => k !== 'velocity')) {
     it(`scoreOf("${kind}", ...) recovers the score`, () => {
-      const result = tf.tidy(() => scoreOf(kind, tf.tensor2d(rawOf[kind], [2, 2]), tf.tensor2d(x, [2, 2]), m, s).arraySync().flat());
+      const result = tf.tidy(() => scoreOf(kind, tf.tensor2d(rawOf[kind as keyof typeof rawOf], [2, 2]), tf.tensor2d(x, [2, 2]), m, s).arraySync().flat());
       result.forEach((v, i) => expect(v).toBeCloseTo(score[i]!, 5));
     });
   }
+  it('scoreOf("velocity", ...) refuses: a velocity is not a score', () => {
+    expect(() => tf.tidy(() => scoreOf('velocity', tf.zeros([1, 2]), tf.zeros([1, 2]), m, s))).toThrow(/a 'velocity' network predicts a flow's velocity, not a score/);
+  });
   it('takes per-row m and s as n x 1 tensors', () => {
     const result = tf.tidy(() =>
       scoreOf('eps', tf.tensor2d([1, 2, 3, 4], [2, 2]), tf.zeros([2, 2]), tf.ones([2, 1]), tf.tensor2d([1, 2], [2, 1])).arraySync().flat(),

@@ -35,6 +35,11 @@ export interface Trainer {
    * returns the loss before the update.
    */
   step(x0: Float32Array, labels?: Int32Array): Promise<number>;
+  /**
+   * Whether `step` takes the rows' labels although the network has no classes (a noisy
+   * classifier's targets); by default a conditional network's steps take them, others' do not.
+   */
+  readonly needsLabels?: boolean;
   /** A copy of the state that resumes training (`TrainerOptions.resume`). */
   state(): Promise<TrainerState>;
   dispose(): void;
@@ -80,6 +85,25 @@ export function trainerBatch(network: ScoreNetwork, sde: Sde, settings: TrainerS
  */
 export function createTrainer(network: ScoreNetwork, sde: Sde, options: TrainerOptions = {}): Trainer {
   const settings = trainerSettings(network, sde, options);
+  return adamTrainer(network, options, (x0, step, labels) => {
+    const batch = trainerBatch(network, sde, settings, x0, step, labels);
+    return () => dsmLoss(network, batch);
+  });
+}
+
+/**
+ * The loss of step `step` (0-based) on a batch: called once per step on the host (draws, pairings),
+ * it returns the function whose gradient the step takes (tensors only, inside `tf.variableGrads`).
+ */
+export type StepLoss = (x: Float32Array, step: number, labels?: Int32Array) => () => tf.Scalar;
+
+/**
+ * The trainer of any loss: `clippedAdam` over the network's variables (a flat copy of the weights is
+ * taken now: set a checkpoint's weights before), the step count, the gradient of `lossOf`'s loss
+ * at each step and Adam's update; every temporary tensor is disposed. `createTrainer` (DSM) and
+ * the flow-matching trainers are this with their loss.
+ */
+export function adamTrainer(network: ScoreNetwork, options: Pick<TrainerOptions, 'learningRate' | 'warmup' | 'clipNorm' | 'resume'>, lossOf: StepLoss): Trainer {
   const variables = [...network.variables];
   const adam = clippedAdam(variables, options, options.resume);
   let steps = options.resume?.steps ?? 0;
@@ -89,9 +113,9 @@ export function createTrainer(network: ScoreNetwork, sde: Sde, options: TrainerO
     },
     learningRateAt: adam.learningRateAt,
     async step(x0, labels) {
-      const batch = trainerBatch(network, sde, settings, x0, steps, labels);
+      const objective = lossOf(x0, steps, labels);
       const loss = tf.tidy(() => {
-        const { value, grads } = tf.variableGrads(() => dsmLoss(network, batch), variables);
+        const { value, grads } = tf.variableGrads(objective, variables);
         adam.apply(variables.map((v) => grads[v.name] as tf.Tensor), steps);
         return value;
       });
