@@ -1,18 +1,17 @@
 // Live stories: scoreflow pipelines (sources, SDEs, samplers, score models) running in the browser.
-import { MIXTURE_PRESETS, type ParticleBatch, banana, collectAll, gaussianMixture, labelsOf, positionsOf, timesOf } from '@scoreflow/core';
-import { bananaSource, gaussianMixtureSource, gaussianSource, priorSource } from '@scoreflow/data-sources';
-import { eulerMaruyama, forwardDiffusion, hmc } from '@scoreflow/samplers';
-import { densityTarget, empiricalScore, mixtureScore, mixtureTarget } from '@scoreflow/score-models';
-import { brownian, geometricGrid } from '@scoreflow/sdes';
+import { type ParticleBatch, collectAll, labelsOf, positionsOf, timesOf } from '@scoreflow/core';
 import type { Meta, StoryObj } from '@storybook/html-vite';
 import { createPlotFrame, drawAxes, drawDensityHeatmap, drawPaths, drawScatter, drawScoreField, frameArea, gridFromLogDensity, scoreField } from '@scoreflow/viz';
 import { of } from 'rxjs';
 import { clear, figure, markPlot, nextFrame, sleep } from '../figure.js';
-import { runContext, stack } from '../pipelines.js';
+import { stack, storyRun } from '../pipelines.js';
 import { range } from './controls.js';
 
 const meta: Meta = { title: 'Live pipelines' };
 export default meta;
+
+/** The double Gaussian of "Diffusion Models: The Main Ideas", as a data source, score model and target name it. */
+const DOUBLE_GAUSSIAN = { type: 'gaussian-mixture', preset: 'double-gaussian' };
 
 interface DiffusionArgs {
   particles: number;
@@ -35,15 +34,11 @@ export const DoubleGaussianForwardAndBack: StoryObj<DiffusionArgs> = {
   },
   render: (args) =>
     figure(480, 480, async (ctx, canvas) => {
-      const sde = brownian({ g: 1, T: 4 });
-      const mixture = MIXTURE_PRESETS['double-gaussian']();
-      const context = runContext(args.particles);
-      const forward = await collectAll(
-        gaussianMixtureSource(mixture).sample(context).pipe(forwardDiffusion({ sde, rng: context.rng, steps: args.steps, method: 'euler-maruyama', snapshotEvery: 1 })),
-      );
+      const { create, sample } = storyRun(args.particles, { sde: { type: 'brownian', g: 1, T: 4 } });
+      const forward = await sample(create('data-source', DOUBLE_GAUSSIAN), create('stage', { type: 'forward', steps: args.steps, method: 'euler-maruyama', snapshotEvery: 1 }, 'pipeline.0'));
       const labels = labelsOf(forward[0]);
       const reverse = await collectAll(
-        of(forward[forward.length - 1]).pipe(eulerMaruyama({ sde, score: mixtureScore(mixture, sde), rng: context.rng, times: geometricGrid().times(sde, args.steps, 1e-3), snapshotEvery: 1 })),
+        of(forward[forward.length - 1]).pipe(create('stage', { type: 'euler-maruyama', score: DOUBLE_GAUSSIAN, grid: { type: 'geometric' }, steps: args.steps, snapshotEvery: 1 }, 'pipeline.1')),
       );
       const frames: [string, ParticleBatch][] = [...forward.map((b): [string, ParticleBatch] => ['forward', b]), ...reverse.map((b): [string, ParticleBatch] => ['reverse', b])];
       const frame = createPlotFrame({ width: 480, height: 480, x: [-6, 6], y: [-6, 6], margin: { top: 30 }, equalAspect: true });
@@ -76,11 +71,8 @@ export const RandomWalk2D: StoryObj<WalkArgs> = {
   },
   render: (args) =>
     figure(480, 480, async (ctx, canvas) => {
-      const sde = brownian({ g: 1, T: 1 });
-      const context = runContext(args.walkers);
-      const snapshots = await collectAll(
-        gaussianSource({ dim: 2, std: 2 }).sample(context).pipe(forwardDiffusion({ sde, rng: context.rng, steps: args.steps, method: 'euler-maruyama', snapshotEvery: 1 })),
-      );
+      const { create, sample } = storyRun(args.walkers, { sde: { type: 'brownian', g: 1, T: 1 } });
+      const snapshots = await sample(create('data-source', { type: 'gaussian', std: 2 }), create('stage', { type: 'forward', steps: args.steps, method: 'euler-maruyama', snapshotEvery: 1 }));
       const all = stack(snapshots, args.walkers);
       let lo = Infinity;
       let hi = -Infinity;
@@ -122,7 +114,8 @@ export const McmcBesideReverseSde: StoryObj<RaceArgs> = {
   },
   render: (args) =>
     figure(960, 480, async (ctx, canvas) => {
-      const density = banana();
+      const banana = { type: 'banana' };
+      const density = storyRun(1).create('target', banana);
       const x: [number, number] = [-8, 8];
       const y: [number, number] = [-5, 11];
       const left = createPlotFrame({ box: { x: 0, y: 0, width: 480, height: 480 }, x, y, margin: { top: 30 }, equalAspect: true });
@@ -130,20 +123,19 @@ export const McmcBesideReverseSde: StoryObj<RaceArgs> = {
       markPlot(canvas, left.inner, right.inner);
       for (const frame of [left, right]) drawDensityHeatmap(ctx, frame, gridFromLogDensity(density, frameArea(frame, 2)), { map: 'blues' });
 
-      const chainContext = runContext(args.chains);
-      const chain = await collectAll(
-        gaussianSource({ dim: 2 }).sample(chainContext).pipe(hmc({ target: densityTarget(density), rng: chainContext.rng, init: { point: [-6, 9] }, leapfrogSteps: 5, warmup: 50, steps: 150, includeWarmup: true })),
+      const chains = storyRun(args.chains);
+      const chain = await chains.sample(
+        chains.create('data-source', { type: 'gaussian' }),
+        chains.create('stage', { type: 'hmc', target: banana, init: { point: [-6, 9] }, leapfrogSteps: 5, warmup: 50, steps: 150, includeWarmup: true }),
       );
       drawPaths(ctx, left, stack(chain, args.chains), { colour: ['#b2182b', '#4d4d4d', '#1b7837', '#762a83'] });
       drawAxes(ctx, left, { xLabel: 'x1', yLabel: 'x2', title: `HMC: ${args.chains} chain${args.chains === 1 ? '' : 's'}, 200 iterations` });
       await nextFrame();
 
-      const sde = brownian({ g: 1, T: 25 });
-      const data = await collectAll(bananaSource().sample(runContext(500, 2, 1)));
-      const score = empiricalScore(positionsOf(data[0]), 2, sde);
-      const context = runContext(args.particles, 2, 2);
-      const reverse = await collectAll(
-        priorSource(sde, 2).sample(context).pipe(eulerMaruyama({ sde, score, rng: context.rng, times: geometricGrid().times(sde, args.steps, 1e-2), snapshotEvery: 1 })),
+      const diffusion = storyRun(args.particles, { seed: 2, sde: { type: 'brownian', g: 1, T: 25 } });
+      const reverse = await diffusion.sample(
+        diffusion.create('data-source', { type: 'prior' }),
+        diffusion.create('stage', { type: 'euler-maruyama', score: { type: 'empirical', data: banana, points: 500 }, grid: { type: 'geometric' }, steps: args.steps, tEnd: 1e-2, snapshotEvery: 1 }),
       );
       drawScatter(ctx, right, positionsOf(reverse[reverse.length - 1]), { colour: '#08306b' });
       drawPaths(ctx, right, stack(reverse, 4), { colour: '#e08214', lineWidth: 1 });
@@ -166,16 +158,15 @@ export const ScoreFieldOverTime: StoryObj<FieldArgs> = {
   },
   render: (args) =>
     figure(560, 480, async (ctx, canvas) => {
-      const sde = brownian({ g: 1, T: 4 });
-      const mixture = MIXTURE_PRESETS['double-gaussian']();
+      const { create } = storyRun(1, { sde: { type: 'brownian', g: 1, T: 4 } });
       // Under dx = dW each component's variance grows by t: p_t = 1/2 N((-2, 0), (0.25 + t) I) + 1/2 N((2, 0), (0.25 + t) I).
-      const diffused = gaussianMixture({ weights: [0.5, 0.5], means: [[-2, 0], [2, 0]], std: Math.sqrt(0.25 + args.t) });
+      const diffused = { type: 'gaussian-mixture', weights: [0.5, 0.5], means: [[-2, 0], [2, 0]], std: Math.sqrt(0.25 + args.t) };
       const frame = createPlotFrame({ width: 560, height: 480, x: [-5, 5], y: [-5, 5], margin: { top: 30, right: 76 }, equalAspect: true });
       markPlot(canvas, frame.inner);
-      drawDensityHeatmap(ctx, frame, gridFromLogDensity(mixtureTarget(diffused), frameArea(frame, 2)), { map: 'magma', colourBar: 'p_t' });
+      drawDensityHeatmap(ctx, frame, gridFromLogDensity(create('target', diffused), frameArea(frame, 2)), { map: 'magma', colourBar: 'p_t' });
       const [x0, x1] = frame.x.domain();
       const [y0, y1] = frame.y.domain();
-      const field = await scoreField(mixtureScore(mixture, sde), { x: [x0, x1], y: [y0, y1], nx: args.arrows, ny: args.arrows }, args.t);
+      const field = await scoreField(create('score-model', DOUBLE_GAUSSIAN), { x: [x0, x1], y: [y0, y1], nx: args.arrows, ny: args.arrows }, args.t);
       drawScoreField(ctx, frame, field, { colour: 'white' });
       drawAxes(ctx, frame, { xLabel: 'x1', yLabel: 'x2', title: `score of the double Gaussian at t = ${args.t.toFixed(2)}` });
     }),

@@ -1,15 +1,13 @@
 // Training stories: a score network learns in the page by denoising score matching in score-nets'
 // training session (the one the runner's `train` uses), then samples through the reverse SDE.
-import { type DataSource, type GaussianMixture, MIXTURE_PRESETS, type ParticleBatch, collectAll, diffuseMixture, diffusedSample, positionsOf, scoreErrorAt, timesOf } from '@scoreflow/core';
-import { TWO_MOONS_PRESETS, gaussianMixtureSource, priorSource, twoMoonsSource } from '@scoreflow/data-sources';
-import { eulerMaruyama } from '@scoreflow/samplers';
-import { mixtureScore, mixtureTarget } from '@scoreflow/score-models';
+import { createBrowserRegistry } from '@scoreflow/catalogue';
+import { type ParticleBatch, type PluginConfig, type ScoreModel, definePlugin, describeSource, diffuseMixture, diffusedSample, positionsOf, scoreErrorAt, timesOf } from '@scoreflow/core';
 import { type SessionStep, mlpScoreNetwork, networkScore, tf, trainingSession } from '@scoreflow/score-nets';
-import { uniformGrid, vp } from '@scoreflow/sdes';
 import type { Meta, StoryObj } from '@storybook/html-vite';
+import { z } from 'zod';
 import { type DensityGrid, type VectorField, createPlotFrame, drawAxes, drawDensityHeatmap, drawLegend, drawLineChart, drawScatter, drawScoreField, frameArea, gridFromLogDensity, histogram2d, scoreField } from '@scoreflow/viz';
 import { clear, figure, markPlot, nextFrame, sleep, whileShown } from '../figure.js';
-import { runContext, sampleOf } from '../pipelines.js';
+import { mixtureEntry, runContext, sampleOf, storyRun } from '../pipelines.js';
 import { BROWSER_BACKENDS, type BrowserBackend, selectBrowserBackend } from '../tf-backend.js';
 import { number, range, select } from './controls.js';
 
@@ -34,12 +32,19 @@ interface TrainingArgs {
   sampleSteps: number;
 }
 
-/** The data source of a data set, and its mixture where the exact score is known. */
-function dataOf(name: DataSet): { source: DataSource; mixture?: GaussianMixture } {
-  if (name === 'two-moons') return { source: twoMoonsSource(TWO_MOONS_PRESETS.standard) };
-  const mixture = MIXTURE_PRESETS['double-gaussian']();
-  return { source: gaussianMixtureSource(mixture), mixture };
-}
+/** The config entry of a data set's source (for the double Gaussian, of its exact score too). */
+const DATA: Record<DataSet, PluginConfig> = {
+  'double-gaussian': { type: 'gaussian-mixture', preset: 'double-gaussian' },
+  'two-moons': { type: 'two-moons', preset: 'standard' },
+};
+
+/**
+ * The story's own score-model plugin, `page-network`: `score`, the network trained in the page, so
+ * that the reverse SDE is a stage created from a config entry (`score: { type: page-network }`)
+ * like any other, through the catalogue's registry with this plugin added.
+ */
+const pageNetwork = (score: ScoreModel) =>
+  definePlugin({ kind: 'score-model', name: 'page-network', description: 'The score network trained in the page', options: z.strictObject({}), create: () => score });
 
 /**
  * An MLP score network (eps output, Fourier time features) trains in the page by denoising score
@@ -74,8 +79,11 @@ export const ScoreNetworkLive: StoryObj<TrainingArgs> = {
       const backend = await selectBrowserBackend(args.backend);
       canvas.dataset.backend = backend;
       const tensorsBefore = tf.memory().numTensors;
-      const sde = vp();
-      const { source, mixture } = dataOf(args.dataSet);
+      const { sde, create } = storyRun(1, { sde: { type: 'vp' } });
+      if (sde === undefined) throw new Error('gallery: the run names an SDE');
+      const source = create('data-source', DATA[args.dataSet], 'source');
+      const law = describeSource(source);
+      const mixture = law.kind === 'mixture' ? law.mixture : undefined;
       const session = await trainingSession({
         network: { dim: 2, width: args.width, depth: args.depth },
         sde,
@@ -104,11 +112,11 @@ export const ScoreNetworkLive: StoryObj<TrainingArgs> = {
         const { mean: m, std: s } = sde.marginal(args.t);
         const data = await sampleOf(source, args.samples, 1);
         const diffusedPoints = (await diffusedSample(source, runContext(args.samples * 4, 2, 3), sde))(args.t);
-        const exact = mixture && mixtureScore(mixture, sde);
+        const exact = mixture && create('score-model', mixtureEntry(mixture), 'score');
         let backdrop: DensityGrid;
         let exactField: VectorField | undefined;
         if (mixture && exact) {
-          backdrop = gridFromLogDensity(mixtureTarget(diffuseMixture(mixture, m, s)), frameArea(learnedFrame, 2));
+          backdrop = gridFromLogDensity(create('target', mixtureEntry(diffuseMixture(mixture, m, s)), 'target'), frameArea(learnedFrame, 2));
           exactField = await scoreField(exact, arrows, args.t);
         } else {
           const area = frameArea(learnedFrame);
@@ -186,11 +194,10 @@ export const ScoreNetworkLive: StoryObj<TrainingArgs> = {
 
         // Sampling: the reverse SDE from N(0, I) with the learned score (EMA weights), one frame per snapshot.
         session.ema.copyTo(sampling);
-        const context = runContext(args.samples, 2, 4);
-        const snapshots = await collectAll(
-          priorSource(sde, 2)
-            .sample(context)
-            .pipe(eulerMaruyama({ sde, score: networkScore(sampling, sde), rng: context.rng, times: uniformGrid().times(sde, args.sampleSteps, 1e-3), snapshotEvery: Math.max(1, Math.round(args.sampleSteps / 25)), signal })),
+        const reverse = storyRun(args.samples, { seed: 4, sde: { type: 'vp' }, signal, registry: createBrowserRegistry([pageNetwork(networkScore(sampling, sde))]) });
+        const snapshots = await reverse.sample(
+          reverse.create('data-source', { type: 'prior' }, 'source'),
+          reverse.create('stage', { type: 'euler-maruyama', score: { type: 'page-network' }, steps: args.sampleSteps, snapshotEvery: Math.max(1, Math.round(args.sampleSteps / 25)) }, 'pipeline.0'),
         );
         for (const [k, batch] of snapshots.entries()) {
           if (signal.aborted) return;

@@ -1,12 +1,8 @@
 // drawChainTrace: MCMC chains, one coordinate against the iteration.
-import { banana } from '@scoreflow/core';
-import { gaussianSource } from '@scoreflow/data-sources';
-import { hmc } from '@scoreflow/samplers';
-import { densityTarget } from '@scoreflow/score-models';
 import type { Meta, StoryObj } from '@storybook/html-vite';
 import { chainLegend, createPlotFrame, drawAxes, drawChainTrace, drawLegendRow, drawTitle, seriesDomains, traceSeries } from '@scoreflow/viz';
 import { figure, markPlot } from '../../figure.js';
-import { runContext, runStage, stack } from '../../pipelines.js';
+import { stack, storyRun } from '../../pipelines.js';
 import { componentDocs, optionOf, range, select, usage } from '../controls.js';
 
 const meta: Meta = {
@@ -52,8 +48,11 @@ export const HmcOnTheBanana: StoryObj<ChainTraceArgs> = {
     const row = args.legend === 'row above' ? LEGEND : 0;
     const height = TITLE + row + 2 * PANEL;
     return figure(WIDTH, height, async (ctx, canvas) => {
-      const rng = runContext(args.chains).rng;
-      const snapshots = await runStage(gaussianSource({ dim: 2, std: 3 }), args.chains, hmc({ target: densityTarget(banana()), rng, warmup: 100, steps: args.steps, leapfrogSteps: args.leapfrogSteps }));
+      const { create, sample } = storyRun(args.chains);
+      const snapshots = await sample(
+        create('data-source', { type: 'gaussian', std: 3 }),
+        create('stage', { type: 'hmc', target: { type: 'banana' }, warmup: 100, steps: args.steps, leapfrogSteps: args.leapfrogSteps }),
+      );
       const chains = stack(snapshots, args.chains);
       drawTitle(ctx, { x: 0, y: 0, width: WIDTH, height }, `HMC on the banana: ${args.chains} chain${args.chains === 1 ? '' : 's'}, ${args.steps} iterations`);
       if (row > 0) drawLegendRow(ctx, { x: 0, y: TITLE, width: WIDTH, height: LEGEND }, chainLegend(args.chains));

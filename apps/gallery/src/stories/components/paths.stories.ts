@@ -1,13 +1,8 @@
 // drawPaths: trajectories as polylines, with their starts (and ends) marked.
-import { MIXTURE_PRESETS } from '@scoreflow/core';
-import { gaussianSource } from '@scoreflow/data-sources';
-import { eulerMaruyama } from '@scoreflow/samplers';
-import { mixtureScore, mixtureTarget } from '@scoreflow/score-models';
-import { brownian, geometricGrid } from '@scoreflow/sdes';
 import type { Meta, StoryObj } from '@storybook/html-vite';
 import { createPlotFrame, drawAxes, drawDensityHeatmap, drawPaths, frameArea, gridFromLogDensity } from '@scoreflow/viz';
 import { figure, markPlot } from '../../figure.js';
-import { runContext, runStage, stack } from '../../pipelines.js';
+import { stack, storyRun } from '../../pipelines.js';
 import { componentDocs, optionOf, range, select, toggle, usage } from '../controls.js';
 
 const meta: Meta = {
@@ -45,16 +40,14 @@ export const ReverseSdePaths: StoryObj<PathsArgs> = {
   parameters: usage("drawPaths(ctx, frame, trajectoriesOf(snapshots, 12), { end: { colour: '#222' } });"),
   render: (args) =>
     figure(480, 480, async (ctx, canvas) => {
-      const sde = brownian({ g: 1, T: 4 });
-      const mixture = MIXTURE_PRESETS['double-gaussian']();
-      const score = mixtureScore(mixture, sde);
-      const snapshots = await runStage(
-        gaussianSource({ dim: 2, std: Math.sqrt(4.25) }),
-        args.paths,
-        eulerMaruyama({ sde, score, rng: runContext(args.paths).rng, times: geometricGrid().times(sde, args.steps, 1e-3), snapshotEvery: 1 }),
+      const mixture = { type: 'gaussian-mixture', preset: 'double-gaussian' };
+      const { create, sample } = storyRun(args.paths, { sde: { type: 'brownian', g: 1, T: 4 } });
+      const snapshots = await sample(
+        create('data-source', { type: 'gaussian', std: Math.sqrt(4.25) }),
+        create('stage', { type: 'euler-maruyama', score: mixture, grid: { type: 'geometric' }, steps: args.steps, snapshotEvery: 1 }),
       );
       const frame = createPlotFrame({ width: 480, height: 480, x: [-6, 6], y: [-6, 6], margin: { top: 30 }, equalAspect: true });
-      drawDensityHeatmap(ctx, frame, gridFromLogDensity(mixtureTarget(mixture), frameArea(frame, 2)), { map: 'blues' });
+      drawDensityHeatmap(ctx, frame, gridFromLogDensity(create('target', mixture), frameArea(frame, 2)), { map: 'blues' });
       drawPaths(ctx, frame, stack(snapshots, args.paths), {
         colour: args.colour === 'one colour' ? '#333' : undefined,
         lineWidth: args.lineWidth,

@@ -1,13 +1,11 @@
 // drawScatter: points of a sample, density-aware.
-import { MIXTURE_PRESETS, type MixturePreset } from '@scoreflow/core';
-import { gaussianMixtureSource } from '@scoreflow/data-sources';
-import { mixtureTarget } from '@scoreflow/score-models';
+import type { MixturePreset } from '@scoreflow/core';
 import type { Meta, StoryObj } from '@storybook/html-vite';
 import { type ScatterColour, createPlotFrame, drawAxes, drawDensityHeatmap, drawScatter, frameArea, gridFromLogDensity } from '@scoreflow/viz';
 import { figure, markPlot } from '../../figure.js';
 import { sampleOf } from '../../pipelines.js';
 import { componentDocs, optionOf, range, select, unlessAuto, usage } from '../controls.js';
-import { PRESETS } from './targets.js';
+import { PRESETS, sourceOf, targetOf } from './targets.js';
 
 const meta: Meta = {
   title: 'Components/Scatter',
@@ -54,7 +52,7 @@ export const MixtureSamples: StoryObj<ScatterArgs> = {
   parameters: usage("drawScatter(ctx, frame, positionsOf(batch), {\n  colour: { by: 'label', labels: labelsOf(batch)! },\n  highlight: { indices: [0, 1, 2, 3, 4] },\n});"),
   render: (args) =>
     figure(480, 480, async (ctx, canvas) => {
-      const { positions, labels } = await sampleOf(gaussianMixtureSource(MIXTURE_PRESETS[args.preset]()), args.particles);
+      const { positions, labels } = await sampleOf(sourceOf(args.preset), args.particles);
       const frame = createPlotFrame({ width: 480, height: 480, x: [-4, 4], y: [-4, 4], margin: { top: 30 }, equalAspect: true });
       drawScatter(ctx, frame, positions, {
         colour: colourOf(args.colour, positions, labels),
@@ -87,14 +85,13 @@ export const PointCloudVsDistribution: StoryObj<PointCloudArgs> = {
   parameters: usage("drawScatter(ctx, left, positions, { colour: { by: 'label', labels } });\ndrawDensityHeatmap(ctx, right, gridFromLogDensity(target, frameArea(right, 2)), { colourBar: true });"),
   render: (args) =>
     figure(960, 480, async (ctx, canvas) => {
-      const mixture = MIXTURE_PRESETS[args.preset]();
       const left = createPlotFrame({ box: { x: 0, y: 0, width: 480, height: 480 }, x: [-4.5, 4.5], y: [-4.5, 4.5], margin: { top: 30 }, equalAspect: true });
       const right = createPlotFrame({ box: { x: 480, y: 0, width: 480, height: 480 }, x: [-4.5, 4.5], y: [-4.5, 4.5], margin: { top: 30, right: 76 }, equalAspect: true });
       markPlot(canvas, left.inner, right.inner);
-      const { positions, labels } = await sampleOf(gaussianMixtureSource(mixture), args.particles);
+      const { positions, labels } = await sampleOf(sourceOf(args.preset), args.particles);
       drawScatter(ctx, left, positions, { colour: labels ? { by: 'label', labels } : '#1f77b4' });
       drawAxes(ctx, left, { xLabel: 'x1', yLabel: 'x2', title: `${args.particles.toLocaleString('en')} example points` });
-      drawDensityHeatmap(ctx, right, gridFromLogDensity(mixtureTarget(mixture, args.preset), frameArea(right, 2)), { map: 'magma', colourBar: true });
+      drawDensityHeatmap(ctx, right, gridFromLogDensity(targetOf(args.preset), frameArea(right, 2)), { map: 'magma', colourBar: true });
       drawAxes(ctx, right, { xLabel: 'x1', yLabel: 'x2', title: `the distribution p(x): ${args.preset}` });
     }),
 };
