@@ -54,7 +54,8 @@ async function probe(): Promise<WebgpuProbe> {
     const hadWindow = 'window' in scope;
     if (!hadWindow) scope.window = globalThis;
     try {
-      await import(/* @vite-ignore */ WEBGPU_PACKAGES.backend);
+      // A literal (a dependency, unlike Dawn): bundlers must include it for the browser.
+      await import('@tensorflow/tfjs-backend-webgpu');
     } finally {
       if (!hadWindow) delete scope.window;
     }

@@ -1,0 +1,102 @@
+/**
+ * Page side of gpu-mlp.spec.ts: score-nets' networks on TF.js's webgpu backend, and the same
+ * networks described as data (`networkScore(...).describe()`) on @scoreflow/webgpu's WGSL MLP.
+ */
+import type { MlpScoreDescription } from '@scoreflow/core';
+import { assignFlatWeights, drawDsmBatch, dsmLoss, describeMlp, loadNetwork, mlpScoreNetwork, networkScore, saveNetwork, selectBackend, tf } from '@scoreflow/score-nets';
+import { vp } from '@scoreflow/sdes';
+import { createMlpScorer, createMlpTrainer, type DsmRows } from '@scoreflow/webgpu';
+
+const NETWORK = { dim: 2, width: 16, depth: 2, seed: 4 } as const;
+const x = Float32Array.from({ length: 2 * 40 }, (_, i) => 2 * Math.sin(1.3 * i));
+
+async function gpuDevice(): Promise<GPUDevice> {
+  const adapter = await navigator.gpu.requestAdapter();
+  if (!adapter) throw new Error('no WebGPU adapter in the page');
+  return adapter.requestDevice();
+}
+
+/**
+ * Two DSM training steps on TF.js's webgpu backend: score-nets' network and loss, TF.js's Adam
+ * (score-nets' `createTrainer` reads its gradients back synchronously, which this backend does
+ * not do reliably under SwiftShader: score-nets README, "Backends").
+ */
+export async function tfjsWebgpuSteps(): Promise<{ backend: string; losses: number[] }> {
+  const backend = await selectBackend('webgpu');
+  const network = mlpScoreNetwork(NETWORK);
+  const sde = vp();
+  const optimizer = tf.train.adam(1e-2);
+  const losses: number[] = [];
+  for (let step = 0; step < 2; step++) {
+    const batch = drawDsmBatch(sde, x, 2, { seed: 1, step, eps: 1e-3, weighting: 's2' });
+    const loss = optimizer.minimize(() => dsmLoss(network, batch), true, network.variables as tf.Variable[]) as tf.Scalar;
+    losses.push((await loss.data())[0] as number);
+    loss.dispose();
+  }
+  optimizer.dispose();
+  network.dispose();
+  return { backend: `${backend}/${tf.getBackend()}`, losses };
+}
+
+/** What `describedOnGpu` returns: the TF.js scores and the WGSL ones, before and after GPU training and a checkpoint round trip. */
+export interface DescribedRun {
+  tfScore: number[];
+  gpuScore: number[];
+  gpuTrained: number[];
+  reloadedWeights: number[];
+  reloadedScore: number[];
+  gpuTrainedScore: number[];
+}
+
+/**
+ * On the cpu backend: a network's score and its description's WGSL score at t = 0.4; then three
+ * steps of WGSL training, the trained weights assigned to the network, saved and loaded as a
+ * checkpoint, and the reloaded network's score against the WGSL scorer holding the trained weights.
+ */
+export async function describedOnGpu(): Promise<DescribedRun> {
+  await selectBackend('cpu');
+  const sde = vp();
+  const { mean, std } = sde.marginal(0.4);
+  const network = mlpScoreNetwork(NETWORK);
+  const model = networkScore(network, sde);
+  const tfScore = new Float32Array(x.length);
+  await model.score(x, 0.4, tfScore);
+  const description = model.describe?.() as MlpScoreDescription;
+  const device = await gpuDevice();
+  const scorer = createMlpScorer(device, description);
+  const gpuScore = await scorer.score(x, 0.4, mean, std);
+  const trainer = createMlpTrainer(device, description, { batch: x.length / 2 });
+  for (let step = 0; step < 3; step++) {
+    const t = Float32Array.from({ length: x.length / 2 }, (_, i) => 0.05 + (0.9 * ((i * 7 + step) % 40)) / 40);
+    const marginals = Array.from(t, (ti) => sde.marginal(ti));
+    const rows: DsmRows = { n: t.length, dim: 2, x0: x, z: x.map((v) => Math.cos(3 * v + step)), t, mean: Float32Array.from(marginals, (m) => m.mean), std: Float32Array.from(marginals, (m) => m.std), weight: new Float32Array(t.length).fill(1) };
+    trainer.step(rows, step);
+  }
+  const trained = await trainer.weights();
+  assignFlatWeights(network.variables, trained);
+  let saved: tf.io.ModelArtifacts | undefined;
+  await saveNetwork(network, tf.io.withSaveHandler(async (artifacts) => {
+    saved = artifacts;
+    return { modelArtifactsInfo: { dateSaved: new Date(), modelTopologyType: 'JSON' } };
+  }));
+  const loaded = await loadNetwork(tf.io.fromMemory(saved as tf.io.ModelArtifacts));
+  const reloadedScore = new Float32Array(x.length);
+  await networkScore(loaded.network, sde).score(x, 0.4, reloadedScore);
+  scorer.setWeights(trained);
+  const gpuTrainedScore = await scorer.score(x, 0.4, mean, std);
+  const result = {
+    tfScore: Array.from(tfScore),
+    gpuScore: Array.from(gpuScore),
+    gpuTrained: Array.from(trained),
+    reloadedWeights: Array.from(describeMlp(loaded.network).weights),
+    reloadedScore: Array.from(reloadedScore),
+    gpuTrainedScore: Array.from(gpuTrainedScore),
+  };
+  trainer.dispose();
+  scorer.dispose();
+  loaded.network.dispose();
+  network.dispose();
+  device.destroy();
+  return result;
+}
+
