@@ -5,3 +5,4 @@ export * from './ema/index.js';
 export * from './checkpoint/index.js';
 export * from './session/index.js';
 export * from './flow/index.js';
+export * from './classifier/index.js';

@@ -12,7 +12,7 @@ export interface ScoreNetwork {
   /** Classes of a conditional network (labels 0 .. classes - 1); 0 when it takes no labels. */
   readonly classes: number;
   /**
-   * Raw output (n x dim); the caller owns the returned tensor. `t` is one time per row, or one
+   * Raw output (n x `outputs`, default dim); the caller owns the returned tensor. `t` is one time per row, or one
    * number for all rows (faster: the time embedding is folded into the first layer's bias).
    * `labels` (n, int32) condition a network with `classes`; without them, or where a label is
    * `classes` (the null label), it is the unconditional model.
@@ -63,6 +63,12 @@ export interface MlpOptions {
   readonly labelEmbeddingSize?: number;
   /** Seed of the initial weights and Fourier frequencies (default 0). */
   readonly seed?: number;
+  /**
+   * Width of the linear output of a network that is not a score: a noisy classifier's C logits
+   * (`noisyClassifier` sets it; its presence marks a classifier). Without it the output has `dim`
+   * values (a score, eps or denoiser).
+   */
+  readonly outputs?: number;
 }
 
 /** The defaults of `MlpOptions`: the MLP 3x128 SiLU eps network of the toy recipes. */
@@ -78,7 +84,7 @@ export const MLP_DEFAULTS = {
   classes: 0,
   labelEmbeddingSize: 16,
   seed: 0,
-} as const satisfies Required<Omit<MlpOptions, 'dim'>>;
+} as const satisfies Required<Omit<MlpOptions, 'dim' | 'outputs'>>;
 
 function activate(kind: Activation, x: tf.Tensor): tf.Tensor {
   switch (kind) {
@@ -109,8 +115,8 @@ export function mlpScoreNetwork(options: MlpOptions): MlpScoreNetwork {
   const d = MLP_DEFAULTS;
   const { dim, width = d.width, depth = d.depth, activation = d.activation, residual = d.residual, output = d.output } = options;
   const { embedding = d.embedding, embeddingSize = d.embeddingSize, fourierScale = d.fourierScale, seed = d.seed } = options;
-  const { classes = d.classes, labelEmbeddingSize = d.labelEmbeddingSize } = options;
-  const sizes = [['dim', dim, 1], ['width', width, 1], ['depth', depth, 1], ['embeddingSize', embeddingSize, 2], ['classes', classes, 0], ['labelEmbeddingSize', labelEmbeddingSize, 1]] as const;
+  const { classes = d.classes, labelEmbeddingSize = d.labelEmbeddingSize, outputs = dim } = options;
+  const sizes = [['dim', dim, 1], ['width', width, 1], ['depth', depth, 1], ['embeddingSize', embeddingSize, 2], ['classes', classes, 0], ['labelEmbeddingSize', labelEmbeddingSize, 1], ['outputs', outputs, 1]] as const;
   for (const [field, value, min] of sizes) {
     if (!Number.isSafeInteger(value) || value < min) throw new RangeError(`mlpScoreNetwork: ${field} must be an integer >= ${min}, got ${value}.`);
   }
@@ -122,7 +128,7 @@ export function mlpScoreNetwork(options: MlpOptions): MlpScoreNetwork {
   const rng = createRng(seed);
   const first = dense(dim + embeddingSize + labelSize, width, rng, 'mlp/layer-0');
   const hidden = Array.from({ length: depth - 1 }, (_, i) => dense(width, width, rng, `mlp/layer-${i + 1}`));
-  const out = dense(width, dim, rng, 'mlp/output', 0.1);
+  const out = dense(width, outputs, rng, 'mlp/output', 0.1);
   const table = classes > 0 ? labelTable(classes + 1, labelSize, rng) : undefined;
   const variables = [first, ...hidden, out].flatMap((l) => [l.w, l.b]).concat(table ? [table] : []);
   const labelEmbedding = (rows: number, labels: tf.Tensor1D | undefined): tf.Tensor2D | undefined => {

@@ -91,7 +91,7 @@ export function train(network: ScoreNetwork, sde: Sde, data: DataSource, options
     const trainer = options.trainer ?? createTrainer(network, sde, options);
     const { dim } = network;
     const run = async (): Promise<void> => {
-      const pool = await poolOf(data, poolSize, seed, network.classes > 0);
+      const pool = await poolOf(data, poolSize, seed, trainer.needsLabels ?? network.classes > 0);
       const batch = new Float32Array(batchSize * dim);
       const labels = pool.labels && new Int32Array(batchSize);
       const rows = createRng(seed);

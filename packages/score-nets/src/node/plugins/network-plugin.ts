@@ -25,14 +25,14 @@ export const networkOptions = z.strictObject({
 });
 
 /** The checkpoint's info, or a `ConfigError` naming the `checkpoint` option. */
-function checkpointInfo(folder: string, path: string): CheckpointInfo {
+export function checkpointInfo(folder: string, path: string): CheckpointInfo {
   const info = readCheckpointInfo(folder);
   if ('problem' in info) throw new ConfigError('Invalid network score model', [{ path: `${path}.checkpoint`, message: info.problem }]);
   return info;
 }
 
 /** Rejects a pipeline SDE other than the one the checkpoint was trained under (when its metadata says). */
-function checkSde(info: CheckpointInfo, sde: Sde, path: string): void {
+export function checkSde(info: CheckpointInfo, sde: Sde, path: string): void {
   const signature = info.metadata.sde;
   if (!isSdeSignature(signature)) return;
   const problem = sdeMismatch(signature, sde);
@@ -49,7 +49,7 @@ function checkSde(info: CheckpointInfo, sde: Sde, path: string): void {
  * `BackendUnavailableError`) into a `ConfigError` at the option `path.option` that caused it, and
  * throws any other error as it is.
  */
-const atOption =
+export const atOption =
   (path: string, option: string, what = '') =>
   (error: unknown): never => {
     if (!isConfigError(error) || error.issues.length > 0) throw error;
@@ -76,6 +76,11 @@ export const networkPlugin = definePlugin({
     const info = checkpointInfo(options.checkpoint, ctx.path);
     const sde = requireSde(ctx, 'the network score model');
     checkSde(info, sde, ctx.path);
+    if (info.options.outputs !== undefined) {
+      throw new ConfigError('Invalid network score model', [
+        { path: `${ctx.path}.checkpoint`, message: `holds a noisy classifier of ${info.options.outputs} classes, not a score network: use it as { type: network-classifier, checkpoint, label }` },
+      ]);
+    }
     const classes = info.options.classes ?? 0;
     if (options.label !== undefined && options.label >= classes) {
       const allowed = classes === 0 ? 'none: the network was trained without classes' : `0 to ${classes - 1}`;
