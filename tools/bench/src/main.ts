@@ -1,7 +1,7 @@
 /**
  * `npm run bench`: runs every benchmark and writes tools/bench/results/bench.json and bench.md.
  * `npm run bench -- NAME ...` runs only those (em-step, stream-memory, arrow-io, sampler-quality, mcmc-race, conditioning-race, score-net-train,
- * score-net-sample, gpu).
+ * score-net-sample, gpu, flows).
  * `gpu` runs only when named (it needs a WebGPU adapter; without one it reports none).
  */
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -9,6 +9,7 @@ import { cpus } from 'node:os';
 import { join, resolve } from 'node:path';
 import { arrowIo } from './cases/arrow-io.js';
 import { emStep } from './cases/em-step.js';
+import { flows } from './cases/flows.js';
 import { mcmcRace } from './cases/mcmc-race.js';
 import { conditioningRace } from './conditioning-race/index.js';
 import { samplerQuality } from './cases/sampler-quality.js';
@@ -31,9 +32,10 @@ const cases: Record<string, () => BenchResult | Promise<BenchResult>> = {
   'score-net-train': scoreNetTrain,
   'score-net-sample': scoreNetSample,
   gpu: () => gpuBench(),
+  flows,
 };
 /** Cases a plain `npm run bench` skips: they run only when named. */
-const onlyWhenNamed = new Set(['gpu']);
+const onlyWhenNamed = new Set(['gpu', 'flows']);
 
 const wanted = process.argv.slice(2).filter((arg) => !arg.startsWith('-'));
 for (const name of wanted) {
