@@ -51,7 +51,7 @@ describe('scoreflow run with device: webgpu on a machine without a WebGPU adapte
     const ddim = configWorkspace({ ...gpuConfig({ device: 'webgpu' }), pipeline: [{ type: 'ddim', score: { type: 'gaussian-mixture', preset: 'double-gaussian' }, steps: 10 }] });
     const refused = await cli('validate', ddim.file);
     expect(refused.code).toBe(2);
-    expect(refused.text).toMatch(/pipeline\.0\.device: 'ddim' has no WebGPU stage yet: use device: cpu, or one of euler-maruyama, ancestral, ode-euler, heun, dpm-solver-2m, forward on webgpu/);
+    expect(refused.text).toMatch(/pipeline\.0\.device: 'ddim' has no WebGPU stage yet: use device: cpu, or one of euler-maruyama, ancestral, ode-euler, heun, dpm-solver-2m, forward, random-walk-metropolis, mala, hmc on webgpu/);
     const empirical = configWorkspace(gpuConfig({}, { device: 'webgpu', score: { type: 'empirical', data: { type: 'gaussian-mixture', preset: 'double-gaussian' } } }));
     const noScore = await cli('validate', empirical.file);
     expect(noScore.code).toBe(2);

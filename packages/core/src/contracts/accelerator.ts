@@ -49,11 +49,15 @@ export interface SdeCoefficients {
 
 /** The MCMC part of a spec: the CPU stage's options after defaults. */
 export interface AcceleratedChains {
+  /** Post-warm-up iterations. */
+  readonly steps: number;
   readonly warmup: number;
   readonly thin: number;
   readonly includeWarmup: boolean;
+  /** The initial step size of every chain. */
   readonly stepSize: number;
   readonly adapt: boolean;
+  /** The acceptance rate the warm-up adapts towards, resolved (the sampler's rule when the options give none). */
   readonly targetAcceptance: number;
   /** HMC's leapfrog steps per iteration. */
   readonly leapfrogSteps?: number;

@@ -2,7 +2,7 @@ import { definePlugin } from '@scoreflow/core';
 import { z } from 'zod';
 import { hmc } from './hmc.js';
 import { mcmcShape } from './options.js';
-import { resolveMcmc } from './resolve-mcmc.js';
+import { mcmcStage } from './accelerated-mcmc.js';
 
 /** `hmc`: one Hamiltonian Monte Carlo chain per particle, leapfrog integrator (see `hmc`). */
 export const hmcPlugin = definePlugin({
@@ -13,5 +13,5 @@ export const hmcPlugin = definePlugin({
     ...mcmcShape({ stepSize: 0.1, targetAcceptance: 0.8 }),
     leapfrogSteps: z.number().int().min(1).max(10_000).default(10).describe('leapfrog steps per iteration (L)'),
   }),
-  create: (options, ctx) => hmc({ ...resolveMcmc(options, ctx), leapfrogSteps: options.leapfrogSteps }),
+  create: (options, ctx) => mcmcStage('hmc', options, ctx, () => 0.8, (mcmc) => hmc({ ...mcmc, leapfrogSteps: options.leapfrogSteps })),
 });

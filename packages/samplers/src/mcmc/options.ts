@@ -1,5 +1,6 @@
 import { pluginConfigSchema } from '@scoreflow/core';
 import { z } from 'zod';
+import { samplerOptions } from '../shared/options.js';
 
 /**
  * The options every MCMC sampler plugin takes, with the sampler's own default step size and
@@ -21,4 +22,6 @@ export const mcmcShape = (defaults: { stepSize: number; targetAcceptance?: numbe
     defaults.targetAcceptance === undefined
       ? z.number().gt(0).lt(1).optional().describe('acceptance rate the adaptation aims at; 0.44 in 1-D, 0.234 otherwise')
       : z.number().gt(0).lt(1).default(defaults.targetAcceptance).describe('acceptance rate the adaptation aims at'),
+  device: samplerOptions.device,
+  fused: samplerOptions.fused,
 });

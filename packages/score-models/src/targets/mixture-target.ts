@@ -5,6 +5,7 @@ import { type GaussianMixture, type Target, mixtureGradLogDensity, mixtureLogDen
  * stable log-sum-exp (core's `mixtureLogDensity`) and grad log p(x) = sum_k r_k(x) (-(x - mu_k) / sigma_k^2)
  * (`mixtureGradLogDensity`, the score at t = 0). Normalised (weights are normalised to sum to 1).
  * `name` defaults to `gaussian-mixture`; the ring and separated-modes targets pass their own.
+ * `describe()` gives the mixture, for `device: webgpu`.
  */
 export function mixtureTarget(mixture: GaussianMixture, name = 'gaussian-mixture'): Target {
   return Object.freeze({
@@ -13,5 +14,6 @@ export function mixtureTarget(mixture: GaussianMixture, name = 'gaussian-mixture
     normalised: true,
     logDensity: (x: Float32Array, out: Float64Array) => mixtureLogDensity(mixture, x, out),
     gradLogDensity: (x: Float32Array, out: Float32Array) => mixtureGradLogDensity(mixture, x, out),
+    describe: () => ({ kind: 'mixture' as const, mixture }),
   });
 }

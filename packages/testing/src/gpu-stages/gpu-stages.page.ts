@@ -17,6 +17,8 @@ export interface TwinRun {
   readonly kind: string;
   readonly plan: unknown;
   readonly nfe?: number;
+  /** Every statistic the stage reported, as its mean per particle. */
+  readonly stats: Record<string, number>;
   readonly snapshots: { step: number; t: number; ids: number[]; x: number[] }[];
 }
 
@@ -38,7 +40,9 @@ export async function runTwin(twin: TwinCase, device: 'cpu' | 'webgpu'): Promise
     ids: Array.from(idsOf(batch)),
     x: Array.from(positionsOf(batch)),
   }));
-  return { kind: stage.kind, plan: stage.plan, nfe: stats.summary().nfe?.mean, snapshots };
+  const summary = stats.summary();
+  const means = Object.fromEntries(Object.entries(summary).map(([name, value]) => [name, value?.mean ?? Number.NaN]));
+  return { kind: stage.kind, plan: stage.plan, nfe: summary.nfe?.mean, stats: means, snapshots };
 }
 
 /** The ConfigError a stage config gives on webgpu in the page, as `{ name, message }`, or undefined. */

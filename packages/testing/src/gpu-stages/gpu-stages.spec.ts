@@ -1,5 +1,5 @@
 import { fileURLToPath } from 'node:url';
-import { MIXTURE_PRESETS, mixtureCovariance, mixtureMean } from '@scoreflow/core';
+import { MIXTURE_PRESETS, erf, mixtureCovariance, mixtureMean } from '@scoreflow/core';
 import { type ChromiumGpu, launchChromiumGpu } from '@scoreflow/webgpu/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TwinCase, TwinRun } from './gpu-stages.page.js';
@@ -91,5 +91,40 @@ describe('fused: true', () => {
     const expected = [...Array.from({ length: Math.floor(steps / 5) + 1 }, (_, k) => 5 * k), ...(steps % 5 === 0 ? [] : [steps])];
     expect(fused.snapshots.map((s) => s.step)).toEqual(expected);
     expect(fused.snapshots).toEqual(stepwise.snapshots);
+  });
+});
+
+/** MCMC chains on a Gaussian target N((1, -1), 0.7^2 I), started from the VP prior: one chain per particle. */
+describe.each([
+  { type: 'random-walk-metropolis', rate: 0.234 },
+  { type: 'mala', rate: 0.574 },
+  { type: 'hmc', rate: 0.8, leapfrogSteps: 5 },
+])('$type (device: webgpu) on a Gaussian-mixture target', ({ type, rate, leapfrogSteps }) => {
+  const target = { type: 'gaussian-mixture', means: [[1, -1]], std: 0.7 };
+  const chains = 800;
+  const stage = (fused: boolean) => ({ type, target, warmup: 150, steps: 40, thin: 20, fused, ...(leapfrogSteps === undefined ? {} : { leapfrogSteps }) });
+  const twin = (fused: boolean): TwinCase => ({ stage: stage(fused), sde: VP, particles: chains, seed: 13 });
+
+  it('samples the target (means within 4 standard errors, KS of x1 against the exact CDF), adapts to the target acceptance and reports the CPU stage\'s plan and evaluations', async () => {
+    const [cpu, webgpu] = [await run(twin(false), 'cpu'), await run(twin(false), 'webgpu')];
+    expect(webgpu.kind).toBe('mcmc');
+    expect(webgpu.plan).toEqual(cpu.plan);
+    expect(webgpu.snapshots.map((s) => [s.step, s.t])).toEqual(cpu.snapshots.map((s) => [s.step, s.t]));
+    for (const name of ['evaluations', 'densityEvaluations', 'gradientEvaluations']) expect(webgpu.stats[name]).toBe(cpu.stats[name]);
+    expect(Math.abs(webgpu.stats.acceptance - rate)).toBeLessThan(0.1);
+    expect(Math.abs(webgpu.stats.stepSize - cpu.stats.stepSize) / cpu.stats.stepSize).toBeLessThan(0.15);
+    const x = last(webgpu).x;
+    for (const [j, mean] of [[0, 1], [1, -1]]) expect(Math.abs(meanOf(coordinate(x, j)) - mean)).toBeLessThan((4 * 0.7) / Math.sqrt(chains));
+    // One-sample KS at the 0.1% level against N(1, 0.7^2): c(0.001) / sqrt(n).
+    const sorted = coordinate(x, 0).sort((a, b) => a - b);
+    const cdf = (v: number) => 0.5 * (1 + erf((v - 1) / (0.7 * Math.SQRT2)));
+    const distance = Math.max(...sorted.map((v, i) => Math.max(Math.abs(cdf(v) - i / chains), Math.abs(cdf(v) - (i + 1) / chains))));
+    expect(distance).toBeLessThan(1.95 / Math.sqrt(chains));
+  });
+
+  it('fused: true gives the snapshots of one dispatch per iteration, bit for bit', async () => {
+    const [stepwise, fused] = [await run(twin(false), 'webgpu'), await run(twin(true), 'webgpu')];
+    expect(fused.snapshots).toEqual(stepwise.snapshots);
+    expect(fused.stats).toEqual(stepwise.stats);
   });
 });

@@ -2,15 +2,18 @@ import { type AcceleratedMethod, type AcceleratedStageSpec, ConfigError } from '
 import { MAX_GPU_DIM } from './mixture-score-wgsl.js';
 
 /** The methods the WebGPU stages run, in the order the docs list them. */
-export const GPU_METHODS: readonly AcceleratedMethod[] = ['euler-maruyama', 'ancestral', 'ode-euler', 'heun', 'dpm-solver-2m', 'forward'];
+export const GPU_METHODS: readonly AcceleratedMethod[] = ['euler-maruyama', 'ancestral', 'ode-euler', 'heun', 'dpm-solver-2m', 'forward', 'random-walk-metropolis', 'mala', 'hmc'];
+
+/** The MCMC methods among them: they take a target, not a score. */
+export const GPU_CHAIN_METHODS: readonly AcceleratedMethod[] = ['random-walk-metropolis', 'mala', 'hmc'];
 
 /** Score kinds the WebGPU stages evaluate in WGSL. */
 export const GPU_SCORES: readonly string[] = ['mixture'];
 
 /**
  * Checks that the WebGPU stages can run `spec`, else a `ConfigError` at `path` (the stage's config
- * path) naming the field and what is allowed: the method (`type`), the score (`score`: one that
- * describes itself as a Gaussian mixture), the dimension (`dim`, at most 16).
+ * path) naming the field and what is allowed: the method (`type`), the score (`score`) or MCMC
+ * target (`target`: one that describes itself as a Gaussian mixture), the dimension (`dim`, at most 16).
  */
 export function checkGpuSpec(spec: AcceleratedStageSpec, path: string): void {
   const at = (field: string) => (path === '' ? field : `${path}.${field}`);
@@ -18,12 +21,17 @@ export function checkGpuSpec(spec: AcceleratedStageSpec, path: string): void {
   if (!GPU_METHODS.includes(spec.method)) {
     issues.push({ path: at('device'), message: `'${spec.method}' has no WebGPU stage yet: use device: cpu, or one of ${GPU_METHODS.join(', ')} on webgpu` });
   }
-  if (spec.method !== 'forward' && spec.score === undefined) {
+  const chains = GPU_CHAIN_METHODS.includes(spec.method);
+  if (chains && spec.target?.kind !== 'mixture') {
+    issues.push({ path: at('target'), message: `device webgpu takes a target that describes itself as a Gaussian mixture (gaussian-mixture), got ${spec.target?.kind ?? 'one that does not describe itself'}: use device: cpu` });
+  } else if (chains) {
+    // A target, no score.
+  } else if (spec.method !== 'forward' && spec.score === undefined) {
     issues.push({ path: at('score'), message: `device webgpu needs a score it can evaluate in WGSL (${GPU_SCORES.join(', ')}); this score model does not describe itself: use device: cpu` });
   } else if (spec.score !== undefined && !GPU_SCORES.includes(spec.score.kind)) {
     issues.push({ path: at('score'), message: `device webgpu takes a score of kind ${GPU_SCORES.join(', ')}, got ${spec.score.kind}: use device: cpu` });
   }
-  if (spec.score?.kind === 'mixture' && spec.dim > MAX_GPU_DIM) {
+  if ((spec.score?.kind === 'mixture' || spec.target?.kind === 'mixture') && spec.dim > MAX_GPU_DIM) {
     issues.push({ path: 'dim', message: `device webgpu takes particles of dimension at most ${MAX_GPU_DIM} (in registers), got ${spec.dim}: use device: cpu` });
   }
   if (issues.length > 0) throw new ConfigError(`The stage at ${path} cannot run on webgpu`, issues);

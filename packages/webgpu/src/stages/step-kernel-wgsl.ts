@@ -1,4 +1,5 @@
 import { PHILOX_WGSL } from '../random/philox-wgsl.js';
+import { normalsWgsl } from './normals-wgsl.js';
 import { mixtureScoreWgsl } from './mixture-score-wgsl.js';
 import { STEP, STEP_STRIDE } from './step-program.js';
 
@@ -36,15 +37,7 @@ ${scored ? '@group(0) @binding(4) var<storage, read> mixture: array<f32>;' : ''}
 ${keepsDenoised ? '@group(0) @binding(5) var<storage, read_write> denoised: array<f32>;' : ''}
 ${scored ? mixtureScoreWgsl(dim, components) : `const DIM: u32 = ${dim}u;\nalias Vec = array<f32, DIM>;`}
 
-fn normals(id: u32, step: u32) -> Vec {
-  var z: Vec;
-  for (var c = 0u; c < (DIM + 3u) / 4u; c++) {
-    let four = counter_normals(counter_words(params.key, id, step, params.stream, c));
-    for (var s = 0u; s < 4u && 4u * c + s < DIM; s++) { z[4u * c + s] = four[s]; }
-  }
-  return z;
-}
-
+${normalsWgsl('params.stream')}
 @compute @workgroup_size(${WORKGROUP_SIZE})
 fn main(@builtin(global_invocation_id) g: vec3<u32>) {
   let i = g.x + g.y * params.rowWidth;

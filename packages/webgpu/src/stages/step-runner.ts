@@ -80,7 +80,12 @@ export function batchOnDevice(kernel: StageKernel, x: Float32Array, ids: Uint32A
       device.queue.submit([encoder.finish()]);
     },
     async read(into, buffers = new Map()) {
-      const wanted: [GPUBuffer, Float32Array][] = [[positions, into], ...[...buffers].map(([binding, values]): [GPUBuffer, Float32Array] => [owned.get(binding)!, values])];
+      const wanted: [GPUBuffer, Float32Array][] = [[positions, into]];
+      for (const [binding, values] of buffers) {
+        const buffer = owned.get(binding);
+        if (buffer === undefined) throw new RangeError(`batchOnDevice: the batch has no buffer at binding ${binding}.`);
+        wanted.push([buffer, values]);
+      }
       const encoder = device.createCommandEncoder();
       const staging = wanted.map(([buffer, values]) => {
         const target = device.createBuffer({ size: Math.max(16, Math.ceil(values.byteLength / 16) * 16), usage: GPUBufferUsage.MAP_READ | GPUBufferUsage.COPY_DST });

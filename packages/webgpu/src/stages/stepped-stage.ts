@@ -1,24 +1,6 @@
-import {
-  type AcceleratedMethod,
-  type AcceleratedStageSpec,
-  DimensionError,
-  type ParticleBatch,
-  type Stage,
-  type StageKind,
-  type StepLoop,
-  checkParticleBatch,
-  counterKey,
-  describeStage,
-  dimOf,
-  idsOf,
-  labelsOf,
-  makeParticleBatch,
-  metadataOf,
-  positionsOf,
-  runSteps,
-  streamId,
-} from '@scoreflow/core';
-import { concatMap, defer, finalize, from, switchMap } from 'rxjs';
+import { type AcceleratedMethod, type AcceleratedStageSpec, type Stage, type StageKind, type StepLoop, counterKey, describeStage, runSteps, streamId } from '@scoreflow/core';
+import { finalize } from 'rxjs';
+import { eachBatchOnDevice } from './batch-entry.js';
 import { mixtureTable } from './mixture-score-wgsl.js';
 import { stepKernelWgsl } from './step-kernel-wgsl.js';
 import { STEP, STEP_STRIDE, stepProgram } from './step-program.js';
@@ -56,16 +38,8 @@ export function steppedStage(spec: AcceleratedStageSpec, device: () => Promise<G
   let kernel: Promise<StageKernel> | undefined;
   const compiled = () => (kernel ??= compile(spec, program.rows, device));
   return describeStage({ kind: described.kind, plan }, (report) =>
-    concatMap((batch: ParticleBatch) =>
-      defer(() => {
-        checkParticleBatch(batch, spec.name);
-        const dim = dimOf(batch);
-        if (dim !== spec.dim) throw new DimensionError(`${spec.name}: the stage's dimension and particles`, spec.dim, dim);
-        return from(compiled()).pipe(
-          switchMap((ready) => {
-            const ids = idsOf(batch);
-            const identity = { ids, dim, label: labelsOf(batch), metadata: metadataOf(batch) };
-            const x = positionsOf(batch).slice();
+    eachBatchOnDevice(spec, compiled, (entry, ready) => {
+            const { ids, dim, x } = entry;
             const params = (first: number, count: number, rowWidth: number) => new Uint32Array([ids.length, first, count, stream, key[0], key[1], rowWidth, 0]);
             const own = new Map(keepsDenoised(spec) ? [[5, new Float32Array(x.length)]] : []);
             const onDevice = batchOnDevice(ready, x, ids, params, own);
@@ -87,7 +61,7 @@ export function steppedStage(spec: AcceleratedStageSpec, device: () => Promise<G
                 await onDevice.read(x);
                 return false;
               },
-              snapshot: (k) => makeParticleBatch({ x: x.slice(), dim, id: ids, step: k, t: spec.times[k], label: identity.label, metadata: identity.metadata }),
+              snapshot: (k) => entry.snapshot(k, spec.times[k]),
             };
             return runSteps(spec.name, loop, schedule, spec.signal).pipe(
               finalize(() => {
@@ -96,10 +70,7 @@ export function steppedStage(spec: AcceleratedStageSpec, device: () => Promise<G
                 report({ particles: ids.length, values: { nfe: evaluationsBefore[done] } });
               }),
             );
-          }),
-        );
-      }),
-    ),
+    }),
   );
 }
 

@@ -1,5 +1,6 @@
 import type { AcceleratedStageSpec, Accelerator, Stage } from '@scoreflow/core';
-import { checkGpuSpec } from './check-spec.js';
+import { GPU_CHAIN_METHODS, checkGpuSpec } from './check-spec.js';
+import { chainStage } from './chain-stage.js';
 import { steppedStage } from './stepped-stage.js';
 
 /** What the accelerator needs of an acquired device (`GpuContext` of `acquireGpu` has it). */
@@ -55,7 +56,8 @@ export function webgpuAccelerator(acquire: () => Promise<AcquiredGpu>): WebGpuAc
     },
     stage(spec: AcceleratedStageSpec): Stage {
       checkGpuSpec(spec, spec.path ?? spec.name);
-      return steppedStage(spec, async () => (await once()).device);
+      const device = async () => (await once()).device;
+      return GPU_CHAIN_METHODS.includes(spec.method) ? chainStage(spec, device) : steppedStage(spec, device);
     },
   };
 }
