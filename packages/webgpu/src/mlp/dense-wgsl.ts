@@ -10,8 +10,8 @@ export const f32 = (value: number): string => {
   return /[.eE]/.test(text) ? text : `${text}.0`;
 };
 
-const SELU_SCALE = 1.0507009873554804934193349852946;
-const SELU_SCALE_ALPHA = 1.7580993408473768599402175208123;
+const SELU_SCALE = 1.0507009873554805;
+const SELU_SCALE_ALPHA = 1.7580993408473768;
 
 /** act(z) and act'(z) in WGSL, as TF.js computes them (silu = z sigmoid(z), sigmoid = 1 / (1 + exp(-z)); selu of Klambauer et al. 2017). */
 function activationWgsl(kind: MlpScoreDescription['activation']): string {

@@ -107,7 +107,7 @@ export function createMlpTrainer(device: GPUDevice, description: MlpScoreDescrip
     writeFloats(device, moments, size * 4, resume.v);
   }
   const bind = (index: number, buffers: GPUBuffer[]) =>
-    device.createBindGroup({ layout: passes[index]!.getBindGroupLayout(0), entries: buffers.map((buffer, binding) => ({ binding, resource: { buffer } })) });
+    device.createBindGroup({ layout: (passes[index] as GPUComputePipeline).getBindGroupLayout(0), entries: buffers.map((buffer, binding) => ({ binding, resource: { buffer } })) });
   const groups = [bind(0, [params, batch, scratch, rowLoss]), bind(1, [scratch, grads]), bind(2, [grads, rowLoss, stats, uniforms]), bind(3, [params, grads, moments, stats, uniforms])];
   const workgroups = [Math.ceil(rows / MLP_WORKGROUP), Math.ceil(size / MLP_WORKGROUP), 1, Math.ceil(size / MLP_WORKGROUP)];
   const upload = new Float32Array(layout.size);
@@ -127,8 +127,8 @@ export function createMlpTrainer(device: GPUDevice, description: MlpScoreDescrip
       const pass = encoder.beginComputePass();
       passes.forEach((p, i) => {
         pass.setPipeline(p);
-        pass.setBindGroup(0, groups[i]!);
-        pass.dispatchWorkgroups(workgroups[i]!);
+        pass.setBindGroup(0, groups[i] as GPUBindGroup);
+        pass.dispatchWorkgroups(workgroups[i] as number);
       });
       pass.end();
       device.queue.submit([encoder.finish()]);

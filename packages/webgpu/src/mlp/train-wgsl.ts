@@ -1,6 +1,6 @@
 import type { MlpScoreDescription } from '@scoreflow/core';
 import { MLP_WORKGROUP, denseWgsl, f32, forwardWgsl } from './dense-wgsl.js';
-import type { MlpShape } from './mlp-shape.js';
+import type { DenseShape, MlpShape } from './mlp-shape.js';
 import { scoreOfWgsl } from './score-wgsl.js';
 
 /** Where a training batch's columns sit in the batch buffer (floats): x0, z (n x dim), m, s, weight (n), time features (n x E). */
@@ -60,13 +60,13 @@ export function forwardBackwardWgsl(description: MlpScoreDescription, shape: Mlp
   const batch = batchLayout(shape, rows);
   const scratch = scratchLayout(shape, rows);
   const store = (l: number, what: 'pre' | 'input') => {
-    const [at, size, from] = what === 'input' ? [scratch.input[l], layers[l]!.inputs, 'mlp_a'] : [scratch.pre[l], width, 'mlp_z'];
+    const [at, size, from] = what === 'input' ? [scratch.input[l], (layers[l] as DenseShape).inputs, 'mlp_a'] : [scratch.pre[l], width, 'mlp_z'];
     return `if (live) { for (var k = 0u; k < ${size}u; k++) { scratch[${at}u + r * ${size}u + k] = ${from}[k]; } }`;
   };
   const rawGradient = { eps: '-(dscore / s)', score: 'dscore', denoiser: '(dscore / (s * s)) * m' }[description.output];
   const back: string[] = [];
   for (let l = depth - 1; l >= 0; l--) {
-    const layer = layers[l]!;
+    const layer = layers[l] as DenseShape;
     back.push(`for (var j = 0u; j < ${width}u; j++) { mlp_z[j] = mlp_a[j] * mlp_act_grad(scratch[${scratch.pre[l]}u + r * ${width}u + j]); }`);
     back.push(`if (live) { for (var j = 0u; j < ${width}u; j++) { scratch[${scratch.delta[l]}u + r * ${width}u + j] = mlp_z[j]; } }`);
     if (l === 0) continue;
@@ -74,7 +74,7 @@ export function forwardBackwardWgsl(description: MlpScoreDescription, shape: Mlp
     back.push(`mlp_dense_back(${layer.inputs}u, ${width}u, ${layer.w}u, lid);`);
     if (description.residual) back.push(`for (var j = 0u; j < ${width}u; j++) { mlp_a[j] += skip[j]; }`);
   }
-  const out = layers[depth]!;
+  const out = layers[depth] as DenseShape;
   return `@group(0) @binding(0) var<storage, read> mlp_params: array<f32>;
 @group(0) @binding(1) var<storage, read> batch: array<f32>;
 @group(0) @binding(2) var<storage, read_write> scratch: array<f32>;
