@@ -39,7 +39,7 @@ function needsNetwork(value: unknown): boolean {
   if (Array.isArray(value)) return value.some(needsNetwork);
   if (value === null || typeof value !== 'object') return false;
   const record = value as Record<string, unknown>;
-  return record.type === 'network' || Object.values(record).some(needsNetwork);
+  return record.type === 'network' || record.type === 'network-classifier' || Object.values(record).some(needsNetwork);
 }
 
 interface StageConfig {

@@ -23,12 +23,24 @@ const networkSchema = z.strictObject({
     .default(MLP_DEFAULTS.embeddingSize)
     .describe('size of the time embedding (even)'),
   fourierScale: z.number().positive().default(MLP_DEFAULTS.fourierScale).describe('scale of the random Fourier frequencies'),
-  classes: z.number().int().min(0).default(MLP_DEFAULTS.classes).describe("classes of a conditional network (0: unconditional); it trains on the data's labels"),
+  classes: z
+    .number()
+    .int()
+    .min(0)
+    .default(MLP_DEFAULTS.classes)
+    .describe("classes of a conditional network (0: unconditional), or with training.objective classifier the classes it tells apart; it trains on the data's labels"),
   labelEmbeddingSize: z.number().int().min(1).default(MLP_DEFAULTS.labelEmbeddingSize).describe('size of the label embedding (with classes)'),
 });
 
-/** Denoising score matching: the optimiser, the batches and when to save. */
+/** What a training learns: a score (`dsm`) or a noisy classifier of the data's labels (`classifier`). */
+export const TRAINING_OBJECTIVES = ['dsm', 'classifier'] as const;
+
+/** The objective, the optimiser, the batches and when to save. */
 const trainingSchema = z.strictObject({
+  objective: z
+    .enum(TRAINING_OBJECTIVES)
+    .default('dsm')
+    .describe('dsm: a score network by denoising score matching; classifier: a noisy classifier p(y | x_t, t) by cross-entropy over random t (for classifier guidance)'),
   steps: z.number().int().min(1).default(5000).describe('optimiser steps'),
   batchSize: z.number().int().min(1).default(TRAIN_DEFAULTS.batchSize).describe('rows per step'),
   poolSize: z.number().int().min(1).default(TRAIN_DEFAULTS.poolSize).describe('particles drawn once from the data, then sampled with replacement'),

@@ -2,6 +2,7 @@ import { createBrowserRegistry } from '@scoreflow/catalogue';
 import { MIXTURE_PRESETS, definePlugin } from '@scoreflow/core';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
+import { configErrorOf } from '@scoreflow/core/testing';
 import { trainConfigSchema } from '../config/train-config.js';
 import { buildTraining } from './build-training.js';
 
@@ -35,5 +36,25 @@ describe('buildTraining(config, registry): the exact score', () => {
     expect(plan({ type: 'eight-gaussians' }).exactScore).toBeDefined();
     expect(plan({ type: 'banana' }).exactScore).toBeUndefined();
     expect(plan({ type: 'two-moons' }).exactScore).toBeUndefined();
+  });
+});
+
+describe('buildTraining(config, registry): a noisy classifier (training.objective: classifier)', () => {
+  const classifierPlan = (classes: number) =>
+    buildTraining(
+      trainConfigSchema.parse({ name: 'c', data: { type: 'gaussian-mixture', preset: 'double-gaussian' }, sde: { type: 'vp' }, network: { width: 8, classes }, training: { objective: 'classifier', steps: 1 } }),
+      registry,
+    );
+
+  it('builds an MLP with one output per class and no label input, and no exact score to compare with', () => {
+    const built = classifierPlan(2);
+    expect(built.network).toMatchObject({ dim: 2, classes: 0, outputs: 2 });
+    expect(built.exactScore).toBeUndefined();
+  });
+
+  it('needs network.classes >= 2, and says so at that field', () => {
+    expect(configErrorOf(() => classifierPlan(0)).issues).toEqual([
+      { path: 'network.classes', message: 'a classifier (training.objective: classifier) needs the number of classes it tells apart, at least 2, got 0' },
+    ]);
   });
 });

@@ -1,4 +1,5 @@
 import {
+  ConfigError,
   type DataSource,
   type Logger,
   type PluginConfig,
@@ -46,6 +47,13 @@ export function buildTraining(config: TrainConfig, registry: Registry, options: 
   if (data === undefined) throw new TypeError('unreachable: a data source that was not created is a problem');
   // The source says what it is: an exact mixture has a closed-form score under every linear SDE.
   const law = describeSource(data);
+  if (config.training.objective === 'classifier') {
+    // A noisy classifier: `network.classes` logits out, no label input; its loss is not a score's.
+    if (config.network.classes < 2) {
+      throw new ConfigError('Invalid train config', [{ path: 'network.classes', message: `a classifier (training.objective: classifier) needs the number of classes it tells apart, at least 2, got ${config.network.classes}` }]);
+    }
+    return { config, resolved, ctx, data, sde, network: { dim: data.dim, ...config.network, classes: 0, outputs: config.network.classes, seed: config.seed } };
+  }
   const exactScore = law.kind === 'mixture' ? mixtureScore(law.mixture, sde) : undefined;
   const network: MlpOptions = { dim: data.dim, ...config.network, seed: config.seed };
   return { config, resolved, ctx, data, sde, network, ...(exactScore && { exactScore }) };

@@ -1,4 +1,13 @@
-import { type BackendName, type LearnedScoreError, type SessionOutcome, type TrainerFactory, createTrainer, sdeSignature, trainingSession } from '@scoreflow/score-nets';
+import {
+  type BackendName,
+  type LearnedScoreError,
+  type SessionOutcome,
+  type TrainerFactory,
+  createClassifierTrainer,
+  createTrainer,
+  sdeSignature,
+  trainingSession,
+} from '@scoreflow/score-nets';
 import { autoWorkers, createParallelTrainer, trainingFolder } from '@scoreflow/score-nets/node';
 import { join } from 'node:path';
 import type { ProgressReporter } from '../progress/progress-reporter.js';
@@ -43,8 +52,11 @@ export async function executeTraining(plan: TrainingPlan, outDir: string, start:
   const { config, sde, data } = plan;
   const { training } = config;
   const { backend } = start;
-  const workers = workersFor(training.workers, backend);
+  // The data-parallel trainer computes the DSM loss in its workers: a classifier trains in the main thread.
+  const classifier = training.objective === 'classifier';
+  const workers = classifier ? 0 : workersFor(training.workers, backend);
   const parallel: TrainerFactory = (network, trainerSde, options) => createParallelTrainer(network, trainerSde, { ...options, workers, backend });
+  const serial: TrainerFactory = classifier ? createClassifierTrainer : createTrainer;
   const folder = trainingFolder(outDir);
   const session = await trainingSession({
     network: plan.network,
@@ -63,7 +75,7 @@ export async function executeTraining(plan: TrainingPlan, outDir: string, start:
     seed: config.seed,
     emaDecay: training.emaDecay,
     emaWarmup: training.emaWarmup,
-    createTrainer: workers > 0 ? parallel : createTrainer,
+    createTrainer: workers > 0 ? parallel : serial,
     metadata: { kind: 'scoreflow-train', config: plan.resolved, sde: sdeSignature(sde), backend },
     signal: start.signal,
     ...(start.resume === true && { resume: await folder.resume() }),
