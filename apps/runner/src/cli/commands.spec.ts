@@ -205,10 +205,13 @@ describe('scoreflow validate and list', () => {
     );
     // Configs that sample with a trained network point at a checkpoint of a training not run here: give them one.
     const checkpoint = await tinyCheckpoint();
+    const classifier = await tinyCheckpoint('classifier');
     for (const name of names) {
       const { lines, io } = quiet();
       const text = readFileSync(join(folder, name), 'utf8');
-      const set = /type: network/.test(text) ? [`pipeline.0.score.checkpoint=${checkpoint}`] : [];
+      // Classifier guidance nests the score network and the classifier under the guided score.
+      const guided = [`pipeline.0.score.score.checkpoint=${checkpoint}`, `pipeline.0.score.classifier.checkpoint=${classifier}`];
+      const set = /type: network-classifier/.test(text) ? guided : /type: network\b/.test(text) ? [`pipeline.0.score.checkpoint=${checkpoint}`] : [];
       expect(validateCommand(join(folder, name), { set }, io)).toBe(0);
       expect(lines[0]).toMatch(/valid( train config)? \((\d stages?, \d metrics, \d+ particles(, \d figures?)?|data .* steps, batch \d+.*)\)/);
     }

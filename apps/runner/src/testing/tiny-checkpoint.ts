@@ -1,17 +1,18 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { mlpScoreNetwork, saveNetwork, selectBackend } from '@scoreflow/score-nets';
+import { mlpScoreNetwork, noisyClassifier, saveNetwork, selectBackend } from '@scoreflow/score-nets';
 import { fileCheckpoint } from '@scoreflow/score-nets/node';
 
 /**
  * Test-only: the folder of an untrained 2-D score-net checkpoint (one hidden layer of 4 units, no
- * training metadata, so that any SDE accepts it), for configs that sample with a network.
+ * training metadata, so that any SDE accepts it), for configs that sample with a network; `classifier`:
+ * a two-class noisy classifier's, for configs that guide with one.
  */
-export async function tinyCheckpoint(): Promise<string> {
+export async function tinyCheckpoint(kind: 'score' | 'classifier' = 'score'): Promise<string> {
   await selectBackend('wasm');
   const folder = join(mkdtempSync(join(tmpdir(), 'scoreflow-checkpoint-')), 'checkpoint');
-  const network = mlpScoreNetwork({ dim: 2, width: 4, depth: 1 });
+  const network = kind === 'score' ? mlpScoreNetwork({ dim: 2, width: 4, depth: 1 }) : noisyClassifier({ dim: 2, classes: 2, width: 4, depth: 1 });
   await saveNetwork(network, fileCheckpoint(folder));
   network.dispose();
   return folder;
