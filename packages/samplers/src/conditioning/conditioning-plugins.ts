@@ -1,3 +1,4 @@
+import { atConfigPath } from '@scoreflow/core';
 import { z } from 'zod';
 import { reverseSamplerPlugin } from '../shared/reverse-sampler-plugin.js';
 import { observationFor, observationOption } from './conditioning-options.js';
@@ -14,7 +15,7 @@ export const replacementPlugin = reverseSamplerPlugin({
   description: 'Conditioning on y = A x by replacement after every reverse step (score_sde inpainting; biased)',
   defaults: { steps: 500, snapshotEvery: 50, tEnd: 1e-3 },
   options: { observation: observationOption, noiseRemoval },
-  create: (sampler, options) => replacement({ ...sampler, observation: observationFor(options.observation, sampler.score.dim), noiseRemoval: options.noiseRemoval }),
+  create: (sampler, options, ctx) => replacement({ ...sampler, observation: observationFor(options.observation, sampler.score.dim, ctx.path), noiseRemoval: options.noiseRemoval }),
 });
 
 /** `repaint`: replacement with resampling jumps (Lugmayr et al. 2022; see `repaint`). */
@@ -26,7 +27,7 @@ export const repaintPlugin = reverseSamplerPlugin({
     observation: observationOption,
     resampling: z.number().int().min(1).max(1000).default(10).describe('r: reverse passes per step (RePaint: 10)'),
   },
-  create: (sampler, options) => repaint({ ...sampler, observation: observationFor(options.observation, sampler.score.dim), resampling: options.resampling }),
+  create: (sampler, options, ctx) => repaint({ ...sampler, observation: observationFor(options.observation, sampler.score.dim, ctx.path), resampling: options.resampling }),
 });
 
 /** `dps`: diffusion posterior sampling (Chung et al. 2022; see `dps`). */
@@ -39,7 +40,7 @@ export const dpsPlugin = reverseSamplerPlugin({
     scale: z.number().min(0).max(1e6).default(0.05).describe('zeta: step along -grad |y - A x0_hat| per reverse step'),
     noiseRemoval,
   },
-  create: (sampler, options) => dps({ ...sampler, observation: observationFor(options.observation, sampler.score.dim), scale: options.scale, noiseRemoval: options.noiseRemoval }),
+  create: (sampler, options, ctx) => dps({ ...sampler, observation: observationFor(options.observation, sampler.score.dim, ctx.path), scale: options.scale, noiseRemoval: options.noiseRemoval }),
 });
 
 /** `twisted-smc`: sequential Monte Carlo over the reverse process (Wu et al. 2023; see `twistedSmc`). */
@@ -53,14 +54,14 @@ export const twistedSmcPlugin = reverseSamplerPlugin({
     finalResampling: z.boolean().default(true).describe('resample after the last step (an unweighted sample)'),
     noiseRemoval,
   },
-  create: (sampler, options) =>
-    twistedSmc({
+  create: (sampler, options, ctx) =>
+    atConfigPath(ctx.path, () => twistedSmc({
       ...sampler,
       observation: observationFor(options.observation, sampler.score.dim),
       essThreshold: options.essThreshold,
       finalResampling: options.finalResampling,
       noiseRemoval: options.noiseRemoval,
-    }),
+    })),
 });
 
 /** The conditioning stages of this package. */

@@ -70,12 +70,12 @@ describe('the posterior plugins', () => {
     expect(paths).toMatch(/pipeline\.0\.score\.observation\.y: expected 2 values, one per row of A, got 1/);
     expect(paths).toMatch(/pipeline\.0\.score\.observation\.sigma/);
     const wide = configErrorOf(() => registry.create('score-model', { type: 'posterior', preset: 'double-gaussian', observation: { A: [[1, 0, 0]], y: [1] } }, { run, sde: vpLike, path: 'score' }));
-    expect(wide.message).toMatch(/A: expected 2 columns/);
+    expect(wide.message).toMatch(/score\.observation\.A: expected 2 columns/);
   });
 
   it('the target needs sigma > 0 and says so; with sigma > 0 its log density integrates to 1', () => {
     const error = configErrorOf(() => registry.create('target', { type: 'posterior', preset: 'double-gaussian', observation }, { run, path: 'pipeline.0.target' }));
-    expect(error.message).toMatch(/observation\.sigma: expected sigma > 0 for an MCMC target/);
+    expect(error.message).toMatch(/pipeline\.0\.target\.observation\.sigma: expected sigma > 0 for an MCMC target/);
     const target = registry.create('target', { type: 'posterior', preset: 'double-gaussian', observation: { ...observation, sigma: 0.5 } }, { run, path: 'target' });
     const h = 0.05;
     const grid: number[] = [];

@@ -1,5 +1,4 @@
-import { checkRunDim, definePlugin, requireSde } from '@scoreflow/core';
-import { targetPlugin } from '../targets/target-plugin.js';
+import { atConfigPath, checkRunDim, definePlugin, requireSde } from '@scoreflow/core';
 import { posteriorFromOptions, posteriorOptions } from './posterior-options.js';
 import { covarianceMixtureScore } from './posterior-score.js';
 import { covarianceMixtureTarget } from './posterior-target.js';
@@ -17,7 +16,7 @@ export const posteriorScorePlugin = definePlugin({
   options: posteriorOptions,
   create(options, ctx) {
     const sde = requireSde(ctx, 'a score model');
-    return covarianceMixtureScore(checkRunDim(posteriorFromOptions(options), ctx, 'the posterior'), sde);
+    return covarianceMixtureScore(checkRunDim(atConfigPath(ctx.path, () => posteriorFromOptions(options)), ctx, 'the posterior'), sde);
   },
 });
 
@@ -25,9 +24,10 @@ export const posteriorScorePlugin = definePlugin({
  * `type: posterior` (kind `target`): the same posterior as an MCMC target (needs
  * `observation.sigma` > 0: a noise-free observation leaves no density to sample).
  */
-export const posteriorTargetPlugin = targetPlugin({
+export const posteriorTargetPlugin = definePlugin({
+  kind: 'target',
   name: 'posterior',
   description: 'Gaussian mixture given y = A x + N(0, sigma^2 I), sigma > 0: exact log density and gradient',
   options: posteriorOptions,
-  make: (options) => covarianceMixtureTarget(posteriorFromOptions(options)),
+  create: (options, ctx) => checkRunDim(atConfigPath(ctx.path, () => covarianceMixtureTarget(posteriorFromOptions(options))), ctx, 'the posterior target'),
 });

@@ -15,3 +15,4 @@ export {
 } from './covariance-kernels.js';
 export { mixtureKsDistance, mixtureMarginalCdf } from './mixture-cdf.js';
 export { observationPseudoInverse } from './observation-pseudo-inverse.js';
+export { atConfigPath } from './config-path.js';

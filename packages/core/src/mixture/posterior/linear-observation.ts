@@ -64,8 +64,8 @@ function observationIssues(init: LinearObservationInit): ConfigIssue[] {
 }
 
 /**
- * Builds a `LinearObservation`, checking it (a `ConfigError` naming `A`, `y` or `sigma` and what is
- * allowed). With `dim`, A must have `dim` columns.
+ * Builds a `LinearObservation`, checking it (a `ConfigError` naming `observation.A`, `.y` or `.sigma`
+ * and what is allowed). With `dim`, A must have `dim` columns.
  *
  * @example
  * linearObservation({ A: [[1, 0]], y: [1.5], sigma: 0 }, 2); // x1 = 1.5 in the plane
@@ -75,7 +75,7 @@ export function linearObservation(init: LinearObservationInit, dim?: number): Li
   const columns = init.A[0]?.length ?? 0;
   if (init.A.length === 0) issues.push({ path: 'A', message: 'expected at least one row, got none' });
   if (dim !== undefined && columns !== dim) issues.push({ path: 'A', message: `expected ${dim} columns (the dimension of x), got ${columns}` });
-  if (issues.length > 0) throw new ConfigError('observation: bad linear observation', issues);
+  if (issues.length > 0) throw new ConfigError('bad linear observation', issues.map((issue) => ({ ...issue, path: `observation.${issue.path}` })));
   return {
     rows: init.A.length,
     dim: columns,

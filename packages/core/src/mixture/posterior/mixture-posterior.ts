@@ -33,7 +33,7 @@ export interface MixturePosterior {
 export function mixturePosterior(prior: GaussianMixture | CovarianceMixture, observation: LinearObservation): MixturePosterior {
   const mixture = 'covariances' in prior ? prior : covarianceMixtureOf(prior);
   const { dim, components } = mixture;
-  if (observation.dim !== dim) throw new ConfigError('observation: A does not fit the mixture', [{ path: 'A', message: `expected ${dim} columns (the mixture's dimension), got ${observation.dim}` }]);
+  if (observation.dim !== dim) throw new ConfigError('A does not fit the mixture', [{ path: 'observation.A', message: `expected ${dim} columns (the mixture's dimension), got ${observation.dim}` }]);
   const k = observation.rows;
   const A = Matrix.from1DArray(k, dim, Array.from(observation.A));
   const y = Matrix.columnVector(Array.from(observation.y));
@@ -48,8 +48,8 @@ export function mixturePosterior(prior: GaussianMixture | CovarianceMixture, obs
     for (let r = 0; r < k; r++) innovation.set(r, r, innovation.get(r, r) + observation.sigma ** 2);
     const cholesky = new CholeskyDecomposition(innovation);
     if (!cholesky.isPositiveDefinite()) {
-      throw new ConfigError('observation: the observation does not determine a posterior', [
-        { path: 'A', message: `A Sigma A^T + sigma^2 I must be positive definite (independent rows of A, or sigma > 0); it is singular for component ${c}` },
+      throw new ConfigError('the observation does not determine a posterior', [
+        { path: 'observation.A', message: `A Sigma A^T + sigma^2 I must be positive definite (independent rows of A, or sigma > 0); it is singular for component ${c}` },
       ]);
     }
     const residual = Matrix.sub(y, A.mmul(mu)); // y - A mu
