@@ -8,23 +8,29 @@ function checkPair(fn: string, [first, second]: readonly [string, string], a: Sc
 }
 
 /**
- * A score model that evaluates `a` into `out` and `b` into a scratch buffer, then combines them
+ * A score model that evaluates `a` into `out`, then `b` into a scratch buffer, then combines them
  * in place with `combine(out, scratch)`. Synchronous when both are; a promise when either is (then
- * the scratch is the call's own, so that overlapping calls never share it).
+ * the scratch is the call's own, so that overlapping calls never share it). `b` starts after `a`
+ * has finished: two networks loading at once would initialise their backend twice.
  */
 function combined(name: string, a: ScoreModel, b: ScoreModel, combine: (out: Float32Array, other: Float32Array) => void): ScoreModel {
   let shared = new Float32Array(0);
+  const second = (x: Float32Array, t: number, out: Float32Array, other: Float32Array): void | Promise<void> => {
+    const done = b.score(x, t, other);
+    if (done instanceof Promise) return done.then(() => combine(out, other));
+    combine(out, other);
+  };
   return {
     name,
     dim: a.dim,
     score(x: Float32Array, t: number, out: Float32Array): void | Promise<void> {
-      if (shared.length !== out.length) shared = new Float32Array(out.length);
-      let other = shared;
       const first = a.score(x, t, out);
-      if (first instanceof Promise) other = new Float32Array(out.length);
-      const second = b.score(x, t, other);
-      if (!(first instanceof Promise) && !(second instanceof Promise)) return combine(out, other);
-      return Promise.all([first, second]).then(() => combine(out, other));
+      if (first instanceof Promise) {
+        const own = new Float32Array(out.length);
+        return first.then(() => second(x, t, out, own));
+      }
+      if (shared.length !== out.length) shared = new Float32Array(out.length);
+      return second(x, t, out, shared);
     },
   };
 }
