@@ -1,4 +1,5 @@
-import { RecordBatchFileWriter, RecordBatchStreamWriter } from 'apache-arrow';
+import { RecordBatchFileWriter, RecordBatchStreamWriter, type Schema } from 'apache-arrow';
+import { ScoreflowError } from '../errors/scoreflow-error.js';
 import type { ParticleBatch } from '../batch/particle-batch.js';
 import { CallbackByteSink } from './byte-sink.js';
 
@@ -16,16 +17,25 @@ export interface ParticleWriter {
 
 /**
  * A streaming Arrow IPC writer: every batch goes to `onChunk` as soon as it is written, so that
- * memory does not grow with the number of batches. All batches must share one schema.
+ * memory does not grow with the number of batches. All batches must share one schema: a batch with
+ * other columns (e.g. the `weight` column of a sequential Monte Carlo stage followed by a stage
+ * without it) throws a `ScoreflowError` naming both column lists, where Arrow's writer would end
+ * the stream and drop every later batch silently.
  */
 export function createParticleWriter(onChunk: (chunk: Uint8Array) => void, format: IpcFormat = 'file'): ParticleWriter {
   const writer = format === 'file' ? new RecordBatchFileWriter() : new RecordBatchStreamWriter();
   writer.reset(new CallbackByteSink(onChunk));
   let batches = 0;
   let closed = false;
+  let columns: string | undefined;
   return {
     write(batch) {
       if (closed) throw new Error('ParticleWriter: write after close.');
+      const these = columnsOf(batch.schema);
+      columns ??= these;
+      if (these !== columns) {
+        throw new ScoreflowError(`ParticleWriter: every batch of one file must have the same columns; the first had (${columns}), this one has (${these}).`);
+      }
       writer.write(batch);
       batches++;
     },
@@ -39,3 +49,6 @@ export function createParticleWriter(onChunk: (chunk: Uint8Array) => void, forma
     },
   };
 }
+
+/** The column names and types of a schema, as one string. */
+const columnsOf = (schema: Schema): string => schema.fields.map((field) => `${field.name}: ${field.type}`).join(', ');
