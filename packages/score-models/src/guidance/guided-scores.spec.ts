@@ -73,6 +73,22 @@ describe('classifierGuidance(score, classifier, w) and classifierFreeGuidance(un
     expect(b).toEqual(scoreOf(classifierFreeGuidance(unconditional, conditional, 3), 0.6));
   });
 
+  it('starts the second model only after the first has finished (two networks must not load at once)', async () => {
+    const events: string[] = [];
+    const slow = (label: string): ScoreModel => ({
+      name: label,
+      dim: 2,
+      score: async (_x, _t, out) => {
+        events.push(`${label} start`);
+        await new Promise((resolve) => setTimeout(resolve, 5));
+        out.fill(1);
+        events.push(`${label} end`);
+      },
+    });
+    await classifierGuidance(slow('score'), slow('classifier'), 2).score(x, 0.3, new Float32Array(x.length));
+    expect(events).toEqual(['score start', 'score end', 'classifier start', 'classifier end']);
+  });
+
   it('rejects parts of different dimensions and a non-finite scale, naming them', () => {
     const other = mixtureScore(gaussianMixture({ means: [[0, 0, 0]], std: 1 }), vpLike);
     expect(() => classifierGuidance(unconditional, other, 1)).toThrow(/classifierGuidance: score 'gaussian-mixture' has dimension 2, classifier 'gaussian-mixture' has dimension 3/);
