@@ -63,7 +63,8 @@ describe('the packed library packages', () => {
       const installed = join(project, 'node_modules', manifest.name);
       const listed = new Set(Object.keys({ ...manifest.dependencies, ...manifest.optionalDependencies, ...manifest.peerDependencies }));
       const imported = new Set(javascriptFiles(join(installed, 'dist')).flatMap((file) => [...bareImports(readFileSync(file, 'utf8'))]));
-      expect([...imported].filter((name) => !listed.has(name)), `${manifest.name} imports these without listing them`).toEqual([]);
+      // A package may import itself by name (Node's self-reference through its own exports).
+      expect([...imported].filter((name) => !listed.has(name) && name !== manifest.name), `${manifest.name} imports these without listing them`).toEqual([]);
     }
   });
 

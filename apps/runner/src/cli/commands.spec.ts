@@ -3,9 +3,10 @@ import { join } from 'node:path';
 import { ConfigError, ScoreflowError, idsOf, positionsOf, stepsOf } from '@scoreflow/core';
 import { readParticleTable } from '@scoreflow/core/node';
 import { describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
 import { configWorkspace as workspace, quietIo as quiet } from '../testing/cli-harness.js';
 import { measuredReverseRun } from '../testing/prior-run.js';
-import { tinyCheckpoint } from '../testing/tiny-checkpoint.js';
+import { checkpointSlots, tinyCheckpoints } from '../testing/checkpoint-slots.js';
 import { scoreflowRegistry } from '../registry.js';
 import { listCommand, runCommand, validateCommand } from './commands.js';
 
@@ -203,15 +204,12 @@ describe('scoreflow validate and list', () => {
         join('mcmc-vs-diffusion', 'parallel-hmc.yaml'),
       ]),
     );
-    // Configs that sample with a trained network point at a checkpoint of a training not run here: give them one.
-    const checkpoint = await tinyCheckpoint();
-    const classifier = await tinyCheckpoint('classifier');
+    // Configs that read a trained network point at a checkpoint of a training not run here: give each entry one.
+    const checkpointOf = tinyCheckpoints();
     for (const name of names) {
       const { lines, io } = quiet();
-      const text = readFileSync(join(folder, name), 'utf8');
-      // Classifier guidance nests the score network and the classifier under the guided score.
-      const guided = [`pipeline.0.score.score.checkpoint=${checkpoint}`, `pipeline.0.score.classifier.checkpoint=${classifier}`];
-      const set = /type: network-classifier/.test(text) ? guided : /type: network\b/.test(text) ? [`pipeline.0.score.checkpoint=${checkpoint}`] : [];
+      const slots = checkpointSlots(parse(readFileSync(join(folder, name), 'utf8')));
+      const set = await Promise.all(slots.map(async ({ path, kind }) => `${path}.checkpoint=${await checkpointOf(kind)}`));
       expect(validateCommand(join(folder, name), { set }, io)).toBe(0);
       expect(lines[0]).toMatch(/valid( train config)? \((\d stages?, \d metrics, \d+ particles(, \d figures?)?|data .* steps, batch \d+.*)\)/);
     }

@@ -9,22 +9,27 @@ import { runCli } from '../cli/run-cli.js';
 import { useBuiltCli } from '../testing/built-cli.js';
 import { quietIo } from '../testing/cli-harness.js';
 import { type FuzzBase, type FuzzCase, fuzzCases } from '../testing/config-fuzz.js';
-import { tinyCheckpoint } from '../testing/tiny-checkpoint.js';
+import { checkpointSlots, tinyCheckpoints } from '../testing/checkpoint-slots.js';
 import { resolvePaths } from './file-options.js';
 
 const SEED = 20261204;
 const CONFIGS = join(import.meta.dirname, '../../configs');
 
-/** Every shipped config, its files absolute; configs that sample with a network get a tiny checkpoint. */
-function shippedConfigs(checkpoint: string): FuzzBase[] {
+/** Every shipped config, its files absolute; each entry that reads a trained network gets a tiny checkpoint. */
+async function shippedConfigs(): Promise<FuzzBase[]> {
+  const checkpointOf = tinyCheckpoints();
   const names = (readdirSync(CONFIGS, { recursive: true }) as string[]).filter((name) => name.endsWith('.yaml')).sort();
-  return names.map((name) => {
-    const file = join(CONFIGS, name);
-    const config = JSON.parse(JSON.stringify(resolvePaths(parse(readFileSync(file, 'utf8')), dirname(file)))) as Record<string, unknown>;
-    const pipeline = config.pipeline as { score?: { type?: string; checkpoint?: string } }[] | undefined;
-    for (const stage of pipeline ?? []) if (stage.score?.type === 'network') stage.score.checkpoint = checkpoint;
-    return { name, config };
-  });
+  return Promise.all(
+    names.map(async (name) => {
+      const file = join(CONFIGS, name);
+      const config = JSON.parse(JSON.stringify(resolvePaths(parse(readFileSync(file, 'utf8')), dirname(file)))) as Record<string, unknown>;
+      for (const { path, kind } of checkpointSlots(config)) {
+        const entry = path.split('.').reduce<Record<string, unknown>>((parent, key) => parent[key] as Record<string, unknown>, config);
+        entry.checkpoint = await checkpointOf(kind);
+      }
+      return { name, config };
+    }),
+  );
 }
 
 /** The paths of the issues a CLI error lists (`  - PATH: message`), `(root)` as ''. */
@@ -67,7 +72,7 @@ describe('fuzzed configs (mutations of every shipped config)', () => {
   const argsOf = (testCase: FuzzCase) => ['validate', fileOf(testCase), ...testCase.set.flatMap((assignment) => ['--set', assignment])];
 
   beforeAll(async () => {
-    cases = fuzzCases(shippedConfigs(await tinyCheckpoint()), SEED);
+    cases = fuzzCases(await shippedConfigs(), SEED);
     for (const testCase of cases) writeFileSync(fileOf(testCase), testCase.text);
   }, 60_000);
 

@@ -17,6 +17,11 @@ async function tensorflowInstalled(): Promise<boolean> {
 }
 
 describe('selectBackend(name)', () => {
+  // First, while wasm is not yet initialised: two overlapping initialisations of it used to fail.
+  it('runs overlapping calls one after another, each resolving to its backend, the last one current', async () => {
+    expect(await Promise.all([selectBackend('wasm'), selectBackend('wasm'), selectBackend('cpu')])).toEqual(['wasm', 'wasm', 'cpu']);
+    expect(tf.getBackend()).toBe('cpu');
+  });
   it('selectBackend("cpu") selects cpu and returns its name', async () => {
     expect(await selectBackend('cpu')).toBe('cpu');
     expect(tf.getBackend()).toBe('cpu');

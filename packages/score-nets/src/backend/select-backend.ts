@@ -35,9 +35,20 @@ async function loadTensorflow(): Promise<boolean> {
  * tfjs-node is installed, else `wasm` (the embedded default).
  * On wasm it first installs the transposed-matMul workaround (`installWasmMatMulWorkaround`).
  * Throws `BackendUnavailableError` when `tensorflow` is asked for and neither package loads, or
- * `webgpu` where there is no adapter (saying why).
+ * `webgpu` where there is no adapter (saying why). Calls that overlap run one after another.
  */
-export async function selectBackend(name: BackendName | 'best' = 'best'): Promise<BackendName> {
+export function selectBackend(name: BackendName | 'best' = 'best'): Promise<BackendName> {
+  // One selection at a time: TF.js initialises a backend once, and two overlapping
+  // initialisations of wasm fail. A later call waits for the earlier one, failed or not.
+  const selection = pending.then(() => select(name));
+  pending = selection.catch(() => undefined);
+  return selection;
+}
+
+/** The selection in progress (or the last one), which the next `selectBackend` waits for. */
+let pending: Promise<unknown> = Promise.resolve();
+
+async function select(name: BackendName | 'best'): Promise<BackendName> {
   let chosen: BackendName;
   const webgpu = name === 'webgpu' || name === 'best' ? await probeWebgpu() : undefined;
   if (webgpu?.available === false && name === 'webgpu') {

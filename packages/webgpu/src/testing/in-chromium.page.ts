@@ -27,5 +27,7 @@ export async function doubleOnGpu(values: number[]): Promise<{ adapter: string; 
   const doubled = Array.from(new Float32Array(read.getMappedRange().slice(0)));
   read.unmap();
   device.destroy();
-  return { adapter: `${adapter.info.vendor}/${adapter.info.architecture}`, doubled };
+  // `adapter.info` is current WebGPU; @webgpu/types 0.1.38 predates it.
+  const { info } = adapter as GPUAdapter & { info: GPUAdapterInfo };
+  return { adapter: `${info.vendor}/${info.architecture}`, doubled };
 }

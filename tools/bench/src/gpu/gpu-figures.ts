@@ -1,6 +1,6 @@
 import { type AcceleratedMethod, type AcceleratedStageSpec, MIXTURE_PRESETS, type MlpScoreDescription, createRunContext, makeParticleBatch, rangeIds } from '@scoreflow/core';
 import { brownian, geometricGrid } from '@scoreflow/sdes';
-import { GPU_METHODS, GPU_SCORES, type DsmRows, createMlpTrainer, webgpuAccelerator } from '@scoreflow/webgpu';
+import { GPU_CHAIN_METHODS, GPU_METHODS, GPU_SCORES, type DsmRows, createMlpTrainer, webgpuAccelerator } from '@scoreflow/webgpu';
 import { lastValueFrom, of } from 'rxjs';
 
 /** Sizes of the GPU figures: the issue's (10M particles, 1,000 fused steps, 100M particles, batches 4,096 and 65,536), or small ones for a test. */
@@ -56,14 +56,18 @@ export async function gpuFigures(device: GPUDevice, sizes: GpuFigureSizes, log: 
   const mixture = MIXTURE_PRESETS['double-gaussian']();
   const stageTime = async (method: AcceleratedMethod, n: number, steps: number, fused: boolean, score = GPU_SCORES[0]) => {
     const forward = method === 'forward';
-    const times = forward ? Float64Array.from({ length: steps + 1 }, (_, k) => (k / steps) * 4) : geometricGrid().times(sde, steps, 1e-3);
+    const chain = GPU_CHAIN_METHODS.includes(method);
+    const times = chain ? new Float64Array(0) : forward ? Float64Array.from({ length: steps + 1 }, (_, k) => (k / steps) * 4) : geometricGrid().times(sde, steps, 1e-3);
+    // MCMC: n chains on the double Gaussian's exact density, `steps` iterations without warm-up (one leapfrog step for HMC).
+    const steering = chain
+      ? { target: { kind: 'mixture' as const, mixture }, chains: { steps, warmup: 0, thin: 1, includeWarmup: false, stepSize: 0.5, adapt: false, targetAcceptance: 0.5, leapfrogSteps: 1 } }
+      : { sde: coefficients(times), ...(forward ? {} : { score: score === 'mlp' ? benchMlp() : { kind: 'mixture' as const, mixture } }) };
     const spec: AcceleratedStageSpec = {
       name: `bench-${method}`,
       method,
       times,
-      sde: coefficients(times),
       dim: 2,
-      ...(forward ? {} : { score: score === 'mlp' ? benchMlp() : { kind: 'mixture' as const, mixture } }),
+      ...steering,
       snapshotEvery: steps,
       includeInitial: false,
       seed: 0,
@@ -71,7 +75,7 @@ export async function gpuFigures(device: GPUDevice, sizes: GpuFigureSizes, log: 
       options: { noiseRemoval: true, forward: 'euler-maruyama' },
     };
     const ctx = createRunContext({ dim: 2, particles: n, batchSize: n });
-    const batch = makeParticleBatch({ x: sde.prior(new Float32Array(2 * n), rangeIds(0, n), 2, ctx.rng), dim: 2, id: rangeIds(0, n), step: 0, t: times[0] });
+    const batch = makeParticleBatch({ x: sde.prior(new Float32Array(2 * n), rangeIds(0, n), 2, ctx.rng), dim: 2, id: rangeIds(0, n), step: 0, t: times[0] ?? 0 });
     const run = () => lastValueFrom(of(batch).pipe(accelerator.stage(spec)));
     await run();
     let best = Number.POSITIVE_INFINITY;

@@ -1,0 +1,47 @@
+import { tinyCheckpoint } from './tiny-checkpoint.js';
+
+/** A plugin entry of a config that reads a trained network's checkpoint. */
+export interface CheckpointSlot {
+  /** Its dotted path in the config (`pipeline.0.score.classifier`), as `--set` takes it. */
+  readonly path: string;
+  /** The checkpoint a test gives it: a score network's or a noisy classifier's. */
+  readonly kind: 'score' | 'classifier';
+}
+
+/** The checkpoint kind that a plugin entry of `type` reads, or undefined where it reads none. */
+function kindOf(type: unknown): CheckpointSlot['kind'] | undefined {
+  if (type === 'network') return 'score';
+  if (type === 'network-classifier') return 'classifier';
+  return undefined;
+}
+
+/**
+ * Test-only: every entry of the parsed config `value` that names a checkpoint (`{ type: network,
+ * checkpoint: ... }` at any depth: a pipeline's score, a guided score's parts, a metric's score),
+ * so that specs which validate the shipped configs can point each at a tiny checkpoint.
+ */
+export function checkpointSlots(value: unknown, path = ''): CheckpointSlot[] {
+  if (Array.isArray(value)) return value.flatMap((item, index) => checkpointSlots(item, path === '' ? `${index}` : `${path}.${index}`));
+  if (value === null || typeof value !== 'object') return [];
+  const entry = value as Record<string, unknown>;
+  const here: CheckpointSlot[] = [];
+  if ('checkpoint' in entry && 'type' in entry) {
+    const kind = kindOf(entry.type);
+    if (kind === undefined) throw new Error(`checkpointSlots: ${path} reads a checkpoint of type '${String(entry.type)}', which no tiny checkpoint stands in for: add it here`);
+    here.push({ path, kind });
+  }
+  return [...here, ...Object.entries(entry).flatMap(([key, child]) => checkpointSlots(child, path === '' ? key : `${path}.${key}`))];
+}
+
+/** Test-only: one tiny checkpoint folder of each kind, made on first use. */
+export function tinyCheckpoints(): (kind: CheckpointSlot['kind']) => Promise<string> {
+  const made = new Map<CheckpointSlot['kind'], Promise<string>>();
+  return (kind) => {
+    let folder = made.get(kind);
+    if (folder === undefined) {
+      folder = tinyCheckpoint(kind);
+      made.set(kind, folder);
+    }
+    return folder;
+  };
+}
