@@ -30,8 +30,14 @@ export interface ObjectiveRecipe {
   readonly coupling: Coupling | { readonly method: 'independent' };
 }
 
-/** The path and coupling of a flow objective with noise `sigma` (`sbcfm` needs sigma > 0). */
-export function objectiveRecipe(objective: FlowObjective, sigma: number): ObjectiveRecipe {
+/**
+ * The path and coupling of a flow objective with noise `sigma` (`sbcfm` needs sigma > 0). `reg`
+ * replaces SB-CFM's Sinkhorn regularisation 2 sigma^2 (Tong et al. 2024, section 3.4; torchcfm's
+ * `SchrodingerBridgeConditionalFlowMatcher`); the other objectives take none.
+ */
+export function objectiveRecipe(objective: FlowObjective, sigma: number, reg?: number): ObjectiveRecipe {
+  if (reg !== undefined && objective !== 'sbcfm') throw new RangeError(`objectiveRecipe: 'reg' (Sinkhorn's regularisation) applies to the sbcfm objective only, got it with '${objective}'.`);
+  if (reg !== undefined && !(reg > 0 && Number.isFinite(reg))) throw new RangeError(`objectiveRecipe: 'reg' must be a finite number > 0, got ${reg}.`);
   switch (objective) {
     case 'icfm':
       return { path: straightPath(sigma), coupling: { method: 'independent' } };
@@ -41,7 +47,7 @@ export function objectiveRecipe(objective: FlowObjective, sigma: number): Object
       return { path: straightPath(sigma), coupling: { method: 'exact' } };
     case 'sbcfm':
       if (!(sigma > 0)) throw new RangeError(`objectiveRecipe: the sbcfm objective needs sigma > 0 (Sinkhorn's reg is 2 sigma^2), got ${sigma}.`);
-      return { path: bridgePath(sigma), coupling: { method: 'sinkhorn', reg: 2 * sigma * sigma } };
+      return { path: bridgePath(sigma), coupling: { method: 'sinkhorn', reg: reg ?? 2 * sigma * sigma } };
     default:
       throw new RangeError(`objectiveRecipe: 'objective' must be one of ${FLOW_OBJECTIVES.join(', ')}, got '${String(objective)}'.`);
   }

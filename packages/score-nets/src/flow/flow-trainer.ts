@@ -10,6 +10,8 @@ export interface FlowTrainerOptions extends Pick<TrainerOptions, 'learningRate' 
   readonly objective: FlowObjective;
   /** The path's noise sigma (FM: sigma_min); torchcfm's 2-D runs use 0.1. Default 0 (sbcfm needs > 0). */
   readonly sigma?: number;
+  /** SB-CFM's Sinkhorn regularisation (default 2 sigma^2); sbcfm only. */
+  readonly reg?: number;
   /** Source points x0 (row-major pool, sampled with replacement); N(0, I) by default. */
   readonly source?: Float32Array;
   /**
@@ -28,7 +30,7 @@ export interface FlowTrainerOptions extends Pick<TrainerOptions, 'learningRate' 
  * option of a session: `(network, _sde, options) => createFlowTrainer(network, { ...options, objective })`).
  */
 export function createFlowTrainer(network: ScoreNetwork, options: FlowTrainerOptions): Trainer {
-  const recipe = objectiveRecipe(options.objective, options.sigma ?? 0);
+  const recipe = objectiveRecipe(options.objective, options.sigma ?? 0, options.reg);
   const seed = options.seed ?? 0;
   const { dim } = network;
   if (network.classes > 0) throw new RangeError('createFlowTrainer: flow objectives train unconditional networks (classes 0).');

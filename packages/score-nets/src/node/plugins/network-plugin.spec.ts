@@ -79,6 +79,17 @@ describe('score model network', () => {
     expect(() => create({ checkpoint: other })).toThrow(/not a scoreflow score-net checkpoint .*got format 'layers-model'/);
   });
 
+  it('refuses a velocity network (a flow objective\'s checkpoint), naming the checkpoint option and the objective', async () => {
+    const velocity = mlpScoreNetwork({ dim: 3, width: 4, depth: 1, output: 'velocity' });
+    const flow = join(root, 'velocity');
+    await saveNetwork(velocity, fileCheckpoint(flow), { metadata: { objective: 'otcfm' } });
+    expect(() => create({ checkpoint: flow })).toThrow(ConfigError);
+    expect(() => create({ checkpoint: flow })).toThrow(
+      /pipeline\.0\.score\.checkpoint: holds a velocity network \(trained by training\.objective otcfm\), not a score network: integrate it as a velocity model/,
+    );
+    velocity.dispose();
+  });
+
   it('rejects bad options naming the field and the allowed values', () => {
     expect(() => create({ checkpoint: folder, weights: 'best' })).toThrow(/pipeline\.0\.score\.weights: .*"ema".*"raw"/);
     expect(() => create({ checkpoint: folder, backend: 'gpu' })).toThrow(/pipeline\.0\.score\.backend: .*"best".*"wasm".*"cpu".*"tensorflow"/);

@@ -76,6 +76,15 @@ export const networkPlugin = definePlugin({
     const info = checkpointInfo(options.checkpoint, ctx.path);
     const sde = requireSde(ctx, 'the network score model');
     checkSde(info, sde, ctx.path);
+    if (info.options.output === 'velocity') {
+      const objective = typeof info.metadata.objective === 'string' ? ` (trained by training.objective ${info.metadata.objective})` : '';
+      throw new ConfigError('Invalid network score model', [
+        {
+          path: `${ctx.path}.checkpoint`,
+          message: `holds a velocity network${objective}, not a score network: integrate it as a velocity model, { type: flow-euler, velocity: { type: network, checkpoint } }`,
+        },
+      ]);
+    }
     if (info.options.outputs !== undefined) {
       throw new ConfigError('Invalid network score model', [
         { path: `${ctx.path}.checkpoint`, message: `holds a noisy classifier of ${info.options.outputs} classes, not a score network: use it as { type: network-classifier, checkpoint, label }` },

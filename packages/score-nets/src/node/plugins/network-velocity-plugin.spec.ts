@@ -38,7 +38,11 @@ describe('velocity model network', () => {
     const network = mlpScoreNetwork({ dim: 2, width: 4, depth: 1 });
     const folder = join(root, 'eps');
     await saveNetwork(network, fileCheckpoint(folder));
-    expect(() => create(folder)).toThrow(/pipeline\.0\.velocity\.checkpoint: holds a network whose output is 'eps', not a velocity/);
+    expect(() => create(folder)).toThrow(/pipeline\.0\.velocity\.checkpoint: holds a score network \(output 'eps'\), not a velocity network: train one with a flow objective/);
+    // A checkpoint of scoreflow train records its objective: the refusal names it.
+    const trained = join(root, 'dsm');
+    await saveNetwork(network, fileCheckpoint(trained), { metadata: { objective: 'dsm' } });
+    expect(() => create(trained)).toThrow(/holds a score network \(output 'eps', training\.objective dsm\), not a velocity network/);
     network.dispose();
   });
 });

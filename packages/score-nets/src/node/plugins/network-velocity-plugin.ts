@@ -33,7 +33,10 @@ export const networkVelocityPlugin = definePlugin({
     const info = checkpointInfo(options.checkpoint, ctx.path);
     if (info.options.output !== 'velocity') {
       throw new ConfigError('Invalid network velocity model', [
-        { path: `${ctx.path}.checkpoint`, message: `holds a network whose output is '${info.options.output ?? 'eps'}', not a velocity: train one with a flow objective, or use it as a score model` },
+        {
+          path: `${ctx.path}.checkpoint`,
+          message: `holds a ${info.options.outputs === undefined ? 'score network' : 'noisy classifier'} (output '${info.options.output ?? 'eps'}'${typeof info.metadata.objective === 'string' ? `, training.objective ${info.metadata.objective}` : ''}), not a velocity network: train one with a flow objective (training.objective icfm, fm, otcfm, sbcfm or reflow), or use it as a score model`,
+        },
       ]);
     }
     const name = `network(${options.weights === 'ema' && info.hasEma ? 'ema' : 'raw'})`;
