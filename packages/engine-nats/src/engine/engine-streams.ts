@@ -1,0 +1,69 @@
+import { AckPolicy, DiscardPolicy, type JetStreamManager, RetentionPolicy, StorageType, jetstreamManager } from '@nats-io/jetstream';
+import { type NatsConnection, nanos } from '@nats-io/transport-node';
+
+/** The work-queue stream of work items (`sf.work.<runId>`). */
+export const WORK_STREAM = 'SF_WORK';
+/** The work-queue stream of results (`sf.res.<runId>.<key>.<chunk>`). */
+export const RESULT_STREAM = 'SF_RES';
+/** The durable pull consumer every worker pulls from. */
+export const WORKER_CONSUMER = 'sf-workers';
+
+/** How the engine's streams and the workers' consumer are set up. */
+export interface EngineOptions {
+  /** A work item nobody acked within this many ms goes to another worker (default 30 s; workers call `working()` every third of it). */
+  readonly ackWaitMs?: number;
+  /** Deliveries of one item before the server gives up on it (default 5). */
+  readonly maxDeliver?: number;
+  /** Work items the stream holds at most; a coordinator with more waits until workers take some (default 10,000). */
+  readonly workMaxMsgs?: number;
+  /** Result bytes the stream holds at most; workers wait while it is full (default 1 GiB). */
+  readonly resultMaxBytes?: number;
+  /** JetStream storage: `file` (survives a server restart; default) or `memory`. */
+  readonly storage?: 'file' | 'memory';
+}
+
+/** The options with their defaults filled in. */
+export function engineDefaults(options: EngineOptions = {}): Required<EngineOptions> {
+  return { ackWaitMs: 30_000, maxDeliver: 5, workMaxMsgs: 10_000, resultMaxBytes: 1 << 30, storage: 'file', ...options };
+}
+
+/** The subject of a run's work items. */
+export const workSubject = (runId: string) => `sf.work.${runId}`;
+/** The subject of one chunk of a result. */
+export const resultSubject = (runId: string, key: number, chunk: number) => `sf.res.${runId}.${key}.${chunk}`;
+
+/**
+ * Creates (or updates) the two work-queue streams and the workers' durable pull consumer
+ * (explicit ack, `ack_wait`, `max_deliver`, `max_ack_pending` unbounded since each worker pulls
+ * one item at a time). Both streams discard new messages when full, so that publishers get an
+ * error and wait (`publishPatiently`) instead of losing old ones. Only options of nats-server 2.9.
+ */
+export async function ensureEngineStreams(nc: NatsConnection, options: EngineOptions = {}): Promise<JetStreamManager> {
+  const { ackWaitMs, maxDeliver, workMaxMsgs, resultMaxBytes, storage } = engineDefaults(options);
+  const jsm = await jetstreamManager(nc);
+  const storageType = storage === 'memory' ? StorageType.Memory : StorageType.File;
+  const streams = [
+    { name: WORK_STREAM, subjects: ['sf.work.>'], max_msgs: workMaxMsgs, max_bytes: -1 },
+    { name: RESULT_STREAM, subjects: ['sf.res.>'], max_msgs: -1, max_bytes: resultMaxBytes },
+  ];
+  for (const stream of streams) {
+    const config = { ...stream, retention: RetentionPolicy.Workqueue, discard: DiscardPolicy.New, storage: storageType, duplicate_window: nanos(120_000) };
+    try {
+      await jsm.streams.info(stream.name);
+      const { storage: _storage, retention: _retention, ...changeable } = config;
+      await jsm.streams.update(stream.name, changeable);
+    } catch (error) {
+      if (!/stream not found/i.test((error as Error).message)) throw error;
+      await jsm.streams.add(config);
+    }
+  }
+  const consumer = { durable_name: WORKER_CONSUMER, ack_policy: AckPolicy.Explicit, ack_wait: nanos(ackWaitMs), max_deliver: maxDeliver, filter_subject: 'sf.work.>' };
+  try {
+    await jsm.consumers.info(WORK_STREAM, WORKER_CONSUMER);
+    await jsm.consumers.update(WORK_STREAM, WORKER_CONSUMER, { ack_wait: consumer.ack_wait, max_deliver: maxDeliver });
+  } catch (error) {
+    if (!/consumer not found/i.test((error as Error).message)) throw error;
+    await jsm.consumers.add(WORK_STREAM, consumer);
+  }
+  return jsm;
+}

@@ -1,0 +1,92 @@
+import { type JsMsg, jetstream } from '@nats-io/jetstream';
+import { type NatsConnection, headers, millis } from '@nats-io/transport-node';
+import { splitChunks } from '../chunks/index.js';
+import { WORKER_CONSUMER, WORK_STREAM, resultSubject } from './engine-streams.js';
+import { publishPatiently } from './publish-patiently.js';
+import { HEADERS, type WorkItem, parseWorkItem } from './work-item.js';
+
+/** What a worker does with one item: its result's bytes. `working()` restarts the item's ack timer. */
+export type WorkHandler = (item: WorkItem, progress: { readonly working: () => void; readonly deliveries: number }) => Promise<Uint8Array>;
+
+/** An item starting or ending in a worker; `duplicates`: result chunks the server had already stored (another worker's copy). */
+export interface WorkEvent {
+  readonly type: 'start' | 'done' | 'failed';
+  readonly item: WorkItem;
+  readonly deliveries: number;
+  readonly duplicates?: number;
+  readonly error?: string;
+}
+
+/** How `serveWork` behaves. */
+export interface ServeWorkOptions {
+  /** Stops pulling (the item in hand is finished first). */
+  readonly signal?: AbortSignal;
+  /** Stop after this many items (tests and benchmarks); unbounded by default. */
+  readonly maxItems?: number;
+  /** Call `working()` every third of `ack_wait` while an item runs (default true; false only to test a stalled worker). */
+  readonly heartbeat?: boolean;
+  /** Told about each item as it starts and ends. */
+  readonly onItem?: (event: WorkEvent) => void;
+}
+
+/**
+ * A worker's loop: pulls one work item at a time from the workers' durable consumer, runs
+ * `handler`, publishes its result in chunks under the server's `max_payload` (each with the
+ * message id `runId.key.chunk`, so the server drops a second copy within its duplicate window,
+ * and with the chunk index, count and SHA-256 of the whole as headers), and acks the item last,
+ * after the server has stored every chunk. A worker killed before its ack leaves the item
+ * unacked: the server hands it to another worker after `ack_wait`. While an item runs the worker
+ * calls `working()` every third of `ack_wait`, so a long shard is not taken for a dead one.
+ * A handler that throws publishes the error (header `Sf-Error`) for the coordinator, and the item
+ * is acked (running it again would fail again). Returns how many items it handled.
+ */
+export async function serveWork(nc: NatsConnection, handler: WorkHandler, options: ServeWorkOptions = {}): Promise<number> {
+  const js = jetstream(nc);
+  const consumer = await js.consumers.get(WORK_STREAM, WORKER_CONSUMER);
+  const ackWaitMs = millis((await consumer.info(true)).config.ack_wait ?? 30e9);
+  const maxPayload = nc.info?.max_payload ?? 1 << 20;
+  let handled = 0;
+  while (options.signal?.aborted !== true && handled < (options.maxItems ?? Infinity)) {
+    const msg = await consumer.next({ expires: 1000 });
+    if (msg === null) continue;
+    await handle(msg);
+    handled++;
+  }
+  return handled;
+
+  async function handle(msg: JsMsg): Promise<void> {
+    const deliveries = msg.info.deliveryCount;
+    let item: WorkItem;
+    try {
+      item = parseWorkItem(msg.string());
+    } catch {
+      msg.term();
+      return;
+    }
+    options.onItem?.({ type: 'start', item, deliveries });
+    const timer = options.heartbeat === false ? undefined : setInterval(() => msg.working(), Math.max(100, ackWaitMs / 3));
+    const working = () => options.heartbeat !== false && msg.working();
+    try {
+      const payload = await handler(item, { working, deliveries });
+      let duplicates = 0;
+      for (const chunk of splitChunks(payload, maxPayload)) {
+        const h = headers();
+        h.set(HEADERS.chunk, String(chunk.index));
+        h.set(HEADERS.chunks, String(chunk.count));
+        h.set(HEADERS.digest, chunk.digest);
+        if (await publishPatiently(js, resultSubject(item.runId, item.key, chunk.index), chunk.data, { msgID: `${item.runId}.${item.key}.${chunk.index}`, headers: h }, options.signal)) duplicates++;
+      }
+      options.onItem?.({ type: 'done', item, deliveries, duplicates });
+    } catch (error) {
+      const message = (error as Error).message ?? String(error);
+      const h = headers();
+      h.set(HEADERS.error, message.replace(/[\r\n]+/g, ' ').slice(0, 2000));
+      await js.publish(resultSubject(item.runId, item.key, 0), new Uint8Array(0), { msgID: `${item.runId}.${item.key}.error`, headers: h });
+      options.onItem?.({ type: 'failed', item, deliveries, error: message });
+    } finally {
+      if (timer !== undefined) clearInterval(timer);
+    }
+    // A stalled worker whose item went to another one meanwhile: its ack finds nothing to ack, and its chunks were dropped as duplicates.
+    await msg.ackAck().catch(() => false);
+  }
+}

@@ -1,0 +1,1 @@
+export { type Shard, planShards } from './plan-shards.js';

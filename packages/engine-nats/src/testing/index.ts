@@ -1,0 +1,1 @@
+export { type NatsServer, type NatsServerOptions, freePort, natsServerBinary, natsSkipReason, startNatsServer } from './nats-server.js';
