@@ -1,7 +1,7 @@
-import { countPoints } from './check.js';
 import { positiveArgument } from '../arguments/arguments.js';
 import type { Density } from './density.js';
 import { erf } from './erf.js';
+import { planeDensity } from './plane-density.js';
 
 /** Options of `donut`; every field has a default (`DONUT_DEFAULTS`). */
 export interface DonutOptions {
@@ -53,31 +53,16 @@ export function donut(options: DonutOptions = {}): Density<DonutParameters> {
   const width = positiveArgument('donut', 'width', options.width ?? DONUT_DEFAULTS.width);
   const logNormaliser = -Math.log(donutNormaliser(radius, width));
   const precision = 1 / (width * width);
-  return Object.freeze({
-    name: 'donut',
-    dim: 2,
-    parameters: Object.freeze({ radius, width }),
-    logDensity(x: Float32Array | Float64Array, out: Float64Array): Float64Array {
-      const n = countPoints('donut.logDensity', x, out, 1);
-      for (let i = 0; i < n; i++) {
-        const x1 = x[2 * i];
-        const x2 = x[2 * i + 1];
-        const d = Math.sqrt(x1 * x1 + x2 * x2) - radius;
-        out[i] = logNormaliser - 0.5 * d * d * precision;
-      }
-      return out;
+  return planeDensity('donut', { radius, width }, {
+    logDensity(x1, x2) {
+      const d = Math.sqrt(x1 * x1 + x2 * x2) - radius;
+      return logNormaliser - 0.5 * d * d * precision;
     },
-    gradLogDensity(x: Float32Array | Float64Array, out: Float32Array): Float32Array {
-      const n = countPoints('donut.gradLogDensity', x, out, 2);
-      for (let i = 0; i < n; i++) {
-        const x1 = x[2 * i];
-        const x2 = x[2 * i + 1];
-        const r = Math.sqrt(x1 * x1 + x2 * x2);
-        const factor = r === 0 ? 0 : -((r - radius) * precision) / r;
-        out[2 * i] = factor * x1;
-        out[2 * i + 1] = factor * x2;
-      }
-      return out;
+    gradLogDensity(x1, x2, out, at) {
+      const r = Math.sqrt(x1 * x1 + x2 * x2);
+      const factor = r === 0 ? 0 : -((r - radius) * precision) / r;
+      out[at] = factor * x1;
+      out[at + 1] = factor * x2;
     },
   });
 }

@@ -1,6 +1,7 @@
-import { LOG_TWO_PI, countPoints } from './check.js';
+import { LOG_TWO_PI } from './check.js';
 import { positiveArgument } from '../arguments/arguments.js';
 import type { Density } from './density.js';
+import { planeDensity } from './plane-density.js';
 
 /** Options of `funnel`; every field has a default (`FUNNEL_DEFAULTS`). */
 export interface FunnelOptions {
@@ -33,30 +34,15 @@ export function funnel(options: FunnelOptions = {}): Density<FunnelParameters> {
   const scale = positiveArgument('funnel', 'scale', options.scale ?? FUNNEL_DEFAULTS.scale);
   const logNormaliser = -LOG_TWO_PI - Math.log(scale);
   const precision = 1 / (scale * scale);
-  return Object.freeze({
-    name: 'funnel',
-    dim: 2,
-    parameters: Object.freeze({ scale }),
-    logDensity(x: Float32Array | Float64Array, out: Float64Array): Float64Array {
-      const n = countPoints('funnel.logDensity', x, out, 1);
-      for (let i = 0; i < n; i++) {
-        const x1 = x[2 * i];
-        const x2 = x[2 * i + 1];
-        const spread = x2 === 0 ? 0 : x2 * x2 * Math.exp(-x1);
-        out[i] = logNormaliser - 0.5 * (x1 * x1 * precision + x1 + spread);
-      }
-      return out;
+  return planeDensity('funnel', { scale }, {
+    logDensity(x1, x2) {
+      const spread = x2 === 0 ? 0 : x2 * x2 * Math.exp(-x1);
+      return logNormaliser - 0.5 * (x1 * x1 * precision + x1 + spread);
     },
-    gradLogDensity(x: Float32Array | Float64Array, out: Float32Array): Float32Array {
-      const n = countPoints('funnel.gradLogDensity', x, out, 2);
-      for (let i = 0; i < n; i++) {
-        const x1 = x[2 * i];
-        const x2 = x[2 * i + 1];
-        const g2 = x2 === 0 ? 0 : -x2 * Math.exp(-x1);
-        out[2 * i] = -x1 * precision - 0.5 - 0.5 * x2 * g2;
-        out[2 * i + 1] = g2;
-      }
-      return out;
+    gradLogDensity(x1, x2, out, at) {
+      const g2 = x2 === 0 ? 0 : -x2 * Math.exp(-x1);
+      out[at] = -x1 * precision - 0.5 - 0.5 * x2 * g2;
+      out[at + 1] = g2;
     },
   });
 }

@@ -1,4 +1,5 @@
 export type { Density } from './density.js';
+export { type PlanePoint, planeDensity } from './plane-density.js';
 export { erf, erfc } from './erf.js';
 export { BANANA_DEFAULTS, type BananaOptions, type BananaParameters, banana } from './banana.js';
 export { DONUT_DEFAULTS, type DonutOptions, type DonutParameters, donut, donutNormaliser } from './donut.js';

@@ -1,6 +1,4 @@
-import { positiveArgument } from '@scoreflow/core';
-import type { Density } from '@scoreflow/core';
-import { pointCount } from '../point-count.js';
+import { type Density, planeDensity, positiveArgument } from '@scoreflow/core';
 
 /** Options of the checkerboard (`checkerboardDensity`, `checkerboardSource`). */
 export interface CheckerboardOptions {
@@ -41,18 +39,11 @@ export function checkerboardDensity(options: CheckerboardOptions = {}): Density<
   const scale = positiveArgument('checkerboardDensity', 'scale', options.scale ?? 1);
   const logDensity = -Math.log(32 * scale * scale);
   const cell = 2 * scale;
-  return Object.freeze({
-    name: 'checkerboard',
-    dim: 2,
-    parameters: Object.freeze({ scale }),
-    logDensity(x: Float32Array | Float64Array, out: Float64Array): Float64Array {
-      const n = pointCount('checkerboard.logDensity', x, out, 1);
-      for (let i = 0; i < n; i++) out[i] = onDarkSquare(x[2 * i] / cell, x[2 * i + 1] / cell) ? logDensity : -Infinity;
-      return out;
-    },
-    gradLogDensity(x: Float32Array | Float64Array, out: Float32Array): Float32Array {
-      pointCount('checkerboard.gradLogDensity', x, out, 2);
-      return out.fill(0);
+  return planeDensity('checkerboard', { scale }, {
+    logDensity: (x1, x2) => (onDarkSquare(x1 / cell, x2 / cell) ? logDensity : -Infinity),
+    gradLogDensity(_x1, _x2, out, at) {
+      out[at] = 0;
+      out[at + 1] = 0;
     },
   });
 }
