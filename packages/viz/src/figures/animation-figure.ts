@@ -5,7 +5,7 @@ import { drawScatter } from '../scatter/draw-scatter.js';
 import { defineFigure } from './define-figure.js';
 import { contextOf } from './context-of.js';
 import { domainsOf } from './domains-of.js';
-import { colourOption, commonOptions, domainOption, fileOption, stageOption } from './figure-options.js';
+import { colourOption, fileOption, planarOptions, stageOption } from './figure-options.js';
 import { NothingToDraw } from './nothing-to-draw.js';
 import { colourOf } from './snapshot-figure.js';
 import { stageName, whenOf } from './titles.js';
@@ -19,9 +19,7 @@ export const animationFigureOptions = z.strictObject({
   delay: z.number().int().min(10).max(10_000).default(80).describe('milliseconds per frame'),
   lastDelay: z.number().int().min(10).max(60_000).default(1500).describe('milliseconds the last frame stays'),
   colour: colourOption,
-  xDomain: domainOption('x'),
-  yDomain: domainOption('y'),
-  ...commonOptions,
+  ...planarOptions,
 });
 
 /**

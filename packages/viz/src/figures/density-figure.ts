@@ -8,7 +8,7 @@ import { createPlotFrame } from '../frame/plot-frame.js';
 import { defineFigure } from './define-figure.js';
 import { contextOf } from './context-of.js';
 import { type Distribution, drawDistribution } from './draw-distribution.js';
-import { commonOptions, createNested, domainOption, fileOption, mapOption, nestedPluginOption } from './figure-options.js';
+import { createNested, fileOption, mapOption, nestedPluginOption, planarOptions } from './figure-options.js';
 import { formatT } from './titles.js';
 
 /** Options of the `density` figure. */
@@ -21,9 +21,7 @@ export const densityFigureOptions = z.strictObject({
   arrows: z.number().int().min(2).max(100).default(20).describe('arrows per axis'),
   scale: z.enum(['linear', 'log']).default('linear').describe('colour by density or by log density'),
   map: mapOption().default('magma').describe('colour map of the heatmap'),
-  xDomain: domainOption('x'),
-  yDomain: domainOption('y'),
-  ...commonOptions,
+  ...planarOptions,
 });
 
 const LIGHT_MAPS = new Set(['blues', 'greys']);

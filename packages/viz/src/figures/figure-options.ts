@@ -28,6 +28,9 @@ export const domainOption = (axis: string) =>
     .optional()
     .describe(`${axis} axis range [lo, hi]; from the data by default`);
 
+/** `xDomain`, `yDomain` and the `commonOptions`: the options every planar figure (drawn on x-y axes) ends with. */
+export const planarOptions = { xDomain: domainOption('x'), yDomain: domainOption('y'), ...commonOptions };
+
 /** A colour map name of the viz package. */
 export const mapOption = () => z.enum(COLOUR_MAP_NAMES as [ColourMapName, ...ColourMapName[]]);
 

@@ -6,7 +6,7 @@ import { defineFigure } from './define-figure.js';
 import { contextOf } from './context-of.js';
 import { drawDistribution } from './draw-distribution.js';
 import { domainsOf } from './domains-of.js';
-import { commonOptions, createNested, domainOption, fileOption, mapOption, nestedPluginOption, stageOption } from './figure-options.js';
+import { createNested, fileOption, mapOption, nestedPluginOption, planarOptions, stageOption } from './figure-options.js';
 import { pathsOf } from './paths-of.js';
 import { stageName } from './titles.js';
 
@@ -20,9 +20,7 @@ export const pathsFigureOptions = z.strictObject({
   scale: z.enum(['linear', 'log']).default('log').describe('colour the density by p or by log p (10 nats)'),
   colour: z.string().default('auto').describe('line colour (CSS); auto: one colour per path'),
   end: z.boolean().default(false).describe('mark where each path ends'),
-  xDomain: domainOption('x'),
-  yDomain: domainOption('y'),
-  ...commonOptions,
+  ...planarOptions,
 });
 
 /**

@@ -9,7 +9,7 @@ import { defineFigure } from './define-figure.js';
 import { contextOf } from './context-of.js';
 import { type Distribution, drawDistribution } from './draw-distribution.js';
 import { domainsOf } from './domains-of.js';
-import { colourOption, commonOptions, createNested, domainOption, fileOption, mapOption, nestedPluginOption, stageOption, stepOption } from './figure-options.js';
+import { colourOption, createNested, fileOption, mapOption, nestedPluginOption, planarOptions, stageOption, stepOption } from './figure-options.js';
 import { NothingToDraw } from './nothing-to-draw.js';
 import { formatT, isChainStage, stageName, stepName, whenOf } from './titles.js';
 
@@ -25,9 +25,7 @@ export const snapshotFigureOptions = z.strictObject({
   layout: z.enum(['beside', 'under']).default('beside').describe('the distribution in a panel beside the points, or under them'),
   highlight: z.number().int().min(0).max(1000).default(0).describe('particles (lowest ids) marked red'),
   map: mapOption().optional().describe('colour map of the distribution; magma beside, greys under'),
-  xDomain: domainOption('x'),
-  yDomain: domainOption('y'),
-  ...commonOptions,
+  ...planarOptions,
 });
 
 const MARGIN = { top: 30, right: 70, bottom: 42, left: 52 };
