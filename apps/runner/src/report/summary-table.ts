@@ -7,8 +7,9 @@ const format = (value: number): string =>
 
 /**
  * The summary printed on stdout: the number of snapshots (distinct (stage, step) pairs), one row
- * per stage, numbered from 0 as in the config, with its final snapshot's metrics (cli-table3 for
- * the layout), then the throughput.
+ * per stage, numbered from 0 as in the config, with its NFE, its effective sample size as a
+ * fraction of the particles where a stage reports one (`essFraction`: twisted-smc's final weights),
+ * its final snapshot's metrics (cli-table3 for the layout), then the throughput.
  */
 export function summaryTable(plan: RunPlan, result: RunResult): string {
   const finals = plan.stages.map((stage) => {
@@ -16,7 +17,9 @@ export function summaryTable(plan: RunPlan, result: RunResult): string {
     return snapshots[snapshots.length - 1];
   });
   const names = [...new Set(finals.flatMap((snapshot) => Object.keys(snapshot?.values ?? {})))];
-  const table = new Table({ head: ['stage', 'type', 'steps', 'NFE', 't (last)', 'n', ...names], style: { head: [], border: [] } });
+  // A weighted population (twisted-smc) reports its effective sample size as a fraction of the particles.
+  const ess = result.stats.some((stats) => stats?.essFraction !== undefined);
+  const table = new Table({ head: ['stage', 'type', 'steps', 'NFE', ...(ess ? ['ESS/N'] : []), 't (last)', 'n', ...names], style: { head: [], border: [] } });
   plan.stages.forEach((stage, index) => {
     const snapshot = finals[index];
     table.push([
@@ -24,6 +27,7 @@ export function summaryTable(plan: RunPlan, result: RunResult): string {
       stage.type,
       String(stage.plan.steps),
       result.stats[index]?.nfe === undefined ? '-' : format(result.stats[index].nfe.mean),
+      ...(ess ? [result.stats[index]?.essFraction === undefined ? '-' : format(result.stats[index].essFraction.mean)] : []),
       snapshot === undefined ? '-' : format(snapshot.t),
       snapshot === undefined ? '-' : String(snapshot.n),
       ...names.map((name) => (snapshot?.values[name] === undefined ? '-' : format(snapshot.values[name]))),

@@ -26,9 +26,23 @@ export interface StagePlan {
 /**
  * The statistics a stage reports, each a value per particle: score evaluations (NFE) for samplers
  * steered by a score; acceptance rate, target evaluations (`evaluations`, split into
- * `densityEvaluations` and `gradientEvaluations`) and the adapted `stepSize` for MCMC chains.
+ * `densityEvaluations` and `gradientEvaluations`) and the adapted `stepSize` for MCMC chains;
+ * for a weighted particle population (sequential Monte Carlo, e.g. the twisted diffusion sampler
+ * of Wu et al. 2023) the effective sample size 1 / sum_i W_i^2 (Kong, Liu and Wong 1994) as a
+ * fraction of the particles, of the final weights (`essFraction`, before any final resampling) and
+ * its smallest value over the steps (`minEssFraction`), and the number of resampling steps
+ * (`resamplings`).
  */
-export type StageStatName = 'nfe' | 'acceptance' | 'evaluations' | 'densityEvaluations' | 'gradientEvaluations' | 'stepSize';
+export type StageStatName =
+  | 'nfe'
+  | 'acceptance'
+  | 'evaluations'
+  | 'densityEvaluations'
+  | 'gradientEvaluations'
+  | 'stepSize'
+  | 'essFraction'
+  | 'minEssFraction'
+  | 'resamplings';
 
 /** The statistics of one input batch of a stage, told when the batch has taken its steps (or stopped). */
 export interface StageStats {

@@ -1,4 +1,4 @@
-import { covarianceMixtureCovariance, covarianceMixtureMean, mixtureKsDistance, mixtureMarginalCdf, positionsOf, weightsOf } from '@scoreflow/core';
+import { type StatsWatch, covarianceMixtureCovariance, covarianceMixtureMean, mixtureKsDistance, mixtureMarginalCdf, positionsOf, watchStats, weightsOf } from '@scoreflow/core';
 import { describe, expect, it } from 'vitest';
 import { eulerMaruyama } from '../reverse-sde/euler-maruyama.js';
 import type { ReverseSamplerOptions } from '../shared/reverse-sampler.js';
@@ -92,6 +92,41 @@ describe('twistedSmc', () => {
     const one = await runFromPrior(problem.sde, smc, { n: 300, steps: 50, score: problem.priorScore });
     const split = await runFromPrior(problem.sde, smc, { n: 300, steps: 50, score: problem.priorScore, batchSize: 100 });
     expect(Array.from(positionsOf(split))).toEqual(Array.from(positionsOf(one)));
+  });
+
+  it('reports its effective sample size: essFraction is 1 / (N sum W^2) of the weights it emits, minEssFraction the smallest, resamplings the steps that resampled', async () => {
+    const n = 2000;
+    const steps = 40;
+    const run = async (essThreshold: number) => {
+      let watch: StatsWatch | undefined;
+      const batch = await runFromPrior(problem.sde, (options) => {
+        const stage = twistedSmc({ ...options, observation: problem.observation, essThreshold, finalResampling: false });
+        watch = watchStats(stage.stats);
+        return stage;
+      }, { n, steps, score: problem.priorScore });
+      const summary = watch?.summary() ?? {};
+      watch?.unsubscribe();
+      return { batch, summary };
+    };
+    const { batch, summary } = await run(0.5);
+    const weights = weightsOf(batch) ?? new Float32Array();
+    const ess = 1 / weights.reduce((sum, w) => sum + w * w, 0);
+    // The emitted weights are Float32: their ESS agrees to float32 rounding.
+    expect(summary.essFraction?.mean).toBeCloseTo(ess / n, 4);
+    expect(summary.essFraction?.particles).toBe(n);
+    expect(summary.minEssFraction?.mean).toBeLessThan(0.5);
+    expect(summary.minEssFraction?.mean).toBeLessThanOrEqual(summary.essFraction?.mean ?? 0);
+    expect(summary.resamplings?.mean).toBeGreaterThanOrEqual(1);
+    expect(summary.resamplings?.mean).toBeLessThanOrEqual(steps);
+    // Threshold 0 never resamples (the weights degenerate); threshold 1 resamples at every step
+    // whose weights are not equal to rounding (near t = T the twist's spread s / m is large and
+    // the first steps' weights are flat), so more often than 0.5.
+    const never = await run(0);
+    expect(never.summary.resamplings?.mean).toBe(0);
+    expect(never.summary.minEssFraction?.mean).toBeLessThan(summary.minEssFraction?.mean ?? 0);
+    const always = (await run(1)).summary.resamplings?.mean ?? 0;
+    expect(always).toBeGreaterThan(summary.resamplings?.mean ?? steps);
+    expect(always).toBeLessThanOrEqual(steps);
   });
 
   it('rejects a noise-free observation with a ConfigError naming observation.sigma', () => {

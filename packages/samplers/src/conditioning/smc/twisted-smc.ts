@@ -49,6 +49,12 @@ export interface TwistedSmcOptions extends ReverseSamplerOptions {
  * population before its first step (memory grows with the population; ids stay, positions move
  * to their ancestors'), and emits whole-population snapshots with a `weight` column (normalised,
  * summing to 1). One score evaluation per step, plus one at the start.
+ *
+ * Its `stats` carry, beside `nfe`, the effective sample size 1 / sum_i W_i^2 as a fraction of the
+ * particles: of the final weights, before the final resampling (`essFraction`; how many
+ * independent draws the output is worth, as a share), its smallest value over the steps
+ * (`minEssFraction`, checked before each step's resampling decision and after the last step), and
+ * the number of steps that resampled (`resamplings`, the final resampling not counted).
  */
 export function twistedSmc(options: TwistedSmcOptions): Stage {
   const { sde, score, rng, times, observation } = options;
@@ -86,6 +92,14 @@ export function twistedSmc(options: TwistedSmcOptions): Stage {
           const update = new Float64Array(n);
           let evaluations = 0;
           let done = 0;
+          const ess = { final: 1, min: 1, resamplings: 0 };
+          /** Normalises the weights and records ESS / N (the smallest so far, and the latest). */
+          const essFraction = () => {
+            const fraction = normaliseWeights(logWeights, weights) / n;
+            ess.min = Math.min(ess.min, fraction);
+            ess.final = fraction;
+            return fraction;
+          };
           const evaluate = async (t: number) => {
             evaluations++;
             await score.score(x, t, scores);
@@ -128,7 +142,10 @@ export function twistedSmc(options: TwistedSmcOptions): Stage {
               done = k + 1;
               const t = times[k];
               const next = times[k + 1];
-              if (normaliseWeights(logWeights, weights) < essThreshold * n) resample(k, true);
+              if (essFraction() < essThreshold) {
+                resample(k, true);
+                ess.resamplings++;
+              }
               reverse.drift(x, t, scores, drift, () => forward);
               const dt = next - t;
               const noise = options.noiseRemoval !== false && k === last ? 0 : sde.diffusion(t) * Math.sqrt(-dt);
@@ -144,7 +161,10 @@ export function twistedSmc(options: TwistedSmcOptions): Stage {
                 logWeights[i] += update[i] - logTwist[i];
                 logTwist[i] = update[i];
               }
-              if (k === last && options.finalResampling !== false) resample(k + 1, false);
+              if (k === last) {
+                essFraction();
+                if (options.finalResampling !== false) resample(k + 1, false);
+              }
             },
             snapshot(k: number): ParticleBatch {
               normaliseWeights(logWeights, weights);
@@ -155,7 +175,7 @@ export function twistedSmc(options: TwistedSmcOptions): Stage {
             concatMap(() => runSteps(name, loop, schedule, options.signal)),
             finalize(() => {
               if (done === 0) return;
-              report({ particles: n, values: { nfe: evaluations } });
+              report({ particles: n, values: { nfe: evaluations, essFraction: ess.final, minEssFraction: ess.min, resamplings: ess.resamplings } });
               options.onBatchDone?.({ nfe: evaluations, particles: n });
             }),
           );
