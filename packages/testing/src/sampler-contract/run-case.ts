@@ -11,7 +11,8 @@ export const EXACT_SCORE: PluginConfig = { type: 'gaussian-mixture', preset: 'do
 /**
  * Runs a sampler plugin from its SDE's prior with `score` (by default the exact double-Gaussian
  * score), its plugins from `plugins`, and returns the
- * final positions (row-major, 2-D) and the NFE per particle it reported.
+ * final positions (row-major, 2-D), the final batch (with its `weight` column where the stage
+ * writes one), the statistics it reported (summarised) and the NFE per particle among them.
  */
 export async function runCase(samplerCase: SamplerCase, setupName: SdeSetup, particles: number, seed = 11, score: PluginConfig = EXACT_SCORE, plugins: Registry = registry) {
   const setup = SDE_SETUPS[setupName];
@@ -35,8 +36,9 @@ export async function runCase(samplerCase: SamplerCase, setupName: SdeSetup, par
   const stats = watchStats(stage.stats);
   const batches = await collectAll(source.sample(run).pipe(stage));
   stats.unsubscribe();
-  const x = positionsOf(concatParticleBatches(batches));
-  return { x, nfe: stats.summary().nfe, tEnd: setup.tEnd, sde, kind: stage.kind, plan: stage.plan };
+  const batch = concatParticleBatches(batches);
+  const summary = stats.summary();
+  return { x: positionsOf(batch), batch, stats: summary, nfe: summary.nfe, tEnd: setup.tEnd, sde, kind: stage.kind, plan: stage.plan };
 }
 
 /**
