@@ -1,4 +1,4 @@
-import type { Box } from '@scoreflow/viz';
+import { type Box, font } from '@scoreflow/viz';
 
 /** What a story draws into its canvas; async for score fields and live pipelines. */
 export type Draw = (ctx: CanvasRenderingContext2D, canvas: HTMLCanvasElement) => void | Promise<void>;
@@ -84,4 +84,33 @@ export function whileShown(element: Element): AbortSignal {
   });
   observer.observe(document, { childList: true, subtree: true });
   return controller.signal;
+}
+
+/**
+ * Writes `text` into `box` (CSS pixels) in lines broken between words, 13 px, from the box's top:
+ * a story's message where it cannot draw (e.g. no WebGPU). Lines that do not fit the box's
+ * height are dropped.
+ */
+export function drawMessage(ctx: CanvasRenderingContext2D, box: Box, text: string, size = 13): void {
+  ctx.save();
+  ctx.font = font(size);
+  ctx.fillStyle = '#222';
+  ctx.textBaseline = 'top';
+  const lineHeight = Math.round(size * 1.5);
+  let line = '';
+  let y = box.y;
+  const flush = () => {
+    if (y + lineHeight <= box.y + box.height) ctx.fillText(line, box.x, y);
+    y += lineHeight;
+    line = '';
+  };
+  for (const word of text.split(/\s+/).filter(Boolean)) {
+    const next = line === '' ? word : `${line} ${word}`;
+    if (line !== '' && ctx.measureText(next).width > box.width) {
+      flush();
+      line = word;
+    } else line = next;
+  }
+  if (line !== '') flush();
+  ctx.restore();
 }

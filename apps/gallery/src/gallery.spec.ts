@@ -46,7 +46,15 @@ const STORY_NAMES: Record<string, string> = {
   'live-pipelines--score-field-over-time': 'Score field over time',
   'training--score-network-live': 'Score network, live',
   'figures--from-config-entry': 'From a config entry',
+  'webgpu--million-particles-on-gpu': 'A million particles on the GPU',
 };
+/** Stories opened with smaller args than their defaults (Storybook's `args` URL parameter), to fit the per-story time limit. */
+const STORY_ARGS: Record<string, string> = {
+  // SwiftShader runs WGSL on the CPU: 20,000 particles instead of a million, 100 steps, 10 snapshots.
+  'webgpu--million-particles-on-gpu': 'particles:20000;steps:100;frames:10',
+};
+/** The WebGPU story's frames at its test args: one per snapshot, the initial one included. */
+const GPU_FRAMES = 11;
 /** Every viz component's Docs page, with the drawing function its description introduces. */
 const COMPONENT_DOCS: Record<string, string> = {
   'components-scatter--docs': 'drawScatter',
@@ -80,6 +88,40 @@ interface PixelReport {
   step?: string;
   backend?: string;
   tensors?: string;
+  /** The WebGPU story: `ready` or `missing`, the adapter's name, the last snapshot's t. */
+  webgpu?: string;
+  adapter?: string;
+  t?: string;
+}
+
+/**
+ * Runs in the page (playwright serialises it, so it uses nothing from this module): the pixel
+ * counts of the story's canvas (`PixelReport`), `rows` being the title rows in CSS pixels.
+ */
+function measureCanvas(rows: number[]): PixelReport {
+  const canvas = document.querySelector('canvas')!;
+  const ctx = canvas.getContext('2d')!;
+  const { width, height } = canvas;
+  const data = ctx.getImageData(0, 0, width, height).data;
+  const scale = width / canvas.clientWidth;
+  const ink = (i: number) => data[i + 3] > 0 && (data[i] < 245 || data[i + 1] < 245 || data[i + 2] < 245);
+  const count = (x0: number, y0: number, w: number, h: number) => {
+    let n = 0;
+    for (let y = Math.max(0, y0); y < Math.min(height, y0 + h); y++) for (let x = Math.max(0, x0); x < Math.min(width, x0 + w); x++) if (ink(4 * (y * width + x))) n++;
+    return n;
+  };
+  const plots = (JSON.parse(canvas.dataset.plot ?? '[]') as number[][]).map(([x, y, w, h]) => {
+    // One pixel inside the border, which drawAxes strokes.
+    const [px, py, pw, ph] = [Math.ceil((x + 2) * scale), Math.ceil((y + 2) * scale), Math.floor((w - 4) * scale), Math.floor((h - 4) * scale)];
+    return { ink: count(px, py, pw, ph), total: pw * ph };
+  });
+  const c = 6;
+  const corners = count(0, 0, c, c) + count(width - c, 0, c, c) + count(0, height - c, c, c) + count(width - c, height - c, c, c);
+  const [top, bottom] = rows.map((y) => Math.round(y * scale));
+  const title = count(Math.round(width / 4), top, Math.round(width / 2), bottom - top);
+  let red = 0;
+  for (let i = 0; i < data.length; i += 4) if (data[i] > 180 && data[i + 1] < 70 && data[i + 2] < 70) red++;
+  return { state: canvas.dataset.state!, error: canvas.dataset.error, size: [width, height], plots, corners, title, red, frames: Number(canvas.dataset.frame ?? 0), step: canvas.dataset.step, backend: canvas.dataset.backend, tensors: canvas.dataset.tensors, webgpu: canvas.dataset.webgpu, adapter: canvas.dataset.adapter, t: canvas.dataset.t };
 }
 
 function serve(folder: string): Promise<Server> {
@@ -134,6 +176,8 @@ describe('gallery: every story renders in headless Chromium', () => {
     if (process.env.GALLERY_KEEP === undefined) rmSync(work, { recursive: true, force: true });
   });
 
+  const storyUrl = (id: string) => `${base}/iframe.html?id=${id}&viewMode=story${id in STORY_ARGS ? `&args=${STORY_ARGS[id]}` : ''}`;
+
   it('has a story for every viz component and every live pipeline, each named by hand', () => {
     expect(Object.fromEntries(ids.map((id) => [id, entries[id].name]))).toEqual(STORY_NAMES);
   });
@@ -150,33 +194,9 @@ describe('gallery: every story renders in headless Chromium', () => {
     const failures: string[] = [];
     for (const id of ids) {
       const start = Date.now();
-      await page.goto(`${base}/iframe.html?id=${id}&viewMode=story`);
+      await page.goto(storyUrl(id));
       await page.waitForSelector('canvas[data-state="done"], canvas[data-state="error"]', { timeout: 30_000 });
-      const report: PixelReport = await page.evaluate((rows) => {
-        const canvas = document.querySelector('canvas')!;
-        const ctx = canvas.getContext('2d')!;
-        const { width, height } = canvas;
-        const data = ctx.getImageData(0, 0, width, height).data;
-        const scale = width / canvas.clientWidth;
-        const ink = (i: number) => data[i + 3] > 0 && (data[i] < 245 || data[i + 1] < 245 || data[i + 2] < 245);
-        const count = (x0: number, y0: number, w: number, h: number) => {
-          let n = 0;
-          for (let y = Math.max(0, y0); y < Math.min(height, y0 + h); y++) for (let x = Math.max(0, x0); x < Math.min(width, x0 + w); x++) if (ink(4 * (y * width + x))) n++;
-          return n;
-        };
-        const plots = (JSON.parse(canvas.dataset.plot ?? '[]') as number[][]).map(([x, y, w, h]) => {
-          // One pixel inside the border, which drawAxes strokes.
-          const [px, py, pw, ph] = [Math.ceil((x + 2) * scale), Math.ceil((y + 2) * scale), Math.floor((w - 4) * scale), Math.floor((h - 4) * scale)];
-          return { ink: count(px, py, pw, ph), total: pw * ph };
-        });
-        const c = 6;
-        const corners = count(0, 0, c, c) + count(width - c, 0, c, c) + count(0, height - c, c, c) + count(width - c, height - c, c, c);
-        const [top, bottom] = rows.map((y) => Math.round(y * scale));
-        const title = count(Math.round(width / 4), top, Math.round(width / 2), bottom - top);
-        let red = 0;
-        for (let i = 0; i < data.length; i += 4) if (data[i] > 180 && data[i + 1] < 70 && data[i + 2] < 70) red++;
-        return { state: canvas.dataset.state!, error: canvas.dataset.error, size: [width, height], plots, corners, title, red, frames: Number(canvas.dataset.frame ?? 0), step: canvas.dataset.step, backend: canvas.dataset.backend, tensors: canvas.dataset.tensors };
-      }, TITLE_ROWS);
+      const report = await page.evaluate(measureCanvas, TITLE_ROWS);
       timing[id] = Date.now() - start;
       const problems: string[] = [];
       if (report.state !== 'done') problems.push(`state ${report.state}: ${report.error}`);
@@ -195,6 +215,13 @@ describe('gallery: every story renders in headless Chromium', () => {
         if (report.tensors !== '0') problems.push(`${report.tensors} tensors left alive`);
         if (report.frames < 20) problems.push(`only ${report.frames} frames drawn`);
       }
+      if (id === 'webgpu--million-particles-on-gpu') {
+        // Chromium's SwiftShader adapter ran the stage: every snapshot drawn, down to tEnd = 0.001.
+        if (report.webgpu !== 'ready') problems.push(`WebGPU ${report.webgpu ?? 'not tried'}: ${report.error ?? ''}`);
+        if (!report.adapter?.includes('swiftshader')) problems.push(`ran on adapter ${report.adapter}, not SwiftShader`);
+        if (report.frames !== GPU_FRAMES) problems.push(`${report.frames} frames drawn, not ${GPU_FRAMES}`);
+        if (Math.abs(Number(report.t) - 1e-3) > 1e-9) problems.push(`the last frame is at t = ${report.t}, not 0.001`);
+      }
       if (problems.length > 0) failures.push(`${id}: ${problems.join('; ')}`);
       await page.screenshot({ path: join(shots, `${id}.png`), fullPage: true });
     }
@@ -202,6 +229,32 @@ describe('gallery: every story renders in headless Chromium', () => {
     expect(errors).toEqual([]);
     expect(failures).toEqual([]);
     await page.close();
+  });
+
+  it('says on the canvas where WebGPU is missing (navigator.gpu removed before the page loads)', async () => {
+    const context = await browser!.newContext({ viewport: { width: 1000, height: 560 } });
+    await context.addInitScript(() => {
+      delete (Navigator.prototype as { gpu?: unknown }).gpu;
+    });
+    const page = await context.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (error) => errors.push(error.message));
+    const id = 'webgpu--million-particles-on-gpu';
+    await page.goto(storyUrl(id));
+    await page.waitForSelector('canvas[data-state="done"], canvas[data-state="error"]', { timeout: 30_000 });
+    const report = await page.evaluate(measureCanvas, TITLE_ROWS);
+    const message = await page.evaluate(() => ({ gpu: 'gpu' in navigator, webgpu: document.querySelector('canvas')?.dataset.webgpu }));
+    await page.screenshot({ path: join(shots, `${id}--missing.png`), fullPage: true });
+    await context.close();
+    expect(message).toEqual({ gpu: false, webgpu: 'missing' });
+    expect(report.state).toBe('done');
+    expect(report.frames).toBe(0);
+    // The message (why, and how to get WebGPU) fills its box; the title says WebGPU is missing.
+    expect(report.plots).toHaveLength(1);
+    expect(report.plots[0].ink).toBeGreaterThan(0.02 * report.plots[0].total);
+    expect(report.title).toBeGreaterThanOrEqual(20);
+    expect(report.corners).toBe(0);
+    expect(errors).toEqual([]);
   });
 
   it("renders every component's Docs page: its description, a description for every arg, its examples drawn", async () => {

@@ -1,5 +1,7 @@
 import {
+  type Accelerator,
   type DataSource,
+  type Device,
   type GaussianMixture,
   type ParticleBatch,
   type PluginConfig,
@@ -53,8 +55,10 @@ export interface StoryRun {
 
 /**
  * Options of `storyRun`: the dimension (default 2), the seed (default 0), the `sde` entry, the
- * `signal` that stops the run's stages (a story's unmounting), and the registry (default
- * `registry`; a story adds its own plugins with `createBrowserRegistry(extra)`).
+ * `signal` that stops the run's stages (a story's unmounting), the registry (default
+ * `registry`; a story adds its own plugins with `createBrowserRegistry(extra)`), and, as a run
+ * config's top level has them, the `batchSize` (default core's 65,536), the run's `device` and the
+ * `accelerator` that runs stages with `device: webgpu` (`webgpuAccelerator` of `@scoreflow/webgpu`).
  */
 export interface StoryRunOptions {
   readonly dim?: number;
@@ -62,6 +66,9 @@ export interface StoryRunOptions {
   readonly sde?: PluginConfig;
   readonly signal?: AbortSignal;
   readonly registry?: Registry;
+  readonly batchSize?: number;
+  readonly device?: Device;
+  readonly accelerator?: Accelerator;
 }
 
 /**
@@ -73,8 +80,8 @@ export interface StoryRunOptions {
  * const snapshots = await sample(create('data-source', { type: 'prior' }), create('stage', { type: 'euler-maruyama', score: { type: 'gaussian-mixture', preset: 'double-gaussian' } }));
  */
 export function storyRun(particles: number, options: StoryRunOptions = {}): StoryRun {
-  const { dim = 2, seed = 0, signal, registry: plugins = registry } = options;
-  const run = createRunContext({ name: 'gallery', seed, dim, particles, signal });
+  const { dim = 2, seed = 0, signal, registry: plugins = registry, batchSize, device, accelerator } = options;
+  const run = createRunContext({ name: 'gallery', seed, dim, particles, signal, batchSize, device, accelerator });
   const sde = options.sde === undefined ? undefined : plugins.create('sde', options.sde, { run, path: 'sde' });
   return {
     run,
