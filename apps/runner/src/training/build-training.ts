@@ -13,9 +13,10 @@ import {
 } from '@scoreflow/core';
 import { mixtureScore } from '@scoreflow/score-models';
 import type { MlpOptions } from '@scoreflow/score-nets';
-import type { TrainConfig } from '../config/train-config.js';
+import { type FlowTrainingObjective, type TrainConfig, isFlowObjective } from '../config/train-config.js';
 import { createIssueCollector } from '../pipeline/issue-collector.js';
 import { setPath } from '../pipeline/set-path.js';
+import { type FlowPlan, buildFlowPlan, objectiveIssues } from './flow-plan.js';
 
 /** Everything a training needs, created and validated, nothing started. */
 export interface TrainingPlan {
@@ -23,8 +24,12 @@ export interface TrainingPlan {
   /** The config with every plugin's defaults filled in (config.resolved.json, the checkpoint's metadata). */
   readonly resolved: Record<string, unknown>;
   readonly ctx: RunContext;
+  /** The data: the law whose score is learned, or a flow's law at t = 1. */
   readonly data: DataSource;
+  /** The forward SDE (dsm and classifier); a flow objective has none, and this stand-in throws when used. */
   readonly sde: Sde;
+  /** A flow objective's objective, noise, source and teacher (`training.objective` icfm, fm, otcfm, sbcfm, reflow). */
+  readonly flow?: FlowPlan;
   /** The network's options: the config's, the data's `dim` and the config's `seed`. */
   readonly network: MlpOptions;
   /** The exact score of the data under the SDE, when the data source is an exact Gaussian mixture (`describeSource`). */
@@ -41,10 +46,15 @@ export function buildTraining(config: TrainConfig, registry: Registry, options: 
   const resolved = structuredClone(config) as Record<string, unknown>;
   const onResolved = (path: string, plugin: PluginConfig) => setPath(resolved, path, plugin);
   const problems = createIssueCollector();
-  const sde = problems.attempt(() => registry.create('sde', config.sde, { run: ctx, path: 'sde', onResolved }), 'sde') ?? standIn<Sde>('sde');
-  const data = problems.attempt(() => registry.create('data-source', config.data, { run: ctx, sde, path: 'data', onResolved }), 'data');
+  problems.add(...objectiveIssues(config));
+  const sdeConfig = config.sde;
+  const sde = (sdeConfig && problems.attempt(() => registry.create('sde', sdeConfig, { run: ctx, path: 'sde', onResolved }), 'sde')) ?? standIn<Sde>('sde');
+  const data = problems.attempt(() => registry.create('data-source', config.data, { run: ctx, ...(sdeConfig && { sde }), path: 'data', onResolved }), 'data');
+  const { objective } = config.training;
+  const flow = isFlowObjective(objective) && data !== undefined ? buildFlowPlan(config as TrainConfig & { training: { objective: FlowTrainingObjective } }, data, registry, ctx, problems, onResolved) : undefined;
   problems.throwIfAny('Invalid train config');
   if (data === undefined) throw new TypeError('unreachable: a data source that was not created is a problem');
+  if (flow !== undefined) return { config, resolved, ctx, data, sde, flow, network: { dim: data.dim, ...config.network, seed: config.seed } };
   // The source says what it is: an exact mixture has a closed-form score under every linear SDE.
   const law = describeSource(data);
   if (config.training.objective === 'classifier') {

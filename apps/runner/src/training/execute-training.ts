@@ -12,6 +12,7 @@ import { autoWorkers, createParallelTrainer, trainingFolder } from '@scoreflow/s
 import { join } from 'node:path';
 import type { ProgressReporter } from '../progress/progress-reporter.js';
 import type { TrainingPlan } from './build-training.js';
+import { flowTrainerFactory } from './flow-trainer-factory.js';
 import { TRAINING_PNG, renderTraining } from './render-training.js';
 
 /** What a training did: the session's outcome, the backend and workers, and the score error. */
@@ -41,7 +42,9 @@ export interface TrainingStart {
 }
 
 /**
- * Trains the plan's network into `outDir` on the selected backend: score-nets' `trainingSession`
+ * Trains the plan's network into `outDir` on the selected backend (a score network by DSM, a noisy
+ * classifier, or a velocity network by a flow objective: `flowTrainerFactory`; the checkpoint's
+ * metadata records the objective, and the SDE's signature for dsm and classifier): score-nets' `trainingSession`
  * (fresh, or resumed from the folder's checkpoint) trains in chunks of `checkpointEvery` steps and
  * its `trainingFolder` saves the checkpoint folder and loss.csv after each chunk, at the end and
  * after an interruption (the signal stops training after the current step); then the score error
@@ -52,11 +55,12 @@ export async function executeTraining(plan: TrainingPlan, outDir: string, start:
   const { config, sde, data } = plan;
   const { training } = config;
   const { backend } = start;
-  // The data-parallel trainer computes the DSM loss in its workers: a classifier trains in the main thread.
+  // The data-parallel trainer computes the DSM loss in its workers: a classifier and a flow train in the main thread.
+  const { flow } = plan;
   const classifier = training.objective === 'classifier';
-  const workers = classifier ? 0 : workersFor(training.workers, backend);
+  const workers = classifier || flow !== undefined ? 0 : workersFor(training.workers, backend);
   const parallel: TrainerFactory = (network, trainerSde, options) => createParallelTrainer(network, trainerSde, { ...options, workers, backend });
-  const serial: TrainerFactory = classifier ? createClassifierTrainer : createTrainer;
+  const serial: TrainerFactory = flow ? await flowTrainerFactory(flow, data.dim, training.poolSize, config.seed) : classifier ? createClassifierTrainer : createTrainer;
   const folder = trainingFolder(outDir);
   const session = await trainingSession({
     network: plan.network,
@@ -76,7 +80,7 @@ export async function executeTraining(plan: TrainingPlan, outDir: string, start:
     emaDecay: training.emaDecay,
     emaWarmup: training.emaWarmup,
     createTrainer: workers > 0 ? parallel : serial,
-    metadata: { kind: 'scoreflow-train', config: plan.resolved, sde: sdeSignature(sde), backend },
+    metadata: { kind: 'scoreflow-train', objective: training.objective, config: plan.resolved, ...(flow === undefined && { sde: sdeSignature(sde) }), backend },
     signal: start.signal,
     ...(start.resume === true && { resume: await folder.resume() }),
   });
