@@ -1,4 +1,5 @@
-import { DimensionError, type ParticleBatch, ScoreflowError, dimOf, idsOf, positionsOf, stepsOf } from '@scoreflow/core';
+import { type ParticleBatch, ScoreflowError, idsOf, positionsOf, stepsOf } from '@scoreflow/core';
+import { batchDimension } from '../samples/batch-dimension.js';
 import type { ChainTrace } from './chain-diagnostics.js';
 
 /** Collects MCMC snapshots (particle = chain) into a `ChainTrace`. */
@@ -25,10 +26,10 @@ interface StepRows {
  */
 export function createTraceGatherer(fromStep: number, fn = 'createTraceGatherer'): TraceGatherer {
   const steps = new Map<number, StepRows>();
-  let dim = 0;
+  const dimension = batchDimension(fn);
   let chains = 0;
 
-  function rowsOf(step: number, id: number): StepRows {
+  function rowsOf(step: number, id: number, dim: number): StepRows {
     let rows = steps.get(step);
     if (rows === undefined) {
       rows = { x: new Float32Array(0), seen: new Uint8Array(0), count: 0 };
@@ -49,9 +50,7 @@ export function createTraceGatherer(fromStep: number, fn = 'createTraceGatherer'
   const gatherer: TraceGatherer = {
     add(batch) {
       if (batch.numRows === 0) return gatherer;
-      const batchDim = dimOf(batch);
-      if (dim === 0) dim = batchDim;
-      else if (batchDim !== dim) throw new DimensionError(`${fn}: particle batches`, dim, batchDim);
+      const dim = dimension.check(batch);
       const stepColumn = stepsOf(batch);
       const ids = idsOf(batch);
       const x = positionsOf(batch);
@@ -59,7 +58,7 @@ export function createTraceGatherer(fromStep: number, fn = 'createTraceGatherer'
         const step = stepColumn[i];
         if (step < fromStep) continue;
         const id = ids[i];
-        const rows = rowsOf(step, id);
+        const rows = rowsOf(step, id, dim);
         if (rows.seen[id] === 1) throw new ScoreflowError(`${fn}: chain ${id} arrives twice at step ${step}; each step holds each chain once.`);
         rows.seen[id] = 1;
         rows.count++;
@@ -70,6 +69,7 @@ export function createTraceGatherer(fromStep: number, fn = 'createTraceGatherer'
     },
     trace() {
       if (steps.size === 0) return undefined;
+      const { dim } = dimension;
       const order = [...steps.keys()].sort((a, b) => a - b);
       const x = new Float32Array(order.length * chains * dim);
       order.forEach((step, i) => {

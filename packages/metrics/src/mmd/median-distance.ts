@@ -1,3 +1,4 @@
+import { withinPairSquaredDistances } from '../samples/pairwise-sums.js';
 import { medianInPlace } from '../samples/select.js';
 
 /**
@@ -10,17 +11,6 @@ import { medianInPlace } from '../samples/select.js';
 export function medianPairwiseDistance(pooled: Float32Array, dim: number): number {
   const n = pooled.length / dim;
   if (!Number.isInteger(n) || n < 2) throw new RangeError(`medianPairwiseDistance: needs at least 2 rows of ${dim} values, got ${pooled.length} values.`);
-  const squared = new Float32Array((n * (n - 1)) / 2);
-  let p = 0;
-  for (let i = 1; i < n; i++) {
-    for (let j = 0; j < i; j++) {
-      let d2 = 0;
-      for (let k = 0; k < dim; k++) {
-        const diff = pooled[i * dim + k] - pooled[j * dim + k];
-        d2 += diff * diff;
-      }
-      squared[p++] = d2;
-    }
-  }
+  const squared = withinPairSquaredDistances(pooled, dim);
   return medianInPlace(squared, Math.sqrt);
 }

@@ -1,4 +1,5 @@
-import { DimensionError, type ParticleBatch, dimOf, idsOf, positionsOf, stepsOf, timesOf } from '@scoreflow/core';
+import { type ParticleBatch, idsOf, positionsOf, stepsOf, timesOf } from '@scoreflow/core';
+import { batchDimension } from '../samples/batch-dimension.js';
 
 /** The particles gathered for one step: positions of the lowest ids, in id order. */
 export interface Snapshot {
@@ -36,15 +37,13 @@ interface Pending {
  */
 export function createSnapshotGatherer(maxParticles: number, fn = 'createSnapshotGatherer'): SnapshotGatherer {
   const pending = new Map<number, Pending>();
-  let dim = 0;
+  const dimension = batchDimension(fn);
 
   const gatherer: SnapshotGatherer = {
     add(batch) {
       const n = batch.numRows;
       if (n === 0) return gatherer;
-      const batchDim = dimOf(batch);
-      if (dim === 0) dim = batchDim;
-      else if (batchDim !== dim) throw new DimensionError(`${fn}: particle batches`, dim, batchDim);
+      const dim = dimension.check(batch);
       const step = stepsOf(batch)[0];
       let state = pending.get(step);
       if (state === undefined) {
@@ -55,6 +54,7 @@ export function createSnapshotGatherer(maxParticles: number, fn = 'createSnapsho
       return gatherer;
     },
     snapshots() {
+      const { dim } = dimension;
       return [...pending.values()]
         .sort((a, b) => a.step - b.step)
         .map((state) => {

@@ -13,6 +13,21 @@ export function sumCrossPairs(x: Float32Array, y: Float32Array, dim: number, f: 
   return sumOverPairs(x, y, dim, f, false);
 }
 
+/**
+ * The squared distances |x_i - x_j|^2 of all pairs j < i of the rows of `x`, in the order
+ * `sumWithinPairs` visits them (i = 1, 2, ...; j = 0 .. i - 1), stored as Float32: n (n - 1) / 2 values.
+ */
+export function withinPairSquaredDistances(x: Float32Array, dim: number): Float32Array {
+  const n = x.length / dim;
+  const squared = new Float32Array((n * (n - 1)) / 2);
+  let p = 0;
+  sumWithinPairs(x, dim, (d2) => {
+    squared[p++] = d2;
+    return 0;
+  });
+  return squared;
+}
+
 /** sum of f(|x_i - y_j|^2) over j < i (`lower`: the pairs of one sample) or over all j, row by row. */
 function sumOverPairs(x: Float32Array, y: Float32Array, dim: number, f: (squaredDistance: number) => number, lower: boolean): number {
   const n = x.length / dim;
