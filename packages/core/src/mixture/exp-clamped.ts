@@ -28,3 +28,17 @@ export function expClamped(z: number): number {
   const n = rounded | 0;
   return POW2_INT[(n >> 8) + INT_OFFSET] * POW2_FRAC[n & 255] * (1 + r * (1 + r * 0.5));
 }
+
+/**
+ * `expClamped`'s constants and tables, for kernels that must compute it bit for bit (the samplers'
+ * WebAssembly score): `limit` (80), `stepsPerLn2` (256 / ln 2), `round` (1.5 2^52),
+ * `ln2PerStep` (ln 2 / 256), `pow2Int[m + 128] = 2^m` and `pow2Frac[k] = 2^(k / 256)`. Read-only.
+ */
+export const EXP_CLAMPED_TABLES = {
+  limit: LIMIT,
+  stepsPerLn2: STEPS_PER_LN2,
+  round: ROUND,
+  ln2PerStep: LN2_PER_STEP,
+  pow2Int: POW2_INT,
+  pow2Frac: POW2_FRAC,
+} as const;

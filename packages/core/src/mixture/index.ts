@@ -12,4 +12,4 @@ export { type DiffusedComponents, allocateComponents, diffuseComponents } from '
 export { writeGradLogDensity, writeLogDensity } from './mixture-kernels.js';
 export { mixtureGradLogDensity, mixtureLogDensity } from './mixture-density.js';
 export { countParticles } from './count-particles.js';
-export { expClamped } from './exp-clamped.js';
+export { EXP_CLAMPED_TABLES, expClamped } from './exp-clamped.js';

@@ -123,3 +123,11 @@ export function fillUniforms(source: Xoshiro128, out: Float32Array | Float64Arra
     for (let k = start; k < end; k++) out[k] = open01(source);
   }
 }
+
+/**
+ * The ziggurat's tables as `fillNormals` reads them (Marsaglia and Tsang 2000, 128 layers):
+ * `edges[i]` the right edge of layer i (edges[0] the base strip's pseudo-width, edges[128] = 0) and
+ * `ratios[i] = edges[i + 1] / edges[i]`. Read-only: for kernels that must draw the same numbers
+ * (the samplers' WebAssembly normals copy them into their memory).
+ */
+export const ZIGGURAT_TABLES: { readonly edges: Float64Array; readonly ratios: Float64Array } = { edges: X, ratios: RATIO };

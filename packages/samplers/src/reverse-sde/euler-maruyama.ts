@@ -1,10 +1,17 @@
 import type { Stage } from '@scoreflow/core';
-import { type ReverseSamplerOptions, reverseSampler } from '../shared/reverse-sampler.js';
+import { type FusedAccess, type ReverseSamplerOptions, type SamplerState, reverseSampler } from '../shared/reverse-sampler.js';
+import { type CpuEngine, wasmEulerMaruyamaStep, wasmEulerMaruyamaUnfit } from '../wasm/wasm-euler-maruyama.js';
 import { reverseSde } from './reverse-sde.js';
 
 export interface EulerMaruyamaOptions extends ReverseSamplerOptions {
   /** Take the last step without noise (score_sde's `noise_removal`); true by default. */
   readonly noiseRemoval?: boolean;
+  /**
+   * `auto` (default): the WebAssembly SIMD kernel where it applies (the exact score of a
+   * two-component mixture in the plane, a linear drift; the same bytes as the TypeScript path),
+   * else TypeScript; `typescript`; or `wasm`, which throws where the kernel does not apply.
+   */
+  readonly engine?: CpuEngine;
 }
 
 /**
@@ -23,8 +30,19 @@ export function eulerMaruyama(options: EulerMaruyamaOptions): Stage {
   const reverse = reverseSde(options.sde);
   const noiseRemoval = options.noiseRemoval ?? true;
   const last = options.times.length - 2;
-  return reverseSampler('euler-maruyama', options, (state, k, t, next) => reverse.eulerMaruyamaStep(state, k, t, next, !(noiseRemoval && k === last)), {
+  const engine = options.engine ?? 'auto';
+  const wasm = engine === 'typescript' ? undefined : wasmEulerMaruyamaStep(options.sde, options.score, options.rng);
+  if (engine === 'wasm' && wasm === undefined) {
+    throw new RangeError(`euler-maruyama: engine 'wasm' cannot run this stage: ${wasmEulerMaruyamaUnfit(options.sde, options.score, options.rng)}; use engine 'auto' or 'typescript'.`);
+  }
+  return reverseSampler('euler-maruyama', options, (state, k, t, next) => {
+    const noisy = !(noiseRemoval && k === last);
+    if (wasm !== undefined && hasFused(state)) return wasm(state, k, t, next, noisy);
+    return reverse.eulerMaruyamaStep(state, k, t, next, noisy);
+  }, {
     kind: 'reverse-sde',
     scoreEvaluationsPerStep: 1,
   });
 }
+
+const hasFused = (state: SamplerState): state is SamplerState & { readonly fused: FusedAccess } => state.fused !== undefined;

@@ -1,4 +1,5 @@
 import {
+  type DrawKey,
   type ParticleBatch,
   type ParticleIds,
   type Rng,
@@ -58,6 +59,20 @@ export interface SamplerState {
   normal(out: Float32Array, step: number, use?: number): Float32Array;
   /** Fills `out` with uniforms in (0, 1), one per particle (`out.length` >= particles). */
   uniform(out: Float32Array, step: number, use?: number): Float32Array;
+  /** What a fused kernel needs that evaluates the score and draws the normals itself (the frame gives it; hand-made states may not). */
+  readonly fused?: FusedAccess;
+}
+
+/** The frame's keys for a fused kernel (the WebAssembly step, `wasmEulerMaruyama`): the same draws as `normal`, counted evaluations. */
+export interface FusedAccess {
+  /** The batch's particle ids as its noise is keyed (core's `compactIds`). */
+  readonly ids: ParticleIds;
+  /** The run's random source that `normal` draws from. */
+  readonly rng: Rng;
+  /** The draw key of `normal(out, step, use)`. */
+  key(step: number, use?: number): DrawKey;
+  /** Counts one score evaluation per particle, made by the kernel instead of `score`. */
+  countScore(): void;
 }
 
 /** One step of a sampler: from times[k] to times[k + 1]. May return true when it checked finiteness itself. */
@@ -108,6 +123,14 @@ export function reverseSampler(defaultName: string, options: SamplerFrameOptions
           return buffer;
         },
         normal: (out, k, use = 0) => rng.normal(out, noiseIds, identity.dim, { step: k, stream: (baseStream + use) >>> 0 }),
+        fused: {
+          ids: noiseIds,
+          rng,
+          key: (k, use = 0) => ({ step: k, stream: (baseStream + use) >>> 0 }),
+          countScore: () => {
+            evaluations++;
+          },
+        },
         uniform: (out, k, use = 0) => rng.uniform(out, noiseIds, 1, { step: k, stream: (baseStream + 0x10000 + use) >>> 0 }),
       };
       let done = 0;

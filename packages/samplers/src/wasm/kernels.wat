@@ -1,0 +1,219 @@
+;; scoreflow's CPU kernels in WebAssembly with 128-bit SIMD (see README "WebAssembly kernels").
+;; Assembled by wabt's wat2wasm (`npm run build:wasm -w @scoreflow/samplers`) into kernels-wasm.ts;
+;; a spec checks that the checked-in bytes are this file's.
+;;
+;; Every kernel repeats the TypeScript path's arithmetic operation for operation, in float64 where
+;; the TypeScript computes in float64 (JavaScript numbers) and rounding to float32 where it stores
+;; into a Float32Array, so its results are bit-identical to it (no fused multiply-add, no
+;; reassociation: WebAssembly has neither).
+;;
+;; Memory layout (bytes), written by wasm-kernels.ts:
+;;   0     xoshiro128** state: four i32 words
+;;   64    ziggurat layer edges X[0..128], f64 (core's ZIGGURAT_TABLES.edges)
+;;   1152  ziggurat ratios X[i+1] / X[i], i < 128, f64
+;;   2176  2^m for m = -128..127, f64 (core's EXP_CLAMPED_TABLES.pow2Int)
+;;   4224  2^(k/256) for k = 0..255, f64 (EXP_CLAMPED_TABLES.pow2Frac)
+;;   6272  expClamped's constants: limit, steps per ln 2, round (1.5 2^52), ln 2 per step, f64
+;;   6400  scratch float32 (skipped normals land here)
+;;   8192  particle data (x, z) from here on
+(module
+  (import "env" "memory" (memory 1))
+  ;; The ziggurat's rare slow path (about 1.2% of draws): JavaScript's core `fillNormals`, run from
+  ;; the xoshiro state at the given address as it was before the draw; it writes the state after.
+  (import "env" "slowNormal" (func $slowNormal (param i32) (result f64)))
+
+  ;; normals(out, count, stride): `count` standard normals by core's ziggurat (Marsaglia and Tsang
+  ;; 2000, Doornik 2005) from the xoshiro128** state at address 0 (Blackman and Vigna 2018), stored
+  ;; as float32 at out, out + stride, ... (stride 0 discards them: a skip); the state is written back.
+  (func $normals (export "normals") (param $out i32) (param $count i32) (param $stride i32)
+    (local $s0 i32) (local $s1 i32) (local $s2 i32) (local $s3 i32)
+    (local $p0 i32) (local $p1 i32) (local $p2 i32) (local $p3 i32)
+    (local $w i32) (local $t i32) (local $layer i32) (local $u f64)
+    (local.set $s0 (i32.load (i32.const 0)))
+    (local.set $s1 (i32.load (i32.const 4)))
+    (local.set $s2 (i32.load (i32.const 8)))
+    (local.set $s3 (i32.load (i32.const 12)))
+    (block $done
+      (br_if $done (i32.eqz (local.get $count)))
+      (loop $next
+        (local.set $p0 (local.get $s0))
+        (local.set $p1 (local.get $s1))
+        (local.set $p2 (local.get $s2))
+        (local.set $p3 (local.get $s3))
+        ;; xoshiro128**: w = rotl(s1 * 5, 7) * 9, then the linear update of the state
+        (local.set $w (i32.mul (i32.rotl (i32.mul (local.get $s1) (i32.const 5)) (i32.const 7)) (i32.const 9)))
+        (local.set $t (i32.shl (local.get $s1) (i32.const 9)))
+        (local.set $s2 (i32.xor (local.get $s2) (local.get $s0)))
+        (local.set $s3 (i32.xor (local.get $s3) (local.get $s1)))
+        (local.set $s1 (i32.xor (local.get $s1) (local.get $s2)))
+        (local.set $s0 (i32.xor (local.get $s0) (local.get $s3)))
+        (local.set $s2 (i32.xor (local.get $s2) (local.get $t)))
+        (local.set $s3 (i32.rotl (local.get $s3) (i32.const 11)))
+        ;; layer = w & 127 (as a byte offset into the f64 tables); u = (w >>> 7) 2^-24 - 1 in [-1, 1)
+        (local.set $layer (i32.shl (i32.and (local.get $w) (i32.const 127)) (i32.const 3)))
+        (local.set $u
+          (f64.sub
+            (f64.mul (f64.convert_i32_u (i32.shr_u (local.get $w) (i32.const 7))) (f64.const 0x1p-24))
+            (f64.const 1)))
+        (if (f64.lt (f64.abs (local.get $u)) (f64.load offset=1152 (local.get $layer)))
+          (then
+            (f32.store (local.get $out)
+              (f32.demote_f64 (f64.mul (local.get $u) (f64.load offset=64 (local.get $layer))))))
+          (else
+            (i32.store (i32.const 0) (local.get $p0))
+            (i32.store (i32.const 4) (local.get $p1))
+            (i32.store (i32.const 8) (local.get $p2))
+            (i32.store (i32.const 12) (local.get $p3))
+            (f32.store (local.get $out) (f32.demote_f64 (call $slowNormal (i32.const 0))))
+            (local.set $s0 (i32.load (i32.const 0)))
+            (local.set $s1 (i32.load (i32.const 4)))
+            (local.set $s2 (i32.load (i32.const 8)))
+            (local.set $s3 (i32.load (i32.const 12)))))
+        (local.set $out (i32.add (local.get $out) (local.get $stride)))
+        (br_if $next (local.tee $count (i32.sub (local.get $count) (i32.const 1))))))
+    (i32.store (i32.const 0) (local.get $s0))
+    (i32.store (i32.const 4) (local.get $s1))
+    (i32.store (i32.const 8) (local.get $s2))
+    (i32.store (i32.const 12) (local.get $s3)))
+
+  ;; $lookup2(offsets, table): the f64x2 (table[offsets lane 0], table[offsets lane 1]), byte offsets.
+  (func $lookup2 (param $offsets v128) (param $table i32) (result v128)
+    (f64x2.replace_lane 1
+      (f64x2.splat (f64.load (i32.add (local.get $table) (i32x4.extract_lane 0 (local.get $offsets)))))
+      (f64.load (i32.add (local.get $table) (i32x4.extract_lane 1 (local.get $offsets))))))
+
+  ;; $expClamped2(z): core's expClamped on both lanes (Tang 1989, table-driven): z clamped to
+  ;; [-limit, limit], z = (n / 256) ln 2 + r, exp(z) = 2^(n >> 8) 2^((n & 255) / 256) (1 + r (1 + r / 2)).
+  (func $expClamped2 (param $z v128) (result v128)
+    (local $y v128) (local $rounded v128) (local $r v128) (local $n v128)
+    (local.set $y
+      (f64x2.max (f64x2.neg (f64x2.splat (f64.load (i32.const 6272))))
+        (f64x2.min (f64x2.splat (f64.load (i32.const 6272))) (local.get $z))))
+    (local.set $rounded
+      (f64x2.sub
+        (f64x2.add (f64x2.mul (local.get $y) (f64x2.splat (f64.load (i32.const 6280))))
+          (f64x2.splat (f64.load (i32.const 6288))))
+        (f64x2.splat (f64.load (i32.const 6288)))))
+    (local.set $r
+      (f64x2.sub (local.get $y) (f64x2.mul (local.get $rounded) (f64x2.splat (f64.load (i32.const 6296))))))
+    (local.set $n (i32x4.trunc_sat_f64x2_s_zero (local.get $rounded)))
+    (f64x2.mul
+      (f64x2.mul
+        (call $lookup2
+          (i32x4.shl (i32x4.add (i32x4.shr_s (local.get $n) (i32.const 8)) (i32x4.splat (i32.const 128))) (i32.const 3))
+          (i32.const 2176))
+        (call $lookup2 (i32x4.shl (v128.and (local.get $n) (i32x4.splat (i32.const 255))) (i32.const 3)) (i32.const 4224)))
+      (f64x2.add (f64x2.splat (f64.const 1))
+        (f64x2.mul (local.get $r)
+          (f64x2.add (f64x2.splat (f64.const 1)) (f64x2.mul (local.get $r) (f64x2.splat (f64.const 0.5))))))))
+
+  ;; The constants of one step, set by `setMixtureStep` (globals keep the hot loop's signature short).
+  (global $a00 (mut f64) (f64.const 0)) (global $a01 (mut f64) (f64.const 0))
+  (global $a10 (mut f64) (f64.const 0)) (global $a11 (mut f64) (f64.const 0))
+  (global $p00 (mut f64) (f64.const 0)) (global $p01 (mut f64) (f64.const 0))
+  (global $p10 (mut f64) (f64.const 0)) (global $p11 (mut f64) (f64.const 0))
+  (global $dc (mut f64) (f64.const 0))
+  (global $scale (mut f64) (f64.const 0)) (global $scoreDt (mut f64) (f64.const 0)) (global $noise (mut f64) (f64.const 0))
+
+  ;; setMixtureStep: the diffused two-component mixture in the plane at t (centres m mu_k, precisions
+  ;; 1 / v_k, dc = c_1 - c_0; core's DiffusedComponents) and the affine update x <- scale x - scoreDt
+  ;; score + noise z (samplers' affineStep).
+  (func (export "setMixtureStep")
+    (param $a00 f64) (param $a01 f64) (param $a10 f64) (param $a11 f64)
+    (param $p00 f64) (param $p01 f64) (param $p10 f64) (param $p11 f64)
+    (param $dc f64) (param $scale f64) (param $scoreDt f64) (param $noise f64)
+    (global.set $a00 (local.get $a00)) (global.set $a01 (local.get $a01))
+    (global.set $a10 (local.get $a10)) (global.set $a11 (local.get $a11))
+    (global.set $p00 (local.get $p00)) (global.set $p01 (local.get $p01))
+    (global.set $p10 (local.get $p10)) (global.set $p11 (local.get $p11))
+    (global.set $dc (local.get $dc))
+    (global.set $scale (local.get $scale)) (global.set $scoreDt (local.get $scoreDt)) (global.set $noise (local.get $noise)))
+
+  ;; mixtureStep(x, z, n, noisy): the fused reverse Euler-Maruyama step of n particles in the
+  ;; plane, two per f64x2: the exact score of the diffused two-component mixture (core's unrolled
+  ;; gradTwoComponentsPlane: r_0 = 1 / (1 + expClamped(l_1 - l_0)), score = g_1 + r_0 (g_0 - g_1),
+  ;; rounded to float32 as the score buffer stores it), then x <- (x scale - scoreDt score) + noise z
+  ;; (without the noise term when noisy is 0), in place. Returns 1 when every new position is finite
+  ;; (before its rounding to float32, as affineStep checks), else 0.
+  (func (export "mixtureStep") (param $x i32) (param $z i32) (param $n i32) (param $noisy i32) (result i32)
+    (local $acc v128) (local $v v128)
+    (block $pairs
+      (loop $pair
+        (br_if $pairs (i32.lt_u (local.get $n) (i32.const 2)))
+        (local.set $v (call $step2 (v128.load (local.get $x)) (v128.load (local.get $z)) (local.get $noisy)))
+        (v128.store (local.get $x) (local.get $v))
+        (local.set $acc (f64x2.add (local.get $acc) (global.get $check)))
+        (local.set $x (i32.add (local.get $x) (i32.const 16)))
+        (local.set $z (i32.add (local.get $z) (i32.const 16)))
+        (local.set $n (i32.sub (local.get $n) (i32.const 2)))
+        (br $pair)))
+    (if (local.get $n)
+      (then
+        ;; the last particle alone: the other lane computes on zeros and is neither stored nor checked
+        (local.set $v (call $step2 (v128.load64_zero (local.get $x)) (v128.load64_zero (local.get $z)) (local.get $noisy)))
+        (v128.store64_lane 0 (local.get $x) (local.get $v))
+        (local.set $acc (f64x2.add (local.get $acc) (f64x2.replace_lane 1 (global.get $check) (f64.const 0))))))
+    (f64.eq
+      (f64.add (f64x2.extract_lane 0 (local.get $acc)) (f64x2.extract_lane 1 (local.get $acc)))
+      (f64.const 0)))
+
+  ;; $check: (v0 0 + v1 0) of the last pair, per lane: 0 when its new positions are finite, else NaN.
+  (global $check (mut v128) (v128.const i64x2 0 0))
+
+  ;; $step2(xs, zs, noisy): mixtureStep for two particles, xs = (x0a, x1a, x0b, x1b) as float32.
+  (func $step2 (param $xs v128) (param $zs v128) (param $noisy i32) (result v128)
+    (local $x0 v128) (local $x1 v128) (local $z0 v128) (local $z1 v128)
+    (local $d00 v128) (local $d01 v128) (local $d10 v128) (local $d11 v128)
+    (local $g00 v128) (local $g01 v128) (local $g10 v128) (local $g11 v128)
+    (local $r0 v128) (local $s0 v128) (local $s1 v128) (local $v0 v128) (local $v1 v128)
+    ;; deinterleave: (x0a, x0b, x1a, x1b), then widen each coordinate to f64x2
+    (local.set $xs (i8x16.shuffle 0 1 2 3 8 9 10 11 4 5 6 7 12 13 14 15 (local.get $xs) (local.get $xs)))
+    (local.set $x0 (f64x2.promote_low_f32x4 (local.get $xs)))
+    (local.set $x1 (f64x2.promote_low_f32x4 (i8x16.shuffle 8 9 10 11 12 13 14 15 0 1 2 3 4 5 6 7 (local.get $xs) (local.get $xs))))
+    (local.set $d00 (f64x2.sub (f64x2.splat (global.get $a00)) (local.get $x0)))
+    (local.set $d01 (f64x2.sub (f64x2.splat (global.get $a01)) (local.get $x1)))
+    (local.set $d10 (f64x2.sub (f64x2.splat (global.get $a10)) (local.get $x0)))
+    (local.set $d11 (f64x2.sub (f64x2.splat (global.get $a11)) (local.get $x1)))
+    (local.set $g00 (f64x2.mul (local.get $d00) (f64x2.splat (global.get $p00))))
+    (local.set $g01 (f64x2.mul (local.get $d01) (f64x2.splat (global.get $p01))))
+    (local.set $g10 (f64x2.mul (local.get $d10) (f64x2.splat (global.get $p10))))
+    (local.set $g11 (f64x2.mul (local.get $d11) (f64x2.splat (global.get $p11))))
+    ;; r_0 = 1 / (1 + exp(l_1 - l_0)), l_1 - l_0 = dc - 0.5 (((d10 g10 + d11 g11) - d00 g00) - d01 g01)
+    (local.set $r0
+      (f64x2.div (f64x2.splat (f64.const 1))
+        (f64x2.add (f64x2.splat (f64.const 1))
+          (call $expClamped2
+            (f64x2.sub (f64x2.splat (global.get $dc))
+              (f64x2.mul (f64x2.splat (f64.const 0.5))
+                (f64x2.sub
+                  (f64x2.sub
+                    (f64x2.add (f64x2.mul (local.get $d10) (local.get $g10)) (f64x2.mul (local.get $d11) (local.get $g11)))
+                    (f64x2.mul (local.get $d00) (local.get $g00)))
+                  (f64x2.mul (local.get $d01) (local.get $g01)))))))))
+    ;; the score, stored as float32 by the TypeScript path: round it the same way
+    (local.set $s0
+      (f64x2.promote_low_f32x4 (f32x4.demote_f64x2_zero
+        (f64x2.add (local.get $g10) (f64x2.mul (local.get $r0) (f64x2.sub (local.get $g00) (local.get $g10)))))))
+    (local.set $s1
+      (f64x2.promote_low_f32x4 (f32x4.demote_f64x2_zero
+        (f64x2.add (local.get $g11) (f64x2.mul (local.get $r0) (f64x2.sub (local.get $g01) (local.get $g11)))))))
+    (local.set $v0
+      (f64x2.sub (f64x2.mul (local.get $x0) (f64x2.splat (global.get $scale)))
+        (f64x2.mul (f64x2.splat (global.get $scoreDt)) (local.get $s0))))
+    (local.set $v1
+      (f64x2.sub (f64x2.mul (local.get $x1) (f64x2.splat (global.get $scale)))
+        (f64x2.mul (f64x2.splat (global.get $scoreDt)) (local.get $s1))))
+    (if (local.get $noisy)
+      (then
+        (local.set $zs (i8x16.shuffle 0 1 2 3 8 9 10 11 4 5 6 7 12 13 14 15 (local.get $zs) (local.get $zs)))
+        (local.set $z0 (f64x2.promote_low_f32x4 (local.get $zs)))
+        (local.set $z1 (f64x2.promote_low_f32x4 (i8x16.shuffle 8 9 10 11 12 13 14 15 0 1 2 3 4 5 6 7 (local.get $zs) (local.get $zs))))
+        (local.set $v0 (f64x2.add (local.get $v0) (f64x2.mul (f64x2.splat (global.get $noise)) (local.get $z0))))
+        (local.set $v1 (f64x2.add (local.get $v1) (f64x2.mul (f64x2.splat (global.get $noise)) (local.get $z1))))))
+    (global.set $check
+      (f64x2.add (f64x2.mul (local.get $v0) (f64x2.splat (f64.const 0))) (f64x2.mul (local.get $v1) (f64x2.splat (f64.const 0)))))
+    ;; round to float32 and interleave back: (v0a, v1a, v0b, v1b)
+    (i8x16.shuffle 0 1 2 3 16 17 18 19 4 5 6 7 20 21 22 23
+      (f32x4.demote_f64x2_zero (local.get $v0))
+      (f32x4.demote_f64x2_zero (local.get $v1))))
+)

@@ -1,0 +1,83 @@
+import { type DiffusedComponents, type GaussianMixture, type Rng, type ScoreModel, type Sde, allocateComponents, diffuseComponents } from '@scoreflow/core';
+import type { FusedAccess, SamplerState } from '../shared/reverse-sampler.js';
+import { KERNEL_LAYOUT, type WasmKernels, wasmKernels } from './wasm-kernels.js';
+import { type StepNoise, wasmMixtureStep } from './wasm-mixture-step.js';
+import { wasmNormals } from './wasm-normals.js';
+
+/** Which code runs a CPU stage: `typescript`, the `wasm` SIMD kernels, or `auto` (the kernels where they apply, bit for bit). */
+export type CpuEngine = 'auto' | 'typescript' | 'wasm';
+
+/** The CPU engines a config may name. */
+export const CPU_ENGINES: readonly CpuEngine[] = ['auto', 'typescript', 'wasm'];
+
+/**
+ * One fused Euler-Maruyama step on the frame's state, whose `fused` keys it needs (see
+ * `wasmEulerMaruyamaStep`); returns whether every position is finite.
+ */
+export type WasmReverseStep = (state: SamplerState & { readonly fused: FusedAccess }, k: number, t: number, next: number, noisy: boolean) => boolean;
+
+const coreRngs = new WeakMap<Rng, boolean>();
+
+/**
+ * Whether `rng` draws core's `createRng` normals (the kernel reproduces those, not any `Rng`):
+ * checked once per random source on 24 draws that cross a block of ids, bit for bit.
+ */
+function drawsCoreNormals(kernels: WasmKernels, rng: Rng): boolean {
+  let known = coreRngs.get(rng);
+  if (known === undefined) {
+    const ids = { first: 1020, count: 12 };
+    const key = { step: 3, stream: 0x5eed };
+    const expected = rng.normal(new Float32Array(24), ids, 2, key);
+    const drawn = wasmNormals(kernels, new Float32Array(24), ids, 2, { seed: rng.seed, key }, KERNEL_LAYOUT.scratch);
+    known = expected.every((value, i) => Object.is(value, drawn[i]));
+    coreRngs.set(rng, known);
+  }
+  return known;
+}
+
+/**
+ * Why the WebAssembly kernel cannot run the reverse Euler-Maruyama step of `sde` with `score`, or
+ * undefined when it can (then bit for bit): it takes the exact score of a two-component Gaussian
+ * mixture in the plane, an SDE with a linear drift, core's random source, and WebAssembly SIMD.
+ */
+export function wasmEulerMaruyamaUnfit(sde: Sde, score: ScoreModel, rng: Rng): string | undefined {
+  const description = score.describe?.();
+  if (description?.kind !== 'mixture') return `the score model '${score.name}' is not an exact Gaussian mixture`;
+  const { mixture } = description;
+  if (mixture.dim !== 2 || mixture.components !== 2) return `the kernel takes two components in the plane, got ${mixture.components} in dimension ${mixture.dim}`;
+  if (sde.driftCoefficient === undefined) return `the SDE '${sde.name}' gives no linear drift coefficient`;
+  const kernels = wasmKernels();
+  if (kernels === undefined) return 'this JavaScript engine has no WebAssembly SIMD';
+  if (!drawsCoreNormals(kernels, rng)) return "the run's random source is not core's createRng";
+  return undefined;
+}
+
+/**
+ * The fused reverse Euler-Maruyama step (Song et al. 2021, eq. 6, Anderson 1982) of `sde` with the
+ * exact mixture score in the WebAssembly SIMD kernel (`wasmMixtureStep`): the same bytes as
+ * `reverseSde(sde).eulerMaruyamaStep` with `mixtureScore` (x <- (1 + a dt) x - g^2 dt score + g
+ * sqrt(-dt) z), one counted score evaluation per step. Undefined when the kernel does not apply
+ * (`wasmEulerMaruyamaUnfit`).
+ */
+export function wasmEulerMaruyamaStep(sde: Sde, score: ScoreModel, rng: Rng): WasmReverseStep | undefined {
+  if (wasmEulerMaruyamaUnfit(sde, score, rng) !== undefined) return undefined;
+  const kernels = wasmKernels() as WasmKernels;
+  const mixture = (score.describe?.() as { readonly mixture: GaussianMixture }).mixture;
+  const components: DiffusedComponents = allocateComponents('wasmEulerMaruyamaStep', mixture);
+  return (state, k, t, next, noisy) => {
+    const { fused } = state;
+    fused.countScore();
+    const dt = next - t;
+    const g = sde.diffusion(t);
+    const { mean, std } = sde.marginal(t);
+    diffuseComponents(mixture, mean, std, components);
+    const noise = noisy ? g * Math.sqrt(-dt) : 0;
+    let draws: StepNoise | undefined;
+    if (noise !== 0) {
+      const { ids } = fused;
+      draws = ids instanceof Uint32Array ? { z: state.normal(state.buffer('noise'), k) } : { first: ids.first, normals: { seed: fused.rng.seed, key: fused.key(k) } };
+    }
+    const scale = 1 + (sde.driftCoefficient as (t: number) => number).call(sde, t) * dt;
+    return wasmMixtureStep(kernels, state.x, components, { scale, scoreDt: g * g * dt, noise }, draws);
+  };
+}

@@ -1,0 +1,122 @@
+import { ID_BLOCK_SIZE, allocateComponents, createRng, diffuseComponents, gaussianMixture, writeGradLogDensity } from '@scoreflow/core';
+import { describe, expect, it } from 'vitest';
+import { affineStep } from '../reverse-sde/reverse-step.js';
+import { KERNELS_WASM_BASE64 } from './kernels-wasm.js';
+import { assembleKernels } from './testing/assemble-kernels.js';
+import { KERNEL_LAYOUT, createWasmKernels } from './wasm-kernels.js';
+import { wasmMixtureStep } from './wasm-mixture-step.js';
+import { wasmNormals } from './wasm-normals.js';
+
+const kernels = createWasmKernels();
+if (kernels === undefined) throw new Error('Node 20 has WebAssembly SIMD: the kernels must load');
+
+/** Bit patterns, so that -0 and the last ulp count (every NaN reads as one pattern: its sign is the engine's choice, and a NaN stops a run). */
+const bits = (a: Float32Array) => Uint32Array.from(new Uint32Array(a.buffer, a.byteOffset, a.length), (b, i) => (Number.isNaN(a[i]) ? 0x7fc00000 : b));
+
+/** The indices where two float32 arrays differ in their bits (a fast comparison for long arrays). */
+function mismatches(a: Float32Array, b: Float32Array): number[] {
+  const x = bits(a);
+  const y = bits(b);
+  const out: number[] = [];
+  for (let i = 0; i < Math.max(x.length, y.length); i++) if (x[i] !== y[i]) out.push(i);
+  return out;
+}
+
+describe('kernels-wasm.ts', () => {
+  it('holds the bytes that wat2wasm assembles from kernels.wat (run npm run build:wasm after editing it)', async () => {
+    const assembled = await assembleKernels();
+    expect(Buffer.from(assembled).toString('base64')).toBe(KERNELS_WASM_BASE64);
+  });
+});
+
+describe('wasmNormals(kernels, out, ids, width, { seed, key })', () => {
+  it.each([
+    { seed: 7, first: 0, count: 3000, width: 2 },
+    { seed: 2 ** 40 + 3, first: 1000, count: 2100, width: 3 },
+    { seed: 123, first: 5 * ID_BLOCK_SIZE - 1, count: 2, width: 1 },
+  ])('draws core createRng($seed).normal bit for bit (first $first, count $count, width $width)', ({ seed, first, count, width }) => {
+    const key = { step: 11, stream: 0xabcdef };
+    const expected = createRng(seed).normal(new Float32Array(count * width), { first, count }, width, key);
+    const drawn = wasmNormals(kernels, new Float32Array(count * width), { first, count }, width, { seed, key }, KERNEL_LAYOUT.scratch);
+    expect(bits(drawn)).toEqual(bits(expected));
+  });
+
+  it('takes the slow path (wedges and tail) as often as core: 200k normals agree bit for bit', () => {
+    const count = 100_000;
+    const key = { step: 0, stream: 1 };
+    const expected = createRng(99).normal(new Float32Array(count * 2), { first: 0, count }, 2, key);
+    const drawn = wasmNormals(kernels, new Float32Array(count * 2), { first: 0, count }, 2, { seed: 99, key }, KERNEL_LAYOUT.scratch);
+    expect(mismatches(drawn, expected)).toEqual([]);
+    // beyond the base layer's edge R = 3.44: only the tail sampler reaches there
+    expect(drawn.some((z) => Math.abs(z) > 3.45)).toBe(true);
+  });
+});
+
+describe('wasmMixtureStep(kernels, x, components, update, noise)', () => {
+  const mixture = gaussianMixture({ weights: [0.3, 0.7], means: [[-4, 1], [3, -2]], std: [[0.5, 1.5], [1, 0.25]] });
+  const components = allocateComponents('spec', mixture);
+
+  /** The TypeScript path: core's score into a float32 buffer, keyed normals, affineStep. */
+  function typescriptStep(x: Float32Array, scale: number, scoreDt: number, noise: number, seed: number, first: number): boolean {
+    const score = new Float32Array(x.length);
+    writeGradLogDensity(components, x, score);
+    const z = new Float32Array(x.length);
+    if (noise !== 0) createRng(seed).normal(z, { first, count: x.length / 2 }, 2, { step: 4, stream: 9 });
+    return affineStep(x, score, z, scale, scoreDt, noise);
+  }
+
+  function points(n: number, seed: number, spread: number): Float32Array {
+    const x = createRng(seed).normal(new Float32Array(n * 2), { first: 0, count: n }, 2, { step: 0 });
+    for (let i = 0; i < x.length; i++) x[i] *= spread;
+    return x;
+  }
+
+  it.each([
+    { n: 2501, first: 700, noise: 0.3, mean: 0.8, std: 0.6, spread: 3 },
+    { n: 1, first: 0, noise: 0.3, mean: 1, std: 0.01, spread: 1 },
+    { n: 64, first: 3, noise: 0, mean: 0.5, std: 2, spread: 1 },
+    { n: 999, first: 0, noise: 1, mean: 1, std: 0.05, spread: 1e4 },
+  ])('gives the bytes of the TypeScript step (n $n, noise $noise, spread $spread)', ({ n, first, noise, mean, std, spread }) => {
+    diffuseComponents(mixture, mean, std, components);
+    const x = points(n, n, spread);
+    const expected = x.slice();
+    const scale = 1.0123;
+    const scoreDt = -0.0421;
+    const finiteTs = typescriptStep(expected, scale, scoreDt, noise, 42, first);
+    const finite = wasmMixtureStep(kernels, x, components, { scale, scoreDt, noise }, { first, normals: { seed: 42, key: { step: 4, stream: 9 } } });
+    expect(bits(x)).toEqual(bits(expected));
+    expect(finite).toBe(finiteTs);
+    expect(finite).toBe(true);
+  });
+
+  it('takes given normals for ids that are not a range', () => {
+    diffuseComponents(mixture, 0.9, 0.4, components);
+    const x = points(3000, 5, 2);
+    const expected = x.slice();
+    const z = points(3000, 6, 1);
+    const score = new Float32Array(x.length);
+    writeGradLogDensity(components, expected, score);
+    affineStep(expected, score, z, 1, -0.01, 0.1);
+    wasmMixtureStep(kernels, x, components, { scale: 1, scoreDt: -0.01, noise: 0.1 }, { z });
+    expect(bits(x)).toEqual(bits(expected));
+  });
+
+  it('reports a non-finite position (NaN, or beyond float64) as affineStep does', () => {
+    diffuseComponents(mixture, 1, 0.5, components);
+    for (const bad of [Number.NaN, Number.POSITIVE_INFINITY]) {
+      const x = points(9, 1, 1);
+      x[13] = bad;
+      const expected = x.slice();
+      const finiteTs = typescriptStep(expected, 1, -0.1, 0, 0, 0);
+      const finite = wasmMixtureStep(kernels, x, components, { scale: 1, scoreDt: -0.1, noise: 0 }, undefined);
+      expect(finite).toBe(false);
+      expect(finiteTs).toBe(false);
+      expect(bits(x)).toEqual(bits(expected));
+    }
+  });
+
+  it('rejects a mixture other than two components in the plane, naming what it got', () => {
+    const three = allocateComponents('spec', gaussianMixture({ means: [[0, 0], [1, 1], [2, 2]], std: 1 }));
+    expect(() => wasmMixtureStep(kernels, new Float32Array(4), three, { scale: 1, scoreDt: 0, noise: 0 }, undefined)).toThrow(/two components in the plane, got 3 in dimension 2/);
+  });
+});

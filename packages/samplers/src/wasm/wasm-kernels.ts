@@ -1,0 +1,109 @@
+import { EXP_CLAMPED_TABLES, Xoshiro128, ZIGGURAT_TABLES, fillNormals } from '@scoreflow/core';
+import { KERNELS_WASM_BASE64 } from './kernels-wasm.js';
+
+/** Byte offsets in the kernels' memory (see the layout at the top of `kernels.wat`). */
+export const KERNEL_LAYOUT = {
+  state: 0,
+  edges: 64,
+  ratios: 1152,
+  pow2Int: 2176,
+  pow2Frac: 4224,
+  expConstants: 6272,
+  scratch: 6400,
+  /** Particle data: positions, then normals, of one chunk. */
+  data: 8192,
+} as const;
+
+/** Particles per chunk: one block of core's keyed ids (`ID_BLOCK_SIZE`), in the plane. */
+export const CHUNK_PARTICLES = 1024;
+/** Coordinates per chunk of x or z (dim 2 at most for now). */
+const CHUNK_VALUES = CHUNK_PARTICLES * 2;
+
+/** The exports of `kernels.wat`, with views of its memory. */
+export interface WasmKernels {
+  /** `count` standard normals from the xoshiro128** state at `KERNEL_LAYOUT.state`, as float32 at `out`, `out + stride`, ... */
+  normals(out: number, count: number, stride: number): void;
+  /** The constants of one fused reverse step (see `kernels.wat`). */
+  setMixtureStep(a00: number, a01: number, a10: number, a11: number, p00: number, p01: number, p10: number, p11: number, dc: number, scale: number, scoreDt: number, noise: number): void;
+  /** The fused step of `n` particles at byte offsets `x` and `z`; 1 when every new position is finite. */
+  mixtureStep(x: number, z: number, n: number, noisy: number): number;
+  /** The xoshiro state words. */
+  readonly state: Int32Array;
+  /** The chunk of positions (CHUNK_PARTICLES x 2 float32) at `xOffset`. */
+  readonly x: Float32Array;
+  readonly xOffset: number;
+  /** The chunk of normals at `zOffset`. */
+  readonly z: Float32Array;
+  readonly zOffset: number;
+}
+
+let compiled: WebAssembly.Module | null | undefined;
+
+/** The compiled module, or null where this engine lacks WebAssembly SIMD (compiled once, synchronously: it is 1.5 kB). */
+function kernelsModule(): WebAssembly.Module | null {
+  if (compiled !== undefined) return compiled;
+  try {
+    const bytes = Uint8Array.from(atob(KERNELS_WASM_BASE64), (c) => c.charCodeAt(0));
+    compiled = new WebAssembly.Module(bytes);
+  } catch {
+    compiled = null;
+  }
+  return compiled;
+}
+
+/**
+ * A fresh instance of the samplers' WebAssembly SIMD kernels (`kernels.wat`) with its own memory,
+ * its tables copied from core (`ZIGGURAT_TABLES`, `EXP_CLAMPED_TABLES`) so that it draws core's
+ * normals and computes core's `expClamped` bit for bit; undefined where WebAssembly SIMD is
+ * missing. The ziggurat's rare slow path calls back into core's `fillNormals`.
+ */
+export function createWasmKernels(): WasmKernels | undefined {
+  const module = kernelsModule();
+  if (module === null) return undefined;
+  const memory = new WebAssembly.Memory({ initial: 1 });
+  const f64 = new Float64Array(memory.buffer);
+  const state = new Int32Array(memory.buffer, KERNEL_LAYOUT.state, 4);
+  const source = new Xoshiro128();
+  const one = new Float64Array(1);
+  const slowNormal = (address: number): number => {
+    const words = new Int32Array(memory.buffer, address, 4);
+    source.s0 = words[0];
+    source.s1 = words[1];
+    source.s2 = words[2];
+    source.s3 = words[3];
+    fillNormals(source, one, 0, 1);
+    words[0] = source.s0;
+    words[1] = source.s1;
+    words[2] = source.s2;
+    words[3] = source.s3;
+    return one[0];
+  };
+  const instance = new WebAssembly.Instance(module, { env: { memory, slowNormal } });
+  f64.set(ZIGGURAT_TABLES.edges, KERNEL_LAYOUT.edges / 8);
+  f64.set(ZIGGURAT_TABLES.ratios, KERNEL_LAYOUT.ratios / 8);
+  f64.set(EXP_CLAMPED_TABLES.pow2Int, KERNEL_LAYOUT.pow2Int / 8);
+  f64.set(EXP_CLAMPED_TABLES.pow2Frac, KERNEL_LAYOUT.pow2Frac / 8);
+  const { limit, stepsPerLn2, round, ln2PerStep } = EXP_CLAMPED_TABLES;
+  f64.set([limit, stepsPerLn2, round, ln2PerStep], KERNEL_LAYOUT.expConstants / 8);
+  const exports = instance.exports as unknown as Pick<WasmKernels, 'normals' | 'setMixtureStep' | 'mixtureStep'>;
+  const xOffset = KERNEL_LAYOUT.data;
+  const zOffset = xOffset + CHUNK_VALUES * 4;
+  return {
+    normals: exports.normals,
+    setMixtureStep: exports.setMixtureStep,
+    mixtureStep: exports.mixtureStep,
+    state,
+    x: new Float32Array(memory.buffer, xOffset, CHUNK_VALUES),
+    xOffset,
+    z: new Float32Array(memory.buffer, zOffset, CHUNK_VALUES),
+    zOffset,
+  };
+}
+
+let shared: WasmKernels | null | undefined;
+
+/** This thread's kernels, created on first use (steps run synchronously, so one instance serves every stage); undefined without SIMD. */
+export function wasmKernels(): WasmKernels | undefined {
+  if (shared === undefined) shared = createWasmKernels() ?? null;
+  return shared ?? undefined;
+}

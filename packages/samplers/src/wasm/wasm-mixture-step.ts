@@ -1,0 +1,59 @@
+import { type DiffusedComponents, ID_BLOCK_SIZE } from '@scoreflow/core';
+import { CHUNK_PARTICLES, KERNEL_LAYOUT, type WasmKernels } from './wasm-kernels.js';
+import { type NormalKey, skipNormals, startNormalBlock } from './wasm-normals.js';
+
+/** The affine reverse update x <- scale x - scoreDt score + noise z (samplers' `affineStep`). */
+export interface AffineUpdate {
+  readonly scale: number;
+  readonly scoreDt: number;
+  /** 0 for a step without noise (then no normals are drawn). */
+  readonly noise: number;
+}
+
+/**
+ * The noise of a step: drawn by the kernel from core's keyed generator for a contiguous range of
+ * ids (`{ first, count }` and a `NormalKey`), or given (`z`, one normal per coordinate, drawn by
+ * the caller for ids that are not a range).
+ */
+export type StepNoise = { readonly first: number; readonly normals: NormalKey } | { readonly z: Float32Array };
+
+/**
+ * One fused reverse Euler-Maruyama step of the particles `x` (row-major, dim 2) with the exact
+ * score of a two-component mixture in the plane, diffused to the step's time (`components`, core's
+ * `diffuseComponents`), in the WebAssembly SIMD kernel: score (core's `writeGradLogDensity`),
+ * keyed normals (core's `rng.normal`), `affineStep` and its finiteness check, chunk by chunk (one
+ * block of ids at a time, in the kernel's memory). Bit-identical to the TypeScript path
+ * (`reverseSde(sde).eulerMaruyamaStep` with `mixtureScore`). Returns whether every new position is
+ * finite (before rounding to float32, as `affineStep`).
+ */
+export function wasmMixtureStep(kernels: WasmKernels, x: Float32Array, components: DiffusedComponents, update: AffineUpdate, noise: StepNoise | undefined): boolean {
+  if (components.dim !== 2 || components.components !== 2) {
+    throw new RangeError(`wasmMixtureStep: takes two components in the plane, got ${components.components} in dimension ${components.dim}.`);
+  }
+  const n = x.length / 2;
+  const { centres: a, precisions: p, logNormalisers: c } = components;
+  const noisy = update.noise !== 0;
+  if (noisy && noise === undefined) throw new RangeError('wasmMixtureStep: a step with noise needs its normals (noise).');
+  kernels.setMixtureStep(a[0], a[1], a[2], a[3], p[0], p[1], p[2], p[3], c[1] - c[0], update.scale, update.scoreDt, update.noise);
+  let finite = true;
+  let i = 0;
+  while (i < n) {
+    let run = Math.min(n - i, CHUNK_PARTICLES);
+    if (noisy && noise !== undefined && 'normals' in noise) {
+      const id = noise.first + i;
+      const block = Math.floor(id / ID_BLOCK_SIZE);
+      const offset = id - block * ID_BLOCK_SIZE;
+      run = Math.min(n - i, ID_BLOCK_SIZE - offset);
+      startNormalBlock(kernels, block, noise.normals);
+      skipNormals(kernels, offset * 2, KERNEL_LAYOUT.scratch);
+      kernels.normals(kernels.zOffset, run * 2, 4);
+    } else if (noisy && noise !== undefined && 'z' in noise) {
+      kernels.z.set(noise.z.subarray(i * 2, (i + run) * 2));
+    }
+    kernels.x.set(x.subarray(i * 2, (i + run) * 2));
+    if (kernels.mixtureStep(kernels.xOffset, kernels.zOffset, run, noisy ? 1 : 0) === 0) finite = false;
+    x.set(kernels.x.subarray(0, run * 2), i * 2);
+    i += run;
+  }
+  return finite;
+}

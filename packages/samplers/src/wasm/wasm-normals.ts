@@ -1,0 +1,62 @@
+import { type DrawKey, ID_BLOCK_SIZE, philox4x32 } from '@scoreflow/core';
+import type { WasmKernels } from './wasm-kernels.js';
+
+const TWO_POW_32 = 2 ** 32;
+/** Core's distribution word for normals in the Philox counter (`createRng`). */
+const NORMAL = 0;
+
+/** Where a kernel's normals come from: core's keyed generator for `seed`, at draw key `key`. */
+export interface NormalKey {
+  readonly seed: number;
+  readonly key: DrawKey;
+}
+
+const words = new Uint32Array(4);
+
+/**
+ * Seeds the kernels' xoshiro128** with the stream of id block `block` at `draw`, as core's
+ * `createRng` does (Philox4x32-10 on counter (block, step, stream, normal), key = seed), so that
+ * `normals` then serves the block's particles in id order.
+ */
+export function startNormalBlock(kernels: WasmKernels, block: number, draw: NormalKey): void {
+  const { seed, key } = draw;
+  philox4x32([block, key.step >>> 0, (key.stream ?? 0) >>> 0, NORMAL], [seed % TWO_POW_32, Math.floor(seed / TWO_POW_32)], words);
+  const { state } = kernels;
+  state[0] = words[0];
+  state[1] = words[1];
+  state[2] = words[2];
+  state[3] = words[3];
+  if ((state[0] | state[1] | state[2] | state[3]) === 0) state[0] = 1;
+}
+
+/** Draws `count` normals of the current block into the kernels' scratch, discarding them (a skip to a later id). */
+export function skipNormals(kernels: WasmKernels, count: number, scratch: number): void {
+  if (count > 0) kernels.normals(scratch, count, 0);
+}
+
+/**
+ * `rng.normal(out, { first, count }, width, key)` of core's `createRng(seed)`, bit for bit, drawn
+ * by the WebAssembly ziggurat: each block of ids from its own seeded stream, the values passing
+ * through the kernels' chunk of normals.
+ */
+export function wasmNormals(kernels: WasmKernels, out: Float32Array, ids: { readonly first: number; readonly count: number }, width: number, draw: NormalKey, scratch: number): Float32Array {
+  const { first, count } = ids;
+  if (out.length < count * width) throw new RangeError(`wasmNormals: out holds ${out.length} values, needs ${count} particles x ${width}.`);
+  const capacity = kernels.z.length;
+  let i = 0;
+  while (i < count) {
+    const id = first + i;
+    const block = Math.floor(id / ID_BLOCK_SIZE);
+    const offset = id - block * ID_BLOCK_SIZE;
+    const run = Math.min(count - i, ID_BLOCK_SIZE - offset);
+    startNormalBlock(kernels, block, draw);
+    skipNormals(kernels, offset * width, scratch);
+    for (let done = 0; done < run * width; done += capacity) {
+      const values = Math.min(capacity, run * width - done);
+      kernels.normals(kernels.zOffset, values, 4);
+      out.set(kernels.z.subarray(0, values), i * width + done);
+    }
+    i += run;
+  }
+  return out;
+}
