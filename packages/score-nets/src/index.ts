@@ -6,3 +6,4 @@ export * from './checkpoint/index.js';
 export * from './session/index.js';
 export * from './flow/index.js';
 export * from './classifier/index.js';
+export * from './unet/index.js';

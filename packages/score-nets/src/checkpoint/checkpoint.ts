@@ -1,13 +1,15 @@
 import { tf } from '../backend/tf.js';
 import { type WeightEma, weightEma } from '../ema/index.js';
-import { type MlpOptions, type MlpScoreNetwork, mlpScoreNetwork } from '../network/index.js';
+import { type BuiltNetwork, type NetworkOptions, networkOf } from '../unet/network-of.js';
+import { isUnetOptions } from '../unet/unet-options.js';
 import { type TrainerState, disposeTrainerState } from '../training/index.js';
 import { CheckpointError } from './checkpoint-error.js';
 
 /** `modelTopology` of a saved score network: what rebuilds it before its weights are loaded. */
 export interface ScoreNetTopology {
-  readonly type: 'mlp';
-  readonly options: MlpOptions;
+  /** `mlp` (`mlpScoreNetwork`) or `unet` (`unetScoreNetwork`, whose options carry `type: 'unet'` too). */
+  readonly type: 'mlp' | 'unet';
+  readonly options: NetworkOptions;
 }
 
 /**
@@ -55,7 +57,7 @@ interface StoredMetadata {
  * `w0, w1, ...` in the order of `network.variables`, then the trainer's `optimizer/i` and the
  * EMA's `ema/i`, one weight buffer), with the extras.
  */
-export async function saveNetwork(network: MlpScoreNetwork, handler: tf.io.IOHandler, extras: CheckpointExtras = {}): Promise<tf.io.SaveResult> {
+export async function saveNetwork(network: BuiltNetwork, handler: tf.io.IOHandler, extras: CheckpointExtras = {}): Promise<tf.io.SaveResult> {
   if (handler.save === undefined) throw new CheckpointError('saveNetwork: the handler cannot save.');
   const { metadata = {}, trainer, ema } = extras;
   if (ema !== undefined && ema.weights.length !== network.variables.length) {
@@ -73,7 +75,7 @@ export async function saveNetwork(network: MlpScoreNetwork, handler: tf.io.IOHan
     ...(trainer && { trainer: { steps: trainer.steps, names: optimizer.map((w) => w.name), ...(trainer.adamPowers && { adamPowers: [...trainer.adamPowers] as [number, number] }) } }),
     ...(ema && { ema: { decay: ema.decay, count: averaged.length, updates: ema.updates, warmup: ema.warmup } }),
   };
-  const modelTopology: ScoreNetTopology = { type: 'mlp', options: network.options };
+  const modelTopology: ScoreNetTopology = { type: isUnetOptions(network.options) ? 'unet' : 'mlp', options: network.options };
   return handler.save({
     format: CHECKPOINT_FORMAT,
     generatedBy: `TensorFlow.js tfjs-core v${tf.version_core}`,
@@ -95,7 +97,7 @@ export async function saveNetwork(network: MlpScoreNetwork, handler: tf.io.IOHan
  */
 export interface LoadedCheckpoint {
   /** The network, holding the weights that `weights` names. */
-  readonly network: MlpScoreNetwork;
+  readonly network: BuiltNetwork;
   /** Which weights `network` holds: `ema` only when asked for (the default) and saved. */
   readonly weights: CheckpointWeights;
   readonly metadata: Record<string, unknown>;
@@ -144,11 +146,15 @@ export async function loadNetwork(handler: tf.io.IOHandler, options: LoadNetwork
     throw asCheckpointError(error);
   });
   const topology = artifacts.modelTopology as unknown as ScoreNetTopology | undefined;
-  if (artifacts.format !== CHECKPOINT_FORMAT || topology?.type !== 'mlp' || !artifacts.weightSpecs || !artifacts.weightData) {
-    throw new CheckpointError(`loadNetwork: expected a '${CHECKPOINT_FORMAT}' checkpoint with an mlp topology and weights, got format '${artifacts.format}'.`);
+  const known = topology?.type === 'mlp' || topology?.type === 'unet';
+  if (artifacts.format !== CHECKPOINT_FORMAT || !known || !artifacts.weightSpecs || !artifacts.weightData) {
+    throw new CheckpointError(`loadNetwork: expected a '${CHECKPOINT_FORMAT}' checkpoint with an mlp or unet topology and weights, got format '${artifacts.format}'.`);
+  }
+  if ((topology.type === 'unet') !== isUnetOptions(topology.options ?? {})) {
+    throw new CheckpointError(`loadNetwork: the topology's type '${topology.type}' does not match its options (a unet's options carry type: 'unet').`);
   }
   let weights: tf.NamedTensorMap;
-  let network: MlpScoreNetwork;
+  let network: BuiltNetwork;
   checkWeightBytes(artifacts.weightData, artifacts.weightSpecs);
   try {
     weights = tf.io.decodeWeights(artifacts.weightData, artifacts.weightSpecs);
@@ -156,7 +162,7 @@ export async function loadNetwork(handler: tf.io.IOHandler, options: LoadNetwork
     throw asCheckpointError(error);
   }
   try {
-    network = mlpScoreNetwork(topology.options);
+    network = networkOf(topology.options);
   } catch (error) {
     tf.dispose(Object.values(weights));
     throw asCheckpointError(error);

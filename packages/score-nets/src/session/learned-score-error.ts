@@ -1,6 +1,6 @@
 import { type DataSource, type ScoreModel, type Sde, type ScoreErrorOptions, scoreErrorOverTime } from '@scoreflow/core';
 import type { WeightEma } from '../ema/weight-ema.js';
-import { type MlpScoreNetwork, mlpScoreNetwork } from '../network/mlp.js';
+import { type BuiltNetwork, networkOf } from '../unet/network-of.js';
 import { networkScore } from '../network/network-score.js';
 
 /** The learned-vs-exact score error of a training at one time (metrics.json's `scoreError` rows). */
@@ -20,14 +20,14 @@ export interface LearnedScoreError {
  * samples of p_t (the data pushed through the SDE's marginal). Every tensor it makes is disposed.
  */
 export async function learnedScoreError(
-  network: MlpScoreNetwork,
+  network: BuiltNetwork,
   ema: WeightEma,
   exact: ScoreModel,
   data: DataSource,
   sde: Sde,
   options: ScoreErrorOptions,
 ): Promise<LearnedScoreError[]> {
-  const sampling = mlpScoreNetwork(network.options);
+  const sampling = networkOf(network.options);
   try {
     ema.copyTo(sampling);
     const rows = await scoreErrorOverTime([networkScore(sampling, sde), networkScore(network, sde)], exact, data, sde, options);

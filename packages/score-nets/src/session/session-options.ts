@@ -1,12 +1,12 @@
 import type { DataSource, Sde } from '@scoreflow/core';
 import type { tf } from '../backend/tf.js';
 import type { LoadedCheckpoint } from '../checkpoint/checkpoint.js';
-import type { MlpOptions, MlpScoreNetwork } from '../network/mlp.js';
+import type { BuiltNetwork, NetworkOptions } from '../unet/network-of.js';
 import type { Trainer, TrainerOptions } from '../training/trainer.js';
 import type { LossHistory } from './loss-history.js';
 
 /** Creates the trainer of a session: `createTrainer`, or another `Trainer` (Node's data-parallel one). */
-export type TrainerFactory = (network: MlpScoreNetwork, sde: Sde, options: TrainerOptions) => Trainer | Promise<Trainer>;
+export type TrainerFactory = (network: BuiltNetwork, sde: Sde, options: TrainerOptions) => Trainer | Promise<Trainer>;
 
 /** Where a session continues from: a checkpoint loaded with `{ weights: 'raw' }` and its loss history. */
 export interface TrainingResume {
@@ -18,7 +18,7 @@ export interface TrainingResume {
 /** Options of `trainingSession`: the trainer's (learning rate, warm-up, ..., seed) and the session's own. */
 export interface TrainingSessionOptions extends Omit<TrainerOptions, 'resume'> {
   /** The network of a fresh session (a resumed one takes the checkpoint's). */
-  readonly network: MlpOptions;
+  readonly network: NetworkOptions;
   readonly sde: Sde;
   readonly data: DataSource;
   /** Total steps: a resumed session trains from the checkpoint's step to this. */

@@ -2,7 +2,7 @@ import { type ScoreErrorOptions, type ScoreModel, ScoreflowError } from '@scoref
 import { lastValueFrom, tap } from 'rxjs';
 import { saveNetwork } from '../checkpoint/checkpoint.js';
 import { EMA_DECAY, type WeightEma, weightEma } from '../ema/weight-ema.js';
-import { type MlpScoreNetwork, mlpScoreNetwork } from '../network/mlp.js';
+import { type BuiltNetwork, networkOf } from '../unet/network-of.js';
 import { train } from '../training/train.js';
 import { type Trainer, type TrainerOptions, createTrainer, disposeTrainerState } from '../training/trainer.js';
 import { type LearnedScoreError, learnedScoreError } from './learned-score-error.js';
@@ -13,7 +13,7 @@ import type { SessionCheckpoint, SessionHooks, SessionOutcome, TrainingSessionOp
 /** A training in progress: the network, its weight EMA and its loss history, and how to go on. */
 export interface TrainingSession {
   /** The network with the raw weights, trained in place (draw it while `run` trains). */
-  readonly network: MlpScoreNetwork;
+  readonly network: BuiltNetwork;
   /** The EMA of its weights: the weights sampled with (`copyTo` a network). */
   readonly ema: WeightEma;
   /** The step the session started from (the checkpoint's, 0 for a fresh one). */
@@ -65,7 +65,7 @@ export async function trainingSession(options: TrainingSessionOptions): Promise<
   const emaOptions = { warmup: options.emaWarmup ?? true };
   const makeTrainer = options.createTrainer ?? createTrainer;
   const trainerOptions = trainerOptionsOf(options);
-  const network = resume?.checkpoint.network ?? mlpScoreNetwork(options.network);
+  const network = resume?.checkpoint.network ?? networkOf(options.network);
   const ema = resume?.checkpoint.ema ?? weightEma(network, emaDecay, emaOptions);
   let trainer: Trainer;
   try {

@@ -1,5 +1,5 @@
 import type { ScoreModel, Sde } from '@scoreflow/core';
-import type { MlpScoreNetwork } from '../../network/mlp.js';
+import type { BuiltNetwork } from '../../unet/network-of.js';
 import { type NetworkScoreOptions, networkScore } from '../../network/network-score.js';
 import { flattenTensors } from '../../network/flat-weights.js';
 import { type ParallelOptions, parallelSettings } from './parallel-options.js';
@@ -23,7 +23,7 @@ export interface ParallelScoreModel extends ScoreModel {
  * holds now: train first, then create this. Results equal `networkScore`'s on the same backend
  * to float tolerance; with `workers: 0` it is `networkScore`.
  */
-export async function parallelNetworkScore(network: MlpScoreNetwork, sde: Sde, options: ParallelNetworkScoreOptions = {}): Promise<ParallelScoreModel> {
+export async function parallelNetworkScore(network: BuiltNetwork, sde: Sde, options: ParallelNetworkScoreOptions = {}): Promise<ParallelScoreModel> {
   const { workers, backend } = parallelSettings(options, 'parallelNetworkScore');
   const { label } = options;
   const own = networkScore(network, sde, options);

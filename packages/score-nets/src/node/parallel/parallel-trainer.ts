@@ -1,6 +1,6 @@
 import type { Sde } from '@scoreflow/core';
 import { tf } from '../../backend/tf.js';
-import type { MlpScoreNetwork } from '../../network/mlp.js';
+import type { BuiltNetwork } from '../../unet/network-of.js';
 import { type DsmBatch, dsmBatchRows } from '../../training/dsm-batch.js';
 import { clippedAdam } from '../../training/optimizer.js';
 import { type Trainer, type TrainerOptions, trainerBatch, trainerSettings } from '../../training/trainer.js';
@@ -47,7 +47,7 @@ function copiedRows(batch: DsmBatch, from: number, to: number): DsmBatch {
  * worker count. Results equal `createTrainer`'s to float tolerance (the sum order differs), and
  * exactly with `workers: 0`. `dispose()` terminates the workers.
  */
-export async function createParallelTrainer(network: MlpScoreNetwork, sde: Sde, options: ParallelTrainerOptions = {}): Promise<Trainer> {
+export async function createParallelTrainer(network: BuiltNetwork, sde: Sde, options: ParallelTrainerOptions = {}): Promise<Trainer> {
   const settings = trainerSettings(network, sde, options);
   const { workers, backend } = parallelSettings(options, 'createParallelTrainer');
   const variables = [...network.variables];

@@ -1,13 +1,13 @@
 import type { Marginal } from '@scoreflow/core';
 import type { BackendName } from '../../backend/select-backend.js';
-import type { MlpOptions } from '../../network/mlp.js';
+import type { NetworkOptions } from '../../unet/network-of.js';
 import type { DsmBatch } from '../../training/dsm-batch.js';
 
 /** Builds the worker's replica: selects `backend`, rebuilds the network from `options`, loads `weights`. */
 export interface InitRequest {
   readonly kind: 'init';
   readonly backend: BackendName;
-  readonly options: MlpOptions;
+  readonly options: NetworkOptions;
   /** The weights, flattened in the order of `network.variables` (`flattenTensors`). */
   readonly weights: Float32Array;
 }

@@ -1,6 +1,6 @@
 import { tf } from '../../backend/tf.js';
 import { type BackendName, selectBackend } from '../../backend/select-backend.js';
-import { type MlpScoreNetwork, mlpScoreNetwork } from '../../network/mlp.js';
+import { type BuiltNetwork, networkOf } from '../../unet/network-of.js';
 import { networkScore } from '../../network/network-score.js';
 import type { ScoreModel } from '@scoreflow/core';
 import { assignFlatWeights, flattenTensors } from '../../network/flat-weights.js';
@@ -15,16 +15,16 @@ export interface Replica {
 
 /**
  * A replica of a score network in a worker thread. `init` selects the backend and rebuilds the
- * network from its `MlpOptions` (same architecture, same variable order) with the main thread's
+ * network from its `NetworkOptions` (same architecture, same variable order) with the main thread's
  * weights; `gradients` takes fresh weights and returns a shard's `shardGradients`; `score` runs
  * `networkScore` on its rows, with the marginal the main thread computed (`fixedMarginalSde`).
  * Every tensor of a request is disposed before it answers.
  */
 export function createReplica(): Replica {
-  let network: MlpScoreNetwork | undefined;
+  let network: BuiltNetwork | undefined;
   const sde = fixedMarginalSde();
   const models = new Map<number | undefined, ScoreModel>();
-  const ready = (kind: string): MlpScoreNetwork => {
+  const ready = (kind: string): BuiltNetwork => {
     if (network === undefined) throw new Error(`score-net worker: '${kind}' before 'init'.`);
     return network;
   };
@@ -33,7 +33,7 @@ export function createReplica(): Replica {
       const backend: BackendName = await selectBackend(request.backend);
       network?.dispose();
       models.clear();
-      network = mlpScoreNetwork(request.options);
+      network = networkOf(request.options);
       assignFlatWeights(network.variables, request.weights);
       return { backend };
     },
