@@ -47,11 +47,14 @@ const STORY_NAMES: Record<string, string> = {
   'training--score-network-live': 'Score network, live',
   'figures--from-config-entry': 'From a config entry',
   'webgpu--million-particles-on-gpu': 'A million particles on the GPU',
+  'flows--icfm-beside-otcfm': 'I-CFM beside OT-CFM',
 };
 /** Stories opened with smaller args than their defaults (Storybook's `args` URL parameter), to fit the per-story time limit. */
 const STORY_ARGS: Record<string, string> = {
   // SwiftShader runs WGSL on the CPU: 20,000 particles instead of a million, 100 steps, 10 snapshots.
   'webgpu--million-particles-on-gpu': 'particles:20000;steps:100;frames:10',
+  // I-CFM's field sums over pairs^2 component pairs: 48 pairs, 50 steps.
+  'flows--icfm-beside-otcfm': 'pairs:48;steps:50',
 };
 /** The WebGPU story's frames at its test args: one per snapshot, the initial one included. */
 const GPU_FRAMES = 11;
@@ -92,6 +95,8 @@ interface PixelReport {
   webgpu?: string;
   adapter?: string;
   t?: string;
+  /** The flows story: straightness and meetings of both couplings (JSON). */
+  straightness?: string;
 }
 
 /**
@@ -121,7 +126,7 @@ function measureCanvas(rows: number[]): PixelReport {
   const title = count(Math.round(width / 4), top, Math.round(width / 2), bottom - top);
   let red = 0;
   for (let i = 0; i < data.length; i += 4) if (data[i] > 180 && data[i + 1] < 70 && data[i + 2] < 70) red++;
-  return { state: canvas.dataset.state!, error: canvas.dataset.error, size: [width, height], plots, corners, title, red, frames: Number(canvas.dataset.frame ?? 0), step: canvas.dataset.step, backend: canvas.dataset.backend, tensors: canvas.dataset.tensors, webgpu: canvas.dataset.webgpu, adapter: canvas.dataset.adapter, t: canvas.dataset.t };
+  return { state: canvas.dataset.state!, error: canvas.dataset.error, size: [width, height], plots, corners, title, red, frames: Number(canvas.dataset.frame ?? 0), step: canvas.dataset.step, backend: canvas.dataset.backend, tensors: canvas.dataset.tensors, webgpu: canvas.dataset.webgpu, adapter: canvas.dataset.adapter, t: canvas.dataset.t, straightness: canvas.dataset.straightness };
 }
 
 function serve(folder: string): Promise<Server> {
@@ -221,6 +226,13 @@ describe('gallery: every story renders in headless Chromium', () => {
         if (!report.adapter?.includes('swiftshader')) problems.push(`ran on adapter ${report.adapter}, not SwiftShader`);
         if (report.frames !== GPU_FRAMES) problems.push(`${report.frames} frames drawn, not ${GPU_FRAMES}`);
         if (Math.abs(Number(report.t) - 1e-3) > 1e-9) problems.push(`the last frame is at t = ${report.t}, not 0.001`);
+      }
+      if (id === 'flows--icfm-beside-otcfm') {
+        // OT-CFM's flow runs straight where I-CFM's bends (bench: 1.00 against 1.39), and its pairs rarely meet.
+        const figures = JSON.parse(report.straightness ?? '{}') as Record<string, number>;
+        if (!(figures.otcfm >= 1 && figures.otcfm < 1.05)) problems.push(`OT-CFM's straightness ${figures.otcfm}, not in [1, 1.05)`);
+        if (!(figures.icfm > figures.otcfm + 0.1)) problems.push(`I-CFM's straightness ${figures.icfm} not above OT-CFM's ${figures.otcfm} + 0.1`);
+        if (!(figures.otcfmMeetings < figures.icfmMeetings / 4)) problems.push(`OT-CFM's pairs meet ${figures.otcfmMeetings} times, I-CFM's ${figures.icfmMeetings}`);
       }
       if (problems.length > 0) failures.push(`${id}: ${problems.join('; ')}`);
       await page.screenshot({ path: join(shots, `${id}.png`), fullPage: true });
