@@ -1,5 +1,5 @@
 import { createBrowserRegistry } from '@scoreflow/catalogue';
-import { type PluginConfig, collectAll, createRunContext, idsOf, positionsOf, stepsOf, timesOf, watchStats } from '@scoreflow/core';
+import { type PluginConfig, type Registry, collectAll, createRunContext, idsOf, positionsOf, stepsOf, timesOf, watchStats } from '@scoreflow/core';
 import { acquireGpu, webgpuAccelerator } from '@scoreflow/webgpu';
 
 /** A sampler run of the twin suite: a stage config (without `device`), its SDE, the particles and seed. */
@@ -26,11 +26,14 @@ const registry = createBrowserRegistry();
 const accelerator = webgpuAccelerator(() => acquireGpu());
 
 /** Page side of gpu-stages.spec.ts: runs `twin` from the SDE's prior (or `twin.source`) on `device`, in the page. */
-export async function runTwin(twin: TwinCase, device: 'cpu' | 'webgpu'): Promise<TwinRun> {
+export const runTwin = (twin: TwinCase, device: 'cpu' | 'webgpu'): Promise<TwinRun> => runTwinIn(registry, twin, device);
+
+/** `runTwin` with the plugins of `plugins` (a page's own score models besides the browser-safe ones). */
+export async function runTwinIn(plugins: Registry, twin: TwinCase, device: 'cpu' | 'webgpu'): Promise<TwinRun> {
   const run = createRunContext({ name: 'gpu-twins', seed: twin.seed, dim: 2, particles: twin.particles, batchSize: twin.batchSize ?? 65_536, device, accelerator });
-  const sde = registry.create('sde', twin.sde, { run, path: 'sde' });
-  const source = registry.create('data-source', twin.source ?? { type: 'prior' }, { run, sde, path: 'source' });
-  const stage = registry.create('stage', twin.stage as PluginConfig, { run, sde, path: 'pipeline.0' });
+  const sde = plugins.create('sde', twin.sde, { run, path: 'sde' });
+  const source = plugins.create('data-source', twin.source ?? { type: 'prior' }, { run, sde, path: 'source' });
+  const stage = plugins.create('stage', twin.stage as PluginConfig, { run, sde, path: 'pipeline.0' });
   const stats = watchStats(stage.stats);
   const batches = await collectAll(source.sample(run).pipe(stage));
   stats.unsubscribe();

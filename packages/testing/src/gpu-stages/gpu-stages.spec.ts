@@ -1,21 +1,14 @@
 import { fileURLToPath } from 'node:url';
 import { MIXTURE_PRESETS, erf, mixtureCovariance, mixtureMean } from '@scoreflow/core';
-import { type ChromiumGpu, launchChromiumGpu } from '@scoreflow/webgpu/testing';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { TwinCase, TwinRun } from './gpu-stages.page.js';
+import { describe, expect, it } from 'vitest';
+import type { TwinCase } from './gpu-stages.page.js';
+import { chromiumTwins, coordinate, ksDistance, lastSnapshot as last, meanOf, worstRelative } from './twin-checks.js';
 
 const page = fileURLToPath(new URL('./gpu-stages.page.ts', import.meta.url));
 const SCORE = { type: 'gaussian-mixture', preset: 'double-gaussian' };
 const VP = { type: 'vp' };
 
-let gpu: ChromiumGpu;
-const run = (twin: TwinCase, device: 'cpu' | 'webgpu') => gpu.call<TwinRun>(page, 'runTwin', twin, device);
-const last = (result: TwinRun) => result.snapshots.at(-1)!;
-
-beforeAll(async () => {
-  gpu = await launchChromiumGpu();
-}, 60_000);
-afterAll(() => gpu?.close());
+const { run } = chromiumTwins(page, 'runTwin');
 
 /** The probability-flow ODE solvers: deterministic, so the GPU stage must land where the CPU stage does. */
 describe.each([
@@ -33,26 +26,10 @@ describe.each([
     expect(webgpu.snapshots.map((s) => [s.step, s.t])).toEqual(cpu.snapshots.map((s) => [s.step, s.t]));
     for (const [i, snapshot] of webgpu.snapshots.entries()) {
       expect(snapshot.ids).toEqual(cpu.snapshots[i].ids);
-      const worst = Math.max(...snapshot.x.map((v, j) => Math.abs(v - cpu.snapshots[i].x[j]) / (1 + Math.abs(cpu.snapshots[i].x[j]))));
-      expect(worst).toBeLessThan(2e-4);
+      expect(worstRelative(snapshot.x, cpu.snapshots[i].x)).toBeLessThan(2e-4);
     }
   });
 });
-
-/** Kolmogorov-Smirnov distance between two samples. */
-function ksDistance(a: number[], b: number[]): number {
-  const [x, y] = [[...a].sort((p, q) => p - q), [...b].sort((p, q) => p - q)];
-  let [i, j, worst] = [0, 0, 0];
-  while (i < x.length && j < y.length) {
-    if (x[i] <= y[j]) i++;
-    else j++;
-    worst = Math.max(worst, Math.abs(i / x.length - j / y.length));
-  }
-  return worst;
-}
-
-const coordinate = (x: number[], j: number) => x.filter((_, i) => i % 2 === j);
-const meanOf = (v: number[]) => v.reduce((s, u) => s + u, 0) / v.length;
 
 /** The reverse SDE samplers: in distribution against the exact target, the double Gaussian. */
 describe.each([

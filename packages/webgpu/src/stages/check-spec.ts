@@ -1,4 +1,5 @@
-import { type AcceleratedMethod, type AcceleratedStageSpec, ConfigError } from '@scoreflow/core';
+import { type AcceleratedMethod, type AcceleratedStageSpec, ConfigError, type ConfigIssue, type MlpScoreDescription, isConfigError } from '@scoreflow/core';
+import { mlpShape } from '../mlp/mlp-shape.js';
 import { MAX_GPU_DIM } from './mixture-score-wgsl.js';
 
 /** The methods the WebGPU stages run, in the order the docs list them. */
@@ -7,13 +8,15 @@ export const GPU_METHODS: readonly AcceleratedMethod[] = ['euler-maruyama', 'anc
 /** The MCMC methods among them: they take a target, not a score. */
 export const GPU_CHAIN_METHODS: readonly AcceleratedMethod[] = ['random-walk-metropolis', 'mala', 'hmc'];
 
-/** Score kinds the WebGPU stages evaluate in WGSL. */
-export const GPU_SCORES: readonly string[] = ['mixture'];
+/** Score kinds the WebGPU stages evaluate in WGSL: a Gaussian mixture's exact score, an MLP score network (`MlpScoreDescription`). */
+export const GPU_SCORES: readonly string[] = ['mixture', 'mlp'];
 
 /**
  * Checks that the WebGPU stages can run `spec`, else a `ConfigError` at `path` (the stage's config
- * path) naming the field and what is allowed: the method (`type`), the score (`score`) or MCMC
- * target (`target`: one that describes itself as a Gaussian mixture), the dimension (`dim`, at most 16).
+ * path) naming the field and what is allowed: the method (`type`), the score (`score`: one that
+ * describes itself as a Gaussian mixture or as an MLP of the particles' dimension whose weights fit
+ * its shape, `mlpShape`) or MCMC target (`target`: one that describes itself as a Gaussian
+ * mixture), the dimension (`dim`, at most 16).
  */
 export function checkGpuSpec(spec: AcceleratedStageSpec, path: string): void {
   const at = (field: string) => (path === '' ? field : `${path}.${field}`);
@@ -30,9 +33,23 @@ export function checkGpuSpec(spec: AcceleratedStageSpec, path: string): void {
     issues.push({ path: at('score'), message: `device webgpu needs a score it can evaluate in WGSL (${GPU_SCORES.join(', ')}); this score model does not describe itself: use device: cpu` });
   } else if (spec.score !== undefined && !GPU_SCORES.includes(spec.score.kind)) {
     issues.push({ path: at('score'), message: `device webgpu takes a score of kind ${GPU_SCORES.join(', ')}, got ${spec.score.kind}: use device: cpu` });
+  } else if (spec.score?.kind === 'mlp') {
+    issues.push(...mlpIssues(spec.score, spec.dim, at('score')));
   }
-  if ((spec.score?.kind === 'mixture' || spec.target?.kind === 'mixture') && spec.dim > MAX_GPU_DIM) {
+  if ((spec.score !== undefined || spec.target?.kind === 'mixture') && spec.dim > MAX_GPU_DIM) {
     issues.push({ path: 'dim', message: `device webgpu takes particles of dimension at most ${MAX_GPU_DIM} (in registers), got ${spec.dim}: use device: cpu` });
   }
   if (issues.length > 0) throw new ConfigError(`The stage at ${path} cannot run on webgpu`, issues);
+}
+
+/** What keeps an MLP score off the GPU stages: another dimension than the particles', or a description whose sizes and weights disagree (`mlpShape`), at `path`. */
+function mlpIssues(description: MlpScoreDescription, dim: number, path: string): ConfigIssue[] {
+  if (description.dim !== dim) return [{ path, message: `device webgpu: the MLP score is of dimension ${description.dim}, the particles of dimension ${dim}` }];
+  try {
+    mlpShape(description, path);
+    return [];
+  } catch (error) {
+    if (!isConfigError(error)) throw error;
+    return error.issues.map((issue) => ({ path: `${path}.${issue.path}`, message: `device webgpu reads the score's MLP description: ${issue.message}` }));
+  }
 }

@@ -9,3 +9,4 @@ export { chainStage } from './chain-stage.js';
 export { CHAIN, CHAIN_STRIDE, type ChainKernelShape, type ChainMethod, chainKernelWgsl } from './chain-kernel-wgsl.js';
 export { type BatchEntry, enterBatch } from './batch-entry.js';
 export { normalsWgsl } from './normals-wgsl.js';
+export { SCORE_BINDINGS, type StageScoreWgsl, stageScoreWgsl } from './stage-score-wgsl.js';

@@ -8,7 +8,7 @@ export interface StageKernel {
   readonly device: GPUDevice;
   readonly pipeline: GPUComputePipeline;
   readonly dim: number;
-  /** Constant storage buffers by binding (a step program at 2, the score's table at 4). */
+  /** Constant storage buffers by binding (a step program at 2; the score's table at 4, an MLP's weights and time features at 6 and 7). */
   readonly constants: ReadonlyMap<number, GPUBuffer>;
 }
 

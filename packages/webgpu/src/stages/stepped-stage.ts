@@ -1,7 +1,7 @@
 import { type AcceleratedMethod, type AcceleratedStageSpec, type Stage, type StageKind, type StepLoop, counterKey, describeStage, runSteps, streamId } from '@scoreflow/core';
 import { finalize } from 'rxjs';
 import { eachBatchOnDevice } from './batch-entry.js';
-import { mixtureTable } from './mixture-score-wgsl.js';
+import { stageScoreWgsl } from './stage-score-wgsl.js';
 import { stepKernelWgsl } from './step-kernel-wgsl.js';
 import { STEP, STEP_STRIDE, stepProgram } from './step-program.js';
 import { type StageKernel, batchOnDevice, compileStageKernel } from './step-runner.js';
@@ -19,7 +19,8 @@ const KINDS: Partial<Record<AcceleratedMethod, { kind: StageKind; scoreEvaluatio
 /**
  * A reverse sampler or the forward diffusion on a WebGPU device: the CPU stage's `kind`, `plan`,
  * snapshots (columns, steps, times) and NFE statistics, with the steps taken by the kernel of
- * `stepKernelWgsl` over a `StepProgram`. Each input batch is uploaded once and stays on the device;
+ * `stepKernelWgsl` over a `StepProgram` and the score of `stageScoreWgsl` (a Gaussian mixture's
+ * or an MLP's, its weights uploaded once per stage). Each input batch is uploaded once and stays on the device;
  * it is read back at each snapshot, where core's `runSteps` checks it for NaN and infinity (a
  * `NonFiniteError` names the snapshot's step). One dispatch per step, or with `spec.fused` one per
  * snapshot interval. `device` is awaited on the first batch.
@@ -83,10 +84,9 @@ function cumulativeEvaluations(rows: Float64Array, steps: number): Float64Array 
 
 async function compile(spec: AcceleratedStageSpec, rows: Float64Array, device: () => Promise<GPUDevice>): Promise<StageKernel> {
   const gpu = await device();
-  const mixture = spec.score?.kind === 'mixture' ? spec.score.mixture : undefined;
-  const code = stepKernelWgsl({ dim: spec.dim, components: mixture?.components ?? 0, keepsDenoised: keepsDenoised(spec) });
-  const constants = new Map<number, Float32Array>([[2, Float32Array.from(rows)]]);
-  if (mixture !== undefined) constants.set(4, mixtureTable(mixture, spec.sde));
+  const score = stageScoreWgsl(spec);
+  const code = stepKernelWgsl({ dim: spec.dim, score, keepsDenoised: keepsDenoised(spec) });
+  const constants = new Map<number, Float32Array>([[2, Float32Array.from(rows)], ...score.constants]);
   return compileStageKernel(gpu, code, spec.dim, constants);
 }
 
