@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { stochasticSamplerSpec } from '../shared/options.js';
 import { reverseSamplerPlugin } from '../shared/reverse-sampler-plugin.js';
 import { ancestral } from './ancestral.js';
 
@@ -6,9 +6,6 @@ import { ancestral } from './ancestral.js';
 export const ancestralPlugin = reverseSamplerPlugin({
   name: 'ancestral',
   description: "Ancestral sampling from the forward process's Gaussian posterior (Ho et al. 2020, Algorithm 2; score_sde)",
-  defaults: { steps: 500, snapshotEvery: 50, tEnd: 1e-3 },
-  options: {
-    noiseRemoval: z.boolean().default(true).describe('take the last step as the posterior mean, without noise'),
-  },
+  ...stochasticSamplerSpec('take the last step as the posterior mean, without noise'),
   create: (sampler, options) => ancestral({ ...sampler, noiseRemoval: options.noiseRemoval }),
 });

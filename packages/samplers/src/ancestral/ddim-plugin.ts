@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { etaSamplerSpec } from '../shared/options.js';
 import { reverseSamplerPlugin } from '../shared/reverse-sampler-plugin.js';
 import { ddim } from './ddim.js';
 
@@ -6,9 +6,6 @@ import { ddim } from './ddim.js';
 export const ddimPlugin = reverseSamplerPlugin({
   name: 'ddim',
   description: 'DDIM (Song, Meng and Ermon 2021, eqs. 12 and 16) for any linear SDE: eta = 0 deterministic, eta = 1 DDPM-like; 1 NFE per step',
-  defaults: { steps: 50, snapshotEvery: 10, tEnd: 1e-3 },
-  options: {
-    eta: z.number().min(0).default(0).describe('noise share: 0 deterministic DDIM, 1 the DDPM posterior noise (clamped per step above 1)'),
-  },
+  ...etaSamplerSpec(0, 'noise share: 0 deterministic DDIM, 1 the DDPM posterior noise (clamped per step above 1)'),
   create: (sampler, options) => ddim({ ...sampler, eta: options.eta }),
 });

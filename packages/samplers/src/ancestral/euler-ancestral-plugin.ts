@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { etaSamplerSpec } from '../shared/options.js';
 import { reverseSamplerPlugin } from '../shared/reverse-sampler-plugin.js';
 import { eulerAncestral } from './euler-ancestral.js';
 
@@ -6,9 +6,6 @@ import { eulerAncestral } from './euler-ancestral.js';
 export const eulerAncestralPlugin = reverseSamplerPlugin({
   name: 'euler-ancestral',
   description: "Euler ancestral (k-diffusion sample_euler_ancestral) in sigma = s/m for any linear SDE; 1 NFE per step",
-  defaults: { steps: 50, snapshotEvery: 10, tEnd: 1e-3 },
-  options: {
-    eta: z.number().min(0).default(1).describe('noise share of each step (get_ancestral_step): 1 ancestral, 0 deterministic Euler'),
-  },
+  ...etaSamplerSpec(1, 'noise share of each step (get_ancestral_step): 1 ancestral, 0 deterministic Euler'),
   create: (sampler, options) => eulerAncestral({ ...sampler, eta: options.eta }),
 });

@@ -20,6 +20,22 @@ export interface Rk45Options extends ReverseSamplerOptions {
 /** See `Rk45Options.norm`. */
 export type Rk45Norm = 'rms' | 'max';
 
+/** The step-error controls `rtol`, `atol` and `norm` of an RK45 stage. */
+export type Rk45Controls = Pick<Rk45Options, 'rtol' | 'atol' | 'norm'>;
+
+/**
+ * The step-error controls of an RK45 stage (`rk45`, and the flow sampler's): `rtol` in [1e-6, 1)
+ * (positions are Float32) and `atol` finite and > 0, both `fallback` when not given, and `norm`
+ * (`max` by default). A bad value is a RangeError naming the stage `name`.
+ */
+export function rk45Tolerances(name: string, options: Rk45Controls, fallback: number): Required<Rk45Controls> {
+  const rtol = options.rtol ?? fallback;
+  const atol = options.atol ?? fallback;
+  if (!(rtol >= 1e-6 && rtol < 1)) throw new RangeError(`${name}: rtol must be in [1e-6, 1) (positions are Float32), got ${rtol}.`);
+  if (!(atol > 0 && Number.isFinite(atol))) throw new RangeError(`${name}: atol must be a finite number > 0, got ${atol}.`);
+  return { rtol, atol, norm: options.norm ?? 'max' };
+}
+
 /**
  * The probability-flow ODE (Song et al. 2021, eq. 13), dx/dt = f(x, t) - g(t)^2 score(x, t) / 2,
  * integrated by the adaptive explicit Runge-Kutta pair of Dormand and Prince (1980), RK5(4)7FSAL,
@@ -50,11 +66,7 @@ export function rk45(options: Rk45Options): Stage {
   const { sde, times } = options;
   const flow = reverseSde(sde, true);
   const name = options.name ?? 'rk45';
-  const rtol = options.rtol ?? 1e-3;
-  const atol = options.atol ?? 1e-3;
-  const norm = options.norm ?? 'max';
-  if (!(rtol >= 1e-6 && rtol < 1)) throw new RangeError(`${name}: rtol must be in [1e-6, 1) (positions are Float32), got ${rtol}.`);
-  if (!(atol > 0 && Number.isFinite(atol))) throw new RangeError(`${name}: atol must be a finite number > 0, got ${atol}.`);
+  const { rtol, atol, norm } = rk45Tolerances(name, options, 1e-3);
   const span = times[0] - times[times.length - 1];
   const solvers = new WeakMap<SamplerState, Rk45Solver>();
 

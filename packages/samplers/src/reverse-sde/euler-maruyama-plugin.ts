@@ -1,5 +1,6 @@
 import { ConfigError } from '@scoreflow/core';
 import { z } from 'zod';
+import { stochasticSamplerSpec } from '../shared/options.js';
 import { reverseSamplerPlugin } from '../shared/reverse-sampler-plugin.js';
 import { CPU_ENGINES, type CpuEngine, wasmEulerMaruyamaUnfit } from '../wasm/wasm-euler-maruyama.js';
 import { eulerMaruyama } from './euler-maruyama.js';
@@ -8,14 +9,12 @@ import { eulerMaruyama } from './euler-maruyama.js';
 export const eulerMaruyamaPlugin = reverseSamplerPlugin({
   name: 'euler-maruyama',
   description: 'Reverse-time SDE (Anderson 1982) by Euler-Maruyama, steered by a score model (score_sde)',
-  defaults: { steps: 500, snapshotEvery: 50, tEnd: 1e-3 },
-  options: {
-    noiseRemoval: z.boolean().default(true).describe('take the last step without noise'),
+  ...stochasticSamplerSpec('take the last step without noise', {
     engine: z
       .enum(CPU_ENGINES as [CpuEngine, ...CpuEngine[]])
       .default('auto')
       .describe('on the CPU: auto (the WebAssembly SIMD kernel where it gives the same bytes: an exact 2-component mixture score in 2-D), typescript, or wasm'),
-  },
+  }),
   create: (sampler, options, ctx) => {
     if (options.engine === 'wasm') {
       const unfit = wasmEulerMaruyamaUnfit(sampler.sde, sampler.score, sampler.rng);

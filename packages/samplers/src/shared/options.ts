@@ -29,3 +29,24 @@ export const reverseSamplerShape = (defaults: { steps: number; snapshotEvery: nu
   device: samplerOptions.device,
   fused: samplerOptions.fused,
 });
+
+/**
+ * The defaults and own option of a stochastic reverse sampler (ancestral, euler-maruyama,
+ * reverse-diffusion), to spread into its `reverseSamplerPlugin` spec: 500 steps, a snapshot every
+ * 50, tEnd 1e-3, and `noiseRemoval` (default true; `about` describes it), with the sampler's `own`
+ * options besides.
+ */
+export const stochasticSamplerSpec = <Own extends z.ZodRawShape = Record<never, never>>(about = 'take the last step without noise', own?: Own) => ({
+  defaults: { steps: 500, snapshotEvery: 50, tEnd: 1e-3 },
+  options: { noiseRemoval: z.boolean().default(true).describe(about), ...own } as { noiseRemoval: z.ZodDefault<z.ZodBoolean> } & NoInfer<Own>,
+});
+
+/**
+ * The defaults and own option of a sampler with DDIM's eta (ddim, euler-ancestral), to spread into
+ * its `reverseSamplerPlugin` spec: 50 steps, a snapshot every 10, tEnd 1e-3, and `eta` (>= 0,
+ * default `fallback`; `about` describes it).
+ */
+export const etaSamplerSpec = (fallback: number, about: string) => ({
+  defaults: { steps: 50, snapshotEvery: 10, tEnd: 1e-3 },
+  options: { eta: z.number().min(0).default(fallback).describe(about) },
+});
