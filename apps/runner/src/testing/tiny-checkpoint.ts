@@ -7,12 +7,14 @@ import { fileCheckpoint } from '@scoreflow/score-nets/node';
 /**
  * Test-only: the folder of an untrained 2-D score-net checkpoint (one hidden layer of 4 units, no
  * training metadata, so that any SDE accepts it), for configs that sample with a network; `classifier`:
- * a two-class noisy classifier's, for configs that guide with one.
+ * a two-class noisy classifier's, for configs that guide with one; `velocity`: a velocity network's
+ * (output velocity), for configs that integrate a flow or reflow one.
  */
-export async function tinyCheckpoint(kind: 'score' | 'classifier' = 'score'): Promise<string> {
+export async function tinyCheckpoint(kind: 'score' | 'classifier' | 'velocity' = 'score'): Promise<string> {
   await selectBackend('wasm');
   const folder = join(mkdtempSync(join(tmpdir(), 'scoreflow-checkpoint-')), 'checkpoint');
-  const network = kind === 'score' ? mlpScoreNetwork({ dim: 2, width: 4, depth: 1 }) : noisyClassifier({ dim: 2, classes: 2, width: 4, depth: 1 });
+  const network =
+    kind === 'classifier' ? noisyClassifier({ dim: 2, classes: 2, width: 4, depth: 1 }) : mlpScoreNetwork({ dim: 2, width: 4, depth: 1, ...(kind === 'velocity' && { output: 'velocity' as const }) });
   await saveNetwork(network, fileCheckpoint(folder));
   network.dispose();
   return folder;
