@@ -1,10 +1,10 @@
 import { afterAll, describe, expect, it } from 'vitest';
-import { readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { firstValueFrom } from 'rxjs';
 import { ConfigError, type Logger, createRegistry, createRunContext, labelsOf, silentLogger } from '@scoreflow/core';
+import { reachableSources } from '@scoreflow/core/testing';
 import { dataSourcePlugins } from '../plugins.js';
 import { tempDir } from '../files/testing/temp-dir.js';
 import { thrown, untilError } from '../files/testing/until-error.js';
@@ -29,16 +29,9 @@ describe('dataSourceNodePlugins', () => {
 
   it('keeps file-system code out of the main entry (it stays browser-safe)', () => {
     const src = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-    const seen = new Set<string>();
-    const visit = (file: string) => {
-      if (seen.has(file)) return;
-      seen.add(file);
-      const text = readFileSync(file, 'utf8');
-      expect(text, file).not.toMatch(/from '(node:|fs'|csv-parse|hyparquet|@scoreflow\/core\/node)/);
-      for (const [, relative] of text.matchAll(/from '(\.{1,2}\/[^']+)\.js'/g)) visit(join(dirname(file), `${relative}.ts`));
-    };
-    visit(join(src, 'index.ts'));
-    expect(seen.size).toBeGreaterThan(5);
+    const sources = reachableSources(join(src, 'index.ts'));
+    for (const [file, text] of sources) expect(text, file).not.toMatch(/from '(node:|fs'|csv-parse|hyparquet|@scoreflow\/core\/node)/);
+    expect(sources.size).toBeGreaterThan(5);
   });
 });
 
