@@ -17,13 +17,7 @@ const sample = () =>
 describe('makeParticleBatch', () => {
   it('builds the tidy schema with dim, run and seed metadata', () => {
     const batch = sample();
-    expect(batch.schema.fields.map((field) => `${field.name}:${field.type}`)).toEqual([
-      'id:Uint32',
-      'step:Int32',
-      't:Float32',
-      'x:FixedSizeList[2]<Float32>',
-      'label:Int32',
-    ]);
+    expect(batch.schema.fields.map((field) => `${field.name}:${field.type}`)).toEqual(['id:Uint32', 'step:Int32', 't:Float32', 'x:FixedSizeList[2]<Float32>', 'label:Int32']);
     expect(batch.schema.fields.every((field) => !field.nullable)).toBe(true);
     expect(batch.schema.metadata.get('dim')).toBe('2');
     expect(metadataOf(batch)).toEqual({ run: 'demo', seed: 42 });

@@ -48,16 +48,7 @@ const configOf = (type: string) =>
 
 describe('targetPlugins', () => {
   it('lists the eight targets by name, all of kind target', () => {
-    expect(registry.list('target').map((plugin) => plugin.name)).toEqual([
-      'banana',
-      'donut',
-      'funnel',
-      'gaussian-mixture',
-      'posterior',
-      'ring',
-      'separated-modes',
-      'squiggle',
-    ]);
+    expect(registry.list('target').map((plugin) => plugin.name)).toEqual(['banana', 'donut', 'funnel', 'gaussian-mixture', 'posterior', 'ring', 'separated-modes', 'squiggle']);
   });
 
   it('fills in the documented defaults', () => {
