@@ -1,0 +1,3 @@
+export { type EulerFlow, eulerFlow, meanAndSpread, w2 } from './flow-measures.js';
+export { type FlowMethod, type FlowOutcome, type FlowProtocol, type Trained, trainFlowMethod } from './flow-method.js';
+export { sample8Gaussians, sampleMoons } from './torchcfm-data.js';
