@@ -52,7 +52,9 @@ export class Reassembler {
       return undefined;
     }
     // Keep a copy: a message's buffer may be reused by the client once it is handled.
-    entry.pieces[chunk.index] = chunk.data.slice();
+    const copy = new Uint8Array(chunk.data.length);
+    copy.set(chunk.data);
+    entry.pieces[chunk.index] = copy;
     entry.have++;
     if (entry.have < entry.count) return undefined;
     this.partial.delete(chunk.key);

@@ -77,30 +77,37 @@ export async function* distribute<Body>(nc: NatsConnection, bodies: readonly Bod
     }
   })().catch((error: unknown) => {
     publishError = error;
+    abort.abort();
   });
   const consumer = await js.consumers.get(RESULT_STREAM, durable);
+  const messages = await consumer.consume({ max_messages: 256 });
+  const stopMessages = () => messages.stop();
+  abort.signal.addEventListener('abort', stopMessages);
+  if (abort.signal.aborted) stopMessages();
   const reassembler = new Reassembler();
   const finished = new Map<number, Uint8Array>();
   let next = 0;
   try {
-    while (next < bodies.length && !abort.signal.aborted) {
-      if (publishError !== undefined) throw publishError;
-      const messages = await consumer.fetch({ max_messages: 256, expires: 500 });
+    if (bodies.length > 0) {
       for await (const msg of messages) {
+        if (publishError !== undefined) throw publishError;
         stats.chunks++;
         const result = receive(msg, reassembler);
         msg.ack();
+        stats.duplicates = reassembler.duplicates;
         if (result !== undefined) finished.set(result.key, result.payload);
-      }
-      stats.duplicates = reassembler.duplicates;
-      while (finished.has(next)) {
-        const payload = finished.get(next) as Uint8Array;
-        finished.delete(next);
-        yield { key: next++, payload };
+        while (finished.has(next)) {
+          const payload = finished.get(next) as Uint8Array;
+          finished.delete(next);
+          yield { key: next++, payload };
+        }
+        if (next === bodies.length) break;
       }
     }
+    if (publishError !== undefined) throw publishError;
   } finally {
     abort.abort();
+    messages.stop();
     options.signal?.removeEventListener('abort', stop);
     await publishing;
     await jsm.consumers.delete(RESULT_STREAM, durable).catch(() => false);

@@ -1,4 +1,4 @@
-import { type JsMsg, jetstream } from '@nats-io/jetstream';
+import { type Consumer, type JetStreamClient, type JsMsg, jetstream } from '@nats-io/jetstream';
 import { type NatsConnection, headers, millis } from '@nats-io/transport-node';
 import { splitChunks } from '../chunks/index.js';
 import { WORKER_CONSUMER, WORK_STREAM, resultSubject } from './engine-streams.js';
@@ -38,16 +38,21 @@ export interface ServeWorkOptions {
  * unacked: the server hands it to another worker after `ack_wait`. While an item runs the worker
  * calls `working()` every third of `ack_wait`, so a long shard is not taken for a dead one.
  * A handler that throws publishes the error (header `Sf-Error`) for the coordinator, and the item
- * is acked (running it again would fail again). Returns how many items it handled.
+ * is acked (running it again would fail again). A worker may start before any coordinator: it
+ * waits until the workers' consumer exists. Returns how many items it handled.
  */
 export async function serveWork(nc: NatsConnection, handler: WorkHandler, options: ServeWorkOptions = {}): Promise<number> {
   const js = jetstream(nc);
-  const consumer = await js.consumers.get(WORK_STREAM, WORKER_CONSUMER);
+  const consumer = await workersConsumer(js, options.signal);
+  if (consumer === undefined) return 0;
   const ackWaitMs = millis((await consumer.info(true)).config.ack_wait ?? 30e9);
   const maxPayload = nc.info?.max_payload ?? 1 << 20;
   let handled = 0;
   while (options.signal?.aborted !== true && handled < (options.maxItems ?? Infinity)) {
-    const msg = await consumer.next({ expires: 1000 });
+    const msg = await consumer.next({ expires: 1000 }).catch((error: unknown) => {
+      if (options.signal?.aborted === true) return null;
+      throw error;
+    });
     if (msg === null) continue;
     await handle(msg);
     handled++;
@@ -89,4 +94,17 @@ export async function serveWork(nc: NatsConnection, handler: WorkHandler, option
     // A stalled worker whose item went to another one meanwhile: its ack finds nothing to ack, and its chunks were dropped as duplicates.
     await msg.ackAck().catch(() => false);
   }
+}
+
+/** The workers' consumer, once a coordinator has created it (polled every 250 ms); undefined if `signal` aborts first. */
+async function workersConsumer(js: JetStreamClient, signal: AbortSignal | undefined): Promise<Consumer | undefined> {
+  while (signal?.aborted !== true) {
+    try {
+      return await js.consumers.get(WORK_STREAM, WORKER_CONSUMER);
+    } catch (error) {
+      if (!/(consumer|stream) not found/i.test((error as Error).message)) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 250));
+    }
+  }
+  return undefined;
 }
