@@ -48,6 +48,8 @@ const STORY_NAMES: Record<string, string> = {
   'figures--from-config-entry': 'From a config entry',
   'webgpu--million-particles-on-gpu': 'A million particles on the GPU',
   'flows--icfm-beside-otcfm': 'I-CFM beside OT-CFM',
+  'conditioning--guidance-scale': 'Guidance scale',
+  'conditioning--inpainting-line': 'Inpainting on a line you drag',
 };
 /** Stories opened with smaller args than their defaults (Storybook's `args` URL parameter), to fit the per-story time limit. */
 const STORY_ARGS: Record<string, string> = {
@@ -55,6 +57,8 @@ const STORY_ARGS: Record<string, string> = {
   'webgpu--million-particles-on-gpu': 'particles:20000;steps:100;frames:10',
   // I-CFM's field sums over pairs^2 component pairs: 48 pairs, 50 steps.
   'flows--icfm-beside-otcfm': 'pairs:48;steps:50',
+  'conditioning--guidance-scale': 'particles:2000',
+  'conditioning--inpainting-line': 'particles:1000;steps:100',
 };
 /** The WebGPU story's frames at its test args: one per snapshot, the initial one included. */
 const GPU_FRAMES = 11;
@@ -97,6 +101,13 @@ interface PixelReport {
   t?: string;
   /** The flows story: straightness and meetings of both couplings (JSON). */
   straightness?: string;
+  /** The guidance story: the share of samples in class y. */
+  share?: string;
+  /** The inpainting story: a, and E[x2 | x1 = a] sampled, its standard error, and exact. */
+  a?: string;
+  mean?: string;
+  se?: string;
+  exact?: string;
 }
 
 /**
@@ -126,7 +137,18 @@ function measureCanvas(rows: number[]): PixelReport {
   const title = count(Math.round(width / 4), top, Math.round(width / 2), bottom - top);
   let red = 0;
   for (let i = 0; i < data.length; i += 4) if (data[i] > 180 && data[i + 1] < 70 && data[i + 2] < 70) red++;
-  return { state: canvas.dataset.state!, error: canvas.dataset.error, size: [width, height], plots, corners, title, red, frames: Number(canvas.dataset.frame ?? 0), step: canvas.dataset.step, backend: canvas.dataset.backend, tensors: canvas.dataset.tensors, webgpu: canvas.dataset.webgpu, adapter: canvas.dataset.adapter, t: canvas.dataset.t, straightness: canvas.dataset.straightness };
+  return { state: canvas.dataset.state!, error: canvas.dataset.error, size: [width, height], plots, corners, title, red, frames: Number(canvas.dataset.frame ?? 0), step: canvas.dataset.step, backend: canvas.dataset.backend, tensors: canvas.dataset.tensors, webgpu: canvas.dataset.webgpu, adapter: canvas.dataset.adapter, t: canvas.dataset.t, straightness: canvas.dataset.straightness, share: canvas.dataset.share, a: canvas.dataset.a, mean: canvas.dataset.mean, se: canvas.dataset.se, exact: canvas.dataset.exact };
+}
+
+/**
+ * What is wrong with the inpainting story's report at line x1 = `a` (exact posterior score): the
+ * sampled E[x2 | x1 = a] more than 4 standard errors from the exact one.
+ */
+function inpaintingProblems(report: PixelReport, a: number): string[] {
+  const [mean, se, exact] = [report.mean, report.se, report.exact].map(Number);
+  if (Math.abs(Number(report.a) - a) > 1e-9) return [`sampled at a = ${report.a}, not ${a}`];
+  if (!(Math.abs(mean - exact) < 4 * se)) return [`E[x2 | x1 = ${a}] sampled ${mean} ± ${se}, exact ${exact}: more than 4 standard errors apart`];
+  return [];
 }
 
 function serve(folder: string): Promise<Server> {
@@ -234,6 +256,9 @@ describe('gallery: every story renders in headless Chromium', () => {
         if (!(figures.icfm > figures.otcfm + 0.1)) problems.push(`I-CFM's straightness ${figures.icfm} not above OT-CFM's ${figures.otcfm} + 0.1`);
         if (!(figures.otcfmMeetings < figures.icfmMeetings / 4)) problems.push(`OT-CFM's pairs meet ${figures.otcfmMeetings} times, I-CFM's ${figures.icfmMeetings}`);
       }
+      // Scale 1 with the exact classifier is the exact conditional: class 1's four modes only.
+      if (id === 'conditioning--guidance-scale' && !(Number(report.share) > 0.97)) problems.push(`only ${report.share} of the samples in class y at scale 1`);
+      if (id === 'conditioning--inpainting-line') problems.push(...inpaintingProblems(report, 0.25));
       if (problems.length > 0) failures.push(`${id}: ${problems.join('; ')}`);
       await page.screenshot({ path: join(shots, `${id}.png`), fullPage: true });
     }
@@ -266,6 +291,32 @@ describe('gallery: every story renders in headless Chromium', () => {
     expect(report.plots[0].ink).toBeGreaterThan(0.02 * report.plots[0].total);
     expect(report.title).toBeGreaterThanOrEqual(20);
     expect(report.corners).toBe(0);
+    expect(errors).toEqual([]);
+  });
+
+  it('samples again where the inpainting line is dragged to, matching the exact conditional there', async () => {
+    const page = await browser!.newPage({ viewport: { width: 1000, height: 560 } });
+    const errors: string[] = [];
+    page.on('pageerror', (error) => errors.push(error.message));
+    const id = 'conditioning--inpainting-line';
+    await page.goto(storyUrl(id));
+    await page.waitForSelector('canvas[data-state="done"], canvas[data-state="error"]', { timeout: 30_000 });
+    // The joint panel's plot area spans x1 in [-5, 5]: drag the line from a = 0.25 to a = -1.5.
+    const [[x, y, width, height]] = JSON.parse((await page.getAttribute('canvas', 'data-plot')) ?? '[[0, 0, 0, 0]]') as number[][];
+    const box = (await page.locator('canvas').boundingBox())!;
+    const pixel = (a: number) => box.x + x + ((a + 5) / 10) * width;
+    await page.mouse.move(pixel(0.25), box.y + y + height / 2);
+    await page.mouse.down();
+    await page.mouse.move(pixel(-1.5), box.y + y + height / 3, { steps: 8 });
+    await page.mouse.up();
+    await page.waitForFunction(() => document.querySelector('canvas')?.dataset.a !== '0.25', undefined, { timeout: 10_000 });
+    await page.waitForSelector('canvas[data-state="done"], canvas[data-state="error"]', { timeout: 30_000 });
+    const report = await page.evaluate(measureCanvas, TITLE_ROWS);
+    await page.screenshot({ path: join(shots, `${id}--dragged.png`), fullPage: true });
+    await page.close();
+    expect(report.state).toBe('done');
+    expect(Number(report.a)).toBeCloseTo(-1.5, 1);
+    expect(inpaintingProblems(report, Number(report.a))).toEqual([]);
     expect(errors).toEqual([]);
   });
 
