@@ -1,7 +1,8 @@
-import { type AnyPlugin, definePlugin } from '@scoreflow/core';
+import { type AnyPlugin, type Sde, definePlugin } from '@scoreflow/core';
 import { z } from 'zod';
 import { brownian } from './brownian.js';
 import { orderedBounds } from './internal/ordered-bounds.js';
+import type { LinearBetaOptions } from './linear-beta.js';
 import { subVp } from './sub-vp.js';
 import { ve } from './ve.js';
 import { vp } from './vp.js';
@@ -47,29 +48,25 @@ export const vePlugin = definePlugin({
   create: (options) => ve(options),
 });
 
+/** An SDE plugin with the options of a linear beta(t) (`betaMin` <= `betaMax`, `T`): vp and sub-vp. */
+const linearBetaPlugin = <N extends string>(name: N, description: string, create: (options: LinearBetaOptions) => Sde) =>
+  definePlugin({ kind: 'sde', name, description, options: linearBetaOptions, create: (options) => create(options) });
+
 /**
  * `type: vp`: the variance-preserving SDE of Song et al. 2021 (see `vp`). Options `betaMin`
  * (default 0.1) <= `betaMax` (default 20), `T` (default 1).
  */
-export const vpPlugin = definePlugin({
-  kind: 'sde',
-  name: 'vp',
-  description: 'Variance-preserving SDE (Song et al. 2021; DDPM limit): beta(t) linear from betaMin to betaMax, prior N(0, 1)',
-  options: linearBetaOptions,
-  create: (options) => vp(options),
-});
+export const vpPlugin = linearBetaPlugin('vp', 'Variance-preserving SDE (Song et al. 2021; DDPM limit): beta(t) linear from betaMin to betaMax, prior N(0, 1)', vp);
 
 /**
  * `type: sub-vp`: the sub-VP SDE of Song et al. 2021, eq. 34 (see `subVp`). Options `betaMin`
  * (default 0.1) <= `betaMax` (default 20), `T` (default 1), as for `vp`.
  */
-export const subVpPlugin = definePlugin({
-  kind: 'sde',
-  name: 'sub-vp',
-  description: 'Sub-VP SDE (Song et al. 2021, eq. 34): VP drift, g^2 = beta (1 - e^(-2B)), marginal std 1 - e^(-B), prior N(0, 1)',
-  options: linearBetaOptions,
-  create: (options) => subVp(options),
-});
+export const subVpPlugin = linearBetaPlugin(
+  'sub-vp',
+  'Sub-VP SDE (Song et al. 2021, eq. 34): VP drift, g^2 = beta (1 - e^(-2B)), marginal std 1 - e^(-B), prior N(0, 1)',
+  subVp,
+);
 
 /** The SDE plugins of this package, for the runner's registry. */
 export const sdePlugins: readonly AnyPlugin[] = [brownianPlugin, vePlugin, vpPlugin, subVpPlugin];

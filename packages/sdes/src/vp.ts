@@ -26,13 +26,5 @@ export interface VpSde extends LinearSde, LinearBeta {}
  * sde.marginal(1); // { mean: exp(-5.025), std: sqrt(1 - exp(-10.05)) }
  */
 export function vp(options: VpOptions = {}): VpSde {
-  return vpFamily(
-    {
-      name: 'vp',
-      fn: 'vp',
-      diffusion: (t, { beta }) => Math.sqrt(beta(t)),
-      std: (b) => Math.sqrt(Math.max(-Math.expm1(-b), 0)),
-    },
-    options,
-  );
+  return vpFamily({ name: 'vp', fn: 'vp', diffusion: (t, { beta }) => Math.sqrt(beta(t)), std: (b) => Math.sqrt(Math.max(-Math.expm1(-b), 0)) }, options);
 }
