@@ -7,6 +7,9 @@ import { prepareTraining } from '../training/prepare-training.js';
 import { OUTPUT_FILES, claimOutputFolder, particleOutputFiles, withTemporaries } from '../output/index.js';
 import { prepareRun } from '../pipeline/prepare-run.js';
 import { executeRun } from '../pipeline/execute-run.js';
+import type { RunPlan } from '../pipeline/build-run.js';
+import type { RunEvent } from '../pipeline/run-events.js';
+import type { Observable } from 'rxjs';
 import { withRunAccelerator } from '../pipeline/run-accelerator.js';
 import { type ProgressReporter, createProgressReporter } from '../progress/progress-reporter.js';
 import { scoreflowRegistry } from '../registry.js';
@@ -28,6 +31,8 @@ export interface RunCommandOptions extends ConfigOverrides {
   /** The particle file's format, `arrow` or `parquet` (the config's `output.format`). */
   readonly format?: string;
   readonly signal?: AbortSignal;
+  /** Where the run's events come from: in this process by default; a distributed engine's coordinator with `--engine` (`distributedEvents`). */
+  readonly runEvents?: (plan: RunPlan) => Observable<RunEvent>;
 }
 
 const stderrLogger = (io: Io): Logger => ({
@@ -56,7 +61,7 @@ export async function runCommand(configFile: string, options: RunCommandOptions,
       files: [...withTemporaries([OUTPUT_FILES.config, OUTPUT_FILES.metrics, ...figures.map((planned) => planned.figure.file)]), ...particleOutputFiles(config.output?.format ?? 'arrow')],
     });
     try {
-      return await executeRun(plan, outDir, io.progress ?? createProgressReporter(), figures);
+      return await executeRun(plan, outDir, io.progress ?? createProgressReporter(), figures, options.runEvents);
     } finally {
       folder.release();
     }

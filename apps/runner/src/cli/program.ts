@@ -4,6 +4,7 @@ import runnerPackage from '../../package.json' with { type: 'json' };
 import { type Io, listCommand, runCommand, validateCommand } from './commands.js';
 import { parseInteger } from './parse-integer.js';
 import { trainCommand } from './train-command.js';
+import { engineEvents, workerCommand } from './engine-options.js';
 
 /**
  * The `scoreflow` command line (commander: subcommands, typed options, help and `--version` for
@@ -32,7 +33,16 @@ export function createProgram(io: Io, setExitCode: (code: number) => void, signa
     .option('--out <dir>', 'output folder (default: out/NAME)')
     .option('--force', "replace the files of an earlier scoreflow run in the output folder (listed in its manifest; nothing else)", false)
     .addOption(new Option('--format <format>', 'particle file: trajectories.arrow (Arrow IPC) or trajectories.parquet').choices(PARTICLE_FORMATS))
-    .action(async (config: string, options) => setExitCode(await runCommand(config, { ...options, signal }, io)));
+    .option('--engine <url>', 'coordinate the run over a NATS JetStream server (nats://HOST:PORT); `scoreflow worker` processes compute its shards')
+    .option('--shard-size <n>', 'particles per shard with --engine, a multiple of the batch size (default: one batch)', parseInteger(1))
+    .action(async (config: string, options) => setExitCode(await runCommand(config, { ...options, signal, runEvents: engineEvents(config, options) }, io)));
+
+  program
+    .command('worker')
+    .description('compute shards of the runs coordinated over a NATS JetStream server (scoreflow run CONFIG --engine URL)')
+    .requiredOption('--engine <url>', 'the NATS server: nats://HOST:PORT')
+    .option('--max-items <n>', 'stop after this many shards (default: until Ctrl-C)', parseInteger(1))
+    .action(async (options) => setExitCode(await workerCommand({ ...options, signal }, io)));
 
   program
     .command('train')

@@ -10,6 +10,7 @@ import { type StageChainReport, traceChains } from './chain-traces.js';
 import { collectFigures } from './collect-figures.js';
 import { type StageMetrics, measureStages } from './measure-stages.js';
 import { referenceSampler } from './reference-sampler.js';
+import type { RunEvent } from './run-events.js';
 import { runStages } from './run-stages.js';
 import { summariseStages } from './summarise-stages.js';
 import { writeParticles } from './write-particles.js';
@@ -42,6 +43,11 @@ export interface RunResult {
   readonly particleFile?: string;
 }
 
+/** The run's events computed here: the source's batches, checked like a stage's steps (before anything is written), through the stages. */
+export function inProcessEvents(plan: RunPlan): Observable<RunEvent> {
+  return plan.source.sample(plan.ctx).pipe(checkFinite(plan.source.name), runStages(plan.stages.map((stage) => stage.stage)));
+}
+
 /** What the operators sharing a run's stream give when it ends. */
 interface RunOutcome {
   readonly metrics: StageMetrics[];
@@ -69,8 +75,18 @@ interface RunOutcome {
  * (`connect`) by operators that each give one result when it ends: `measureStages` (the metrics
  * package's `measureSnapshots`), `traceChains` (its `gatherTrace`), `collectFigures` and
  * `summariseStages`.
+ *
+ * `runEvents` gives the stream: in this process by default (`inProcessEvents`), or gathered from
+ * workers by a distributed engine (`apps/runner/src/engine`), which must give the same events in
+ * the same order.
  */
-export async function executeRun(plan: RunPlan, outDir: string, progress: ProgressReporter, figures: readonly PlannedFigure[] = []): Promise<RunResult> {
+export async function executeRun(
+  plan: RunPlan,
+  outDir: string,
+  progress: ProgressReporter,
+  figures: readonly PlannedFigure[] = [],
+  runEvents: (plan: RunPlan) => Observable<RunEvent> = inProcessEvents,
+): Promise<RunResult> {
   const { config, ctx, stages } = plan;
   writeJsonAtomic(outputPath(outDir, 'config'), plan.resolved);
   const referenceAt = plan.reference === undefined ? undefined : await referenceSampler(plan.reference.source, plan.reference.ctx, plan.sde);
@@ -88,10 +104,7 @@ export async function executeRun(plan: RunPlan, outDir: string, progress: Progre
 
   let error: Error | undefined;
   const measured = Math.min(config.measure.particles, config.particles);
-  const run: Observable<RunOutcome> = plan.source.sample(ctx).pipe(
-    // The source's batches are checked like a stage's steps, before anything is written.
-    checkFinite(plan.source.name),
-    runStages(stages.map((stage) => stage.stage)),
+  const run: Observable<RunOutcome> = runEvents(plan).pipe(
     writeParticles((batch) => writer.write(batch), tagStage),
     tap((event) => {
       if (event.type === 'snapshot') last = { stage: event.stage, type: counted[event.stage].type, step: stepsOf(event.batch)[0] ?? 0, t: timesOf(event.batch)[0] ?? Number.NaN };

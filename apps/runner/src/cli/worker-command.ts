@@ -1,0 +1,46 @@
+import { ConfigError } from '@scoreflow/core';
+import { connectEngine, parseEngineUrl, serveWork } from '@scoreflow/engine-nats';
+import { runShard } from '../engine/index.js';
+import type { Io } from './commands.js';
+
+/** What `scoreflow worker` takes. */
+export interface WorkerCommandOptions {
+  /** `nats://HOST:PORT`. */
+  readonly engine: string;
+  /** Stop after this many shards (default: serve until Ctrl-C). */
+  readonly maxItems?: number;
+  readonly signal?: AbortSignal;
+}
+
+/**
+ * `scoreflow worker --engine nats://HOST:PORT`: serves shards of the runs that coordinators
+ * (`scoreflow run CONFIG --engine ...`) publish, one at a time, until Ctrl-C (the shard in hand is
+ * finished first) or `--max-items`. A line per shard on stderr. Exit codes: 0 done, 2 a bad
+ * `--engine`, 130 interrupted.
+ */
+export async function workerCommand(options: WorkerCommandOptions, io: Io): Promise<number> {
+  let url: string;
+  try {
+    url = parseEngineUrl(options.engine);
+  } catch (error) {
+    throw new ConfigError('Invalid --engine', [{ path: '--engine', message: (error as Error).message.replace(/^--engine: /, '') }]);
+  }
+  const nc = await connectEngine(url, `scoreflow worker ${process.pid}`);
+  io.err(`worker ${process.pid}: serving ${url}`);
+  try {
+    await serveWork(nc, runShard(options.signal), {
+      signal: options.signal,
+      maxItems: options.maxItems,
+      onItem: (event) => {
+        const { first, count } = event.item.body as { first: number; count: number };
+        const what = `run ${event.item.runId} shard ${event.item.key} (particles ${first}..${first + count - 1}${event.deliveries > 1 ? `, delivery ${event.deliveries}` : ''})`;
+        if (event.type === 'start') io.err(`worker ${process.pid}: ${what}`);
+        else if (event.type === 'failed') io.err(`worker ${process.pid}: ${what} failed: ${event.error}`);
+        else if (event.duplicates !== undefined && event.duplicates > 0) io.err(`worker ${process.pid}: ${what}: another worker had published it; the server dropped this copy`);
+      },
+    });
+  } finally {
+    await nc.close();
+  }
+  return options.signal?.aborted === true ? 130 : 0;
+}

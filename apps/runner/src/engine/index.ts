@@ -1,0 +1,5 @@
+export { type DistributedRunOptions, distributedEvents } from './distributed-events.js';
+export { runShard } from './run-shard.js';
+export { shardBatches } from './shard-batches.js';
+export { decodeShardEvents, encodeShardEvents } from './shard-events.js';
+export { type ShardWork, portableOverrides } from './shard-work.js';
