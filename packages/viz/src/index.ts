@@ -48,7 +48,7 @@ export { trajectoriesOf } from './batch/trajectories-of.js';
 
 // Figures as plugins (kind `figure`): the runner writes them, the gallery draws them in the page.
 export { figurePlugins } from './figures/figure-plugins.js';
-export { type FigureSpec, defineFigure } from './figures/define-figure.js';
+export { type FigureSpec, defineFigure, definePlanarFigure } from './figures/define-figure.js';
 export { pathsOf } from './figures/paths-of.js';
 export { animationFigure, animationFigureOptions } from './figures/animation-figure.js';
 export { densityFigure, densityFigureOptions } from './figures/density-figure.js';

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { drawAxes } from '../frame/draw-axes.js';
 import { createPlotFrame } from '../frame/plot-frame.js';
 import { drawScatter } from '../scatter/draw-scatter.js';
-import { defineFigure } from './define-figure.js';
+import { definePlanarFigure } from './define-figure.js';
 import { contextOf } from './context-of.js';
 import { domainsOf } from './domains-of.js';
 import { colourOption, fileOption, planarOptions, stageOption } from './figure-options.js';
@@ -27,11 +27,10 @@ export const animationFigureOptions = z.strictObject({
  * as the frames of a GIF, on axes fixed over all frames: the double Gaussian diffusing into one
  * Gaussian.
  */
-export const animationFigure = defineFigure({
+export const animationFigure = definePlanarFigure({
   name: 'animation',
   description: "every snapshot of a stage as a GIF frame, on fixed axes (GIF)",
   options: animationFigureOptions,
-  planar: true,
   create: (config) => ({
     needs: { snapshots: { stage: config.stage, particles: config.particles, steps: 'all' } },
     oneSnapshot: 'the animation has one frame',

@@ -28,3 +28,12 @@ export function defineFigure<S extends z.ZodType<{ file: string }>>(spec: Figure
     },
   });
 }
+
+/**
+ * Declares a planar figure plugin: a figure that draws two coordinates (`defineFigure` with
+ * `planar: true`), so that particles of dimension < 2 are a config error at `<path>.type`.
+ * Its options end with `planarOptions` (the axis domains and the common options).
+ */
+export function definePlanarFigure<S extends z.ZodType<{ file: string }>>(spec: Omit<FigureSpec<S>, 'planar'>): Plugin<'figure', S> {
+  return defineFigure({ ...spec, planar: true });
+}

@@ -5,7 +5,7 @@ import { scoreField } from '../field/vector-field.js';
 import { drawAxes } from '../frame/draw-axes.js';
 import { extentOf } from '../frame/domains.js';
 import { createPlotFrame } from '../frame/plot-frame.js';
-import { defineFigure } from './define-figure.js';
+import { definePlanarFigure } from './define-figure.js';
 import { contextOf } from './context-of.js';
 import { type Distribution, drawDistribution } from './draw-distribution.js';
 import { createNested, fileOption, mapOption, nestedPluginOption, planarOptions } from './figure-options.js';
@@ -31,11 +31,10 @@ const LIGHT_MAPS = new Set(['blues', 'greys']);
  * KDE) with the arrows of a score model at t over it: the score field of the diffused data. Axes:
  * the figure's domains, else the reference's range at t, else [-5, 5].
  */
-export const densityFigure = defineFigure({
+export const densityFigure = definePlanarFigure({
   name: 'density',
   description: 'a density heatmap (a target, or the reference at t) with the arrows of a score at t (PNG)',
   options: densityFigureOptions,
-  planar: true,
   create: (config, ctx) => {
     const at = (field: string, message: string) => new ConfigError('Invalid figure', [{ path: `${ctx.path}.${field}`, message }]);
     if (config.reference && config.target !== undefined) throw at('target', 'give either reference: true or a target, not both');

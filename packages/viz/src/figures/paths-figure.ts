@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { drawAxes } from '../frame/draw-axes.js';
 import { createPlotFrame } from '../frame/plot-frame.js';
 import { drawPaths } from '../paths/draw-paths.js';
-import { defineFigure } from './define-figure.js';
+import { definePlanarFigure } from './define-figure.js';
 import { contextOf } from './context-of.js';
 import { drawDistribution } from './draw-distribution.js';
 import { domainsOf } from './domains-of.js';
@@ -27,11 +27,10 @@ export const pathsFigureOptions = z.strictObject({
  * `paths`: the paths of particles 0 .. n - 1 through every snapshot of a stage, starts marked
  * red, optionally over a target's density: a 2-D random walk, sampler trajectories, an MCMC chain.
  */
-export const pathsFigure = defineFigure({
+export const pathsFigure = definePlanarFigure({
   name: 'paths',
   description: "the trajectories of the first particles through a stage's snapshots, red starts (PNG)",
   options: pathsFigureOptions,
-  planar: true,
   create: (config, ctx) => {
     const target = createNested(ctx, 'target', config.density, 'density');
     return {

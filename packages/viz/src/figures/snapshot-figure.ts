@@ -5,7 +5,7 @@ import { drawTitle } from '../frame/draw-title.js';
 import { createPlotFrame } from '../frame/plot-frame.js';
 import { drawScatter } from '../scatter/draw-scatter.js';
 import type { ScatterColour } from '../scatter/scatter-colour.js';
-import { defineFigure } from './define-figure.js';
+import { definePlanarFigure } from './define-figure.js';
 import { contextOf } from './context-of.js';
 import { type Distribution, drawDistribution } from './draw-distribution.js';
 import { domainsOf } from './domains-of.js';
@@ -40,11 +40,10 @@ export function colourOf(option: 'auto' | 'label' | 'none', snapshot: FigureSnap
  * `snapshot`: a snapshot as a scatter ("the point cloud"), with the distribution beside it or
  * under it: the reference at the snapshot's time (a KDE of its sample) or a target's exact density.
  */
-export const snapshotFigure = defineFigure({
+export const snapshotFigure = definePlanarFigure({
   name: 'snapshot',
   description: 'a scatter of one snapshot, beside (or over) the reference at its t or a target density (PNG)',
   options: snapshotFigureOptions,
-  planar: true,
   create: (config, ctx) => {
     if (config.reference && config.density !== undefined) throw new ConfigError('Invalid figure', [{ path: `${ctx.path}.density`, message: 'give either reference: true or a density, not both' }]);
     const target = createNested(ctx, 'target', config.density, 'density');
