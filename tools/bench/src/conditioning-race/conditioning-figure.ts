@@ -2,6 +2,7 @@ import { writeFileSync } from 'node:fs';
 import { linearScale, logScale } from '../cases/race/scales.js';
 import { type Panel, type Series, escapeXml, marker, panelSvg } from '../cases/race/svg-panel.js';
 import type { ConditioningRow } from './conditioning-row.js';
+import type { RaceProblem } from './race-problem.js';
 
 /** Okabe and Ito's colour-blind-safe palette. */
 const COLORS = ['#E69F00', '#D55E00', '#0072B2', '#009E73', '#CC79A7', '#56B4E9', '#000000'];
@@ -23,10 +24,11 @@ function seriesOf(rows: readonly ConditioningRow[], point: (row: ConditioningRow
 
 /**
  * The figure of the conditioning race (SVG, the panels of the first race's figure): mean KS
- * distance against evaluations and against wall time, and the mean mode-weight error against
- * evaluations, with the noise floor of an exact sample of `particles`.
+ * distance against evaluations and against wall time, and the mean error of the problem's summary
+ * of x2 (the mode weight, E[x2 | y]) against evaluations, with the noise floors of an exact sample
+ * of `particles`.
  */
-export function conditioningFigure(rows: readonly ConditioningRow[], particles: number): string {
+export function conditioningFigure(problem: RaceProblem, rows: readonly ConditioningRow[], particles: number): string {
   const boxOf = (i: number) => [i * PANEL.width + PANEL.left, PANEL.top, (i + 1) * PANEL.width - PANEL.right, PANEL.bottom] as const;
   const xRange = (i: number) => [boxOf(i)[0], boxOf(i)[2]] as const;
   const yRange = [PANEL.bottom, PANEL.top] as const;
@@ -37,7 +39,16 @@ export function conditioningFigure(rows: readonly ConditioningRow[], particles: 
   const panels: Panel[] = [
     { title: 'KS distance against evaluations', xLabel: 'evaluations (all conditions and particles)', yLabel: 'mean KS distance of x2', x: evaluations(0), y: ks, box: boxOf(0), series: seriesOf(rows, (row) => [row.evaluations, row.ks]), reference: floorLine },
     { title: 'KS distance against wall time', xLabel: 'wall time, seconds (all conditions)', yLabel: 'mean KS distance of x2', x: logScale(extent(rows.map((row) => row.seconds)), xRange(1)), y: ks, box: boxOf(1), series: seriesOf(rows, (row) => [row.seconds, row.ks]), reference: floorLine },
-    { title: 'Error in the mode weight', xLabel: 'evaluations (all conditions and particles)', yLabel: 'mean |share x2 > 0 - exact|', x: evaluations(2), y: linearScale([0, Math.max(...rows.map((row) => row.shareError))], yRange), box: boxOf(2), series: seriesOf(rows, (row) => [row.evaluations, row.shareError]) },
+    {
+      title: `${problem.summary.label[0].toUpperCase()}${problem.summary.label.slice(1)} (${problem.title})`,
+      xLabel: 'evaluations (all conditions and particles)',
+      yLabel: `mean ${problem.summary.label}`,
+      x: evaluations(2),
+      y: linearScale([0, Math.max(...rows.map((row) => row.summaryError))], yRange),
+      box: boxOf(2),
+      series: seriesOf(rows, (row) => [row.evaluations, row.summaryError]),
+      reference: { y: problem.summary.floor(particles), label: `exact-sample floor ${problem.summary.floor(particles).toFixed(3)}` },
+    },
   ];
   const legend = panels[0].series.map((series, index, all) => {
     const cx = 40 + (index * (WIDTH - 80)) / all.length;
@@ -58,7 +69,7 @@ export function conditioningFigure(rows: readonly ConditioningRow[], particles: 
   ].join('\n');
 }
 
-/** Writes the figure to `path` (docs/conditioning-race.svg). */
-export function writeConditioningFigure(path: string, rows: readonly ConditioningRow[], particles: number): void {
-  writeFileSync(path, `${conditioningFigure(rows, particles)}\n`);
+/** Writes the figure to `path` (docs/conditioning-race.svg, docs/conditioning-race-banana.svg). */
+export function writeConditioningFigure(path: string, problem: RaceProblem, rows: readonly ConditioningRow[], particles: number): void {
+  writeFileSync(path, `${conditioningFigure(problem, rows, particles)}\n`);
 }

@@ -12,6 +12,6 @@ export interface ConditioningRow {
   readonly seconds: number;
   /** Mean over the conditions of the KS distance of x2 to the exact conditional. */
   readonly ks: number;
-  /** Mean over the conditions of the error in the upper mode's weight. */
-  readonly shareError: number;
+  /** Mean over the conditions of the error of the problem's summary of x2 (the upper mode's weight, E[x2 | y]). */
+  readonly summaryError: number;
 }

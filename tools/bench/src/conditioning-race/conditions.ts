@@ -1,19 +1,13 @@
-import { type CovarianceMixture, gaussianMixture, linearObservation, mixturePosterior } from '@scoreflow/core';
+import { gaussianMixture, linearObservation, mixtureMarginalCdf, mixturePosterior } from '@scoreflow/core';
+import type { Condition, RaceProblem } from './race-problem.js';
+
+export type { Condition } from './race-problem.js';
 
 /** The prior of the conditioning race: two Gaussians at (-2, -2) and (2, 2), std 0.8, equal weights (core's mixture options). */
 export const RACE_PRIOR = { means: [[-2, -2], [2, 2]], std: 0.8 } as const;
 
 /** Standard deviation of the observation noise: y = x_0 + N(0, 0.05^2). */
 export const RACE_SIGMA = 0.05;
-
-/** One condition: the observation x1 = a (noise RACE_SIGMA) and its exact posterior. */
-export interface Condition {
-  readonly a: number;
-  /** The `observation` option of the plugins: { A: [[1, 0]], y: [a], sigma }. */
-  readonly observation: { readonly A: number[][]; readonly y: number[]; readonly sigma: number };
-  /** p(x | y): a Kalman update per component (core's `mixturePosterior`). */
-  readonly posterior: CovarianceMixture;
-}
 
 /** `count` conditions x1 = a, a evenly spaced over [-1.9, 1.9]: across the gap, where the mode weights turn. */
 export function raceConditions(count: number): Condition[] {
@@ -24,3 +18,21 @@ export function raceConditions(count: number): Condition[] {
     return { a, observation, posterior: mixturePosterior(prior, linearObservation(observation, 2)).posterior };
   });
 }
+
+/** The exact posterior's probability of x2 > 0. */
+export const upperShare = (c: Condition): number => 1 - mixtureMarginalCdf(c.posterior, 1, 0);
+
+/** The two-mode problem: the mixture above, its conditionals by Kalman updates, the upper mode's weight. */
+export const TWO_MODE_PROBLEM: RaceProblem = {
+  name: 'two-mode',
+  title: 'a two-mode mixture',
+  prior: RACE_PRIOR,
+  conditions: raceConditions,
+  summary: {
+    label: 'mode-weight error',
+    of: (x2) => x2.filter((v) => v > 0).length / x2.length,
+    exact: upperShare,
+    // E |share - p| for a binomial share: about 0.8 sqrt(p (1 - p) / n), 0.4 / sqrt(n) at p = 1/2.
+    floor: (particles) => 0.4 / Math.sqrt(particles),
+  },
+};

@@ -1,12 +1,12 @@
-import { type ParticleBatch, type PluginConfig, type Registry, collectAll, createRunContext, mixtureKsDistance, mixtureMarginalCdf, positionsOf, watchStats, wholeSnapshotsOf } from '@scoreflow/core';
-import type { Condition } from './conditions.js';
+import { type ParticleBatch, type PluginConfig, type Registry, collectAll, createRunContext, mixtureKsDistance, positionsOf, watchStats, wholeSnapshotsOf } from '@scoreflow/core';
+import type { Condition, RaceProblem } from './race-problem.js';
 
 /** What one contestant did on one condition. */
 export interface ConditionRun {
   /** Kolmogorov-Smirnov distance of x2 to the exact conditional's. */
   readonly ks: number;
-  /** |share of x2 > 0 - exact share|: the error in the upper mode's weight. */
-  readonly shareError: number;
+  /** |summary of x2 - exact|: the problem's summary (the upper mode's weight, E[x2 | y]). */
+  readonly summaryError: number;
   /** Evaluations spent, all particles together (from the stage's stats: `evaluations` or `nfe`). */
   readonly evaluations: number;
   readonly seconds: number;
@@ -16,9 +16,10 @@ const SDE: PluginConfig = { type: 'vp' };
 
 /**
  * Runs `stage` from `source` on `particles` particles through the registry (as the runner does,
- * with the VP SDE) and measures its last snapshot against the condition's exact posterior.
+ * with the VP SDE) and measures its last snapshot against the condition's exact posterior: the
+ * KS distance of x2 and the error of the problem's summary of x2.
  */
-export async function runCondition(registry: Registry, c: Condition, source: PluginConfig, stage: PluginConfig, particles: number, seed: number): Promise<ConditionRun> {
+export async function runCondition(registry: Registry, problem: RaceProblem, c: Condition, source: PluginConfig, stage: PluginConfig, particles: number, seed: number): Promise<ConditionRun> {
   const run = createRunContext({ name: `conditioning-race/${c.a}`, seed, dim: 2, particles });
   const sde = registry.create('sde', SDE, { run, path: 'sde' });
   const sourcePlugin = registry.create('data-source', source, { run, sde, path: 'source' });
@@ -33,11 +34,7 @@ export async function runCondition(registry: Registry, c: Condition, source: Plu
   const last = wholeSnapshotsOf(batches).at(-1);
   if (last === undefined) throw new Error(`conditioning-race: ${String(stage.type)} emitted nothing.`);
   const x = positionsOf(last);
-  let upper = 0;
-  for (let i = 1; i < x.length; i += 2) if (x[i] > 0) upper++;
-  const exactUpper = upperShare(c);
-  return { ks: mixtureKsDistance(c.posterior, x, 1), shareError: Math.abs(upper / (x.length / 2) - exactUpper), evaluations: perParticle * particles, seconds };
+  const x2 = Array.from({ length: x.length / 2 }, (_, i) => x[2 * i + 1]);
+  const summaryError = Math.abs(problem.summary.of(x2) - problem.summary.exact(c));
+  return { ks: mixtureKsDistance(c.posterior, x, 1), summaryError, evaluations: perParticle * particles, seconds };
 }
-
-/** The exact posterior's probability of x2 > 0. */
-export const upperShare = (c: Condition): number => 1 - mixtureMarginalCdf(c.posterior, 1, 0);
