@@ -10,6 +10,10 @@ export { MEDIAN_MAX_ROWS, type Mmd2Options, type Mmd2Result, mmd2 } from './mmd/
 
 export { type EnergyDistanceOptions, energyDistance } from './energy/energy-distance.js';
 
+export { type GaussianMoments, frechetDistance, frechetDistanceOfSamples, gaussianMoments } from './frechet/frechet-distance.js';
+export { symmetricEigen, symmetricSqrt } from './frechet/symmetric-eigen.js';
+export { type FeatureLayer, type FeatureNetwork, type StoredFeatureNetwork, averagePool2, classify, encodeFloats, featureNetwork, featuresOf, logitsOf } from './frechet/feature-network.js';
+
 export { sampleCovariance, sampleMean } from './moments/sample-moments.js';
 export { covarianceError, meanError } from './moments/moment-errors.js';
 
@@ -18,6 +22,7 @@ export { sumCrossPairs, sumWithinPairs } from './samples/pairwise-sums.js';
 export { medianInPlace, selectKth } from './samples/select.js';
 
 export { slicedWassersteinPlugin } from './plugins/sliced-wasserstein-plugin.js';
+export { FRECHET_FEATURES, FRECHET_SETTINGS, fashionMnistClassifier, frechetPlugin } from './frechet/frechet-plugin.js';
 export { mmdPlugin } from './plugins/mmd-plugin.js';
 export { energyDistancePlugin } from './plugins/energy-distance-plugin.js';
 export { momentsPlugin } from './plugins/moments-plugin.js';

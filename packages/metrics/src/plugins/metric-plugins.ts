@@ -1,4 +1,5 @@
 import type { AnyPlugin } from '@scoreflow/core';
+import { frechetPlugin } from '../frechet/frechet-plugin.js';
 import { energyDistancePlugin } from './energy-distance-plugin.js';
 import { mmdPlugin } from './mmd-plugin.js';
 import { momentsPlugin } from './moments-plugin.js';
@@ -7,6 +8,6 @@ import { slicedWassersteinPlugin } from './sliced-wasserstein-plugin.js';
 
 /**
  * Every metric plugin of this package, for the runner's registry (`createRegistry(metricPlugins, ...)`):
- * `sliced-wasserstein`, `mmd`, `energy-distance`, `moments`, `ode-nll`.
+ * `sliced-wasserstein`, `mmd`, `energy-distance`, `moments`, `ode-nll`, `frechet`.
  */
-export const metricPlugins: readonly AnyPlugin[] = [slicedWassersteinPlugin, mmdPlugin, energyDistancePlugin, momentsPlugin, odeNllPlugin];
+export const metricPlugins: readonly AnyPlugin[] = [slicedWassersteinPlugin, mmdPlugin, energyDistancePlugin, momentsPlugin, odeNllPlugin, frechetPlugin];
