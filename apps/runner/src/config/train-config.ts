@@ -1,5 +1,5 @@
 import { pluginConfigSchema } from '@scoreflow/core';
-import { ACTIVATIONS, EMA_DECAY, FLOW_OBJECTIVES, MLP_DEFAULTS, OPTIMIZER_DEFAULTS, OUTPUT_KINDS, TIME_EMBEDDINGS, TRAINER_DEFAULTS, TRAIN_DEFAULTS, WEIGHTINGS } from '@scoreflow/score-nets';
+import { ACTIVATIONS, EMA_DECAY, FLOW_OBJECTIVES, MLP_DEFAULTS, OPTIMIZER_DEFAULTS, OUTPUT_KINDS, TIME_EMBEDDINGS, TRAINER_DEFAULTS, TRAIN_DEFAULTS, UNET_DEFAULTS, WEIGHTINGS } from '@scoreflow/score-nets';
 import { backendOption, workersOption } from '@scoreflow/score-nets/node';
 import { z } from 'zod';
 import { configName } from './run-config.js';
@@ -9,6 +9,7 @@ import { configName } from './run-config.js';
  * the defaults and choices are score-nets' own.
  */
 const networkSchema = z.strictObject({
+  type: z.literal('mlp').optional().describe('mlp (the default) or unet'),
   width: z.number().int().min(1).default(MLP_DEFAULTS.width).describe('hidden units per layer'),
   depth: z.number().int().min(1).default(MLP_DEFAULTS.depth).describe('hidden layers'),
   activation: z.enum(ACTIVATIONS).default(MLP_DEFAULTS.activation).describe('activation of the hidden layers'),
@@ -30,6 +31,25 @@ const networkSchema = z.strictObject({
     .default(MLP_DEFAULTS.classes)
     .describe("classes of a conditional network (0: unconditional), or with training.objective classifier the classes it tells apart; it trains on the data's labels"),
   labelEmbeddingSize: z.number().int().min(1).default(MLP_DEFAULTS.labelEmbeddingSize).describe('size of the label embedding (with classes)'),
+});
+
+/**
+ * A U-Net's options (`unetScoreNetwork`'s, `type: unet`, less `dim`, which must equal height x width x
+ * channels of the data, and `seed`, the config's): for image data such as `fashion-mnist`.
+ */
+const unetNetworkSchema = z.strictObject({
+  type: z.literal('unet').describe('a U-Net for images (Ho et al. 2020); without type the network is an MLP'),
+  height: z.number().int().min(1).describe('image height in pixels'),
+  width: z.number().int().min(1).describe('image width in pixels'),
+  channels: z.number().int().min(1).default(UNET_DEFAULTS.channels).describe('image channels (1: grey)'),
+  baseChannels: z.number().int().min(1).default(UNET_DEFAULTS.baseChannels).describe('channels of the first level'),
+  channelMultipliers: z.array(z.number().int().min(1)).min(1).default([...UNET_DEFAULTS.channelMultipliers]).describe('channel multiplier of each level; each level after the first halves the resolution'),
+  blocksPerLevel: z.number().int().min(1).default(UNET_DEFAULTS.blocksPerLevel).describe('residual blocks per level on the way down'),
+  groups: z.number().int().min(1).default(UNET_DEFAULTS.groups).describe('groups of the group normalisations'),
+  attention: z.boolean().default(UNET_DEFAULTS.attention).describe('self-attention at the lowest resolution'),
+  embeddingSize: z.number().int().min(2).refine((size) => size % 2 === 0, 'must be even').optional().describe('size of the sinusoidal time embedding (default baseChannels)'),
+  classes: z.number().int().min(0).default(UNET_DEFAULTS.classes).describe("classes of a conditional network (0: unconditional); it trains on the data's labels"),
+  output: z.enum(OUTPUT_KINDS).default(UNET_DEFAULTS.output).describe('what the network predicts'),
 });
 
 /**
@@ -103,7 +123,7 @@ export const trainConfigSchema = z.strictObject({
   backend: backendOption,
   data: pluginConfigSchema.describe('the data source to learn the score of (flow objectives: the law at t = 1)'),
   sde: pluginConfigSchema.optional().describe('the forward SDE; sample with the same one (dsm and classifier; flow objectives take none)'),
-  network: networkSchema.default(networkSchema.parse({})),
+  network: z.discriminatedUnion('type', [networkSchema, unetNetworkSchema]).default(networkSchema.parse({})),
   training: trainingSchema,
   scoreError: scoreErrorSchema.default(scoreErrorSchema.parse({})),
 });

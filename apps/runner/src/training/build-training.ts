@@ -12,7 +12,7 @@ import {
   standIn,
 } from '@scoreflow/core';
 import { mixtureScore } from '@scoreflow/score-models';
-import type { MlpOptions } from '@scoreflow/score-nets';
+import { type NetworkOptions, isUnetOptions, resolveUnetOptions } from '@scoreflow/score-nets';
 import { type FlowTrainingObjective, type TrainConfig, isFlowObjective } from '../config/train-config.js';
 import { createIssueCollector } from '../pipeline/issue-collector.js';
 import { setPath } from '../pipeline/set-path.js';
@@ -31,7 +31,7 @@ export interface TrainingPlan {
   /** A flow objective's objective, noise, source and teacher (`training.objective` icfm, fm, otcfm, sbcfm, reflow). */
   readonly flow?: FlowPlan;
   /** The network's options: the config's, the data's `dim` and the config's `seed`. */
-  readonly network: MlpOptions;
+  readonly network: NetworkOptions;
   /** The exact score of the data under the SDE, when the data source is an exact Gaussian mixture (`describeSource`). */
   readonly exactScore?: ScoreModel;
 }
@@ -54,6 +54,7 @@ export function buildTraining(config: TrainConfig, registry: Registry, options: 
   const flow = isFlowObjective(objective) && data !== undefined ? buildFlowPlan(config as TrainConfig & { training: { objective: FlowTrainingObjective } }, data, registry, ctx, problems, onResolved) : undefined;
   problems.throwIfAny('Invalid train config');
   if (data === undefined) throw new TypeError('unreachable: a data source that was not created is a problem');
+  if (isUnetOptions(config.network)) checkUnet(config, data.dim);
   if (flow !== undefined) return { config, resolved, ctx, data, sde, flow, network: { dim: data.dim, ...config.network, seed: config.seed } };
   // The source says what it is: an exact mixture has a closed-form score under every linear SDE.
   const law = describeSource(data);
@@ -65,6 +66,18 @@ export function buildTraining(config: TrainConfig, registry: Registry, options: 
     return { config, resolved, ctx, data, sde, network: { dim: data.dim, ...config.network, classes: 0, outputs: config.network.classes, seed: config.seed } };
   }
   const exactScore = law.kind === 'mixture' ? mixtureScore(law.mixture, sde) : undefined;
-  const network: MlpOptions = { dim: data.dim, ...config.network, seed: config.seed };
+  const network: NetworkOptions = { dim: data.dim, ...config.network, seed: config.seed };
   return { config, resolved, ctx, data, sde, network, ...(exactScore && { exactScore }) };
+}
+
+/** A U-Net (`network.type: unet`) must fit the data's images and is a score or velocity network, never a classifier. */
+function checkUnet(config: TrainConfig, dim: number): void {
+  if (config.training.objective === 'classifier') {
+    throw new ConfigError('Invalid train config', [{ path: 'network.type', message: 'a noisy classifier (training.objective: classifier) is an MLP: leave network.type out, got unet' }]);
+  }
+  try {
+    resolveUnetOptions({ ...(config.network as Parameters<typeof resolveUnetOptions>[0]), dim });
+  } catch (error) {
+    throw new ConfigError('Invalid train config', [{ path: 'network', message: (error as Error).message.replace('unetScoreNetwork: ', '').replace(/^dim must/, "the data's dim must") }]);
+  }
 }

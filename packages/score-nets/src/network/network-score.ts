@@ -28,8 +28,8 @@ export function networkScore(network: ScoreNetwork, sde: Sde, options: NetworkSc
   if (label !== undefined && !(Number.isInteger(label) && label >= 0 && label < classes)) {
     throw new RangeError(`networkScore: label must be an integer in [0, ${classes}) for a network of ${classes} classes, got ${label}.`);
   }
-  // An MLP (options without a `type`) describes itself as data; a U-Net (`type: 'unet'`) does not.
-  const mlp = 'time' in network && 'options' in network && !('type' in (network as MlpScoreNetwork).options) ? (network as MlpScoreNetwork) : undefined;
+  // An MLP describes itself as data; a U-Net (options with `type: 'unet'`) does not.
+  const mlp = 'time' in network && 'options' in network && (network.options as { type?: unknown }).type !== 'unet' ? (network as MlpScoreNetwork) : undefined;
   return {
     name,
     dim,
