@@ -43,9 +43,9 @@ export interface ServeWorkOptions {
  */
 export async function serveWork(nc: NatsConnection, handler: WorkHandler, options: ServeWorkOptions = {}): Promise<number> {
   const js = jetstream(nc);
-  const consumer = await workersConsumer(js, options.signal);
-  if (consumer === undefined) return 0;
-  const ackWaitMs = millis((await consumer.info(true)).config.ack_wait ?? 30e9);
+  const found = await workersConsumer(js, options.signal);
+  if (found === undefined) return 0;
+  const consumer: Consumer = found;
   const maxPayload = nc.info?.max_payload ?? 1 << 20;
   let handled = 0;
   while (options.signal?.aborted !== true && handled < (options.maxItems ?? Infinity)) {
@@ -69,6 +69,8 @@ export async function serveWork(nc: NatsConnection, handler: WorkHandler, option
       return;
     }
     options.onItem?.({ type: 'start', item, deliveries });
+    // Read for each item: a coordinator may have changed ack_wait since the worker started.
+    const ackWaitMs = millis((await consumer.info(false)).config.ack_wait ?? 30e9);
     const timer = options.heartbeat === false ? undefined : setInterval(() => msg.working(), Math.max(100, ackWaitMs / 3));
     const working = () => options.heartbeat !== false && msg.working();
     try {
