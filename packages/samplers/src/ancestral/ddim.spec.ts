@@ -6,13 +6,10 @@ import { gaussianScore } from '../testing/gaussian.js';
 import { linearSde } from '../testing/linear-sde.js';
 import { uniformTimes } from '../testing/times.js';
 import { flowConvergence } from '../ode/testing/gaussian-flow.js';
-import { ddimChainLaw, diffusedGaussianBatch, finalMoments, landingError, logSigmaTimes } from '../ode/testing/gaussian-laws.js';
+import { SIGMA_SAMPLER_CASE, ddimChainLaw, diffusedGaussianBatch, finalMoments, landingError, logSigmaTimes } from '../ode/testing/gaussian-laws.js';
 import { ddim } from './ddim.js';
 
-const mu = 1.5;
-const sigma = 0.5;
-const T = 2;
-const particles = 20_000;
+const { mu, sigma, T, particles } = SIGMA_SAMPLER_CASE;
 
 describe('ddim', () => {
   it('with eta = 0 is deterministic: two seeds give the same particles', async () => {

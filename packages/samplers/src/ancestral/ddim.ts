@@ -1,7 +1,6 @@
-import { type Stage, positiveArgument } from '@scoreflow/core';
-import { sigmaStep } from '../shared/sigma-step.js';
-import { type ReverseSamplerOptions, reverseSampler } from '../shared/reverse-sampler.js';
-import { ancestralStep } from './ancestral-step.js';
+import type { Stage } from '@scoreflow/core';
+import type { ReverseSamplerOptions } from '../shared/reverse-sampler.js';
+import { etaSampler } from './eta-sampler.js';
 
 /** Options of `ddim`. */
 export interface DdimOptions extends ReverseSamplerOptions {
@@ -31,13 +30,9 @@ export interface DdimOptions extends ReverseSamplerOptions {
  * priorSource(sde, 2).sample(ctx).pipe(ddim({ sde, score, rng: ctx.rng, times: uniformGrid().times(sde, 50, 1e-3), eta: 0 }))
  */
 export function ddim(options: DdimOptions): Stage {
-  const { sde } = options;
-  const eta = positiveArgument(options.name ?? 'ddim', 'eta', options.eta ?? 0, true);
-  return reverseSampler('ddim', options, async (state, k, t, next) => {
+  return etaSampler('ddim', options, options.eta, 0, (state, k, { denoised, score, s, mNext }, { down, up }) => {
     const { x } = state;
     const n = x.length;
-    const { denoised, score, s, sigma, mNext, sigmaNext } = await sigmaStep(state, sde, t, next);
-    const { down, up } = ancestralStep(sigma, sigmaNext, eta);
     // Eq. 12's "direction pointing to x_t", m' sigma_down eps-hat with eps-hat = -s score.
     const direction = -mNext * down * s;
     if (up === 0) {
@@ -47,5 +42,5 @@ export function ddim(options: DdimOptions): Stage {
     const z = state.normal(state.buffer('noise'), k);
     const noise = mNext * up;
     for (let i = 0; i < n; i++) x[i] = mNext * denoised[i] + direction * score[i] + noise * z[i];
-  }, { kind: 'ancestral', scoreEvaluationsPerStep: 1 });
+  });
 }

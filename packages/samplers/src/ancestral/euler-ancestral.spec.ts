@@ -4,14 +4,11 @@ import { describe, expect, it } from 'vitest';
 import { gaussianScore } from '../testing/gaussian.js';
 import { linearSde } from '../testing/linear-sde.js';
 import { uniformTimes } from '../testing/times.js';
-import { ddimChainLaw, diffusedGaussianBatch, finalMoments, landingError, logSigmaTimes } from '../ode/testing/gaussian-laws.js';
+import { SIGMA_SAMPLER_CASE, ddimChainLaw, diffusedGaussianBatch, finalMoments, landingError, logSigmaTimes } from '../ode/testing/gaussian-laws.js';
 import { ddim } from './ddim.js';
 import { eulerAncestral } from './euler-ancestral.js';
 
-const mu = 1.5;
-const sigma = 0.5;
-const T = 2;
-const particles = 20_000;
+const { mu, sigma, T, particles } = SIGMA_SAMPLER_CASE;
 
 describe('eulerAncestral', () => {
   it('with eta = 0 is the deterministic DDIM step (Euler in sigma)', async () => {

@@ -1,7 +1,6 @@
-import { type Stage, positiveArgument } from '@scoreflow/core';
-import { sigmaStep } from '../shared/sigma-step.js';
-import { type ReverseSamplerOptions, reverseSampler } from '../shared/reverse-sampler.js';
-import { ancestralStep } from './ancestral-step.js';
+import type { Stage } from '@scoreflow/core';
+import type { ReverseSamplerOptions } from '../shared/reverse-sampler.js';
+import { etaSampler } from './eta-sampler.js';
 
 /** Options of `eulerAncestral`. */
 export interface EulerAncestralOptions extends ReverseSamplerOptions {
@@ -28,13 +27,9 @@ export interface EulerAncestralOptions extends ReverseSamplerOptions {
  * priorSource(sde, 2).sample(ctx).pipe(eulerAncestral({ sde, score, rng: ctx.rng, times: uniformGrid().times(sde, 50, 1e-3) }))
  */
 export function eulerAncestral(options: EulerAncestralOptions): Stage {
-  const { sde } = options;
-  const eta = positiveArgument(options.name ?? 'euler-ancestral', 'eta', options.eta ?? 1, true);
-  return reverseSampler('euler-ancestral', options, async (state, k, t, next) => {
+  return etaSampler('euler-ancestral', options, options.eta, 1, (state, k, { denoised, m, sigma, mNext }, { down, up }) => {
     const { x } = state;
     const n = x.length;
-    const { denoised, m, sigma, mNext, sigmaNext } = await sigmaStep(state, sde, t, next);
-    const { down, up } = ancestralStep(sigma, sigmaNext, eta);
     const step = down - sigma;
     const inverseMean = 1 / m;
     const inverseSigma = 1 / sigma;
@@ -50,5 +45,5 @@ export function eulerAncestral(options: EulerAncestralOptions): Stage {
       const xHat = x[i] * inverseMean;
       x[i] = mNext * (xHat + (xHat - denoised[i]) * inverseSigma * step + up * z[i]);
     }
-  }, { kind: 'ancestral', scoreEvaluationsPerStep: 1 });
+  });
 }

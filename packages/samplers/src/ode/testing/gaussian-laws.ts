@@ -3,6 +3,13 @@ import { from, lastValueFrom } from 'rxjs';
 import { gaussianBatches } from '../../testing/gaussian.js';
 
 /**
+ * Test-only: the data law N(mu, sigma^2) = N(1.5, 0.5^2) per coordinate, the time T = 2 it is diffused
+ * to, and the particle count of the moment checks, shared by the sigma-stepping samplers' specs
+ * (ddim, euler-ancestral).
+ */
+export const SIGMA_SAMPLER_CASE = { mu: 1.5, sigma: 0.5, T: 2, particles: 20_000 } as const;
+
+/**
  * Test-only: `steps + 1` times from tStart down to tEnd > 0 with equal steps in log sigma(t), i.e.
  * in lambda = -log sigma (the "logSNR" grid of DPM-Solver): the grid on which samplers that step
  * in sigma show their order, whatever sigma(t) is.
