@@ -1,6 +1,6 @@
-import { definePlugin, mixtureFromOptions, mixtureOptions } from '@scoreflow/core';
-import { fitRun } from './fit-run.js';
+import { mixtureFromOptions, mixtureOptions } from '@scoreflow/core';
 import { mixtureTarget } from './mixture-target.js';
+import { targetPlugin } from './target-plugin.js';
 
 /**
  * `type: gaussian-mixture` (kind `target`): log p and grad log p of a Gaussian mixture, for MCMC
@@ -8,10 +8,9 @@ import { mixtureTarget } from './mixture-target.js';
  * name: a `preset` (`double-gaussian`, `eight-gaussians`), or `means` with optional `weights` (equal
  * by default) and `std` (default 1). The mixture's dimension must be the run's.
  */
-export const gaussianMixtureTargetPlugin = definePlugin({
-  kind: 'target',
+export const gaussianMixtureTargetPlugin = targetPlugin({
   name: 'gaussian-mixture',
   description: 'Gaussian mixture target, exact log density and gradient (preset or means/weights/std)',
   options: mixtureOptions,
-  create: (options, ctx) => fitRun(mixtureTarget(mixtureFromOptions(options)), ctx),
+  make: (options) => mixtureTarget(mixtureFromOptions(options)),
 });
