@@ -1,6 +1,7 @@
 import { RecordBatchReader } from 'apache-arrow';
 import type { ParticleBatch } from '../batch/particle-batch.js';
 import { type IpcFormat, createParticleWriter } from './particle-writer.js';
+import { concatBytes } from './concat-bytes.js';
 
 /** Encodes batches as one Arrow IPC buffer (file or stream format). */
 export function particlesToIpc(batches: Iterable<ParticleBatch>, format: IpcFormat = 'file'): Uint8Array {
@@ -8,13 +9,7 @@ export function particlesToIpc(batches: Iterable<ParticleBatch>, format: IpcForm
   const writer = createParticleWriter((chunk) => chunks.push(chunk.slice()), format);
   for (const batch of batches) writer.write(batch);
   writer.close();
-  const bytes = new Uint8Array(chunks.reduce((total, chunk) => total + chunk.byteLength, 0));
-  let offset = 0;
-  for (const chunk of chunks) {
-    bytes.set(chunk, offset);
-    offset += chunk.byteLength;
-  }
-  return bytes;
+  return concatBytes(chunks);
 }
 
 /** Decodes an Arrow IPC buffer (either format) into its batches. */
