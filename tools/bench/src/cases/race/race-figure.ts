@@ -1,7 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import type { NoiseFloor, RaceRow } from './race-row.js';
 import { type Scale, linearScale, logScale } from './scales.js';
-import { type Panel, type Series, escapeXml, marker, panelSvg } from './svg-panel.js';
+import { type Panel, type Series, escapeXml, legendRow, panelSvg } from './svg-panel.js';
 
 /** Okabe and Ito's colour-blind-safe palette, one colour per contestant of `RACE_ORDER`. */
 const COLORS: Readonly<Record<string, string>> = {
@@ -63,16 +63,7 @@ export function raceFigure(rows: readonly RaceRow[], floor: NoiseFloor): string 
     panel(1, 'Sliced W2 against wall time', 'wall time, seconds (one core)', 'sliced W2 (lower is better)', logScale(extent(rows.map((row) => row.seconds)), xRange(1)), sw2, (row) => [row.seconds, row.sw2], floorLine),
     panel(2, 'Share of the left mode', 'density / score evaluations (all particles)', 'share with x < 0 (target 0.25)', logScale(extent(rows.map((row) => row.evaluations)), xRange(2)), linearScale([0, 1], yRange), (row) => [row.evaluations, row.leftShare], { y: 0.25, label: 'target 0.25' }),
   ];
-  const legend = panels[0].series.map((series, index, all) => {
-    const cx = 60 + (index * (WIDTH - 120)) / all.length;
-    const cy = HEIGHT - 28;
-    const dash = series.dash === undefined ? '' : ` stroke-dasharray="${series.dash}"`;
-    return [
-      `<line x1="${cx}" x2="${cx + 36}" y1="${cy}" y2="${cy}" stroke="${series.color}" stroke-width="2"${dash}/>`,
-      marker(series.marker, cx + 18, cy, series.color),
-      `<text x="${cx + 44}" y="${cy}" dy="0.35em" font-size="13">${escapeXml(series.name)}</text>`,
-    ].join('\n');
-  });
+  const legend = legendRow(panels[0].series, { left: 60, width: WIDTH, y: HEIGHT - 28, swatch: 36, gap: 8 });
   return [
     '<?xml version="1.0" encoding="UTF-8"?>',
     `<svg xmlns="http://www.w3.org/2000/svg" width="${WIDTH}" height="${HEIGHT}" viewBox="0 0 ${WIDTH} ${HEIGHT}" font-family="Helvetica, Arial, sans-serif">`,

@@ -79,3 +79,20 @@ export function panelSvg(panel: Panel): string {
   out.push('</g>');
   return out.join('\n');
 }
+
+/**
+ * The legend row under a figure's panels: one entry per series, spread evenly from `left` to
+ * `width - left` at height `y`, each a line sample `swatch` pixels long (dashed like the series) with
+ * its marker in the middle, and the series name `gap` pixels after it.
+ */
+export function legendRow(series: readonly Series[], { left, width, y, swatch, gap }: { left: number; width: number; y: number; swatch: number; gap: number }): string[] {
+  return series.map((entry, index) => {
+    const cx = left + (index * (width - 2 * left)) / series.length;
+    const dash = entry.dash === undefined ? '' : ` stroke-dasharray="${entry.dash}"`;
+    return [
+      `<line x1="${cx}" x2="${cx + swatch}" y1="${y}" y2="${y}" stroke="${entry.color}" stroke-width="2"${dash}/>`,
+      marker(entry.marker, cx + swatch / 2, y, entry.color),
+      `<text x="${cx + swatch + gap}" y="${y}" dy="0.35em" font-size="13">${escapeXml(entry.name)}</text>`,
+    ].join('\n');
+  });
+}
