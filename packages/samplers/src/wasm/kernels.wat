@@ -76,37 +76,6 @@
     (i32.store (i32.const 8) (local.get $s2))
     (i32.store (i32.const 12) (local.get $s3)))
 
-  ;; $lookup2(offsets, table): the f64x2 (table[offsets lane 0], table[offsets lane 1]), byte offsets.
-  (func $lookup2 (param $offsets v128) (param $table i32) (result v128)
-    (f64x2.replace_lane 1
-      (f64x2.splat (f64.load (i32.add (local.get $table) (i32x4.extract_lane 0 (local.get $offsets)))))
-      (f64.load (i32.add (local.get $table) (i32x4.extract_lane 1 (local.get $offsets))))))
-
-  ;; $expClamped2(z): core's expClamped on both lanes (Tang 1989, table-driven): z clamped to
-  ;; [-limit, limit], z = (n / 256) ln 2 + r, exp(z) = 2^(n >> 8) 2^((n & 255) / 256) (1 + r (1 + r / 2)).
-  (func $expClamped2 (param $z v128) (result v128)
-    (local $y v128) (local $rounded v128) (local $r v128) (local $n v128)
-    (local.set $y
-      (f64x2.max (f64x2.neg (f64x2.splat (f64.load (i32.const 6272))))
-        (f64x2.min (f64x2.splat (f64.load (i32.const 6272))) (local.get $z))))
-    (local.set $rounded
-      (f64x2.sub
-        (f64x2.add (f64x2.mul (local.get $y) (f64x2.splat (f64.load (i32.const 6280))))
-          (f64x2.splat (f64.load (i32.const 6288))))
-        (f64x2.splat (f64.load (i32.const 6288)))))
-    (local.set $r
-      (f64x2.sub (local.get $y) (f64x2.mul (local.get $rounded) (f64x2.splat (f64.load (i32.const 6296))))))
-    (local.set $n (i32x4.trunc_sat_f64x2_s_zero (local.get $rounded)))
-    (f64x2.mul
-      (f64x2.mul
-        (call $lookup2
-          (i32x4.shl (i32x4.add (i32x4.shr_s (local.get $n) (i32.const 8)) (i32x4.splat (i32.const 128))) (i32.const 3))
-          (i32.const 2176))
-        (call $lookup2 (i32x4.shl (v128.and (local.get $n) (i32x4.splat (i32.const 255))) (i32.const 3)) (i32.const 4224)))
-      (f64x2.add (f64x2.splat (f64.const 1))
-        (f64x2.mul (local.get $r)
-          (f64x2.add (f64x2.splat (f64.const 1)) (f64x2.mul (local.get $r) (f64x2.splat (f64.const 0.5))))))))
-
   ;; The constants of one step, set by `setMixtureStep` (globals keep the hot loop's signature short).
   (global $a00 (mut f64) (f64.const 0)) (global $a01 (mut f64) (f64.const 0))
   (global $a10 (mut f64) (f64.const 0)) (global $a11 (mut f64) (f64.const 0))
@@ -129,91 +98,122 @@
     (global.set $dc (local.get $dc))
     (global.set $scale (local.get $scale)) (global.set $scoreDt (local.get $scoreDt)) (global.set $noise (local.get $noise)))
 
-  ;; mixtureStep(x, z, n, noisy): the fused reverse Euler-Maruyama step of n particles in the
+;; mixtureStep(x, z, n, noisy): the fused reverse Euler-Maruyama step of n particles in the
   ;; plane, two per f64x2: the exact score of the diffused two-component mixture (core's unrolled
   ;; gradTwoComponentsPlane: r_0 = 1 / (1 + expClamped(l_1 - l_0)), score = g_1 + r_0 (g_0 - g_1),
   ;; rounded to float32 as the score buffer stores it), then x <- (x scale - scoreDt score) + noise z
   ;; (without the noise term when noisy is 0), in place. Returns 1 when every new position is finite
-  ;; (before its rounding to float32, as affineStep checks), else 0.
+  ;; (before its rounding to float32, as affineStep checks), else 0. An odd n computes one more
+  ;; particle in the slot after the last (the caller zeroes it in x and z; it is neither read back
+  ;; nor wrong: zeros stay finite). One loop body, its constants splatted once (no calls).
   (func (export "mixtureStep") (param $x i32) (param $z i32) (param $n i32) (param $noisy i32) (result i32)
-    (local $acc v128) (local $v v128)
-    (block $pairs
+    (local $acc v128) (local $xs v128) (local $zs v128)
+    (local $x0 v128) (local $x1 v128)
+    (local $d00 v128) (local $d01 v128) (local $d10 v128) (local $d11 v128)
+    (local $g00 v128) (local $g01 v128) (local $g10 v128) (local $g11 v128)
+    (local $y v128) (local $rounded v128) (local $r v128) (local $e v128) (local $m v128) (local $r0 v128)
+    (local $v0 v128) (local $v1 v128)
+    (local $A00 v128) (local $A01 v128) (local $A10 v128) (local $A11 v128)
+    (local $P00 v128) (local $P01 v128) (local $P10 v128) (local $P11 v128)
+    (local $DC v128) (local $SCALE v128) (local $SCOREDT v128) (local $NOISE v128)
+    (local $HI v128) (local $LO v128) (local $SPL v128) (local $ROUND v128) (local $LPS v128)
+    (local $ONE v128) (local $HALF v128) (local $ZERO v128) (local $OFF v128) (local $MASK v128)
+    (local $i0 i32) (local $i1 i32)
+    (local.set $A00 (f64x2.splat (global.get $a00))) (local.set $A01 (f64x2.splat (global.get $a01)))
+    (local.set $A10 (f64x2.splat (global.get $a10))) (local.set $A11 (f64x2.splat (global.get $a11)))
+    (local.set $P00 (f64x2.splat (global.get $p00))) (local.set $P01 (f64x2.splat (global.get $p01)))
+    (local.set $P10 (f64x2.splat (global.get $p10))) (local.set $P11 (f64x2.splat (global.get $p11)))
+    (local.set $DC (f64x2.splat (global.get $dc)))
+    (local.set $SCALE (f64x2.splat (global.get $scale)))
+    (local.set $SCOREDT (f64x2.splat (global.get $scoreDt)))
+    (local.set $NOISE (f64x2.splat (global.get $noise)))
+    (local.set $HI (f64x2.splat (f64.load (i32.const 6272))))
+    (local.set $LO (f64x2.neg (local.get $HI)))
+    (local.set $SPL (f64x2.splat (f64.load (i32.const 6280))))
+    (local.set $ROUND (f64x2.splat (f64.load (i32.const 6288))))
+    (local.set $LPS (f64x2.splat (f64.load (i32.const 6296))))
+    (local.set $ONE (f64x2.splat (f64.const 1)))
+    (local.set $HALF (f64x2.splat (f64.const 0.5)))
+    (local.set $ZERO (f64x2.splat (f64.const 0)))
+    (local.set $OFF (i32x4.splat (i32.const 128)))
+    (local.set $MASK (i32x4.splat (i32.const 255)))
+    (block $done
+      (br_if $done (i32.le_s (local.get $n) (i32.const 0)))
       (loop $pair
-        (br_if $pairs (i32.lt_u (local.get $n) (i32.const 2)))
-        (local.set $v (call $step2 (v128.load (local.get $x)) (v128.load (local.get $z)) (local.get $noisy)))
-        (v128.store (local.get $x) (local.get $v))
-        (local.set $acc (f64x2.add (local.get $acc) (global.get $check)))
+        ;; de-interleave (x0a, x1a, x0b, x1b) into (x0a, x0b, x1a, x1b), widen each coordinate to f64x2
+        (local.set $xs (i8x16.shuffle 0 1 2 3 8 9 10 11 4 5 6 7 12 13 14 15 (v128.load (local.get $x)) (v128.load (local.get $x))))
+        (local.set $x0 (f64x2.promote_low_f32x4 (local.get $xs)))
+        (local.set $x1 (f64x2.promote_low_f32x4 (i8x16.shuffle 8 9 10 11 12 13 14 15 0 1 2 3 4 5 6 7 (local.get $xs) (local.get $xs))))
+        (local.set $d00 (f64x2.sub (local.get $A00) (local.get $x0)))
+        (local.set $d01 (f64x2.sub (local.get $A01) (local.get $x1)))
+        (local.set $d10 (f64x2.sub (local.get $A10) (local.get $x0)))
+        (local.set $d11 (f64x2.sub (local.get $A11) (local.get $x1)))
+        (local.set $g00 (f64x2.mul (local.get $d00) (local.get $P00)))
+        (local.set $g01 (f64x2.mul (local.get $d01) (local.get $P01)))
+        (local.set $g10 (f64x2.mul (local.get $d10) (local.get $P10)))
+        (local.set $g11 (f64x2.mul (local.get $d11) (local.get $P11)))
+        ;; l_1 - l_0 = dc - 0.5 (((d10 g10 + d11 g11) - d00 g00) - d01 g01), clamped to [-limit, limit]
+        (local.set $y
+          (f64x2.max (local.get $LO)
+            (f64x2.min (local.get $HI)
+              (f64x2.sub (local.get $DC)
+                (f64x2.mul (local.get $HALF)
+                  (f64x2.sub
+                    (f64x2.sub
+                      (f64x2.add (f64x2.mul (local.get $d10) (local.get $g10)) (f64x2.mul (local.get $d11) (local.get $g11)))
+                      (f64x2.mul (local.get $d00) (local.get $g00)))
+                    (f64x2.mul (local.get $d01) (local.get $g01))))))))
+        ;; expClamped (Tang 1989): y = (n / 256) ln 2 + r, exp(y) = 2^(n >> 8) 2^((n & 255) / 256) (1 + r (1 + r / 2))
+        (local.set $rounded (f64x2.sub (f64x2.add (f64x2.mul (local.get $y) (local.get $SPL)) (local.get $ROUND)) (local.get $ROUND)))
+        (local.set $r (f64x2.sub (local.get $y) (f64x2.mul (local.get $rounded) (local.get $LPS))))
+        (local.set $m (i32x4.trunc_sat_f64x2_s_zero (local.get $rounded)))
+        ;; byte offsets of 2^(n >> 8) (table at 2176, index + 128) and 2^((n & 255) / 256) (table at 4224)
+        (local.set $e (i32x4.shl (i32x4.add (i32x4.shr_s (local.get $m) (i32.const 8)) (local.get $OFF)) (i32.const 3)))
+        (local.set $m (i32x4.shl (v128.and (local.get $m) (local.get $MASK)) (i32.const 3)))
+        (local.set $i0 (i32x4.extract_lane 0 (local.get $e)))
+        (local.set $i1 (i32x4.extract_lane 1 (local.get $e)))
+        (local.set $e
+          (f64x2.mul
+            (f64x2.replace_lane 1 (f64x2.splat (f64.load offset=2176 (local.get $i0))) (f64.load offset=2176 (local.get $i1)))
+            (f64x2.replace_lane 1
+              (f64x2.splat (f64.load offset=4224 (i32x4.extract_lane 0 (local.get $m))))
+              (f64.load offset=4224 (i32x4.extract_lane 1 (local.get $m))))))
+        (local.set $e
+          (f64x2.mul (local.get $e)
+            (f64x2.add (local.get $ONE) (f64x2.mul (local.get $r) (f64x2.add (local.get $ONE) (f64x2.mul (local.get $r) (local.get $HALF)))))))
+        (local.set $r0 (f64x2.div (local.get $ONE) (f64x2.add (local.get $ONE) (local.get $e))))
+        ;; the score, rounded to float32 as the TypeScript path stores it, then the affine update
+        (local.set $v0
+          (f64x2.sub (f64x2.mul (local.get $x0) (local.get $SCALE))
+            (f64x2.mul (local.get $SCOREDT)
+              (f64x2.promote_low_f32x4 (f32x4.demote_f64x2_zero
+                (f64x2.add (local.get $g10) (f64x2.mul (local.get $r0) (f64x2.sub (local.get $g00) (local.get $g10)))))))))
+        (local.set $v1
+          (f64x2.sub (f64x2.mul (local.get $x1) (local.get $SCALE))
+            (f64x2.mul (local.get $SCOREDT)
+              (f64x2.promote_low_f32x4 (f32x4.demote_f64x2_zero
+                (f64x2.add (local.get $g11) (f64x2.mul (local.get $r0) (f64x2.sub (local.get $g01) (local.get $g11)))))))))
+        (if (local.get $noisy)
+          (then
+            (local.set $zs (i8x16.shuffle 0 1 2 3 8 9 10 11 4 5 6 7 12 13 14 15 (v128.load (local.get $z)) (v128.load (local.get $z))))
+            (local.set $v0 (f64x2.add (local.get $v0) (f64x2.mul (local.get $NOISE) (f64x2.promote_low_f32x4 (local.get $zs)))))
+            (local.set $v1
+              (f64x2.add (local.get $v1)
+                (f64x2.mul (local.get $NOISE)
+                  (f64x2.promote_low_f32x4 (i8x16.shuffle 8 9 10 11 12 13 14 15 0 1 2 3 4 5 6 7 (local.get $zs) (local.get $zs))))))))
+        ;; finiteness: v 0 is 0 for a finite v, NaN otherwise
+        (local.set $acc
+          (f64x2.add (local.get $acc)
+            (f64x2.add (f64x2.mul (local.get $v0) (local.get $ZERO)) (f64x2.mul (local.get $v1) (local.get $ZERO)))))
+        ;; round to float32 and interleave back: (v0a, v1a, v0b, v1b)
+        (v128.store (local.get $x)
+          (i8x16.shuffle 0 1 2 3 16 17 18 19 4 5 6 7 20 21 22 23
+            (f32x4.demote_f64x2_zero (local.get $v0))
+            (f32x4.demote_f64x2_zero (local.get $v1))))
         (local.set $x (i32.add (local.get $x) (i32.const 16)))
         (local.set $z (i32.add (local.get $z) (i32.const 16)))
-        (local.set $n (i32.sub (local.get $n) (i32.const 2)))
-        (br $pair)))
-    (if (local.get $n)
-      (then
-        ;; the last particle alone: the other lane computes on zeros and is neither stored nor checked
-        (local.set $v (call $step2 (v128.load64_zero (local.get $x)) (v128.load64_zero (local.get $z)) (local.get $noisy)))
-        (v128.store64_lane 0 (local.get $x) (local.get $v))
-        (local.set $acc (f64x2.add (local.get $acc) (f64x2.replace_lane 1 (global.get $check) (f64.const 0))))))
+        (br_if $pair (i32.gt_s (local.tee $n (i32.sub (local.get $n) (i32.const 2))) (i32.const 0)))))
     (f64.eq
       (f64.add (f64x2.extract_lane 0 (local.get $acc)) (f64x2.extract_lane 1 (local.get $acc)))
       (f64.const 0)))
-
-  ;; $check: (v0 0 + v1 0) of the last pair, per lane: 0 when its new positions are finite, else NaN.
-  (global $check (mut v128) (v128.const i64x2 0 0))
-
-  ;; $step2(xs, zs, noisy): mixtureStep for two particles, xs = (x0a, x1a, x0b, x1b) as float32.
-  (func $step2 (param $xs v128) (param $zs v128) (param $noisy i32) (result v128)
-    (local $x0 v128) (local $x1 v128) (local $z0 v128) (local $z1 v128)
-    (local $d00 v128) (local $d01 v128) (local $d10 v128) (local $d11 v128)
-    (local $g00 v128) (local $g01 v128) (local $g10 v128) (local $g11 v128)
-    (local $r0 v128) (local $s0 v128) (local $s1 v128) (local $v0 v128) (local $v1 v128)
-    ;; deinterleave: (x0a, x0b, x1a, x1b), then widen each coordinate to f64x2
-    (local.set $xs (i8x16.shuffle 0 1 2 3 8 9 10 11 4 5 6 7 12 13 14 15 (local.get $xs) (local.get $xs)))
-    (local.set $x0 (f64x2.promote_low_f32x4 (local.get $xs)))
-    (local.set $x1 (f64x2.promote_low_f32x4 (i8x16.shuffle 8 9 10 11 12 13 14 15 0 1 2 3 4 5 6 7 (local.get $xs) (local.get $xs))))
-    (local.set $d00 (f64x2.sub (f64x2.splat (global.get $a00)) (local.get $x0)))
-    (local.set $d01 (f64x2.sub (f64x2.splat (global.get $a01)) (local.get $x1)))
-    (local.set $d10 (f64x2.sub (f64x2.splat (global.get $a10)) (local.get $x0)))
-    (local.set $d11 (f64x2.sub (f64x2.splat (global.get $a11)) (local.get $x1)))
-    (local.set $g00 (f64x2.mul (local.get $d00) (f64x2.splat (global.get $p00))))
-    (local.set $g01 (f64x2.mul (local.get $d01) (f64x2.splat (global.get $p01))))
-    (local.set $g10 (f64x2.mul (local.get $d10) (f64x2.splat (global.get $p10))))
-    (local.set $g11 (f64x2.mul (local.get $d11) (f64x2.splat (global.get $p11))))
-    ;; r_0 = 1 / (1 + exp(l_1 - l_0)), l_1 - l_0 = dc - 0.5 (((d10 g10 + d11 g11) - d00 g00) - d01 g01)
-    (local.set $r0
-      (f64x2.div (f64x2.splat (f64.const 1))
-        (f64x2.add (f64x2.splat (f64.const 1))
-          (call $expClamped2
-            (f64x2.sub (f64x2.splat (global.get $dc))
-              (f64x2.mul (f64x2.splat (f64.const 0.5))
-                (f64x2.sub
-                  (f64x2.sub
-                    (f64x2.add (f64x2.mul (local.get $d10) (local.get $g10)) (f64x2.mul (local.get $d11) (local.get $g11)))
-                    (f64x2.mul (local.get $d00) (local.get $g00)))
-                  (f64x2.mul (local.get $d01) (local.get $g01)))))))))
-    ;; the score, stored as float32 by the TypeScript path: round it the same way
-    (local.set $s0
-      (f64x2.promote_low_f32x4 (f32x4.demote_f64x2_zero
-        (f64x2.add (local.get $g10) (f64x2.mul (local.get $r0) (f64x2.sub (local.get $g00) (local.get $g10)))))))
-    (local.set $s1
-      (f64x2.promote_low_f32x4 (f32x4.demote_f64x2_zero
-        (f64x2.add (local.get $g11) (f64x2.mul (local.get $r0) (f64x2.sub (local.get $g01) (local.get $g11)))))))
-    (local.set $v0
-      (f64x2.sub (f64x2.mul (local.get $x0) (f64x2.splat (global.get $scale)))
-        (f64x2.mul (f64x2.splat (global.get $scoreDt)) (local.get $s0))))
-    (local.set $v1
-      (f64x2.sub (f64x2.mul (local.get $x1) (f64x2.splat (global.get $scale)))
-        (f64x2.mul (f64x2.splat (global.get $scoreDt)) (local.get $s1))))
-    (if (local.get $noisy)
-      (then
-        (local.set $zs (i8x16.shuffle 0 1 2 3 8 9 10 11 4 5 6 7 12 13 14 15 (local.get $zs) (local.get $zs)))
-        (local.set $z0 (f64x2.promote_low_f32x4 (local.get $zs)))
-        (local.set $z1 (f64x2.promote_low_f32x4 (i8x16.shuffle 8 9 10 11 12 13 14 15 0 1 2 3 4 5 6 7 (local.get $zs) (local.get $zs))))
-        (local.set $v0 (f64x2.add (local.get $v0) (f64x2.mul (f64x2.splat (global.get $noise)) (local.get $z0))))
-        (local.set $v1 (f64x2.add (local.get $v1) (f64x2.mul (f64x2.splat (global.get $noise)) (local.get $z1))))))
-    (global.set $check
-      (f64x2.add (f64x2.mul (local.get $v0) (f64x2.splat (f64.const 0))) (f64x2.mul (local.get $v1) (f64x2.splat (f64.const 0)))))
-    ;; round to float32 and interleave back: (v0a, v1a, v0b, v1b)
-    (i8x16.shuffle 0 1 2 3 16 17 18 19 4 5 6 7 20 21 22 23
-      (f32x4.demote_f64x2_zero (local.get $v0))
-      (f32x4.demote_f64x2_zero (local.get $v1))))
 )

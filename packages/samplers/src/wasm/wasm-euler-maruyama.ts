@@ -1,7 +1,7 @@
 import { type DiffusedComponents, type GaussianMixture, type Rng, type ScoreModel, type Sde, allocateComponents, diffuseComponents } from '@scoreflow/core';
 import type { FusedAccess, SamplerState } from '../shared/reverse-sampler.js';
 import { KERNEL_LAYOUT, type WasmKernels, wasmKernels } from './wasm-kernels.js';
-import { type StepNoise, wasmMixtureStep } from './wasm-mixture-step.js';
+import { type AffineUpdate, type StepNoise, wasmMixtureStep } from './wasm-mixture-step.js';
 import { wasmNormals } from './wasm-normals.js';
 
 /** Which code runs a CPU stage: `typescript`, the `wasm` SIMD kernels, or `auto` (the kernels where they apply, bit for bit). */
@@ -67,17 +67,29 @@ export function wasmEulerMaruyamaStep(sde: Sde, score: ScoreModel, rng: Rng): Wa
   return (state, k, t, next, noisy) => {
     const { fused } = state;
     fused.countScore();
-    const dt = next - t;
-    const g = sde.diffusion(t);
-    const { mean, std } = sde.marginal(t);
-    diffuseComponents(mixture, mean, std, components);
-    const noise = noisy ? g * Math.sqrt(-dt) : 0;
+    const update = mixtureReverseUpdate(sde, mixture, components, t, next, noisy);
     let draws: StepNoise | undefined;
-    if (noise !== 0) {
+    if (update.noise !== 0) {
       const { ids } = fused;
       draws = ids instanceof Uint32Array ? { z: state.normal(state.buffer('noise'), k) } : { first: ids.first, normals: { seed: fused.rng.seed, key: fused.key(k) } };
     }
-    const scale = 1 + (sde.driftCoefficient as (t: number) => number).call(sde, t) * dt;
-    return wasmMixtureStep(kernels, state.x, components, { scale, scoreDt: g * g * dt, noise }, draws);
+    return wasmMixtureStep(kernels, state.x, components, update, draws);
   };
+}
+
+/**
+ * The constants of the reverse Euler-Maruyama step of Anderson's SDE from t to next < t with the
+ * exact mixture score, as `reverseSde(sde).eulerMaruyamaStep` computes them: `components` filled
+ * with the mixture diffused to t (core's `diffuseComponents` at the SDE's marginal), and the
+ * update x <- (1 + a(t) dt) x - g^2 dt score + g sqrt(-dt) z (noise 0 when not `noisy`). For a
+ * caller of `wasmMixtureStep` that runs the steps itself (a worker on its shard of particles).
+ */
+export function mixtureReverseUpdate(sde: Sde, mixture: GaussianMixture, components: DiffusedComponents, t: number, next: number, noisy: boolean): AffineUpdate {
+  const { driftCoefficient } = sde;
+  if (driftCoefficient === undefined) throw new RangeError(`mixtureReverseUpdate: the SDE '${sde.name}' gives no linear drift coefficient.`);
+  const dt = next - t;
+  const g = sde.diffusion(t);
+  const { mean, std } = sde.marginal(t);
+  diffuseComponents(mixture, mean, std, components);
+  return { scale: 1 + driftCoefficient.call(sde, t) * dt, scoreDt: g * g * dt, noise: noisy ? g * Math.sqrt(-dt) : 0 };
 }

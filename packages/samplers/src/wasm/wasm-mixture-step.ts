@@ -51,6 +51,11 @@ export function wasmMixtureStep(kernels: WasmKernels, x: Float32Array, component
       kernels.z.set(noise.z.subarray(i * 2, (i + run) * 2));
     }
     kernels.x.set(x.subarray(i * 2, (i + run) * 2));
+    if (run % 2 === 1) {
+      // the kernel takes particles in pairs: the slot after an odd last one computes on zeros
+      kernels.x.fill(0, run * 2, run * 2 + 2);
+      kernels.z.fill(0, run * 2, run * 2 + 2);
+    }
     if (kernels.mixtureStep(kernels.xOffset, kernels.zOffset, run, noisy ? 1 : 0) === 0) finite = false;
     x.set(kernels.x.subarray(0, run * 2), i * 2);
     i += run;

@@ -1,0 +1,161 @@
+import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { type ParticleBatch, createRng, createRunContext, positionsOf, rangeIds } from '@scoreflow/core';
+import { priorSource } from '@scoreflow/data-sources';
+import { type CpuEngine, createWasmKernels, eulerMaruyama } from '@scoreflow/samplers';
+import { mixtureScore } from '@scoreflow/score-models';
+import { lastValueFrom, toArray } from 'rxjs';
+import { cpuPerUnit, threadCpuMs } from '../cases/score-net-thread-cpu.js';
+import type { BenchResult, BenchValue } from '../measure.js';
+import { cpuProblem, runShard } from './shard.js';
+import { shardPool } from './shard-pool.js';
+
+const particles = 1_000_000;
+const steps = 20;
+const seed = 0;
+const repeats = 3;
+
+/** The figures of issue 19 (another 2-core Xeon, Node 20, one sitting), in ns per particle-step: used where PyTorch is not installed. */
+export const ISSUE_FIGURES = { torch1: 26, torch2: 21.5, numpy: 26, cFastMath: 3.6 } as const;
+
+/** A run's times in ms: wall, and CPU of its busiest thread (what the wall time would be with a core per thread). */
+interface Timing {
+  readonly wall: number;
+  readonly cpu: number;
+}
+
+/**
+ * The best of `repeats` runs after one warm-up, each after `reset` (untimed): the least wall time
+ * and the least CPU time of the busiest thread (this one when `threads` is 'main', else the
+ * busiest other thread: the workers), from /proc (10 ms resolution). On a shared machine the wall
+ * time counts the neighbours' work too; the CPU time mostly does not.
+ */
+async function best(reset: () => void, run: () => unknown, threads: 'main' | 'workers' = 'main'): Promise<Timing> {
+  let wall = Number.POSITIVE_INFINITY;
+  let cpu = Number.POSITIVE_INFINITY;
+  for (let r = 0; r <= repeats; r++) {
+    reset();
+    const before = threadCpuMs();
+    const start = performance.now();
+    await run();
+    const elapsed = performance.now() - start;
+    const used = cpuPerUnit(before, threadCpuMs(), 1);
+    if (r === 0) continue;
+    wall = Math.min(wall, elapsed);
+    cpu = Math.min(cpu, threads === 'main' ? used.main : used.busiestOther);
+  }
+  return { wall, cpu };
+}
+
+/** The `euler-maruyama` stage on `engine`, from the prior, batches of 65,536: its wall time and its last positions (concatenated). */
+async function stage(engine: CpuEngine): Promise<{ ms: Timing; x: Float32Array }> {
+  const { sde, mixture, times } = cpuProblem(steps);
+  const ctx = createRunContext({ name: 'bench', seed, dim: 2, particles, batchSize: 65_536 });
+  let out: ParticleBatch[] = [];
+  const run = async () => {
+    out = await lastValueFrom(
+      priorSource(sde, 2)
+        .sample(ctx)
+        .pipe(eulerMaruyama({ sde, score: mixtureScore(mixture, sde), rng: ctx.rng, times, snapshotEvery: steps, includeInitial: false, engine }), toArray()),
+    );
+  };
+  const ms = await best(() => undefined, run);
+  const x = new Float32Array(particles * 2);
+  let at = 0;
+  for (const batch of out) {
+    x.set(positionsOf(batch), at);
+    at += positionsOf(batch).length;
+  }
+  return { ms, x };
+}
+
+/**
+ * The Python that runs the reference: `$SCOREFLOW_PYTHON`, else Debian's /usr/bin/python3 (where
+ * `apt-get install python3-torch` puts torch, which a pyenv `python3` on the PATH does not see), else `python3`.
+ */
+const python = (): string => process.env.SCOREFLOW_PYTHON ?? (existsSync('/usr/bin/python3') ? '/usr/bin/python3' : 'python3');
+
+/** ns per particle-step of the PyTorch and numpy reference (`em_step_reference.py`), or undefined where Python or numpy is missing. */
+function reference(): Record<string, number | string> | undefined {
+  const script = new URL('./em_step_reference.py', import.meta.url).pathname;
+  const child = spawnSync(python(), [script, String(particles), String(steps)], { encoding: 'utf8', timeout: 600_000 });
+  if (child.status !== 0) {
+    process.stderr.write(`cpu bench: the Python reference did not run (${child.error?.message ?? child.stderr.trim().split('\n').at(-1)})\n`);
+    return undefined;
+  }
+  return JSON.parse(child.stdout.trim().split('\n').at(-1) ?? '{}') as Record<string, number | string>;
+}
+
+const same = (a: Float32Array, b: Float32Array) => Buffer.compare(Buffer.from(a.buffer, a.byteOffset, a.byteLength), Buffer.from(b.buffer, b.byteOffset, b.byteLength)) === 0;
+
+/**
+ * `npm run bench -- cpu`: the reverse Euler-Maruyama step with the exact double-Gaussian score on
+ * 1,000,000 2-D particles, 20 steps, measured in one run: the `euler-maruyama` stage on TypeScript
+ * and on the WebAssembly SIMD kernel (`engine`), the kernel alone on one core (main thread) and on
+ * two worker threads over a SharedArrayBuffer, and PyTorch / numpy doing the same step
+ * (`em_step_reference.py`) where python3 has them; else the issue's figures. It checks that every
+ * engine and split gives the same bytes. Ratios are the figures to quote: the machine is shared.
+ */
+export async function cpuBench(): Promise<BenchResult> {
+  const ns = (ms: number) => (ms * 1e6) / (particles * steps);
+  const typescript = await stage('typescript');
+  const wasm = await stage('wasm');
+  if (!same(typescript.x, wasm.x)) throw new Error('cpu bench: engine wasm and engine typescript gave different positions.');
+
+  const kernels = createWasmKernels();
+  if (kernels === undefined) throw new Error('cpu bench: this Node has no WebAssembly SIMD.');
+  const { sde } = cpuProblem(steps);
+  const x0 = sde.prior(new Float32Array(particles * 2), rangeIds(0, particles), 2, createRng(seed));
+  const one = new Float32Array(particles * 2);
+  const oneMs = await best(() => one.set(x0), () => runShard(kernels, { x: one, first: 0, seed, steps }));
+  const two = new Float32Array(new SharedArrayBuffer(particles * 8));
+  const pool = shardPool(2);
+  let twoMs: Timing;
+  try {
+    twoMs = await best(() => two.set(x0), () => pool.run(two, seed, steps), 'workers');
+  } finally {
+    await pool.close();
+  }
+  if (!same(one, two)) throw new Error('cpu bench: two workers gave other positions than one core.');
+
+  const ref = reference();
+  const figure = (name: string): number | undefined => (typeof ref?.[name] === 'number' ? (ref[name] as number) : undefined);
+  const torch1 = figure('torch_1_cpu');
+  const torch2 = figure('torch_2_cpu');
+  const numpy = figure('numpy_1_cpu');
+  const measured = torch1 !== undefined ? `PyTorch ${ref?.torch} measured in this run` : `PyTorch not installed: the issue's figures (${ISSUE_FIGURES.torch1} and ${ISSUE_FIGURES.torch2} ns, another machine)`;
+  const both = (name: string, t: Timing, target?: string): BenchValue[] => [
+    { name: `${name}: CPU time of the busiest thread`, value: ns(t.cpu), unit: 'ns/particle-step', ...(target === undefined ? {} : { target }) },
+    { name: `${name}: wall time`, value: ns(t.wall), unit: 'ns/particle-step' },
+  ];
+  const t1 = torch1 ?? ISSUE_FIGURES.torch1;
+  const t2 = torch2 ?? ISSUE_FIGURES.torch2;
+  const values: BenchValue[] = [
+    ...both('stage, engine typescript, one core', typescript.ms),
+    ...both('stage, engine wasm, one core', wasm.ms),
+    { name: 'stage speed-up, wasm over typescript (same bytes), CPU time', value: typescript.ms.cpu / wasm.ms.cpu, unit: 'x' },
+    ...both('wasm kernel alone, one core', oneMs, '<= 4'),
+    ...both('wasm kernel, two worker threads (shared memory)', twoMs),
+    { name: 'two-core scaling: one core CPU / busiest worker CPU', value: oneMs.cpu / twoMs.cpu, unit: 'x', target: 'near 2' },
+    { name: 'two-core scaling: one core wall / two workers wall', value: oneMs.wall / twoMs.wall, unit: 'x', target: 'near 2' },
+    { name: `PyTorch, 1 thread, CPU time (${measured})`, value: t1, unit: 'ns/particle-step' },
+    { name: 'PyTorch, 2 threads, CPU time of the busiest thread', value: t2, unit: 'ns/particle-step' },
+    { name: 'ratio: PyTorch 1 thread / wasm kernel one core (CPU time)', value: t1 / ns(oneMs.cpu), unit: 'x', target: '>= 1' },
+    { name: 'ratio: PyTorch 2 threads / wasm kernel two workers (CPU time of the busiest thread)', value: t2 / ns(twoMs.cpu), unit: 'x', target: '>= 1' },
+    { name: 'ratio: PyTorch 1 thread / wasm stage one core (CPU time)', value: t1 / ns(wasm.ms.cpu), unit: 'x' },
+    { name: 'ratio: PyTorch 1 thread / typescript stage one core (CPU time)', value: t1 / ns(typescript.ms.cpu), unit: 'x' },
+  ];
+  if (torch1 !== undefined) {
+    values.push({ name: `ratio: the issue's PyTorch 1 thread (${ISSUE_FIGURES.torch1} ns, another machine) / wasm kernel one core (CPU time)`, value: ISSUE_FIGURES.torch1 / ns(oneMs.cpu), unit: 'x' });
+  }
+  if (numpy !== undefined) {
+    values.push({ name: `numpy ${ref?.numpy}, one core, CPU time`, value: numpy, unit: 'ns/particle-step' });
+    values.push({ name: 'ratio: numpy / wasm kernel one core (CPU time)', value: numpy / ns(oneMs.cpu), unit: 'x' });
+  }
+  values.push({ name: `ratio: the issue's C -O3 -ffast-math (${ISSUE_FIGURES.cFastMath} ns, another machine) / wasm kernel one core (CPU time)`, value: ISSUE_FIGURES.cFastMath / ns(oneMs.cpu), unit: 'x' });
+  return {
+    bench: 'CPU: reverse Euler-Maruyama step, TypeScript vs WebAssembly SIMD vs PyTorch',
+    description: `${particles.toLocaleString('en')} 2-D particles, ${steps} steps, exact double-Gaussian score; all in one run on a machine shared with other work: quote the ratios of CPU times (per-thread, from /proc), not the absolute or wall figures; ${measured}`,
+    values,
+  };
+}
