@@ -1,4 +1,5 @@
 import type { Density } from '../densities/density.js';
+import type { DeferredScoreDescription } from './deferred-score-description.js';
 import type { GaussianMixture } from '../mixture/gaussian-mixture.js';
 import type { MlpScoreDescription } from './mlp-score-description.js';
 import type { Stage } from './stage.js';
@@ -82,7 +83,8 @@ export interface AcceleratedStageSpec {
   readonly sde?: SdeCoefficients;
   /** Dimension of the particles. */
   readonly dim: number;
-  readonly score?: ScoreDescription;
+  /** The score, described; deferred when its weights load later (the device awaits `load()` on the first batch). */
+  readonly score?: ScoreDescription | DeferredScoreDescription;
   readonly target?: TargetDescription;
   readonly snapshotEvery: number;
   readonly includeInitial: boolean;

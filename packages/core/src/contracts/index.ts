@@ -2,6 +2,7 @@ export type { Marginal, Sde } from './sde.js';
 export type { ScoreModel } from './score-model.js';
 export type { VelocityModel } from './velocity-model.js';
 export type { MlpScoreDescription } from './mlp-score-description.js';
+export type { DeferredScoreDescription } from './deferred-score-description.js';
 export type { Stage, StageDescription, StageKind, StagePlan, StageStatName, StageStats } from './stage.js';
 export { type StatsReport, describeStage } from './describe-stage.js';
 export { type DataSource, type DataSourceDescription, describeSource } from './data-source.js';

@@ -1,4 +1,5 @@
 import type { ScoreDescription } from './accelerator.js';
+import type { DeferredScoreDescription } from './deferred-score-description.js';
 
 /**
  * A score model: grad_x log p_t(x), the drift correction of the reverse-time SDE
@@ -11,8 +12,12 @@ export interface ScoreModel {
   /** Dimension of the positions it accepts. */
   readonly dim: number;
   score(x: Float32Array, t: number, out: Float32Array): void | Promise<void>;
-  /** The score as data, for a device that evaluates it in its own code (`device: webgpu`); absent when it cannot be told. */
-  describe?(): ScoreDescription;
+  /**
+   * The score as data, for a device that evaluates it in its own code (`device: webgpu`); absent
+   * when it cannot be told. A model whose description needs its weights loaded (a network read
+   * from a checkpoint) may return a `DeferredScoreDescription`: what it is now, the weights later.
+   */
+  describe?(): ScoreDescription | DeferredScoreDescription;
   /**
    * Optional: the divergence of the score, per particle into `out` (n values), for likelihoods
    * through the probability-flow ODE (Song et al. 2021, appendix D). Without `probe`, the exact
