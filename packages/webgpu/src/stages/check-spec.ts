@@ -31,6 +31,11 @@ export function checkGpuSpec(spec: AcceleratedStageSpec, path: string): void {
     // A target, no score.
   } else if (spec.method !== 'forward' && spec.score === undefined) {
     issues.push({ path: at('score'), message: `device webgpu needs a score it can evaluate in WGSL (${GPU_SCORES.join(', ')}); this score model does not describe itself: use device: cpu` });
+  } else if (spec.score?.kind === 'deferred') {
+    // Its weights load on the first batch (`loadedScore`): what is known now, its kind and dimension.
+    const { expected } = spec.score;
+    if (!GPU_SCORES.includes(expected.kind)) issues.push({ path: at('score'), message: `device webgpu takes a score of kind ${GPU_SCORES.join(', ')}, got ${expected.kind}: use device: cpu` });
+    else if (expected.dim !== spec.dim) issues.push({ path: at('score'), message: `device webgpu: the ${expected.kind} score is of dimension ${expected.dim}, the particles of dimension ${spec.dim}` });
   } else if (spec.score !== undefined && !GPU_SCORES.includes(spec.score.kind)) {
     issues.push({ path: at('score'), message: `device webgpu takes a score of kind ${GPU_SCORES.join(', ')}, got ${spec.score.kind}: use device: cpu` });
   } else if (spec.score?.kind === 'mlp') {
@@ -40,6 +45,26 @@ export function checkGpuSpec(spec: AcceleratedStageSpec, path: string): void {
     issues.push({ path: 'dim', message: `device webgpu takes particles of dimension at most ${MAX_GPU_DIM} (in registers), got ${spec.dim}: use device: cpu` });
   }
   if (issues.length > 0) throw new ConfigError(`The stage at ${path} cannot run on webgpu`, issues);
+}
+
+/**
+ * The spec with its score loaded: a `DeferredScoreDescription`'s `load()` awaited (the stages call
+ * this on their first batch) and what it gives checked as `checkGpuSpec` checks a score, with every
+ * problem a `ConfigError` at the deferred score's `path` (`pipeline.0.score.checkpoint`): a score
+ * of another kind than an MLP, of another dimension, or whose weights disagree with its sizes. A
+ * spec whose score is known already is returned as it is.
+ */
+export async function loadedScore(spec: AcceleratedStageSpec): Promise<AcceleratedStageSpec> {
+  const deferred = spec.score;
+  if (deferred?.kind !== 'deferred') return spec;
+  const score = await deferred.load();
+  const { path } = deferred;
+  const issues =
+    score.kind === 'mlp'
+      ? mlpIssues(score, spec.dim, path).map((issue) => ({ path, message: issue.path === path ? issue.message : `${issue.path.slice(path.length + 1)}: ${issue.message}` }))
+      : [{ path, message: `device webgpu expected an ${deferred.expected.kind} score of dimension ${deferred.expected.dim}, and the loaded score is of kind ${score.kind}: use device: cpu` }];
+  if (issues.length > 0) throw new ConfigError(`The stage at ${spec.path ?? spec.name} cannot run on webgpu`, issues);
+  return { ...spec, score };
 }
 
 /** What keeps an MLP score off the GPU stages: another dimension than the particles', or a description whose sizes and weights disagree (`mlpShape`), at `path`. */

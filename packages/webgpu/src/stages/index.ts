@@ -1,5 +1,5 @@
 export { type AcquiredGpu, type WebGpuAccelerator, webgpuAccelerator } from './webgpu-accelerator.js';
-export { GPU_CHAIN_METHODS, GPU_METHODS, GPU_SCORES, checkGpuSpec } from './check-spec.js';
+export { GPU_CHAIN_METHODS, GPU_METHODS, GPU_SCORES, checkGpuSpec, loadedScore } from './check-spec.js';
 export { steppedStage } from './stepped-stage.js';
 export { STEP, STEP_STRIDE, type StepProgram, stepProgram } from './step-program.js';
 export { MAX_GPU_DIM, mixtureScoreWgsl, mixtureTable } from './mixture-score-wgsl.js';

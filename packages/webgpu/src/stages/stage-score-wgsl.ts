@@ -35,7 +35,8 @@ export interface StageScoreWgsl {
  *   time computed on the host (`mlpTimeFeatures`) and the marginal m(t), s(t) that turns the raw
  *   output into a score (score-nets' `scoreOf`), read from a table of (m, s) per time;
  * - none (the forward diffusion): only `DIM` and `Vec`.
- * The weights and tables are uploaded once per stage; checked beforehand by `checkGpuSpec`.
+ * The weights and tables are uploaded once per stage; checked beforehand by `checkGpuSpec`, a
+ * deferred score loaded by `loadedScore`.
  */
 export function stageScoreWgsl(spec: AcceleratedStageSpec): StageScoreWgsl {
   const { dim, score, sde } = spec;
@@ -46,6 +47,7 @@ ${mixtureScoreWgsl(dim, score.mixture.components)}
 fn stage_score(x: Vec, ti: u32, lid: u32) -> Vec { return mixtureScore(x, ti); }`;
     return { code, scored: true, barriers: false, constants: new Map([[SCORE_BINDINGS.table, mixtureTable(score.mixture, sde)]]) };
   }
+  if (score.kind === 'deferred') throw new RangeError(`stageScoreWgsl: the score of ${spec.name} is deferred: load it first (loadedScore).`);
   return mlpStageScore(score, spec.times, sde);
 }
 

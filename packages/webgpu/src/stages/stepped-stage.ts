@@ -1,6 +1,7 @@
 import { type AcceleratedMethod, type AcceleratedStageSpec, type Stage, type StageKind, type StepLoop, counterKey, describeStage, runSteps, streamId } from '@scoreflow/core';
 import { finalize } from 'rxjs';
 import { eachBatchOnDevice } from './batch-entry.js';
+import { loadedScore } from './check-spec.js';
 import { stageScoreWgsl } from './stage-score-wgsl.js';
 import { stepKernelWgsl } from './step-kernel-wgsl.js';
 import { STEP, STEP_STRIDE, stepProgram } from './step-program.js';
@@ -23,7 +24,8 @@ const KINDS: Partial<Record<AcceleratedMethod, { kind: StageKind; scoreEvaluatio
  * or an MLP's, its weights uploaded once per stage). Each input batch is uploaded once and stays on the device;
  * it is read back at each snapshot, where core's `runSteps` checks it for NaN and infinity (a
  * `NonFiniteError` names the snapshot's step). One dispatch per step, or with `spec.fused` one per
- * snapshot interval. `device` is awaited on the first batch.
+ * snapshot interval. `device` is awaited on the first batch, and with it a deferred score's
+ * weights (`loadedScore`: a `ConfigError` at its path when what loads cannot run).
  */
 export function steppedStage(spec: AcceleratedStageSpec, device: () => Promise<GPUDevice>): Stage {
   const described = KINDS[spec.method];
@@ -82,8 +84,8 @@ function cumulativeEvaluations(rows: Float64Array, steps: number): Float64Array 
   return out;
 }
 
-async function compile(spec: AcceleratedStageSpec, rows: Float64Array, device: () => Promise<GPUDevice>): Promise<StageKernel> {
-  const gpu = await device();
+async function compile(deferred: AcceleratedStageSpec, rows: Float64Array, device: () => Promise<GPUDevice>): Promise<StageKernel> {
+  const [gpu, spec] = await Promise.all([device(), loadedScore(deferred)]);
   const score = stageScoreWgsl(spec);
   const code = stepKernelWgsl({ dim: spec.dim, score, keepsDenoised: keepsDenoised(spec) });
   const constants = new Map<number, Float32Array>([[2, Float32Array.from(rows)], ...score.constants]);
