@@ -1,10 +1,15 @@
 import type { MlpScoreDescription } from '@scoreflow/core';
-import { MLP_DEFAULTS, type MlpScoreNetwork } from './mlp.js';
+import { MLP_DEFAULTS, type MlpScoreNetwork, type ScoreNetwork } from './mlp.js';
 import { flattenTensors } from './flat-weights.js';
 
 /** The outputs that are a score (a `velocity` network's is not). */
 const SCORE_OUTPUTS: readonly string[] = ['eps', 'score', 'denoiser'] satisfies readonly MlpScoreDescription['output'][];
 const isScoreOutput = (output: string): output is MlpScoreDescription['output'] => SCORE_OUTPUTS.includes(output);
+
+/** `network` as an MLP score network, or undefined for a U-Net (whose options carry `type: 'unet'`) or another network without a time embedding. */
+export function mlpOf(network: ScoreNetwork): MlpScoreNetwork | undefined {
+  return 'time' in network && 'options' in network && (network.options as { type?: unknown }).type !== 'unet' ? (network as MlpScoreNetwork) : undefined;
+}
 
 /**
  * `network` as data (core's `MlpScoreDescription`), for a device that evaluates or trains it in

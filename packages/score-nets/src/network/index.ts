@@ -2,6 +2,7 @@ export { TIME_EMBEDDINGS, type TimeEmbedding, type TimeEmbeddingKind, fourierEmb
 export { OUTPUT_KINDS, type OutputKind, scoreOf } from './parameterisation.js';
 export { ACTIVATIONS, type Activation, MLP_DEFAULTS, type MlpOptions, type MlpScoreNetwork, type ScoreNetwork, mlpScoreNetwork } from './mlp.js';
 export { networkScore } from './network-score.js';
-export { describeMlp } from './describe-mlp.js';
+export { describeMlp, mlpOf } from './describe-mlp.js';
+export { deferredMlpDescription } from './deferred-mlp-description.js';
 export { type NetworkDivergence, networkDivergence } from './network-divergence.js';
 export { assignFlatWeights, flattenTensors, unflattenTensors } from './flat-weights.js';

@@ -1,7 +1,7 @@
 import type { ScoreModel, Sde } from '@scoreflow/core';
 import { tf } from '../backend/tf.js';
-import type { MlpScoreNetwork, ScoreNetwork } from './mlp.js';
-import { describeMlp } from './describe-mlp.js';
+import type { ScoreNetwork } from './mlp.js';
+import { describeMlp, mlpOf } from './describe-mlp.js';
 import { networkDivergence } from './network-divergence.js';
 import { scoreOf } from './parameterisation.js';
 
@@ -28,8 +28,8 @@ export function networkScore(network: ScoreNetwork, sde: Sde, options: NetworkSc
   if (label !== undefined && !(Number.isInteger(label) && label >= 0 && label < classes)) {
     throw new RangeError(`networkScore: label must be an integer in [0, ${classes}) for a network of ${classes} classes, got ${label}.`);
   }
-  // An MLP describes itself as data; a U-Net (options with `type: 'unet'`) does not.
-  const mlp = 'time' in network && 'options' in network && (network.options as { type?: unknown }).type !== 'unet' ? (network as MlpScoreNetwork) : undefined;
+  // An MLP describes itself as data; a U-Net does not.
+  const mlp = mlpOf(network);
   return {
     name,
     dim,

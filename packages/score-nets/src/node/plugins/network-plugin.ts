@@ -1,13 +1,15 @@
-import { ConfigError, type ScoreModel, type Sde, definePlugin, isConfigError, requireSde } from '@scoreflow/core';
+import { ConfigError, type DeferredScoreDescription, type ScoreModel, type Sde, definePlugin, isConfigError, requireSde } from '@scoreflow/core';
 import { z } from 'zod';
-import { selectBackend } from '../../backend/index.js';
+import { type BackendName, selectBackend } from '../../backend/index.js';
 import { isSdeSignature, loadNetwork, sdeMismatch } from '../../checkpoint/index.js';
-import { networkScore } from '../../network/index.js';
+import { deferredMlpDescription, networkScore } from '../../network/index.js';
 import { disposeTrainerState } from '../../training/index.js';
 import { fileCheckpoint } from '../file-checkpoint.js';
 import { parallelNetworkScore } from '../parallel/parallel-network-score.js';
 import { autoWorkers } from '../parallel/parallel-options.js';
 import { backendOption, threadsInWords, workersOption } from '../parallel/parallel-schemas.js';
+import type { BuiltNetwork } from '../../unet/network-of.js';
+import { isUnetOptions } from '../../unet/unet-options.js';
 import { type CheckpointInfo, readCheckpointInfo } from './read-checkpoint-info.js';
 
 /**
@@ -62,7 +64,10 @@ export const atOption =
  * learns `dim`) and rejects a pipeline SDE whose marginal differs from the training SDE's (the
  * network's output becomes a score through the pipeline SDE's marginal, `networkScore`). The
  * first `score` call selects the backend and loads the weights, once; a backend that cannot be
- * loaded or weights that cannot be read reject it with a `ConfigError` naming the option.
+ * loaded or weights that cannot be read reject it with a `ConfigError` naming the option. An MLP
+ * checkpoint describes itself for `device: webgpu` at once (`deferredMlpDescription`: an `mlp` of
+ * the checkpoint's `dim`, from model.json), the same weights loaded when the GPU stage asks on its
+ * first batch; a U-Net does not describe itself.
  *
  * @example
  * // config: { type: network, checkpoint: ../../out/two-moons-train/checkpoint }
@@ -96,22 +101,34 @@ export const networkPlugin = definePlugin({
       throw new ConfigError('Invalid network score model', [{ path: `${ctx.path}.label`, message: `must be a class of the network (${allowed}), got ${options.label}` }]);
     }
     const name = `network(${options.weights === 'ema' && info.hasEma ? 'ema' : 'raw'})`;
+    const label = options.label === undefined ? {} : { label: options.label };
+    let network: Promise<{ network: BuiltNetwork; backend: BackendName }> | undefined;
+    // The backend and the weights, read once, for the score calls and the description alike.
+    const loadNetworkOnce = () =>
+      (network ??= (async () => {
+        const backend = await selectBackend(options.backend).catch(atOption(ctx.path, 'backend'));
+        ctx.run.logger.info(`network score model at ${ctx.path}: TensorFlow.js backend ${backend}`);
+        const loaded = await loadNetwork(fileCheckpoint(options.checkpoint), { weights: options.weights }).catch(atOption(ctx.path, 'checkpoint', `cannot load ${options.checkpoint}: `));
+        loaded.ema?.dispose();
+        if (loaded.trainer) disposeTrainerState(loaded.trainer);
+        return { network: loaded.network, backend };
+      })());
     let ready: Promise<ScoreModel> | undefined;
     const load = async (): Promise<ScoreModel> => {
-      const backend = await selectBackend(options.backend).catch(atOption(ctx.path, 'backend'));
-      ctx.run.logger.info(`network score model at ${ctx.path}: TensorFlow.js backend ${backend}`);
-      const loaded = await loadNetwork(fileCheckpoint(options.checkpoint), { weights: options.weights }).catch(atOption(ctx.path, 'checkpoint', `cannot load ${options.checkpoint}: `));
-      loaded.ema?.dispose();
-      if (loaded.trainer) disposeTrainerState(loaded.trainer);
+      const { network: loaded, backend } = await loadNetworkOnce();
       const workers = options.workers === 'auto' ? autoWorkers(backend) : options.workers;
-      const label = options.label === undefined ? {} : { label: options.label };
-      if (workers === 0) return networkScore(loaded.network, sde, { name, ...label });
+      if (workers === 0) return networkScore(loaded, sde, { name, ...label });
       ctx.run.logger.info(`network score model at ${ctx.path}: ${threadsInWords(workers)}`);
-      return parallelNetworkScore(loaded.network, sde, { name, workers, backend, ...label });
+      return parallelNetworkScore(loaded, sde, { name, workers, backend, ...label });
     };
+    // An MLP checkpoint describes itself for device webgpu before its weights load: the weights on the first batch.
+    let description: DeferredScoreDescription | undefined;
+    const describe = () =>
+      (description ??= deferredMlpDescription(info.options.dim, `${ctx.path}.checkpoint`, async () => (await loadNetworkOnce()).network, options.label));
     return {
       name,
       dim: info.options.dim,
+      ...(!isUnetOptions(info.options) && { describe }),
       async score(x, t, out) {
         ready ??= load();
         await (await ready).score(x, t, out);
