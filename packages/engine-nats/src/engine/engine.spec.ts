@@ -89,25 +89,19 @@ describe.skipIf(skip !== undefined)('distribute and serveWork on a loopback nats
 
   it("drops a stalled worker's late copy: the item went to another worker after ack_wait", async () => {
     const events: WorkEvent[] = [];
-    let stalled = false;
-    // The first delivery stalls past ack_wait (1 s) without working(); the redelivery runs at once.
+    // The first delivery stalls past ack_wait (1 s) without working(); the other worker starts once it has, and takes the redelivery.
     const stalling = localWorker(
       server.url,
       async (item, progress) => {
-        if (progress.deliveries === 1) {
-          stalled = true;
-          await new Promise((resolve) => setTimeout(resolve, 2500));
-        }
+        await new Promise((resolve) => setTimeout(resolve, 2500));
         return pattern(item, progress);
       },
       { heartbeat: false, events },
     );
-    const other = localWorker(server.url, async (item, progress) => {
-      while (!stalled) await new Promise((resolve) => setTimeout(resolve, 20));
-      return pattern(item, progress);
-    }, { events });
-    const results = await gather(nc, [{ length: 3000 }], { runId: 'stall', ackWaitMs: 1000 });
-    expect(same(results[0].payload, patternBytes(0, 3000))).toBe(true);
+    const results = gather(nc, [{ length: 3000 }], { runId: 'stall', ackWaitMs: 1000 });
+    while (!events.some((event) => event.type === 'start')) await new Promise((resolve) => setTimeout(resolve, 20));
+    const other = localWorker(server.url, pattern, { events });
+    expect(same((await results)[0].payload, patternBytes(0, 3000))).toBe(true);
     // Wait for the stalled worker to publish its late copy.
     const deadline = Date.now() + 10_000;
     while (events.filter((event) => event.type === 'done').length < 2 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 50));
@@ -141,4 +135,38 @@ describe.skipIf(skip !== undefined)('distribute and serveWork on a loopback nats
     await expect(gather(nc, [{}], { runId: 'failing', ackWaitMs: 5000 })).rejects.toThrow(WorkFailedError);
     await worker.stop();
   });
+});
+
+describe.skipIf(skip !== undefined)('a nats-server restarted over its file store mid-run', () => {
+  it('lets the run finish: the coordinator and the worker reconnect, nothing is lost', async () => {
+    const first = await startNatsServer();
+    let second: NatsServer | undefined;
+    const nc = await connectEngine(first.url, 'coordinator');
+    const events: WorkEvent[] = [];
+    const worker = localWorker(
+      first.url,
+      async (item, progress) => {
+        await new Promise((resolve) => setTimeout(resolve, 150));
+        return pattern(item, progress);
+      },
+      { events },
+    );
+    try {
+      const out: KeyedResult[] = [];
+      for await (const result of distribute(nc, Array.from({ length: 8 }, () => ({ length: 5000 })), { runId: 'restart', ackWaitMs: 5000 })) {
+        out.push(result);
+        if (result.key === 1) {
+          await first.stop({ keepStore: true });
+          second = await startNatsServer({ port: first.port, storeDir: first.storeDir });
+        }
+      }
+      expect(out.map((result) => result.key)).toEqual([...Array(8).keys()]);
+      out.forEach(({ key, payload }) => expect(same(payload, patternBytes(key, 5000))).toBe(true));
+    } finally {
+      await worker.stop();
+      await nc.close();
+      await second?.stop();
+      await first.stop();
+    }
+  }, 60_000);
 });

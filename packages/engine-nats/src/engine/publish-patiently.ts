@@ -2,22 +2,31 @@ import type { JetStreamClient, JetStreamPublishOptions } from '@nats-io/jetstrea
 
 /** A stream that discards new messages refuses a publish with one of these while it is full. */
 const FULL = /maximum (messages|bytes|messages per subject) exceeded|resource limits exceeded/i;
+/** What a publish meets while the server restarts or a cluster elects a leader: worth retrying for a while. */
+const TRANSIENT = /timeout|no responders|disconnect|reconnect|connection (lost|refused)|jetstream not (enabled|available)/i;
+/** How long transient errors are retried before the last one is thrown (ms). */
+const TRANSIENT_MS = 60_000;
 
 /**
  * Publishes to JetStream, waiting while the stream is full: a stream with `discard: new` refuses a
  * message beyond its limits, and this retries with a growing pause (10 ms doubling up to 500 ms)
  * until the consumers have made room or `signal` aborts. Back-pressure without losing anything:
- * the producer slows to the pace of the consumers. Any other error is thrown at once.
+ * the producer slows to the pace of the consumers. Transient errors (a timeout, no responders,
+ * a lost connection: a server restarting, a cluster electing a leader) are retried likewise for up
+ * to a minute; a message id makes the retry safe (the server drops a copy it already stored). Any
+ * other error is thrown at once.
  * Returns whether the server had stored a message with the same `msgID` within its duplicate
  * window already (then it dropped this one); `onWait` is told each time it waits.
  */
 export async function publishPatiently(js: JetStreamClient, subject: string, data: Uint8Array, options: Partial<JetStreamPublishOptions>, signal?: AbortSignal, onWait?: () => void): Promise<boolean> {
+  const started = Date.now();
   for (let pause = 10; ; pause = Math.min(500, pause * 2)) {
     try {
       const ack = await js.publish(subject, data, options);
       return ack.duplicate;
     } catch (error) {
-      if (!FULL.test((error as Error).message)) throw error;
+      const message = (error as Error).message;
+      if (!FULL.test(message) && !(TRANSIENT.test(message) && Date.now() - started < TRANSIENT_MS)) throw error;
       if (signal?.aborted === true) throw new Error(`publish to ${subject} given up: aborted while the stream was full`);
       onWait?.();
       await new Promise((resolve) => setTimeout(resolve, pause));

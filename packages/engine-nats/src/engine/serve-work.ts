@@ -25,6 +25,8 @@ export interface ServeWorkOptions {
   readonly maxItems?: number;
   /** Call `working()` every third of `ack_wait` while an item runs (default true; false only to test a stalled worker). */
   readonly heartbeat?: boolean;
+  /** Told when a pull fails (the worker pulls again 250 ms later: a server restarting, a reconnect). */
+  readonly onPullError?: (error: Error) => void;
   /** Told about each item as it starts and ends. */
   readonly onItem?: (event: WorkEvent) => void;
 }
@@ -38,7 +40,8 @@ export interface ServeWorkOptions {
  * unacked: the server hands it to another worker after `ack_wait`. While an item runs the worker
  * calls `working()` every third of `ack_wait`, so a long shard is not taken for a dead one.
  * A handler that throws publishes the error (header `Sf-Error`) for the coordinator, and the item
- * is acked (running it again would fail again). A worker may start before any coordinator: it
+ * is acked (running it again would fail again). A result that cannot be stored (the server gone
+ * for over a minute) leaves the item unacked, for another delivery. A worker may start before any coordinator: it
  * waits until the workers' consumer exists. Returns how many items it handled.
  */
 export async function serveWork(nc: NatsConnection, handler: WorkHandler, options: ServeWorkOptions = {}): Promise<number> {
@@ -47,12 +50,17 @@ export async function serveWork(nc: NatsConnection, handler: WorkHandler, option
   if (found === undefined) return 0;
   const consumer: Consumer = found;
   const maxPayload = nc.info?.max_payload ?? 1 << 20;
+  let ackWaitMs = 30_000;
   let handled = 0;
   while (options.signal?.aborted !== true && handled < (options.maxItems ?? Infinity)) {
-    const msg = await consumer.next({ expires: 1000 }).catch((error: unknown) => {
-      if (options.signal?.aborted === true) return null;
-      throw error;
+    const msg = await consumer.next({ expires: 1000 }).catch(async (error: unknown) => {
+      // A server restarting or a connection being re-established: pull again shortly.
+      if (options.signal?.aborted === true || nc.isClosed()) return null;
+      options.onPullError?.(error as Error);
+      await new Promise((resolve) => setTimeout(resolve, 250));
+      return null;
     });
+    if (nc.isClosed()) break;
     if (msg === null) continue;
     await handle(msg);
     handled++;
@@ -70,11 +78,25 @@ export async function serveWork(nc: NatsConnection, handler: WorkHandler, option
     }
     options.onItem?.({ type: 'start', item, deliveries });
     // Read for each item: a coordinator may have changed ack_wait since the worker started.
-    const ackWaitMs = millis((await consumer.info(false)).config.ack_wait ?? 30e9);
+    ackWaitMs = await consumer.info(false).then(
+      (info) => millis(info.config.ack_wait ?? 30e9),
+      () => ackWaitMs,
+    );
     const timer = options.heartbeat === false ? undefined : setInterval(() => msg.working(), Math.max(100, ackWaitMs / 3));
     const working = () => options.heartbeat !== false && msg.working();
     try {
-      const payload = await handler(item, { working, deliveries });
+      let payload: Uint8Array;
+      try {
+        payload = await handler(item, { working, deliveries });
+      } catch (error) {
+        const message = (error as Error).message ?? String(error);
+        const h = headers();
+        h.set(HEADERS.error, message.replace(/[\r\n]+/g, ' ').slice(0, 2000));
+        await publishPatiently(js, resultSubject(item.runId, item.key, 0), new Uint8Array(0), { msgID: `${item.runId}.${item.key}.error`, headers: h }, options.signal);
+        options.onItem?.({ type: 'failed', item, deliveries, error: message });
+        await msg.ackAck().catch(() => false);
+        return;
+      }
       let duplicates = 0;
       for (const chunk of splitChunks(payload, maxPayload)) {
         const h = headers();
@@ -85,11 +107,9 @@ export async function serveWork(nc: NatsConnection, handler: WorkHandler, option
       }
       options.onItem?.({ type: 'done', item, deliveries, duplicates });
     } catch (error) {
-      const message = (error as Error).message ?? String(error);
-      const h = headers();
-      h.set(HEADERS.error, message.replace(/[\r\n]+/g, ' ').slice(0, 2000));
-      await js.publish(resultSubject(item.runId, item.key, 0), new Uint8Array(0), { msgID: `${item.runId}.${item.key}.error`, headers: h });
-      options.onItem?.({ type: 'failed', item, deliveries, error: message });
+      // The result could not be stored: no ack, so the item comes back after ack_wait.
+      options.onItem?.({ type: 'failed', item, deliveries, error: `result not published, left for redelivery: ${(error as Error).message}` });
+      return;
     } finally {
       if (timer !== undefined) clearInterval(timer);
     }
