@@ -8,7 +8,6 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { join, resolve } from 'node:path';
 import { arrowIo } from './cases/arrow-io.js';
-import { cpuBench } from './cpu/cpu-bench.js';
 import { emStep } from './cases/em-step.js';
 import { flows } from './cases/flows.js';
 import { mcmcRace } from './cases/mcmc-race.js';
@@ -34,10 +33,9 @@ const cases: Record<string, () => BenchResult | Promise<BenchResult>> = {
   'score-net-sample': scoreNetSample,
   gpu: () => gpuBench(),
   flows,
-  cpu: cpuBench,
 };
 /** Cases a plain `npm run bench` skips: they run only when named. */
-const onlyWhenNamed = new Set(['gpu', 'flows', 'cpu']);
+const onlyWhenNamed = new Set(['gpu', 'flows']);
 
 const wanted = process.argv.slice(2).filter((arg) => !arg.startsWith('-'));
 for (const name of wanted) {

@@ -1,0 +1,1 @@
+export { distributedBench } from './distributed-bench.js';
