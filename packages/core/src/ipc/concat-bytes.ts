@@ -7,10 +7,6 @@
  */
 export function concatBytes(chunks: readonly Uint8Array[]): Uint8Array {
   const bytes = new Uint8Array(chunks.reduce((total, chunk) => total + chunk.byteLength, 0));
-  let offset = 0;
-  for (const chunk of chunks) {
-    bytes.set(chunk, offset);
-    offset += chunk.byteLength;
-  }
+  for (let k = 0, offset = 0; k < chunks.length; offset += chunks[k].byteLength, k++) bytes.set(chunks[k], offset);
   return bytes;
 }
