@@ -5,15 +5,18 @@ export interface CheckpointSlot {
   /** Its dotted path in the config (`pipeline.0.score.classifier`), as `--set` takes it. */
   readonly path: string;
   /** The checkpoint a test gives it: a score network's, a noisy classifier's or a velocity network's. */
-  readonly kind: 'score' | 'classifier' | 'velocity';
+  readonly kind: 'score' | 'conditional' | 'classifier' | 'velocity';
 }
 
 /** Keys whose entry is a velocity model (`network` there reads a velocity network's checkpoint). */
 const VELOCITY_KEYS = new Set(['velocity', 'teacher']);
 
-/** The checkpoint kind that a plugin entry of `type` under `key` reads, or undefined where it reads none. */
-function kindOf(type: unknown, key: string): CheckpointSlot['kind'] | undefined {
-  if (type === 'network') return VELOCITY_KEYS.has(key) ? 'velocity' : 'score';
+/**
+ * The checkpoint kind that a plugin entry of `type` under `key` reads, or undefined where it reads
+ * none; a `network` entry with a `label` reads a conditional score network's (`conditional`).
+ */
+function kindOf(type: unknown, key: string, label: boolean): CheckpointSlot['kind'] | undefined {
+  if (type === 'network') return VELOCITY_KEYS.has(key) ? 'velocity' : label ? 'conditional' : 'score';
   if (type === 'network-classifier') return 'classifier';
   return undefined;
 }
@@ -29,7 +32,7 @@ export function checkpointSlots(value: unknown, path = ''): CheckpointSlot[] {
   const entry = value as Record<string, unknown>;
   const here: CheckpointSlot[] = [];
   if ('checkpoint' in entry && 'type' in entry) {
-    const kind = kindOf(entry.type, path.split('.').at(-1) ?? '');
+    const kind = kindOf(entry.type, path.split('.').at(-1) ?? '', 'label' in entry);
     if (kind === undefined) throw new Error(`checkpointSlots: ${path} reads a checkpoint of type '${String(entry.type)}', which no tiny checkpoint stands in for: add it here`);
     here.push({ path, kind });
   }
