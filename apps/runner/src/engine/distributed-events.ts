@@ -8,6 +8,13 @@ import type { RunEvent } from '../pipeline/run-events.js';
 import { decodeShardEvents } from './shard-events.js';
 import { type ShardWork, portableOverrides } from './shard-work.js';
 
+/**
+ * Stage types that gather the whole population before they step (twisted SMC resamples across
+ * every batch): their result depends on which particles are together, so they run in one shard.
+ * Every other shipped stage treats each batch on its own.
+ */
+export const POPULATION_STAGES: ReadonlySet<string> = new Set(['twisted-smc']);
+
 /** Where and how a run is spread: the engine's address, the shard size, the engine's options. */
 export interface DistributedRunOptions extends EngineOptions {
   /** `nats://HOST:PORT`. */
@@ -34,6 +41,12 @@ export function distributedEvents(configFile: string, overrides: ConfigOverrides
       shards = planShards(particles, options.shardSize ?? batchSize, batchSize);
     } catch (error) {
       throw new ConfigError('Invalid --shard-size', [{ path: '--shard-size', message: (error as Error).message.replace(/^planShards: /, '') }]);
+    }
+    const coupled = plan.stages.find((stage) => POPULATION_STAGES.has(stage.type));
+    if (coupled !== undefined && shards.length > 1) {
+      throw new ConfigError('Invalid --engine run', [
+        { path: `pipeline.${coupled.index}.type`, message: `'${coupled.type}' couples the whole population (it resamples across batches), so its shards would not give the in-process result: run it without --engine, or with --shard-size ${particles} or more (one shard)` },
+      ]);
     }
     const portable = portableOverrides(configFile, overrides);
     const bodies: ShardWork[] = shards.map((shard) => ({ ...portable, first: shard.first, count: shard.count }));

@@ -1,4 +1,4 @@
-export { type DistributedRunOptions, distributedEvents } from './distributed-events.js';
+export { type DistributedRunOptions, POPULATION_STAGES, distributedEvents } from './distributed-events.js';
 export { runShard } from './run-shard.js';
 export { shardBatches } from './shard-batches.js';
 export { decodeShardEvents, encodeShardEvents } from './shard-events.js';

@@ -1,0 +1,31 @@
+import { ConfigError } from '@scoreflow/core';
+import { describe, expect, it } from 'vitest';
+import type { RunPlan } from '../pipeline/build-run.js';
+import { distributedEvents } from './distributed-events.js';
+
+/** Just what `distributedEvents` reads of a plan before it connects: sizes and stage types. */
+const plan = (types: string[], particles = 4096, batchSize = 1024) =>
+  ({ config: { name: 'p', particles, batchSize }, stages: types.map((type, index) => ({ index, type })), ctx: { signal: new AbortController().signal } }) as unknown as RunPlan;
+
+const issuesOf = (run: () => unknown) => {
+  try {
+    run();
+  } catch (error) {
+    expect(error).toBeInstanceOf(ConfigError);
+    return (error as ConfigError).issues.map((issue) => issue.path);
+  }
+  throw new Error('expected a ConfigError');
+};
+
+describe('distributedEvents(config, overrides, options)(plan)', () => {
+  const events = (shardSize?: number) => distributedEvents('x.json', {}, { engine: 'nats://127.0.0.1:1', shardSize });
+
+  it('refuses a shard size that is not whole batches, at --shard-size', () => {
+    expect(issuesOf(() => events(1000)(plan(['euler-maruyama'])))).toEqual(['--shard-size']);
+  });
+
+  it('refuses twisted-smc (it couples the population) over several shards, at its pipeline type, and takes it in one shard', () => {
+    expect(issuesOf(() => events()(plan(['euler-maruyama', 'twisted-smc'])))).toEqual(['pipeline.1.type']);
+    expect(() => events(4096)(plan(['twisted-smc']))).not.toThrow();
+  });
+});
