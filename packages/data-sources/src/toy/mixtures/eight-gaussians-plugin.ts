@@ -1,9 +1,9 @@
+import { eightGaussiansOptions } from '../toy-set-options.js';
 import { toyPlugin } from '../toy-plugin.js';
-import { mixtureToyOptions } from './mixture-toy-options.js';
-import { EIGHT_GAUSSIANS_DEFAULTS, eightGaussiansSource } from './eight-gaussians-source.js';
+import { eightGaussiansSource } from './eight-gaussians-source.js';
 
-/** Options of `eight-gaussians`: `scale` (default 1) and the component `std` before scale (default 0.5 / sqrt(2)). */
-export const eightGaussiansOptions = mixtureToyOptions(EIGHT_GAUSSIANS_DEFAULTS);
+/** Its options (`toy-set-options.ts`). */
+export { eightGaussiansOptions } from '../toy-set-options.js';
 
 /**
  * Data source `eight-gaussians`: core's eight-gaussians mixture (FFJORD's 8gaussians), the

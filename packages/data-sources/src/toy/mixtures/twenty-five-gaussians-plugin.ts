@@ -1,9 +1,9 @@
+import { twentyFiveGaussiansOptions } from '../toy-set-options.js';
 import { toyPlugin } from '../toy-plugin.js';
-import { mixtureToyOptions } from './mixture-toy-options.js';
-import { TWENTY_FIVE_GAUSSIANS_DEFAULTS, twentyFiveGaussiansSource } from './twenty-five-gaussians-source.js';
+import { twentyFiveGaussiansSource } from './twenty-five-gaussians-source.js';
 
-/** Options of `twenty-five-gaussians`: `scale` (default 1) and the component `std` before scale (default 0.05 / sqrt(8)). */
-export const twentyFiveGaussiansOptions = mixtureToyOptions(TWENTY_FIVE_GAUSSIANS_DEFAULTS);
+/** Its options (`toy-set-options.ts`). */
+export { twentyFiveGaussiansOptions } from '../toy-set-options.js';
 
 /**
  * Data source `twenty-five-gaussians`: the WGAN-GP 5 x 5 grid of Gaussians, the component as

@@ -1,12 +1,9 @@
-import { z } from 'zod';
+import { swissRollOptions } from '../toy-set-options.js';
 import { toyPlugin } from '../toy-plugin.js';
-import { noiseAndScaleOptions } from '../toy-options.js';
-import { SWISS_ROLL_DEFAULTS, swissRollSource } from './swiss-roll-source.js';
+import { swissRollSource } from './swiss-roll-source.js';
 
-/** Options of `swiss-roll`: `noise` (default 0) and `scale` (default 1). */
-export const swissRollOptions = z.strictObject({
-  ...noiseAndScaleOptions(SWISS_ROLL_DEFAULTS),
-});
+/** Its options (`toy-set-options.ts`). */
+export { swissRollOptions } from '../toy-set-options.js';
 
 /**
  * Data source `swiss-roll`: the 2-D Swiss roll (t cos t, t sin t), t uniform on [1.5 pi, 4.5 pi].

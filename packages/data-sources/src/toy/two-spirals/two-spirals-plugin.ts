@@ -1,12 +1,9 @@
-import { z } from 'zod';
+import { twoSpiralsOptions } from '../toy-set-options.js';
 import { toyPlugin } from '../toy-plugin.js';
-import { noiseAndScaleOptions } from '../toy-options.js';
-import { TWO_SPIRALS_DEFAULTS, twoSpiralsSource } from './two-spirals-source.js';
+import { twoSpiralsSource } from './two-spirals-source.js';
 
-/** Options of `two-spirals`: `noise` (default 0.1) and `scale` (default 1). */
-export const twoSpiralsOptions = z.strictObject({
-  ...noiseAndScaleOptions(TWO_SPIRALS_DEFAULTS),
-});
+/** Its options (`toy-set-options.ts`). */
+export { twoSpiralsOptions } from '../toy-set-options.js';
 
 /**
  * Data source `two-spirals`: FFJORD's 2spirals, the spiral as label.
