@@ -55,6 +55,6 @@ describe('scoreflow run with device: webgpu on a machine without a WebGPU adapte
     const empirical = configWorkspace(gpuConfig({}, { device: 'webgpu', score: { type: 'empirical', data: { type: 'gaussian-mixture', preset: 'double-gaussian' } } }));
     const noScore = await cli('validate', empirical.file);
     expect(noScore.code).toBe(2);
-    expect(noScore.text).toMatch(/pipeline\.0\.score: device webgpu needs a score it can evaluate in WGSL \(mixture\).*use device: cpu/);
+    expect(noScore.text).toMatch(/pipeline\.0\.score: device webgpu needs a score it can evaluate in WGSL \(mixture, mlp\).*use device: cpu/);
   });
 });
