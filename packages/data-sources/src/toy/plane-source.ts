@@ -21,13 +21,13 @@ export function labelledPlaneSource(name: string, fill: (draws: KeyedDraws) => L
 }
 
 /**
- * `planeSource` of a set with an exact density: it carries `density` and says so through
- * `describe()` as `{ kind: 'density', density }`.
+ * `planeSource` of a set with an exact density, named after it: it carries `density` and says so
+ * through `describe()` as `{ kind: 'density', density }`; `fill` reads the density's `parameters`
+ * (its options after defaults), so that the sampler draws what the density describes.
  *
  * @example
- * const density = banana(options);
- * const source = densityPlaneSource('banana', density, (draws) => (x, range) => { ... });
+ * const source = densityPlaneSource(banana(options), ({ scale, curvature, width }, draws) => (x, range) => { ... });
  */
-export function densityPlaneSource<P extends object>(name: string, density: Density<P>, fill: (draws: KeyedDraws) => PositionFill): DensitySource<P> {
-  return { ...planeSource(name, fill), density, describe: () => ({ kind: 'density', density }) };
+export function densityPlaneSource<P extends object>(density: Density<P>, fill: (parameters: Readonly<P>, draws: KeyedDraws) => PositionFill): DensitySource<P> {
+  return { ...planeSource(density.name, (draws) => fill(density.parameters, draws)), density, describe: () => ({ kind: 'density', density }) };
 }

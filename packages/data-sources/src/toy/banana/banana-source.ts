@@ -15,9 +15,7 @@ const NOISE = streamId('banana/noise');
  * const source = bananaSource({ curvature: 0.5 });
  */
 export function bananaSource(options: BananaOptions = {}): DensitySource<BananaParameters> {
-  const density = banana(options);
-  const { scale, curvature, width } = density.parameters;
-  return densityPlaneSource('banana', density, (draws) => (x, range) => {
+  return densityPlaneSource(banana(options), ({ scale, curvature, width }, draws) => (x, range) => {
     const z = draws.normal(range, 2, NOISE);
     for (let i = 0; i < range.count; i++) {
       const x1 = scale * z[2 * i];

@@ -17,9 +17,7 @@ const POSITION = streamId('checkerboard/position');
  * const source = checkerboardSource(); // uniform on 8 squares of side 2 in [-4, 4]^2
  */
 export function checkerboardSource(options: CheckerboardOptions = {}): DensitySource<CheckerboardParameters> {
-  const density = checkerboardDensity(options);
-  const { scale } = density.parameters;
-  return densityPlaneSource('checkerboard', density, (draws) => (x, range) => {
+  return densityPlaneSource(checkerboardDensity(options), ({ scale }, draws) => (x, range) => {
     const u = draws.uniform(range, 3, POSITION);
     for (let i = 0; i < range.count; i++) {
       const x1 = 4 * u[3 * i] - 2;

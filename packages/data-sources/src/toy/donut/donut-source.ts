@@ -17,9 +17,7 @@ const ANGLE = streamId('donut/angle');
  * const source = donutSource({ radius: 2, width: 0.25 });
  */
 export function donutSource(options: DonutOptions = {}): DensitySource<DonutParameters> {
-  const density = donut(options);
-  const { radius, width } = density.parameters;
-  return densityPlaneSource('donut', density, (draws) => {
+  return densityPlaneSource(donut(options), ({ radius, width }, draws) => {
     let radii = new Float64Array(0);
     return (x, range) => {
       if (radii.length < range.count) radii = new Float64Array(range.count);

@@ -14,9 +14,7 @@ const NOISE = streamId('funnel/noise');
  * const source = funnelSource({ scale: 1.5 });
  */
 export function funnelSource(options: FunnelOptions = {}): DensitySource<FunnelParameters> {
-  const density = funnel(options);
-  const { scale } = density.parameters;
-  return densityPlaneSource('funnel', density, (draws) => (x, range) => {
+  return densityPlaneSource(funnel(options), ({ scale }, draws) => (x, range) => {
     const z = draws.normal(range, 2, NOISE);
     for (let i = 0; i < range.count; i++) {
       const x1 = scale * z[2 * i];
