@@ -5,6 +5,7 @@ import { type Io, listCommand, runCommand, validateCommand } from './commands.js
 import { parseInteger } from './parse-integer.js';
 import { trainCommand } from './train-command.js';
 import { engineEvents, workerCommand } from './engine-options.js';
+import { sweepCommand } from './sweep-command.js';
 
 /**
  * The `scoreflow` command line (commander: subcommands, typed options, help and `--version` for
@@ -36,6 +37,20 @@ export function createProgram(io: Io, setExitCode: (code: number) => void, signa
     .option('--engine <url>', 'coordinate the run over a NATS JetStream server (nats://HOST:PORT); `scoreflow worker` processes compute its shards')
     .option('--shard-size <n>', 'particles per shard with --engine, a multiple of the batch size (default: one batch)', parseInteger(1))
     .action(async (config: string, options) => setExitCode(await runCommand(config, { ...options, signal, runEvents: engineEvents(config, options) }, io)));
+
+  program
+    .command('sweep')
+    .description('run every config x --grid point x seed and gather their metrics into one Arrow table (OUT/sweep.arrow); with --engine, on scoreflow workers')
+    .argument('<configs...>', 'config files')
+    .option('--seeds <list>', 'seeds: 0,1,2 or a range 0..9 (default 0)')
+    .option('--grid <path=v1,v2>', 'a config value to vary, e.g. --grid pipeline.0.steps=50,100 (repeatable: every combination; values are YAML)', (value: string, previous: string[] = []) => [...previous, value])
+    .option('--particles <n>', 'replace the number of particles', parseInteger(1))
+    .option('--batch-size <n>', 'replace the particles per batch', parseInteger(1))
+    .option('--set <path=value>', 'set a config value for every point (repeatable; values are YAML)', (value: string, previous: string[] = []) => [...previous, value])
+    .option('--engine <url>', 'run the points on scoreflow workers over a NATS JetStream server (nats://HOST:PORT)')
+    .option('--out <dir>', 'output folder (default: out/sweep)')
+    .option('--force', 'replace the files of an earlier scoreflow command in the output folder', false)
+    .action(async (configs: string[], options) => setExitCode(await sweepCommand(configs, { ...options, signal }, io)));
 
   program
     .command('worker')

@@ -1,6 +1,6 @@
 import { ConfigError } from '@scoreflow/core';
 import { connectEngine, parseEngineUrl, serveWork } from '@scoreflow/engine-nats';
-import { runShard } from '../engine/index.js';
+import { scoreflowWork } from '../engine/index.js';
 import type { Io } from './commands.js';
 
 /** What `scoreflow worker` takes. */
@@ -28,12 +28,16 @@ export async function workerCommand(options: WorkerCommandOptions, io: Io): Prom
   const nc = await connectEngine(url, `scoreflow worker ${process.pid}`);
   io.err(`worker ${process.pid}: serving ${url}`);
   try {
-    await serveWork(nc, runShard(options.signal), {
+    await serveWork(nc, scoreflowWork(options.signal), {
       signal: options.signal,
       maxItems: options.maxItems,
       onItem: (event) => {
-        const { first, count } = event.item.body as { first: number; count: number };
-        const what = `run ${event.item.runId} shard ${event.item.key} (particles ${first}..${first + count - 1}${event.deliveries > 1 ? `, delivery ${event.deliveries}` : ''})`;
+        const body = event.item.body as { kind?: string; first: number; count: number; seed: number; set: string[] };
+        const again = event.deliveries > 1 ? `, delivery ${event.deliveries}` : '';
+        const what =
+          body.kind === 'sweep'
+            ? `sweep ${event.item.runId} point ${event.item.key} (seed ${body.seed}${body.set.length > 0 ? `, ${body.set.join(' ')}` : ''}${again})`
+            : `run ${event.item.runId} shard ${event.item.key} (particles ${body.first}..${body.first + body.count - 1}${again})`;
         if (event.type === 'start') io.err(`worker ${process.pid}: ${what}`);
         else if (event.type === 'failed') io.err(`worker ${process.pid}: ${what} failed: ${event.error}`);
         else if (event.duplicates !== undefined && event.duplicates > 0) io.err(`worker ${process.pid}: ${what}: another worker had published it; the server dropped this copy`);
