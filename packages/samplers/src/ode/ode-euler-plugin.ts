@@ -1,4 +1,6 @@
 import { reverseSamplerPlugin } from '../shared/reverse-sampler-plugin.js';
+import { checkEngine, engineOption } from '../wasm/engine-option.js';
+import { wasmMixtureUnfit } from '../wasm/wasm-euler-maruyama.js';
 import { odeEuler } from './ode-euler.js';
 
 /** `ode-euler`: the probability-flow ODE by the Euler method (see `odeEuler`). */
@@ -6,5 +8,9 @@ export const odeEulerPlugin = reverseSamplerPlugin({
   name: 'ode-euler',
   description: 'Probability-flow ODE (Song et al. 2021, eq. 13) by the Euler method: deterministic, first order, 1 NFE per step',
   defaults: { steps: 100, snapshotEvery: 10, tEnd: 1e-3 },
-  create: (sampler) => odeEuler(sampler),
+  options: { engine: engineOption() },
+  create: (sampler, options, ctx) => {
+    checkEngine(options.engine, () => wasmMixtureUnfit(sampler.sde, sampler.score), ctx);
+    return odeEuler({ ...sampler, engine: options.engine });
+  },
 });

@@ -1,10 +1,19 @@
 import type { Stage } from '@scoreflow/core';
-import { type ReverseSamplerOptions, reverseSampler } from '../shared/reverse-sampler.js';
+import { type ReverseSamplerOptions, hasFused, reverseSampler } from '../shared/reverse-sampler.js';
+import { type CpuEngine, wasmMixtureUnfit } from '../wasm/wasm-euler-maruyama.js';
+import { wasmOdeEulerStep } from '../wasm/wasm-ode-euler.js';
 import { pfOdeVelocity } from './pf-ode-velocity.js';
 import { reverseSde } from '../reverse-sde/reverse-sde.js';
 
-/** Options of `odeEuler`: the common sampler options. */
-export type OdeEulerOptions = ReverseSamplerOptions;
+/** Options of `odeEuler`: the common sampler options, and the CPU engine. */
+export interface OdeEulerOptions extends ReverseSamplerOptions {
+  /**
+   * `auto` (default): the WebAssembly SIMD kernel where it applies (the exact score of a
+   * two-component mixture in the plane, a linear drift; the same bytes), else TypeScript;
+   * `typescript`; or `wasm`, which throws where the kernel does not apply.
+   */
+  readonly engine?: CpuEngine;
+}
 
 /**
  * The probability-flow ODE of Song et al. 2021 (eq. 13), dx/dt = f(x, t) - g(t)^2 score(x, t) / 2,
@@ -23,7 +32,13 @@ export type OdeEulerOptions = ReverseSamplerOptions;
 export function odeEuler(options: OdeEulerOptions): Stage {
   const { sde } = options;
   const flow = reverseSde(sde, true);
+  const engine = options.engine ?? 'auto';
+  const wasm = engine === 'typescript' ? undefined : wasmOdeEulerStep(sde, options.score);
+  if (engine === 'wasm' && wasm === undefined) {
+    throw new RangeError(`ode-euler: engine 'wasm' cannot run this stage: ${wasmMixtureUnfit(sde, options.score)}; use engine 'auto' or 'typescript'.`);
+  }
   return reverseSampler('ode-euler', options, async (state, _k, t, next) => {
+    if (wasm !== undefined && hasFused(state)) return wasm(state, t, next);
     const { x } = state;
     const velocity = state.buffer('velocity');
     await pfOdeVelocity(state, flow, x, t, velocity);

@@ -1,5 +1,5 @@
 import type { Stage } from '@scoreflow/core';
-import { type FusedAccess, type ReverseSamplerOptions, type SamplerState, reverseSampler } from '../shared/reverse-sampler.js';
+import { type ReverseSamplerOptions, hasFused, reverseSampler } from '../shared/reverse-sampler.js';
 import { type CpuEngine, wasmEulerMaruyamaStep, wasmEulerMaruyamaUnfit } from '../wasm/wasm-euler-maruyama.js';
 import { reverseSde } from './reverse-sde.js';
 
@@ -44,5 +44,3 @@ export function eulerMaruyama(options: EulerMaruyamaOptions): Stage {
     scoreEvaluationsPerStep: 1,
   });
 }
-
-const hasFused = (state: SamplerState): state is SamplerState & { readonly fused: FusedAccess } => state.fused !== undefined;

@@ -75,6 +75,9 @@ export interface FusedAccess {
   countScore(): void;
 }
 
+/** Whether `state` carries the frame's keys for a fused kernel (a hand-made state may not). */
+export const hasFused = (state: SamplerState): state is SamplerState & { readonly fused: FusedAccess } => state.fused !== undefined;
+
 /** One step of a sampler: from times[k] to times[k + 1]. May return true when it checked finiteness itself. */
 export type SamplerStep = (state: SamplerState, k: number, t: number, next: number) => void | boolean | Promise<void | boolean>;
 

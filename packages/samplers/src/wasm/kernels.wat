@@ -85,8 +85,7 @@
   (global $scale (mut f64) (f64.const 0)) (global $scoreDt (mut f64) (f64.const 0)) (global $noise (mut f64) (f64.const 0))
 
   ;; setMixtureStep: the diffused two-component mixture in the plane at t (centres m mu_k, precisions
-  ;; 1 / v_k, dc = c_1 - c_0; core's DiffusedComponents) and the affine update x <- scale x - scoreDt
-  ;; score + noise z (samplers' affineStep).
+  ;; 1 / v_k, dc = c_1 - c_0; core's DiffusedComponents) and the update's three numbers (see mixtureStep).
   (func (export "setMixtureStep")
     (param $a00 f64) (param $a01 f64) (param $a10 f64) (param $a11 f64)
     (param $p00 f64) (param $p01 f64) (param $p10 f64) (param $p11 f64)
@@ -98,21 +97,23 @@
     (global.set $dc (local.get $dc))
     (global.set $scale (local.get $scale)) (global.set $scoreDt (local.get $scoreDt)) (global.set $noise (local.get $noise)))
 
-;; mixtureStep(x, z, n, noisy): the fused reverse Euler-Maruyama step of n particles in the
-  ;; plane, two per f64x2: the exact score of the diffused two-component mixture (core's unrolled
-  ;; gradTwoComponentsPlane: r_0 = 1 / (1 + expClamped(l_1 - l_0)), score = g_1 + r_0 (g_0 - g_1),
-  ;; rounded to float32 as the score buffer stores it), then x <- (x scale - scoreDt score) + noise z
-  ;; (without the noise term when noisy is 0), in place. Returns 1 when every new position is finite
+;; mixtureStep(x, z, n, mode): one fused step of n particles in the plane, two per f64x2, with
+  ;; the exact score of the diffused two-component mixture (core's unrolled gradTwoComponentsPlane:
+  ;; r_0 = 1 / (1 + expClamped(l_1 - l_0)), score = g_1 + r_0 (g_0 - g_1), rounded to float32 as the
+  ;; score buffer stores it), in place. Mode 0 and 1: reverse Euler-Maruyama (affineStep),
+  ;; x <- (x scale - scoreDt score) + noise z, the noise term only in mode 1. Mode 2: the
+  ;; probability-flow Euler step (odeEuler), with setMixtureStep's (scale, scoreDt, noise) read as
+  ;; (a, w, dt): v = f32(a x - w score), x <- x + dt v. Returns 1 when every new position is finite
   ;; (before its rounding to float32, as affineStep checks), else 0. An odd n computes one more
   ;; particle in the slot after the last (the caller zeroes it in x and z; it is neither read back
   ;; nor wrong: zeros stay finite). One loop body, its constants splatted once (no calls).
-  (func (export "mixtureStep") (param $x i32) (param $z i32) (param $n i32) (param $noisy i32) (result i32)
+  (func (export "mixtureStep") (param $x i32) (param $z i32) (param $n i32) (param $mode i32) (result i32)
     (local $acc v128) (local $xs v128) (local $zs v128)
     (local $x0 v128) (local $x1 v128)
     (local $d00 v128) (local $d01 v128) (local $d10 v128) (local $d11 v128)
     (local $g00 v128) (local $g01 v128) (local $g10 v128) (local $g11 v128)
     (local $y v128) (local $rounded v128) (local $r v128) (local $e v128) (local $m v128) (local $r0 v128)
-    (local $v0 v128) (local $v1 v128)
+    (local $s0 v128) (local $s1 v128) (local $v0 v128) (local $v1 v128)
     (local $A00 v128) (local $A01 v128) (local $A10 v128) (local $A11 v128)
     (local $P00 v128) (local $P01 v128) (local $P10 v128) (local $P11 v128)
     (local $DC v128) (local $SCALE v128) (local $SCOREDT v128) (local $NOISE v128)
@@ -182,25 +183,36 @@
           (f64x2.mul (local.get $e)
             (f64x2.add (local.get $ONE) (f64x2.mul (local.get $r) (f64x2.add (local.get $ONE) (f64x2.mul (local.get $r) (local.get $HALF)))))))
         (local.set $r0 (f64x2.div (local.get $ONE) (f64x2.add (local.get $ONE) (local.get $e))))
-        ;; the score, rounded to float32 as the TypeScript path stores it, then the affine update
-        (local.set $v0
-          (f64x2.sub (f64x2.mul (local.get $x0) (local.get $SCALE))
-            (f64x2.mul (local.get $SCOREDT)
-              (f64x2.promote_low_f32x4 (f32x4.demote_f64x2_zero
-                (f64x2.add (local.get $g10) (f64x2.mul (local.get $r0) (f64x2.sub (local.get $g00) (local.get $g10)))))))))
-        (local.set $v1
-          (f64x2.sub (f64x2.mul (local.get $x1) (local.get $SCALE))
-            (f64x2.mul (local.get $SCOREDT)
-              (f64x2.promote_low_f32x4 (f32x4.demote_f64x2_zero
-                (f64x2.add (local.get $g11) (f64x2.mul (local.get $r0) (f64x2.sub (local.get $g01) (local.get $g11)))))))))
-        (if (local.get $noisy)
+        ;; the score, rounded to float32 as the TypeScript path stores it
+        (local.set $s0 (f64x2.promote_low_f32x4 (f32x4.demote_f64x2_zero
+          (f64x2.add (local.get $g10) (f64x2.mul (local.get $r0) (f64x2.sub (local.get $g00) (local.get $g10)))))))
+        (local.set $s1 (f64x2.promote_low_f32x4 (f32x4.demote_f64x2_zero
+          (f64x2.add (local.get $g11) (f64x2.mul (local.get $r0) (f64x2.sub (local.get $g01) (local.get $g11)))))))
+        (if (i32.eq (local.get $mode) (i32.const 2))
           (then
-            (local.set $zs (i8x16.shuffle 0 1 2 3 8 9 10 11 4 5 6 7 12 13 14 15 (v128.load (local.get $z)) (v128.load (local.get $z))))
-            (local.set $v0 (f64x2.add (local.get $v0) (f64x2.mul (local.get $NOISE) (f64x2.promote_low_f32x4 (local.get $zs)))))
-            (local.set $v1
-              (f64x2.add (local.get $v1)
+            ;; probability flow (odeEuler): v = f32(a x - w score) (the velocity buffer), x + dt v
+            (local.set $v0
+              (f64x2.add (local.get $x0)
                 (f64x2.mul (local.get $NOISE)
-                  (f64x2.promote_low_f32x4 (i8x16.shuffle 8 9 10 11 12 13 14 15 0 1 2 3 4 5 6 7 (local.get $zs) (local.get $zs))))))))
+                  (f64x2.promote_low_f32x4 (f32x4.demote_f64x2_zero
+                    (f64x2.sub (f64x2.mul (local.get $SCALE) (local.get $x0)) (f64x2.mul (local.get $SCOREDT) (local.get $s0))))))))
+            (local.set $v1
+              (f64x2.add (local.get $x1)
+                (f64x2.mul (local.get $NOISE)
+                  (f64x2.promote_low_f32x4 (f32x4.demote_f64x2_zero
+                    (f64x2.sub (f64x2.mul (local.get $SCALE) (local.get $x1)) (f64x2.mul (local.get $SCOREDT) (local.get $s1)))))))))
+          (else
+            ;; Euler-Maruyama (affineStep): (x scale - scoreDt score) + noise z
+            (local.set $v0 (f64x2.sub (f64x2.mul (local.get $x0) (local.get $SCALE)) (f64x2.mul (local.get $SCOREDT) (local.get $s0))))
+            (local.set $v1 (f64x2.sub (f64x2.mul (local.get $x1) (local.get $SCALE)) (f64x2.mul (local.get $SCOREDT) (local.get $s1))))
+            (if (i32.eq (local.get $mode) (i32.const 1))
+              (then
+                (local.set $zs (i8x16.shuffle 0 1 2 3 8 9 10 11 4 5 6 7 12 13 14 15 (v128.load (local.get $z)) (v128.load (local.get $z))))
+                (local.set $v0 (f64x2.add (local.get $v0) (f64x2.mul (local.get $NOISE) (f64x2.promote_low_f32x4 (local.get $zs)))))
+                (local.set $v1
+                  (f64x2.add (local.get $v1)
+                    (f64x2.mul (local.get $NOISE)
+                      (f64x2.promote_low_f32x4 (i8x16.shuffle 8 9 10 11 12 13 14 15 0 1 2 3 4 5 6 7 (local.get $zs) (local.get $zs))))))))))
         ;; finiteness: v 0 is 0 for a finite v, NaN otherwise
         (local.set $acc
           (f64x2.add (local.get $acc)

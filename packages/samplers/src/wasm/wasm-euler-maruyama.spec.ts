@@ -1,6 +1,8 @@
 import { type ParticleBatch, type Rng, type ScoreModel, type Sde, createRng, gaussianMixture, makeParticleBatch, positionsOf } from '@scoreflow/core';
 import { from, lastValueFrom, toArray } from 'rxjs';
 import { describe, expect, it } from 'vitest';
+import { odeEuler } from '../ode/ode-euler.js';
+import { odeEulerPlugin } from '../ode/ode-euler-plugin.js';
 import { eulerMaruyama } from '../reverse-sde/euler-maruyama.js';
 import { eulerMaruyamaPlugin } from '../reverse-sde/euler-maruyama-plugin.js';
 import { gaussianBatches } from '../testing/gaussian.js';
@@ -14,7 +16,7 @@ const mixture = gaussianMixture({ weights: [0.4, 0.6], means: [[-3, 0], [2, 2]],
 /** The exact score as the gaussian-mixture plugin gives it: core's kernels, and a description of the mixture. */
 const exactScore = (sde: Sde): ScoreModel => ({ ...diagonalScore(mixture, sde), name: 'gaussian-mixture', describe: () => ({ kind: 'mixture', mixture }) });
 
-async function run(engine: CpuEngine, options: { sde?: Sde; batchSize?: number; ids?: 'range' | 'scattered'; rng?: Rng } = {}) {
+async function run(engine: CpuEngine, options: { sde?: Sde; batchSize?: number; ids?: 'range' | 'scattered'; rng?: Rng; sampler?: 'ode-euler' } = {}) {
   const sde = options.sde ?? linearSde({ beta: 1, T: 2, linear: true });
   const rng = options.rng ?? createRng(17);
   const n = 2500;
@@ -23,7 +25,8 @@ async function run(engine: CpuEngine, options: { sde?: Sde; batchSize?: number; 
     batches = batches.map((batch) => makeParticleBatch({ x: positionsOf(batch), dim: 2, id: Uint32Array.from({ length: positionsOf(batch).length / 2 }, (_, i) => 7 * i + 5), step: 0, t: 2 }));
   }
   const stats: number[] = [];
-  const stage = eulerMaruyama({ sde, score: exactScore(sde), rng, times: uniformTimes(2, 1e-3, 40), snapshotEvery: 20, engine, onBatchDone: (s) => stats.push(s.nfe) });
+  const common = { sde, score: exactScore(sde), rng, times: uniformTimes(2, 1e-3, 40), snapshotEvery: 20, engine, onBatchDone: (s: { nfe: number }) => stats.push(s.nfe) };
+  const stage = options.sampler === 'ode-euler' ? odeEuler(common) : eulerMaruyama(common);
   const out = await lastValueFrom(from(batches).pipe(stage, toArray()));
   const x = new Float32Array(out.filter((b) => b.getChild('step')?.get(0) === 40).flatMap((b) => Array.from(positionsOf(b))));
   return { x, stats };
@@ -70,6 +73,18 @@ describe('eulerMaruyama({ engine })', () => {
     expect(wasmEulerMaruyamaUnfit(sde, diagonalScore(mixture, sde), base)).toMatch(/not an exact Gaussian mixture/);
     const three = gaussianMixture({ means: [[0, 0], [1, 1], [2, 2]], std: 1 });
     expect(wasmEulerMaruyamaUnfit(sde, { ...diagonalScore(three, sde), describe: () => ({ kind: 'mixture', mixture: three }) }, base)).toMatch(/got 3 in dimension 2/);
+  });
+
+  it('odeEuler on engine wasm writes the bytes of engine typescript, with any batch size', async () => {
+    const ts = await run('typescript', { sampler: 'ode-euler' });
+    const wasm = await run('wasm', { sampler: 'ode-euler' });
+    const cut = await run('wasm', { sampler: 'ode-euler', batchSize: 999 });
+    expect(bits(wasm.x)).toEqual(bits(ts.x));
+    expect(bits(cut.x)).toEqual(bits(ts.x));
+    expect(wasm.stats).toEqual(ts.stats);
+    const sde = linearSde({ beta: 1, T: 2, linear: false });
+    expect(() => odeEuler({ sde, score: exactScore(sde), rng: createRng(1), times: uniformTimes(2, 1e-3, 4), engine: 'wasm' })).toThrow(/ode-euler: engine 'wasm' cannot run this stage/);
+    expect(odeEulerPlugin.options.parse({ score: { type: 'gaussian-mixture' } }).engine).toBe('auto');
   });
 
   it('the plugin reads engine (auto by default) and refuses wasm at the option path where it cannot run', () => {

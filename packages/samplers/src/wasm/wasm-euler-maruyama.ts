@@ -41,6 +41,14 @@ function drawsCoreNormals(kernels: WasmKernels, rng: Rng): boolean {
  * mixture in the plane, an SDE with a linear drift, core's random source, and WebAssembly SIMD.
  */
 export function wasmEulerMaruyamaUnfit(sde: Sde, score: ScoreModel, rng: Rng): string | undefined {
+  return wasmMixtureUnfit(sde, score, rng);
+}
+
+/**
+ * `wasmEulerMaruyamaUnfit` for a step without noise (the probability-flow Euler step): the same
+ * conditions but the random source. Undefined when the kernel can run it.
+ */
+export function wasmMixtureUnfit(sde: Sde, score: ScoreModel, rng?: Rng): string | undefined {
   const description = score.describe?.();
   if (description?.kind !== 'mixture') return `the score model '${score.name}' is not an exact Gaussian mixture`;
   const { mixture } = description;
@@ -48,7 +56,7 @@ export function wasmEulerMaruyamaUnfit(sde: Sde, score: ScoreModel, rng: Rng): s
   if (sde.driftCoefficient === undefined) return `the SDE '${sde.name}' gives no linear drift coefficient`;
   const kernels = wasmKernels();
   if (kernels === undefined) return 'this JavaScript engine has no WebAssembly SIMD';
-  if (!drawsCoreNormals(kernels, rng)) return "the run's random source is not core's createRng";
+  if (rng !== undefined && !drawsCoreNormals(kernels, rng)) return "the run's random source is not core's createRng";
   return undefined;
 }
 

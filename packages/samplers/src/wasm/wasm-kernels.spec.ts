@@ -4,7 +4,7 @@ import { affineStep } from '../reverse-sde/reverse-step.js';
 import { KERNELS_WASM_BASE64 } from './kernels-wasm.js';
 import { assembleKernels } from './testing/assemble-kernels.js';
 import { KERNEL_LAYOUT, createWasmKernels } from './wasm-kernels.js';
-import { wasmMixtureStep } from './wasm-mixture-step.js';
+import { wasmMixtureFlowStep, wasmMixtureStep } from './wasm-mixture-step.js';
 import { wasmNormals } from './wasm-normals.js';
 
 const kernels = createWasmKernels();
@@ -87,6 +87,26 @@ describe('wasmMixtureStep(kernels, x, components, update, noise)', () => {
     expect(bits(x)).toEqual(bits(expected));
     expect(finite).toBe(finiteTs);
     expect(finite).toBe(true);
+  });
+
+  it.each([
+    { n: 2049, mean: 0.7, std: 0.9, spread: 3 },
+    { n: 3, mean: 1, std: 0.02, spread: 1e3 },
+  ])('takes the probability-flow Euler step with the bytes of odeEuler (n $n, spread $spread)', ({ n, mean, std, spread }) => {
+    diffuseComponents(mixture, mean, std, components);
+    const x = points(n, n + 1, spread);
+    const expected = x.slice();
+    const a = -0.37;
+    const g = 0.83;
+    const dt = -0.0123;
+    // odeEuler: the score into the velocity buffer, v = a x - (0.5 g g) score in place, x += dt v
+    const velocity = new Float32Array(x.length);
+    writeGradLogDensity(components, expected, velocity);
+    const weight = 0.5 * g * g;
+    for (let i = 0; i < x.length; i++) velocity[i] = a * expected[i] - weight * velocity[i];
+    for (let i = 0; i < x.length; i++) expected[i] += dt * velocity[i];
+    expect(wasmMixtureFlowStep(kernels, x, components, { a, weight, dt })).toBe(true);
+    expect(bits(x)).toEqual(bits(expected));
   });
 
   it('takes given normals for ids that are not a range', () => {

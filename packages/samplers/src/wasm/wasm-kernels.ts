@@ -23,10 +23,10 @@ const CHUNK_VALUES = CHUNK_PARTICLES * 2;
 export interface WasmKernels {
   /** `count` standard normals from the xoshiro128** state at `KERNEL_LAYOUT.state`, as float32 at `out`, `out + stride`, ... */
   normals(out: number, count: number, stride: number): void;
-  /** The constants of one fused reverse step (see `kernels.wat`). */
+  /** The constants of one fused step (see `kernels.wat`): the diffused mixture, and (scale, scoreDt, noise) or, for the flow, (a, w, dt). */
   setMixtureStep(a00: number, a01: number, a10: number, a11: number, p00: number, p01: number, p10: number, p11: number, dc: number, scale: number, scoreDt: number, noise: number): void;
-  /** The fused step of `n` particles at byte offsets `x` and `z`; 1 when every new position is finite. */
-  mixtureStep(x: number, z: number, n: number, noisy: number): number;
+  /** The fused step of `n` particles at byte offsets `x` and `z` (mode 0: Euler-Maruyama, 1: with noise, 2: probability flow); 1 when every new position is finite. */
+  mixtureStep(x: number, z: number, n: number, mode: number): number;
   /** The xoshiro state words. */
   readonly state: Int32Array;
   /** The chunk of positions (CHUNK_PARTICLES x 2 float32) at `xOffset`. */

@@ -27,19 +27,43 @@ export type StepNoise = { readonly first: number; readonly normals: NormalKey } 
  * finite (before rounding to float32, as `affineStep`).
  */
 export function wasmMixtureStep(kernels: WasmKernels, x: Float32Array, components: DiffusedComponents, update: AffineUpdate, noise: StepNoise | undefined): boolean {
+  const noisy = update.noise !== 0;
+  if (noisy && noise === undefined) throw new RangeError('wasmMixtureStep: a step with noise needs its normals (noise).');
+  return runChunks('wasmMixtureStep', kernels, x, components, [update.scale, update.scoreDt, update.noise], noisy ? 1 : 0, noisy ? noise : undefined);
+}
+
+/** The probability-flow Euler step x <- x + dt (a x - w score) (`odeEuler` for a linear drift f = a x, w = g^2 / 2). */
+export interface FlowUpdate {
+  readonly a: number;
+  /** w = lambda g^2 with lambda = 1/2: the weight of the score in the probability-flow velocity. */
+  readonly weight: number;
+  readonly dt: number;
+}
+
+/**
+ * One Euler step of the probability-flow ODE (Song et al. 2021, eq. 13) of the particles `x` (dim
+ * 2) with the exact two-component mixture score, in the WebAssembly SIMD kernel: the velocity
+ * a x - w score rounded to float32 (as `odeEuler`'s velocity buffer holds it), then x + dt v.
+ * Bit-identical to `odeEuler` with `mixtureScore` on an SDE with a drift coefficient. Returns
+ * whether every new position is finite (in float64; `odeEuler` leaves the check to the frame).
+ */
+export function wasmMixtureFlowStep(kernels: WasmKernels, x: Float32Array, components: DiffusedComponents, flow: FlowUpdate): boolean {
+  return runChunks('wasmMixtureFlowStep', kernels, x, components, [flow.a, flow.weight, flow.dt], 2, undefined);
+}
+
+/** Runs the kernel's `mixtureStep` in `mode` over `x`, one chunk (one block of ids where normals are drawn) at a time. */
+function runChunks(fn: string, kernels: WasmKernels, x: Float32Array, components: DiffusedComponents, update: readonly [number, number, number], mode: number, noise: StepNoise | undefined): boolean {
   if (components.dim !== 2 || components.components !== 2) {
-    throw new RangeError(`wasmMixtureStep: takes two components in the plane, got ${components.components} in dimension ${components.dim}.`);
+    throw new RangeError(`${fn}: takes two components in the plane, got ${components.components} in dimension ${components.dim}.`);
   }
   const n = x.length / 2;
   const { centres: a, precisions: p, logNormalisers: c } = components;
-  const noisy = update.noise !== 0;
-  if (noisy && noise === undefined) throw new RangeError('wasmMixtureStep: a step with noise needs its normals (noise).');
-  kernels.setMixtureStep(a[0], a[1], a[2], a[3], p[0], p[1], p[2], p[3], c[1] - c[0], update.scale, update.scoreDt, update.noise);
+  kernels.setMixtureStep(a[0], a[1], a[2], a[3], p[0], p[1], p[2], p[3], c[1] - c[0], update[0], update[1], update[2]);
   let finite = true;
   let i = 0;
   while (i < n) {
     let run = Math.min(n - i, CHUNK_PARTICLES);
-    if (noisy && noise !== undefined && 'normals' in noise) {
+    if (noise !== undefined && 'normals' in noise) {
       const id = noise.first + i;
       const block = Math.floor(id / ID_BLOCK_SIZE);
       const offset = id - block * ID_BLOCK_SIZE;
@@ -47,7 +71,7 @@ export function wasmMixtureStep(kernels: WasmKernels, x: Float32Array, component
       startNormalBlock(kernels, block, noise.normals);
       skipNormals(kernels, offset * 2, KERNEL_LAYOUT.scratch);
       kernels.normals(kernels.zOffset, run * 2, 4);
-    } else if (noisy && noise !== undefined && 'z' in noise) {
+    } else if (noise !== undefined) {
       kernels.z.set(noise.z.subarray(i * 2, (i + run) * 2));
     }
     kernels.x.set(x.subarray(i * 2, (i + run) * 2));
@@ -56,7 +80,7 @@ export function wasmMixtureStep(kernels: WasmKernels, x: Float32Array, component
       kernels.x.fill(0, run * 2, run * 2 + 2);
       kernels.z.fill(0, run * 2, run * 2 + 2);
     }
-    if (kernels.mixtureStep(kernels.xOffset, kernels.zOffset, run, noisy ? 1 : 0) === 0) finite = false;
+    if (kernels.mixtureStep(kernels.xOffset, kernels.zOffset, run, mode) === 0) finite = false;
     x.set(kernels.x.subarray(0, run * 2), i * 2);
     i += run;
   }
