@@ -5,19 +5,21 @@ import type { TwinCase, TwinRun } from './gpu-stages.page.js';
 /**
  * Test-only: one headless Chromium (SwiftShader WebGPU) for a spec file, launched in `beforeAll`
  * and closed in `afterAll`; `run(twin, device)` calls the page export `name` of `page` (a
- * `runTwin` of gpu-stages.page.ts or its like) in it.
+ * `runTwin` of gpu-stages.page.ts or its like) in it, `call(fn, ...args)` any other export of `page`.
  */
-export function chromiumTwins(page: string, name: string): { run: (twin: TwinCase, device: 'cpu' | 'webgpu') => Promise<TwinRun> } {
+export function chromiumTwins(page: string, name: string): { run: (twin: TwinCase, device: 'cpu' | 'webgpu') => Promise<TwinRun>; call: <T>(fn: string, ...args: unknown[]) => Promise<T> } {
   let gpu: ChromiumGpu | undefined;
   beforeAll(async () => {
     gpu = await launchChromiumGpu();
   }, 120_000);
   afterAll(() => gpu?.close());
+  const launched = (): ChromiumGpu => {
+    if (gpu === undefined) throw new Error('chromiumTwins: the browser is not launched (call run inside a test)');
+    return gpu;
+  };
   return {
-    run: (twin, device) => {
-      if (gpu === undefined) throw new Error('chromiumTwins: the browser is not launched (call run inside a test)');
-      return gpu.call<TwinRun>(page, name, twin, device);
-    },
+    run: (twin, device) => launched().call<TwinRun>(page, name, twin, device),
+    call: (fn, ...args) => launched().call(page, fn, ...args),
   };
 }
 
