@@ -1,16 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { ConfigError } from '@scoreflow/core';
 import { engineEvents } from './engine-options.js';
+import { configIssuesOf } from '../testing/config-issues.js';
 
-const issuesOf = (run: () => unknown) => {
-  try {
-    run();
-  } catch (error) {
-    expect(error).toBeInstanceOf(ConfigError);
-    return (error as ConfigError).issues;
-  }
-  throw new Error('expected a ConfigError');
-};
+const issuesOf = configIssuesOf;
 
 describe('engineEvents(config, options)', () => {
   it('leaves the run in process without --engine', () => {

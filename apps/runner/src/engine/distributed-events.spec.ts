@@ -1,21 +1,13 @@
-import { ConfigError } from '@scoreflow/core';
 import { describe, expect, it } from 'vitest';
 import type { RunPlan } from '../pipeline/build-run.js';
 import { distributedEvents } from './distributed-events.js';
+import { configIssuesOf } from '../testing/config-issues.js';
 
 /** Just what `distributedEvents` reads of a plan before it connects: sizes and stage types. */
 const plan = (types: string[], particles = 4096, batchSize = 1024) =>
   ({ config: { name: 'p', particles, batchSize }, stages: types.map((type, index) => ({ index, type })), ctx: { signal: new AbortController().signal } }) as unknown as RunPlan;
 
-const issuesOf = (run: () => unknown) => {
-  try {
-    run();
-  } catch (error) {
-    expect(error).toBeInstanceOf(ConfigError);
-    return (error as ConfigError).issues.map((issue) => issue.path);
-  }
-  throw new Error('expected a ConfigError');
-};
+const issuesOf = (run: () => unknown) => configIssuesOf(run).map((issue) => issue.path);
 
 describe('distributedEvents(config, overrides, options)(plan)', () => {
   const events = (shardSize?: number) => distributedEvents('x.json', {}, { engine: 'nats://127.0.0.1:1', shardSize });
