@@ -15,7 +15,8 @@ export const GPU_SCORES: readonly string[] = ['mixture', 'mlp'];
  * Checks that the WebGPU stages can run `spec`, else a `ConfigError` at `path` (the stage's config
  * path) naming the field and what is allowed: the method (`type`), the score (`score`: one that
  * describes itself as a Gaussian mixture or as an MLP of the particles' dimension whose weights fit
- * its shape, `mlpShape`) or MCMC target (`target`: one that describes itself as a Gaussian
+ * its shape, `mlpShape`; or a deferred one by what it says now, its kind and dimension, the rest
+ * checked by `loadedScore` once its weights load) or MCMC target (`target`: one that describes itself as a Gaussian
  * mixture), the dimension (`dim`, at most 16).
  */
 export function checkGpuSpec(spec: AcceleratedStageSpec, path: string): void {
