@@ -1,6 +1,6 @@
 import { fileURLToPath } from 'node:url';
-import { type ChromiumGpu, launchChromiumGpu } from '@scoreflow/webgpu/testing';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { useChromiumGpu } from '@scoreflow/webgpu/testing';
+import { describe, expect, it } from 'vitest';
 import type { DescribedRun } from './gpu-mlp.page.js';
 
 const page = fileURLToPath(new URL('./gpu-mlp.page.ts', import.meta.url));
@@ -8,11 +8,7 @@ const page = fileURLToPath(new URL('./gpu-mlp.page.ts', import.meta.url));
 /** Largest |a - b| over largest |b|. */
 const relativeError = (a: number[], b: number[]) => Math.max(...a.map((v, i) => Math.abs(v - b[i]!))) / Math.max(...b.map(Math.abs));
 
-let gpu: ChromiumGpu;
-beforeAll(async () => {
-  gpu = await launchChromiumGpu();
-}, 60_000);
-afterAll(() => gpu?.close());
+const gpu = useChromiumGpu();
 
 describe('score-nets on WebGPU in Chromium (SwiftShader)', () => {
   it('selectBackend("webgpu") selects TF.js\'s webgpu backend, and a training step runs on it', async () => {

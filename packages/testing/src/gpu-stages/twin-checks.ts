@@ -1,5 +1,4 @@
-import { type ChromiumGpu, launchChromiumGpu } from '@scoreflow/webgpu/testing';
-import { afterAll, beforeAll } from 'vitest';
+import { useChromiumGpu } from '@scoreflow/webgpu/testing';
 import type { TwinCase, TwinRun } from './gpu-stages.page.js';
 
 /**
@@ -8,18 +7,10 @@ import type { TwinCase, TwinRun } from './gpu-stages.page.js';
  * `runTwin` of gpu-stages.page.ts or its like) in it, `call(fn, ...args)` any other export of `page`.
  */
 export function chromiumTwins(page: string, name: string): { run: (twin: TwinCase, device: 'cpu' | 'webgpu') => Promise<TwinRun>; call: <T>(fn: string, ...args: unknown[]) => Promise<T> } {
-  let gpu: ChromiumGpu | undefined;
-  beforeAll(async () => {
-    gpu = await launchChromiumGpu();
-  }, 120_000);
-  afterAll(() => gpu?.close());
-  const launched = (): ChromiumGpu => {
-    if (gpu === undefined) throw new Error('chromiumTwins: the browser is not launched (call run inside a test)');
-    return gpu;
-  };
+  const gpu = useChromiumGpu();
   return {
-    run: (twin, device) => launched().call<TwinRun>(page, name, twin, device),
-    call: (fn, ...args) => launched().call(page, fn, ...args),
+    run: (twin, device) => gpu.call<TwinRun>(page, name, twin, device),
+    call: (fn, ...args) => gpu.call(page, fn, ...args),
   };
 }
 

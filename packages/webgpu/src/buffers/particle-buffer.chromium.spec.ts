@@ -1,17 +1,13 @@
 import { fileURLToPath } from 'node:url';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type ChromiumGpu, launchChromiumGpu } from '../testing/in-chromium.js';
+import { describe, expect, it } from 'vitest';
+import { useChromiumGpu } from '../testing/use-chromium-gpu.js';
 import type { roundTrip } from './particle-buffer.page.js';
 
 const page = fileURLToPath(new URL('./particle-buffer.page.ts', import.meta.url));
 type RoundTrip = Awaited<ReturnType<typeof roundTrip>>;
 
 describe('uploadParticles(device, batches) in Chromium (SwiftShader)', () => {
-  let gpu: ChromiumGpu;
-  beforeAll(async () => {
-    gpu = await launchChromiumGpu();
-  }, 60_000);
-  afterAll(() => gpu?.close());
+  const gpu = useChromiumGpu();
 
   it('splits the population under a small binding limit, keeps it on the GPU and reads it back as the same batches', async () => {
     // 13 particles of dimension 3 under 48 bytes per binding: chunks of 4, the second batch across two chunks.

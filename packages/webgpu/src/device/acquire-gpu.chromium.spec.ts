@@ -1,16 +1,12 @@
 import { fileURLToPath } from 'node:url';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type ChromiumGpu, launchChromiumGpu } from '../testing/in-chromium.js';
+import { describe, expect, it } from 'vitest';
+import { useChromiumGpu } from '../testing/use-chromium-gpu.js';
 import type { describePageGpu } from './acquire-gpu.page.js';
 
 const page = fileURLToPath(new URL('./acquire-gpu.page.ts', import.meta.url));
 
 describe('acquireGpu() in Chromium (SwiftShader)', () => {
-  let gpu: ChromiumGpu;
-  beforeAll(async () => {
-    gpu = await launchChromiumGpu();
-  }, 60_000);
-  afterAll(() => gpu?.close());
+  const gpu = useChromiumGpu();
 
   it('acquires google/swiftshader with timestamp-query, subgroups and the adapter\'s storage-buffer maximum', async () => {
     const description = await gpu.call<Awaited<ReturnType<typeof describePageGpu>>>(page, 'describePageGpu');

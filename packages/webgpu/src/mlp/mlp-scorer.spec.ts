@@ -1,17 +1,13 @@
 import { fileURLToPath } from 'node:url';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type ChromiumGpu, launchChromiumGpu } from '../testing/in-chromium.js';
+import { describe, expect, it } from 'vitest';
+import { useChromiumGpu } from '../testing/use-chromium-gpu.js';
 import { relativeError, testDescription, tfScore } from './testing/tf-mlp.js';
 
 const page = fileURLToPath(new URL('./mlp.page.ts', import.meta.url));
 const json = (d: ReturnType<typeof testDescription>) => ({ ...d, frequencies: Array.from(d.frequencies), weights: Array.from(d.weights) });
 
 describe('createMlpScorer(device, description) in Chromium (SwiftShader)', () => {
-  let gpu: ChromiumGpu;
-  beforeAll(async () => {
-    gpu = await launchChromiumGpu();
-  }, 60_000);
-  afterAll(() => gpu?.close());
+  const gpu = useChromiumGpu();
 
   const x = Array.from({ length: 2 * 100 }, (_, i) => Math.sin(1.7 * i) * 2);
   const cases = [

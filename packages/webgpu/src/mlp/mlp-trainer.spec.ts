@@ -1,6 +1,6 @@
 import { fileURLToPath } from 'node:url';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type ChromiumGpu, launchChromiumGpu } from '../testing/in-chromium.js';
+import { describe, expect, it } from 'vitest';
+import { useChromiumGpu } from '../testing/use-chromium-gpu.js';
 import type { GpuTraining } from './mlp.page.js';
 import type { MlpTrainerOptions } from './mlp-trainer.js';
 import { doubleGaussianRows } from './testing/dsm-rows.js';
@@ -12,12 +12,8 @@ const json = (d: Description) => ({ ...d, frequencies: Array.from(d.frequencies)
 const trained = (d: Description) => d.weights.subarray(0, d.weights.length);
 
 describe('createMlpTrainer(device, description, options) in Chromium (SwiftShader)', () => {
-  let gpu: ChromiumGpu;
+  const gpu = useChromiumGpu();
   const train = (d: Description, options: MlpTrainerOptions, steps: number) => gpu.call<GpuTraining>(page, 'trainOnGpu', json(d), options, steps);
-  beforeAll(async () => {
-    gpu = await launchChromiumGpu();
-  }, 60_000);
-  afterAll(() => gpu?.close());
 
   for (const options of [{}, { activation: 'tanh', residual: true, depth: 3, output: 'denoiser' }, { activation: 'selu', output: 'score', width: 24 }] as const) {
     it(`its loss and gradients equal TF.js autodiff's to 1e-5 relative (${JSON.stringify(options)})`, async () => {

@@ -1,7 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import { counterKey, counterNormals, counterUniforms, counterWords, philox4x32, streamId } from '@scoreflow/core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type ChromiumGpu, launchChromiumGpu } from '../testing/in-chromium.js';
+import { describe, expect, it } from 'vitest';
+import { useChromiumGpu } from '../testing/use-chromium-gpu.js';
 import type { counterDrawsOnGpu } from './philox.page.js';
 
 const page = fileURLToPath(new URL('./philox.page.ts', import.meta.url));
@@ -19,11 +19,7 @@ function counters(count: number): number[] {
 }
 
 describe('PHILOX_WGSL on the GPU (Chromium, SwiftShader) against core\'s counter RNG', () => {
-  let gpu: ChromiumGpu;
-  beforeAll(async () => {
-    gpu = await launchChromiumGpu();
-  }, 60_000);
-  afterAll(() => gpu?.close());
+  const gpu = useChromiumGpu();
 
   it('gives Random123\'s known answers for philox4x32_10', async () => {
     const ones = 0xffffffff;

@@ -1,16 +1,12 @@
 import { fileURLToPath } from 'node:url';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type ChromiumGpu, launchChromiumGpu } from '../testing/in-chromium.js';
+import { describe, expect, it } from 'vitest';
+import { useChromiumGpu } from '../testing/use-chromium-gpu.js';
 
 const page = fileURLToPath(new URL('./stepped-stage.page.ts', import.meta.url));
 type Outcome = { error?: { name: string; message: string }; steps?: number[] };
 
 describe('steppedStage(spec, device): the non-finite check on read-back', () => {
-  let gpu: ChromiumGpu;
-  beforeAll(async () => {
-    gpu = await launchChromiumGpu();
-  }, 60_000);
-  afterAll(() => gpu?.close());
+  const gpu = useChromiumGpu();
 
   it('emits a snapshot every snapshotEvery steps and after the last, when every position stays finite', async () => {
     expect(await gpu.call<Outcome>(page, 'forwardWithInfinity', 5, false, false)).toEqual({ steps: [2, 4, 5] });

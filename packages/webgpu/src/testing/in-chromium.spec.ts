@@ -1,15 +1,11 @@
 import { fileURLToPath } from 'node:url';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type ChromiumGpu, launchChromiumGpu } from './in-chromium.js';
+import { describe, expect, it } from 'vitest';
+import { useChromiumGpu } from './use-chromium-gpu.js';
 
 const page = fileURLToPath(new URL('./in-chromium.page.ts', import.meta.url));
 
 describe('launchChromiumGpu()', () => {
-  let gpu: ChromiumGpu;
-  beforeAll(async () => {
-    gpu = await launchChromiumGpu();
-  });
-  afterAll(() => gpu?.close());
+  const gpu = useChromiumGpu();
 
   it('runs a WGSL kernel in headless Chromium on the SwiftShader adapter', async () => {
     const result = await gpu.call<{ adapter: string; doubled: number[] }>(page, 'doubleOnGpu', [1, -2.5, 3e10, 0]);

@@ -1,17 +1,13 @@
 import { fileURLToPath } from 'node:url';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type ChromiumGpu, launchChromiumGpu } from '../testing/in-chromium.js';
+import { describe, expect, it } from 'vitest';
+import { useChromiumGpu } from '../testing/use-chromium-gpu.js';
 import type { timePasses } from './gpu-timer.page.js';
 
 const page = fileURLToPath(new URL('./gpu-timer.page.ts', import.meta.url));
 type Timed = Awaited<ReturnType<typeof timePasses>>;
 
 describe('createGpuTimer(context) in Chromium (SwiftShader, which has timestamp-query)', () => {
-  let gpu: ChromiumGpu;
-  beforeAll(async () => {
-    gpu = await launchChromiumGpu();
-  }, 60_000);
-  afterAll(() => gpu?.close());
+  const gpu = useChromiumGpu();
 
   it('times each pass on the GPU with timestamp queries: the heavy pass takes longer', async () => {
     const { kind, timings, overflow } = await gpu.call<Timed>(page, 'timePasses', 10, 20_000, true);

@@ -1,18 +1,14 @@
 import { fileURLToPath } from 'node:url';
 import { GPU_METHODS, NoGpuAdapterError } from '@scoreflow/webgpu';
-import { type ChromiumGpu, launchChromiumGpu } from '@scoreflow/webgpu/testing';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { useChromiumGpu } from '@scoreflow/webgpu/testing';
+import { describe, expect, it } from 'vitest';
 import { gpuBench } from './gpu-bench.js';
 import type { GpuFigure } from './gpu-figures.js';
 
 const page = fileURLToPath(new URL('./gpu-figures.page.ts', import.meta.url));
 
 describe('gpuFigures (the GPU bench) at tiny sizes on SwiftShader', () => {
-  let gpu: ChromiumGpu;
-  beforeAll(async () => {
-    gpu = await launchChromiumGpu();
-  }, 60_000);
-  afterAll(() => gpu?.close());
+  const gpu = useChromiumGpu();
 
   it('measures every GPU stage, the fused step, the many-particle step, sampling with the MLP score and the training step, each a finite positive figure', async () => {
     const figures = await gpu.call<GpuFigure[]>(page, 'tinyFigures');
