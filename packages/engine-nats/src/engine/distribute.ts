@@ -1,7 +1,7 @@
 import { AckPolicy, type JsMsg, jetstream } from '@nats-io/jetstream';
 import { type NatsConnection, nanos } from '@nats-io/transport-node';
 import { Reassembler } from '../chunks/index.js';
-import { type EngineOptions, RESULT_STREAM, ensureEngineStreams, workSubject } from './engine-streams.js';
+import { type EngineOptions, RESULT_STREAM, WORK_STREAM, ensureEngineStreams, workSubject } from './engine-streams.js';
 import { publishPatiently } from './publish-patiently.js';
 import { HEADERS, type WorkItem, checkRunId } from './work-item.js';
 
@@ -53,7 +53,9 @@ export const distributeStats = (): DistributeStats => ({ published: 0, publishWa
  * consumer on the results stream (acking each chunk once it is held), puts each result back
  * together (`Reassembler`: duplicates dropped, SHA-256 checked), and yields the results in key
  * order, whatever order they finish in: key k leaves once keys 0 .. k - 1 have. Results that
- * finish early wait in memory. A worker's failure (`Sf-Error`) throws `WorkFailedError`.
+ * finish early wait in memory. A worker's failure (`Sf-Error`) throws `WorkFailedError`. When it
+ * ends (done, aborted, failed or left by the caller) the run's remaining work items and results
+ * are purged from the streams and its consumer removed.
  *
  * @example
  * for await (const { key, payload } of distribute(nc, shards.map(describe), { runId })) write(payload);
@@ -110,7 +112,11 @@ export async function* distribute<Body>(nc: NatsConnection, bodies: readonly Bod
     messages.stop();
     options.signal?.removeEventListener('abort', stop);
     await publishing;
+    // An interrupted or failed run leaves no work for the workers and no results behind; a
+    // finished one has none left anyway. Late copies of a stalled worker expire with the results stream's max_age.
+    await jsm.streams.purge(WORK_STREAM, { filter: workSubject(runId) }).catch(() => undefined);
     await jsm.consumers.delete(RESULT_STREAM, durable).catch(() => false);
+    await jsm.streams.purge(RESULT_STREAM, { filter: `sf.res.${runId}.>` }).catch(() => undefined);
   }
 }
 

@@ -43,8 +43,9 @@ export async function ensureEngineStreams(nc: NatsConnection, options: EngineOpt
   const jsm = await jetstreamManager(nc);
   const storageType = storage === 'memory' ? StorageType.Memory : StorageType.File;
   const streams = [
-    { name: WORK_STREAM, subjects: ['sf.work.>'], max_msgs: workMaxMsgs, max_bytes: -1 },
-    { name: RESULT_STREAM, subjects: ['sf.res.>'], max_msgs: -1, max_bytes: resultMaxBytes },
+    { name: WORK_STREAM, subjects: ['sf.work.>'], max_msgs: workMaxMsgs, max_bytes: -1, max_age: 0 },
+    // Results nobody reads (a stalled worker's late copy, after its run ended) expire after a day.
+    { name: RESULT_STREAM, subjects: ['sf.res.>'], max_msgs: -1, max_bytes: resultMaxBytes, max_age: nanos(24 * 3600_000) },
   ];
   for (const stream of streams) {
     const config = { ...stream, retention: RetentionPolicy.Workqueue, discard: DiscardPolicy.New, storage: storageType, duplicate_window: nanos(120_000) };

@@ -1,10 +1,11 @@
 import { type ChildProcess, fork } from 'node:child_process';
 import { join } from 'node:path';
+import { jetstreamManager } from '@nats-io/jetstream';
 import type { NatsConnection } from '@nats-io/transport-node';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type NatsServer, natsSkipReason, startNatsServer } from '../testing/index.js';
 import { patternBytes } from '../testing/pattern-bytes.js';
-import { type DistributeOptions, type KeyedResult, type WorkEvent, WorkFailedError, connectEngine, distribute, distributeStats, parseEngineUrl, serveWork } from './index.js';
+import { type DistributeOptions, type KeyedResult, WORK_STREAM, type WorkEvent, WorkFailedError, connectEngine, distribute, distributeStats, parseEngineUrl, serveWork } from './index.js';
 
 const skip = natsSkipReason();
 if (skip !== undefined) console.warn(`engine-nats specs skipped: ${skip}`);
@@ -169,4 +170,25 @@ describe.skipIf(skip !== undefined)('a nats-server restarted over its file store
       await first.stop();
     }
   }, 60_000);
+});
+
+describe.skipIf(skip !== undefined)('distribute(...) when its run is aborted', () => {
+  it('purges the run’s work items, so that no worker computes them later', async () => {
+    const server = await startNatsServer();
+    const nc = await connectEngine(server.url, 'coordinator');
+    try {
+      const abort = new AbortController();
+      const stats = distributeStats();
+      const run = gather(nc, Array.from({ length: 5 }, () => ({ length: 10 })), { runId: 'aborted', signal: abort.signal, stats });
+      while (stats.published < 5) await new Promise((resolve) => setTimeout(resolve, 20));
+      const jsm = await jetstreamManager(nc);
+      expect((await jsm.streams.info(WORK_STREAM)).state.messages).toBe(5);
+      abort.abort();
+      expect(await run).toEqual([]);
+      expect((await jsm.streams.info(WORK_STREAM)).state.messages).toBe(0);
+    } finally {
+      await nc.close();
+      await server.stop();
+    }
+  }, 30_000);
 });
