@@ -51,6 +51,7 @@ export function distributedEvents(configFile: string, overrides: ConfigOverrides
     const portable = portableOverrides(configFile, overrides);
     const bodies: ShardWork[] = shards.map((shard) => ({ ...portable, first: shard.first, count: shard.count }));
     const runId = `${plan.config.name.replace(/[^A-Za-z0-9_-]/g, '_').slice(0, 24)}-${randomUUID().replaceAll('-', '').slice(0, 16)}`;
+    plan.ctx.logger.info(`coordinating ${shards.length} shard${shards.length === 1 ? '' : 's'} of up to ${shards[0].count} particles over ${options.engine} (run ${runId}); workers: scoreflow worker --engine ${options.engine}`);
     return new Observable<Uint8Array>((subscriber) => {
       const abort = new AbortController();
       const stop = () => abort.abort();
