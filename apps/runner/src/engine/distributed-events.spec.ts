@@ -1,11 +1,12 @@
 import { describe, expect, it } from 'vitest';
+import { silentLogger } from '@scoreflow/core';
 import type { RunPlan } from '../pipeline/build-run.js';
 import { distributedEvents } from './distributed-events.js';
 import { configIssuesOf } from '../testing/config-issues.js';
 
 /** Just what `distributedEvents` reads of a plan before it connects: sizes and stage types. */
 const plan = (types: string[], particles = 4096, batchSize = 1024) =>
-  ({ config: { name: 'p', particles, batchSize }, stages: types.map((type, index) => ({ index, type })), ctx: { signal: new AbortController().signal } }) as unknown as RunPlan;
+  ({ config: { name: 'p', particles, batchSize }, stages: types.map((type, index) => ({ index, type })), ctx: { signal: new AbortController().signal, logger: silentLogger } }) as unknown as RunPlan;
 
 const issuesOf = (run: () => unknown) => configIssuesOf(run).map((issue) => issue.path);
 
