@@ -5,3 +5,4 @@ export { decodeShardEvents, encodeShardEvents } from './shard-events.js';
 export { type ShardWork, portableOverrides } from './shard-work.js';
 export { type SweepPoint, type SweepPointResult, decodeSweepResult, encodeSweepResult, parseGrid, parseSeeds, planSweep, runSweepPoint, sweepTable } from './sweep/index.js';
 export { scoreflowWork } from './work-handler.js';
+export { type EngineTrainer, type EngineTrainerOptions, type GradientWork, createEngineTrainer, gradientWorker } from './training/index.js';
