@@ -68,6 +68,8 @@ export function createProgram(io: Io, setExitCode: (code: number) => void, signa
     .option('--out <dir>', 'output folder (default: out/NAME)')
     .option('--force', "replace the files of an earlier scoreflow command in the output folder (listed in its manifest; nothing else)", false)
     .option('--resume', 'continue from the checkpoint in the output folder', false)
+    .option('--engine <url>', 'compute each step\'s gradients on scoreflow workers over a NATS JetStream server (nats://HOST:PORT; DSM only)')
+    .option('--shards <n>', 'gradient shards per step with --engine (default 4; the weights depend on it, not on the number of workers)', parseInteger(1))
     .action(async (config: string, options) => setExitCode(await trainCommand(config, { ...options, signal }, io)));
 
   overrides(program.command('validate').description('check a run or train config and every plugin in it, run nothing').argument('<config>', 'config file')).action(

@@ -1,7 +1,9 @@
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { ConfigError } from '@scoreflow/core';
-import { selectBackend } from '@scoreflow/score-nets';
+import { parseEngineUrl } from '@scoreflow/engine-nats';
+import { type BackendName, type TrainerFactory, selectBackend } from '@scoreflow/score-nets';
+import { createEngineTrainer } from '../engine/index.js';
 import { readCheckpointInfo, threadsInWords, trainingFolder, trainingFolderFiles } from '@scoreflow/score-nets/node';
 import type { TrainOverrides } from '../config/load-train-config.js';
 import { OUTPUT_FILES, claimOutputFolder, liveStatus, outputPath, withTemporaries, writeJsonAtomic } from '../output/index.js';
@@ -23,6 +25,29 @@ export interface TrainCommandOptions extends TrainOverrides {
   /** Continue from the checkpoint in the output folder. */
   readonly resume?: boolean;
   readonly signal?: AbortSignal;
+  /** `nats://HOST:PORT`: each step's gradients are computed by `scoreflow worker`s (`createEngineTrainer`). */
+  readonly engine?: string;
+  /** Gradient shards per step with `--engine` (default 4): the weights depend on it, never on the number of workers. */
+  readonly shards?: number;
+}
+
+/** `--engine` and `--shards` as a trainer factory, for DSM training only; undefined without `--engine`. */
+function engineTrainer(plan: TrainingPlan, options: TrainCommandOptions, backend: BackendName): TrainerFactory | undefined {
+  if (options.engine === undefined) {
+    if (options.shards !== undefined) throw new ConfigError('Invalid --shards', [{ path: '--shards', message: 'only with --engine nats://HOST:PORT' }]);
+    return undefined;
+  }
+  if (plan.config.training.objective === 'classifier' || plan.flow !== undefined) {
+    throw new ConfigError('Invalid --engine', [{ path: 'training.objective', message: `--engine trains by denoising score matching only, got objective ${plan.config.training.objective}` }]);
+  }
+  let engine: string;
+  try {
+    engine = parseEngineUrl(options.engine);
+  } catch (error) {
+    throw new ConfigError('Invalid --engine', [{ path: '--engine', message: (error as Error).message.replace(/^--engine: /, '') }]);
+  }
+  const shards = options.shards ?? 4;
+  return (network, sde, trainerOptions) => createEngineTrainer(network, sde, { ...trainerOptions, engine, shards, backend });
 }
 
 /** Checks that the output folder holds a checkpoint of this very training (all but its length). */
@@ -52,7 +77,10 @@ async function train(plan: TrainingPlan, outDir: string, options: TrainCommandOp
   const startedAt = new Date().toISOString();
   const running = (checkpointStep: number | null) => ({ run: config.name, seed: config.seed, status: 'running', startedAt, updatedAt: new Date().toISOString(), backend, checkpointStep });
   live.write(running(null));
+  const trainerFactory = engineTrainer(plan, options, backend);
+  if (trainerFactory !== undefined) io.err(`engine: ${options.engine}, ${options.shards ?? 4} gradient shards per step (scoreflow worker --engine ${options.engine})`);
   const result = await executeTraining(plan, outDir, {
+    trainerFactory,
     backend,
     progress: io.progress ?? createProgressReporter(process.stderr, 'steps'),
     signal: options.signal,

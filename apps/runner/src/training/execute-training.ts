@@ -39,6 +39,8 @@ export interface TrainingStart {
   readonly resume?: boolean;
   /** Called after each checkpoint (and loss.csv) is saved, with the steps it holds. */
   readonly onCheckpoint?: (steps: number) => void;
+  /** Another DSM trainer (`scoreflow train --engine`: `createEngineTrainer`), instead of the serial or thread-parallel one. */
+  readonly trainerFactory?: TrainerFactory;
 }
 
 /**
@@ -79,7 +81,7 @@ export async function executeTraining(plan: TrainingPlan, outDir: string, start:
     seed: config.seed,
     emaDecay: training.emaDecay,
     emaWarmup: training.emaWarmup,
-    createTrainer: workers > 0 ? parallel : serial,
+    createTrainer: start.trainerFactory ?? (workers > 0 ? parallel : serial),
     metadata: { kind: 'scoreflow-train', objective: training.objective, config: plan.resolved, ...(flow === undefined && { sde: sdeSignature(sde) }), backend },
     signal: start.signal,
     ...(start.resume === true && { resume: await folder.resume() }),

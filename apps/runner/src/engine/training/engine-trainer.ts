@@ -70,7 +70,10 @@ export async function createEngineTrainer(network: BuiltNetwork, sde: Sde, optio
       return loss;
     },
     state: () => Promise.resolve(adam.state(steps)),
-    dispose: () => adam.dispose(),
+    dispose: () => {
+      adam.dispose();
+      void nc.close();
+    },
     close: async () => {
       adam.dispose();
       await nc.close();
