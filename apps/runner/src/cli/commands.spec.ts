@@ -209,7 +209,7 @@ describe('scoreflow validate and list', () => {
     for (const name of names) {
       const { lines, io } = quiet();
       const slots = checkpointSlots(parse(readFileSync(join(folder, name), 'utf8')));
-      const set = await Promise.all(slots.map(async ({ path, kind }) => `${path}.checkpoint=${await checkpointOf(kind)}`));
+      const set = await Promise.all(slots.map(async ({ path, kind, dim }) => `${path}.checkpoint=${await checkpointOf(kind, dim)}`));
       expect(validateCommand(join(folder, name), { set }, io)).toBe(0);
       expect(lines[0]).toMatch(/valid( train config)? \((\d stages?, \d metrics, \d+ particles(, \d figures?)?|data .* steps, batch \d+.*)\)/);
     }

@@ -126,7 +126,7 @@ function validateTrainConfig(configFile: string, overrides: ConfigOverrides, io:
   const { network, training } = config;
   const exact = plan.exactScore === undefined ? '' : ', exact score';
   io.out(
-    `${configFile}: valid train config (data ${config.data.type}, ${plan.data.dim}-D; ${config.sde === undefined ? `objective ${training.objective}` : `sde ${config.sde.type}`}; network ${'type' in network ? `unet ${network.height}x${network.width}x${network.channels} x${network.baseChannels}` : `${network.depth}x${network.width} ${network.activation}`} ${network.output}; ${training.steps} steps, batch ${training.batchSize}${exact})`,
+    `${configFile}: valid train config (data ${config.data.type}, ${plan.data.dim}-D; ${config.sde === undefined ? `objective ${training.objective}` : `sde ${config.sde.type}`}; network ${network.type === 'unet' ? `unet ${network.height}x${network.width}x${network.channels} x${network.baseChannels}` : `${network.depth}x${network.width} ${network.activation}`} ${network.output}; ${training.steps} steps, batch ${training.batchSize}${exact})`,
   );
   return 0;
 }

@@ -23,9 +23,9 @@ async function shippedConfigs(): Promise<FuzzBase[]> {
     names.map(async (name) => {
       const file = join(CONFIGS, name);
       const config = JSON.parse(JSON.stringify(resolvePaths(parse(readFileSync(file, 'utf8')), dirname(file)))) as Record<string, unknown>;
-      for (const { path, kind } of checkpointSlots(config)) {
+      for (const { path, kind, dim } of checkpointSlots(config)) {
         const entry = path.split('.').reduce<Record<string, unknown>>((parent, key) => parent[key] as Record<string, unknown>, config);
-        entry.checkpoint = await checkpointOf(kind);
+        entry.checkpoint = await checkpointOf(kind, dim);
       }
       return { name, config };
     }),
@@ -74,7 +74,7 @@ describe('fuzzed configs (mutations of every shipped config)', () => {
   beforeAll(async () => {
     cases = fuzzCases(await shippedConfigs(), SEED);
     for (const testCase of cases) writeFileSync(fileOf(testCase), testCase.text);
-  }, 60_000);
+  }, 180_000);
 
   it('has at least 1,000 bad configs, of every kind, from every shipped config, run and train', () => {
     expect(cases.filter((testCase) => testCase.certain).length).toBeGreaterThanOrEqual(1000);

@@ -52,6 +52,17 @@ const unetNetworkSchema = z.strictObject({
   output: z.enum(OUTPUT_KINDS).default(UNET_DEFAULTS.output).describe('what the network predicts'),
 });
 
+/** Keys that only a U-Net has: network options that hold one but no `type` meant `type: unet`. */
+const UNET_ONLY_KEYS = ['height', 'channels', 'baseChannels', 'channelMultipliers', 'blocksPerLevel', 'groups', 'attention'];
+
+/** Reports a missing `network.type` where the options are a U-Net's, instead of every U-Net key as unknown to an MLP. */
+function requireUnetType(value: unknown, ctx: z.RefinementCtx): unknown {
+  if (value === null || typeof value !== 'object' || 'type' in value) return value;
+  const keys = UNET_ONLY_KEYS.filter((key) => key in value);
+  if (keys.length > 0) ctx.addIssue({ code: 'custom', path: ['type'], message: `must be unet for a U-Net's options (${keys.join(', ')}); an MLP has none of them`, input: undefined });
+  return value;
+}
+
 /**
  * The flow objectives of `scoreflow train` (a velocity network, output `velocity`): score-nets'
  * `FLOW_OBJECTIVES` (icfm, fm, otcfm, sbcfm) and `reflow` (Liu et al. 2023: I-CFM's straight path on
@@ -123,7 +134,7 @@ export const trainConfigSchema = z.strictObject({
   backend: backendOption,
   data: pluginConfigSchema.describe('the data source to learn the score of (flow objectives: the law at t = 1)'),
   sde: pluginConfigSchema.optional().describe('the forward SDE; sample with the same one (dsm and classifier; flow objectives take none)'),
-  network: z.discriminatedUnion('type', [networkSchema, unetNetworkSchema]).default(networkSchema.parse({})),
+  network: z.preprocess(requireUnetType, z.discriminatedUnion('type', [networkSchema, unetNetworkSchema])).default(networkSchema.parse({})),
   training: trainingSchema,
   scoreError: scoreErrorSchema.default(scoreErrorSchema.parse({})),
 });

@@ -6,6 +6,8 @@ export interface CheckpointSlot {
   readonly path: string;
   /** The checkpoint a test gives it: a score network's, a noisy classifier's or a velocity network's. */
   readonly kind: 'score' | 'conditional' | 'classifier' | 'velocity';
+  /** The dimension of the config's particles (its root `dim`, default 2): image configs need a checkpoint of their dim. */
+  readonly dim: number;
 }
 
 /** Keys whose entry is a velocity model (`network` there reads a velocity network's checkpoint). */
@@ -26,27 +28,33 @@ function kindOf(type: unknown, key: string, label: boolean): CheckpointSlot['kin
  * checkpoint: ... }` at any depth: a pipeline's score, a guided score's parts, a metric's score),
  * so that specs which validate the shipped configs can point each at a tiny checkpoint.
  */
-export function checkpointSlots(value: unknown, path = ''): CheckpointSlot[] {
-  if (Array.isArray(value)) return value.flatMap((item, index) => checkpointSlots(item, path === '' ? `${index}` : `${path}.${index}`));
+export function checkpointSlots(value: unknown, path = '', dim = rootDim(value)): CheckpointSlot[] {
+  if (Array.isArray(value)) return value.flatMap((item, index) => checkpointSlots(item, path === '' ? `${index}` : `${path}.${index}`, dim));
   if (value === null || typeof value !== 'object') return [];
   const entry = value as Record<string, unknown>;
   const here: CheckpointSlot[] = [];
   if ('checkpoint' in entry && 'type' in entry) {
     const kind = kindOf(entry.type, path.split('.').at(-1) ?? '', 'label' in entry);
     if (kind === undefined) throw new Error(`checkpointSlots: ${path} reads a checkpoint of type '${String(entry.type)}', which no tiny checkpoint stands in for: add it here`);
-    here.push({ path, kind });
+    here.push({ path, kind, dim });
   }
-  return [...here, ...Object.entries(entry).flatMap(([key, child]) => checkpointSlots(child, path === '' ? key : `${path}.${key}`))];
+  return [...here, ...Object.entries(entry).flatMap(([key, child]) => checkpointSlots(child, path === '' ? key : `${path}.${key}`, dim))];
 }
 
-/** Test-only: one tiny checkpoint folder of each kind, made on first use. */
-export function tinyCheckpoints(): (kind: CheckpointSlot['kind']) => Promise<string> {
-  const made = new Map<CheckpointSlot['kind'], Promise<string>>();
-  return (kind) => {
-    let folder = made.get(kind);
+/** The root `dim` of a parsed config (default 2). */
+function rootDim(value: unknown): number {
+  const dim = value !== null && typeof value === 'object' ? (value as { dim?: unknown }).dim : undefined;
+  return typeof dim === 'number' ? dim : 2;
+}
+
+/** Test-only: one tiny checkpoint folder of each kind and dimension (default 2), made on first use. */
+export function tinyCheckpoints(): (kind: CheckpointSlot['kind'], dim?: number) => Promise<string> {
+  const made = new Map<string, Promise<string>>();
+  return (kind, dim = 2) => {
+    let folder = made.get(`${kind}/${dim}`);
     if (folder === undefined) {
-      folder = tinyCheckpoint(kind);
-      made.set(kind, folder);
+      folder = tinyCheckpoint(kind, dim);
+      made.set(`${kind}/${dim}`, folder);
     }
     return folder;
   };
