@@ -1,3 +1,4 @@
+import { ConfigError } from '@scoreflow/core';
 import { type NatsConnection, connect } from '@nats-io/transport-node';
 
 /** The form `--engine` takes. */
@@ -20,12 +21,16 @@ export function parseEngineUrl(url: string): string {
   return `nats://${parsed.host}`;
 }
 
-/** Connects to the engine at `url` (`nats://HOST:PORT`), with a name that shows in the server's monitoring. */
+/**
+ * Connects to the engine at `url` (`nats://HOST:PORT`), with a name that shows in the server's
+ * monitoring. A server that cannot be reached is bad input for this command (a `ConfigError` at
+ * `--engine`, exit code 2 in the CLI), not a crash.
+ */
 export async function connectEngine(url: string, name = 'scoreflow'): Promise<NatsConnection> {
   const servers = parseEngineUrl(url);
   try {
     return await connect({ servers, name, maxReconnectAttempts: 30, reconnectTimeWait: 500 });
   } catch (error) {
-    throw new Error(`--engine: cannot connect to ${servers}: ${(error as Error).message}`);
+    throw new ConfigError(`Cannot reach the engine at ${servers}`, [{ path: '--engine', message: `cannot connect to ${servers} (${(error as Error).message}): is nats-server running there with JetStream on (-js)?` }]);
   }
 }

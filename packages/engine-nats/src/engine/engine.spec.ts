@@ -3,7 +3,8 @@ import { join } from 'node:path';
 import { jetstreamManager } from '@nats-io/jetstream';
 import type { NatsConnection } from '@nats-io/transport-node';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type NatsServer, natsSkipReason, startNatsServer } from '../testing/index.js';
+import { ConfigError } from '@scoreflow/core';
+import { type NatsServer, freePort, natsSkipReason, startNatsServer } from '../testing/index.js';
 import { patternBytes } from '../testing/pattern-bytes.js';
 import { type DistributeOptions, type KeyedResult, WORK_STREAM, type WorkEvent, WorkFailedError, connectEngine, distribute, distributeStats, parseEngineUrl, serveWork } from './index.js';
 
@@ -38,6 +39,14 @@ describe('parseEngineUrl(url)', () => {
   it('takes nats://HOST:PORT and refuses anything else, naming the form', () => {
     expect(parseEngineUrl('nats://127.0.0.1:4222')).toBe('nats://127.0.0.1:4222');
     for (const bad of ['127.0.0.1:4222', 'http://a:1', 'nats://host', 'nats://h:1/x']) expect(() => parseEngineUrl(bad)).toThrow(/--engine: expected nats:\/\/HOST:PORT/);
+  });
+});
+
+describe('connectEngine(url)', () => {
+  it('says which server it cannot reach, as bad input at --engine', async () => {
+    const port = await freePort();
+    await expect(connectEngine(`nats://127.0.0.1:${port}`)).rejects.toThrow(ConfigError);
+    await expect(connectEngine(`nats://127.0.0.1:${port}`)).rejects.toThrow(`Cannot reach the engine at nats://127.0.0.1:${port}`);
   });
 });
 
