@@ -23,9 +23,10 @@ export function conditioningTable(problem: RaceProblem, rows: readonly Condition
   return [
     start,
     '',
-    `${conditions} conditions, ${n} particles each. Noise floor: an exact sample of ${n} has a mean KS distance of ${formatNumber(0.8687 / Math.sqrt(particles))} and a ${problem.summary.label} of about ${formatNumber(problem.summary.floor(particles))}.`,
+    `${conditions} conditions, ${n} particles each. Noise floor: an exact sample of ${n} has a mean KS distance of ${formatNumber(0.8687 / Math.sqrt(particles))} and ${/^[aeiou]/.test(problem.summary.label) ? 'an' : 'a'} ${problem.summary.label} of about ${formatNumber(problem.summary.floor(particles))}.`,
     '',
-    `| contestant | kind | evaluations per particle and condition | evaluations spent (all conditions) | wall s (all conditions) | mean KS distance | mean ${problem.summary.label} |`,
+    // A | inside a cell (E[x2 | y]) is escaped, or it would end the cell.
+    `| contestant | kind | evaluations per particle and condition | evaluations spent (all conditions) | wall s (all conditions) | mean KS distance | mean ${problem.summary.label.replaceAll('|', '\\|')} |`,
     '|---|---|---:|---:|---:|---:|---:|',
     ...rows.map(
       (row) =>

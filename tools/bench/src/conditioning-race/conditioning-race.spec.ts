@@ -43,7 +43,7 @@ describe('the conditioning race', () => {
     expect(table).toContain('| mean mode-weight error |');
     const banana = conditioningTable(BANANA_PROBLEM, rows, 20, 1000);
     expect(banana.startsWith(conditioningMarkers(BANANA_PROBLEM).start)).toBe(true);
-    expect(banana).toContain('| mean error of E[x2 | y] |');
+    expect(banana).toContain('| mean error of E[x2 \\| y] |');
     const svg = conditioningFigure(BANANA_PROBLEM, rows, 1000);
     expect(svg).toContain('mala chains');
     expect(svg).toContain('twisted smc');
