@@ -5,6 +5,7 @@
  */
 export { type Chunk, ChunkMismatchError, HEADER_ROOM, type KeyedChunk, Reassembler, sha256Hex, splitChunks } from './chunks/index.js';
 export { type Shard, planShards } from './shards/index.js';
+export { RevisionDigestError, type RevisionStore, WEIGHTS_BUCKET, revisionStore } from './weights/index.js';
 export {
   type DistributeOptions,
   type DistributeStats,

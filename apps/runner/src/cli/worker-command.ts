@@ -1,5 +1,5 @@
 import { ConfigError } from '@scoreflow/core';
-import { connectEngine, parseEngineUrl, serveWork } from '@scoreflow/engine-nats';
+import { connectEngine, parseEngineUrl, revisionStore, serveWork } from '@scoreflow/engine-nats';
 import { scoreflowWork } from '../engine/index.js';
 import type { Io } from './commands.js';
 
@@ -28,7 +28,7 @@ export async function workerCommand(options: WorkerCommandOptions, io: Io): Prom
   const nc = await connectEngine(url, `scoreflow worker ${process.pid}`);
   io.err(`worker ${process.pid}: serving ${url}`);
   try {
-    await serveWork(nc, scoreflowWork(options.signal), {
+    await serveWork(nc, scoreflowWork(await revisionStore(nc), options.signal), {
       signal: options.signal,
       maxItems: options.maxItems,
       onItem: (event) => {

@@ -1,7 +1,7 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { connectEngine, serveWork } from '@scoreflow/engine-nats';
+import { connectEngine, revisionStore, serveWork } from '@scoreflow/engine-nats';
 import { type NatsServer, natsSkipReason, startNatsServer } from '@scoreflow/engine-nats/testing';
 import { tableFromIPC } from 'apache-arrow';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -60,7 +60,7 @@ describe.skipIf(skip !== undefined)('scoreflow sweep in process and on 2 workers
     for (let i = 0; i < 2; i++) {
       const abort = new AbortController();
       const nc = await connectEngine(server.url);
-      const done = serveWork(nc, scoreflowWork(abort.signal), { signal: abort.signal }).finally(() => nc.close());
+      const done = serveWork(nc, scoreflowWork(await revisionStore(nc), abort.signal), { signal: abort.signal }).finally(() => nc.close());
       stops.push(() => (abort.abort(), done));
     }
   }, 60_000);

@@ -1,5 +1,5 @@
 import { type NatsConnection } from '@nats-io/transport-node';
-import { connectEngine, serveWork } from '@scoreflow/engine-nats';
+import { connectEngine, revisionStore, serveWork } from '@scoreflow/engine-nats';
 import { type NatsServer, natsSkipReason, startNatsServer } from '@scoreflow/engine-nats/testing';
 import { type MlpOptions, createTrainer, mlpScoreNetwork, selectBackend } from '@scoreflow/score-nets';
 import { vp } from '@scoreflow/sdes';
@@ -30,7 +30,7 @@ describe.skipIf(skip !== undefined)('createEngineTrainer(network, sde, { engine,
   const startWorker = async () => {
     const abort = new AbortController();
     const nc: NatsConnection = await connectEngine(server.url, 'gradient-worker');
-    const compute = gradientWorker();
+    const compute = gradientWorker(await revisionStore(nc));
     const done = serveWork(nc, (item) => compute(item.body as GradientWork), { signal: abort.signal }).finally(() => nc.close());
     workers.push({ stop: () => (abort.abort(), done) });
   };

@@ -1,9 +1,9 @@
 import type { Sde } from '@scoreflow/core';
-import { type DistributeOptions, connectEngine, distribute } from '@scoreflow/engine-nats';
+import { type DistributeOptions, connectEngine, distribute, revisionStore } from '@scoreflow/engine-nats';
 import { type BackendName, type BuiltNetwork, type Trainer, type TrainerOptions, clippedAdam, dsmBatchRows, trainerBatch, trainerSettings } from '@scoreflow/score-nets';
 import { rowShards } from '@scoreflow/score-nets/node';
 import { randomUUID } from 'node:crypto';
-import { type GradientWork, decodeGradients, encodeRows, encodeWeights } from './gradient-work.js';
+import { type GradientWork, decodeGradients, encodeRows, weightBytes } from './gradient-work.js';
 
 /** Options of `createEngineTrainer`: a trainer's, the engine, and the fixed number of gradient shards per step. */
 export interface EngineTrainerOptions extends TrainerOptions, Pick<DistributeOptions, 'ackWaitMs'> {
@@ -24,21 +24,21 @@ export interface EngineTrainer extends Trainer {
  * Data-parallel denoising score matching over the engine (synchronous data parallelism, Goyal et
  * al. 2017), as score-nets' `createParallelTrainer` does over threads: each step draws the whole
  * DSM batch here (`trainerBatch`: keyed by row, independent of the split), cuts it into `shards`
- * fixed row shards (`rowShards`), sends each as a work item with the current weights to
- * `scoreflow worker`s (`gradientWorker`), sums the shard losses and gradients in shard order
+ * fixed row shards (`rowShards`), puts the current weights into the object store as this step's
+ * revision (`revisionStore`), sends each shard as a work item naming it to `scoreflow worker`s
+ * (`gradientWorker`), sums the shard losses and gradients in shard order
  * (`distribute` yields them in key order, whatever order they finish in), and applies
  * `clippedAdam` here. The weights therefore depend on the shard count, never on how many workers
  * there are: 1 or N workers give bitwise-equal weights.
- *
- * Limit: the weights travel in every work item (JSON, base64), so a work item must fit the
- * server's `max_payload` (1 MiB: about 190,000 float32 weights with the rows); larger networks
- * need weights per revision in the object store, which is not built.
+ * A work item carries its shard's rows (base64 JSON), so a shard must fit the server's
+ * `max_payload`; the weights, in the object store, have no such limit.
  */
 export async function createEngineTrainer(network: BuiltNetwork, sde: Sde, options: EngineTrainerOptions): Promise<EngineTrainer> {
   if (!Number.isSafeInteger(options.shards) || options.shards < 1) throw new RangeError(`createEngineTrainer: shards must be an integer >= 1, got ${options.shards}.`);
   const settings = trainerSettings(network, sde, options);
   const adam = clippedAdam([...network.variables], options, options.resume);
   const nc = await connectEngine(options.engine, 'scoreflow trainer');
+  const revisions = await revisionStore(nc);
   const id = randomUUID().replaceAll('-', '').slice(0, 12);
   const total = new Float32Array(adam.weights.length);
   let steps = options.resume?.steps ?? 0;
@@ -49,12 +49,14 @@ export async function createEngineTrainer(network: BuiltNetwork, sde: Sde, optio
     learningRateAt: adam.learningRateAt,
     async step(x0, labels) {
       const batch = trainerBatch(network, sde, settings, x0, steps, labels);
-      const weights = encodeWeights(adam.weights);
+      // The weights of this step, once, as a revision in the object store; the items name it.
+      const revision = `train-${id}/rev-${steps}`;
+      await revisions.put(revision, weightBytes(adam.weights));
       const bodies: GradientWork[] = rowShards(batch.n, options.shards, 1).map(({ from, to }) => ({
         kind: 'gradients',
         backend: options.backend ?? 'wasm',
         options: network.options,
-        weights,
+        revision,
         rows: encodeRows(dsmBatchRows(batch, from, to)),
         scale: (to - from) / batch.n,
       }));
@@ -65,6 +67,7 @@ export async function createEngineTrainer(network: BuiltNetwork, sde: Sde, optio
         loss += shard.loss;
         for (let i = 0; i < total.length; i++) total[i] = (total[i] as number) + (shard.gradients[i] as number);
       }
+      await revisions.delete(revision);
       adam.applyFlat(total, steps);
       steps += 1;
       return loss;

@@ -1,13 +1,14 @@
 import { type BackendName, type DsmBatch, type NetworkOptions, assignFlatWeights, flattenTensors, networkOf, selectBackend, tf } from '@scoreflow/score-nets';
 import { shardGradients } from '@scoreflow/score-nets/node';
+import type { RevisionStore } from '@scoreflow/engine-nats';
 
 /** A shard of one training step as a work item: the network, its weights, the shard's rows of the DSM batch, its share of the batch. */
 export interface GradientWork {
   readonly kind: 'gradients';
   readonly backend: BackendName;
   readonly options: NetworkOptions;
-  /** The flat weights (`flattenTensors` order), base64 of the Float32Array's bytes. */
-  readonly weights: string;
+  /** The revision of the flat weights (`flattenTensors` order) in the engine's object store (`revisionStore`). */
+  readonly revision: string;
   /** The shard's rows: every typed array of the `DsmBatch`, base64. */
   readonly rows: { readonly n: number; readonly dim: number; readonly arrays: Readonly<Record<string, { readonly type: 'f32' | 'i32'; readonly data: string }>> };
   /** Rows of the shard / rows of the batch: the shard losses sum to the batch loss. */
@@ -40,8 +41,8 @@ function decodeRows(rows: GradientWork['rows']): DsmBatch {
   return out as unknown as DsmBatch;
 }
 
-/** Flat weights as a work item carries them. */
-export const encodeWeights = (weights: Float32Array): string => base64(weights);
+/** Flat weights as the object store keeps them: the Float32Array's bytes (little-endian). */
+export const weightBytes = (weights: Float32Array): Uint8Array => new Uint8Array(weights.buffer, weights.byteOffset, weights.byteLength);
 
 /** A shard's answer: the loss (float64) then the gradients (float32, `flattenTensors` order). */
 export function decodeGradients(payload: Uint8Array): { loss: number; gradients: Float32Array } {
@@ -52,10 +53,11 @@ export function decodeGradients(payload: Uint8Array): { loss: number; gradients:
 /**
  * The worker's side of data-parallel training: computes a shard's DSM loss and gradients
  * (score-nets' `shardGradients`, the function its worker threads run) on a network rebuilt from
- * its options (kept between items of the same options) with the item's weights. The same shard
+ * its options (kept between items of the same options) with the weights of the item's revision,
+ * read from the object store (`revisionStore`, SHA-256 checked, the last one kept). The same shard
  * with the same weights gives the same bytes on every worker (same Node, same backend).
  */
-export function gradientWorker(): (work: GradientWork) => Promise<Uint8Array> {
+export function gradientWorker(revisions: RevisionStore): (work: GradientWork) => Promise<Uint8Array> {
   let cached: { key: string; network: ReturnType<typeof networkOf> } | undefined;
   return async (work) => {
     await selectBackend(work.backend);
@@ -65,7 +67,10 @@ export function gradientWorker(): (work: GradientWork) => Promise<Uint8Array> {
       cached = { key, network: networkOf(work.options) };
     }
     const { network } = cached;
-    assignFlatWeights(network.variables, fromBase64(work.weights, Float32Array));
+    const bytes = await revisions.get(work.revision);
+    const weights = new Float32Array(bytes.byteLength / 4);
+    new Uint8Array(weights.buffer).set(bytes);
+    assignFlatWeights(network.variables, weights);
     const { loss, gradients } = shardGradients(network, decodeRows(work.rows), work.scale);
     try {
       const flat = flattenTensors(gradients);

@@ -1,2 +1,2 @@
 export { type EngineTrainer, type EngineTrainerOptions, createEngineTrainer } from './engine-trainer.js';
-export { type GradientWork, decodeGradients, encodeRows, encodeWeights, gradientWorker } from './gradient-work.js';
+export { type GradientWork, decodeGradients, encodeRows, gradientWorker, weightBytes } from './gradient-work.js';
