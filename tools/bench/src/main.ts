@@ -1,14 +1,16 @@
 /**
  * `npm run bench`: runs every benchmark and writes tools/bench/results/bench.json and bench.md.
  * `npm run bench -- NAME ...` runs only those (em-step, stream-memory, arrow-io, sampler-quality, mcmc-race, conditioning-race, score-net-train,
- * score-net-sample, gpu, flows).
+ * score-net-sample, gpu, flows, images).
  * `gpu` runs only when named (it needs a WebGPU adapter; without one it reports none).
  */
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { join, resolve } from 'node:path';
 import { arrowIo } from './cases/arrow-io.js';
+import { cpuBench } from './cpu/cpu-bench.js';
 import { emStep } from './cases/em-step.js';
+import { distributedBench } from './distributed/index.js';
 import { flows } from './cases/flows.js';
 import { mcmcRace } from './cases/mcmc-race.js';
 import { conditioningRace } from './conditioning-race/index.js';
@@ -17,6 +19,7 @@ import { scoreNetSample } from './cases/score-net-sample.js';
 import { scoreNetTrain } from './cases/score-net-train.js';
 import { viz } from './cases/viz.js';
 import { gpuBench } from './gpu/gpu-bench.js';
+import { imagesBench } from './images/images-bench.js';
 import { streamMemory } from './cases/stream-memory.js';
 import type { BenchResult } from './measure.js';
 import { markdownReport } from './report.js';
@@ -33,9 +36,12 @@ const cases: Record<string, () => BenchResult | Promise<BenchResult>> = {
   'score-net-sample': scoreNetSample,
   gpu: () => gpuBench(),
   flows,
+  cpu: cpuBench,
+  distributed: distributedBench,
+  images: imagesBench,
 };
 /** Cases a plain `npm run bench` skips: they run only when named. */
-const onlyWhenNamed = new Set(['gpu', 'flows']);
+const onlyWhenNamed = new Set(['gpu', 'flows', 'cpu', 'distributed', 'images']);
 
 const wanted = process.argv.slice(2).filter((arg) => !arg.startsWith('-'));
 for (const name of wanted) {
