@@ -16,4 +16,9 @@ describe('bareImports(code)', () => {
   it('leaves out relative paths and Node built-ins', () => {
     expect(bareImports("import { x } from './x.js';\nimport fs from 'node:fs';\nimport { join } from 'path';\nimport('fs/promises');").size).toBe(0);
   });
+
+  it('leaves out text that only looks like an import: a regular expression over import lines', () => {
+    const code = "const local = /from '(\\.{1,2}\\/[^']+)\\.js'/g;\nconst node = /from '(node:|fs')/;\nimport { y } from 'd3-scale';";
+    expect([...bareImports(code)]).toEqual(['d3-scale']);
+  });
 });
