@@ -1,5 +1,6 @@
 import { AckPolicy, DiscardPolicy, type JetStreamManager, RetentionPolicy, StorageType, jetstreamManager } from '@nats-io/jetstream';
 import { type NatsConnection, nanos } from '@nats-io/transport-node';
+import { checkReplicas } from './replicas.js';
 
 /** The work-queue stream of work items (`sf.work.<runId>`). */
 export const WORK_STREAM = 'SF_WORK';
@@ -20,10 +21,16 @@ export interface EngineOptions {
   readonly resultMaxBytes?: number;
   /** JetStream storage: `file` (survives a server restart; default) or `memory`. */
   readonly storage?: 'file' | 'memory';
+  /**
+   * Copies a JetStream cluster keeps of each stream (`num_replicas`, 1 to 5; see
+   * `checkReplicas`). Streams are created with 1 when it is absent, and an existing stream keeps
+   * its count unless it is given (the server then changes it).
+   */
+  readonly replicas?: number;
 }
 
 /** The options with their defaults filled in. */
-export function engineDefaults(options: EngineOptions = {}): Required<EngineOptions> {
+export function engineDefaults(options: EngineOptions = {}): Required<Omit<EngineOptions, 'replicas'>> & Pick<EngineOptions, 'replicas'> {
   return { ackWaitMs: 30_000, maxDeliver: 5, workMaxMsgs: 10_000, resultMaxBytes: 1 << 30, storage: 'file', ...options };
 }
 
@@ -36,10 +43,12 @@ export const resultSubject = (runId: string, key: number, chunk: number) => `sf.
  * Creates (or updates) the two work-queue streams and the workers' durable pull consumer
  * (explicit ack, `ack_wait`, `max_deliver`, `max_ack_pending` unbounded since each worker pulls
  * one item at a time). Both streams discard new messages when full, so that publishers get an
- * error and wait (`publishPatiently`) instead of losing old ones. Only options of nats-server 2.9.
+ * error and wait (`publishPatiently`) instead of losing old ones. `replicas` copies of each stream
+ * on a JetStream cluster. Only options of nats-server 2.9.
  */
 export async function ensureEngineStreams(nc: NatsConnection, options: EngineOptions = {}): Promise<JetStreamManager> {
-  const { ackWaitMs, maxDeliver, workMaxMsgs, resultMaxBytes, storage } = engineDefaults(options);
+  const { ackWaitMs, maxDeliver, workMaxMsgs, resultMaxBytes, storage, replicas } = engineDefaults(options);
+  if (replicas !== undefined) checkReplicas(replicas);
   const jsm = await jetstreamManager(nc);
   const storageType = storage === 'memory' ? StorageType.Memory : StorageType.File;
   const streams = [
@@ -49,14 +58,17 @@ export async function ensureEngineStreams(nc: NatsConnection, options: EngineOpt
   ];
   for (const stream of streams) {
     const config = { ...stream, retention: RetentionPolicy.Workqueue, discard: DiscardPolicy.New, storage: storageType, duplicate_window: nanos(120_000) };
+    let exists = true;
     try {
       await jsm.streams.info(stream.name);
-      const { storage: _storage, retention: _retention, ...changeable } = config;
-      await jsm.streams.update(stream.name, changeable);
     } catch (error) {
       if (!/stream not found/i.test((error as Error).message)) throw error;
-      await jsm.streams.add(config);
+      exists = false;
     }
+    if (exists) {
+      const { storage: _storage, retention: _retention, ...changeable } = config;
+      await jsm.streams.update(stream.name, { ...changeable, ...(replicas !== undefined && { num_replicas: replicas }) });
+    } else await jsm.streams.add({ ...config, num_replicas: replicas ?? 1 });
   }
   const consumer = { durable_name: WORKER_CONSUMER, ack_policy: AckPolicy.Explicit, ack_wait: nanos(ackWaitMs), max_deliver: maxDeliver, filter_subject: 'sf.work.>' };
   try {

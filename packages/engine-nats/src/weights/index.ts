@@ -1,1 +1,1 @@
-export { type RevisionStore, RevisionDigestError, WEIGHTS_BUCKET, revisionStore } from './revision-store.js';
+export { type RevisionStore, WEIGHTS_BUCKET, revisionStore } from './revision-store.js';

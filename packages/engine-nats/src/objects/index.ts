@@ -1,0 +1,2 @@
+export { type BucketOptions, openBucket } from './open-bucket.js';
+export { ObjectDigestError, getVerified, putVerified } from './verified-object.js';
