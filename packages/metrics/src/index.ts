@@ -12,7 +12,9 @@ export { type EnergyDistanceOptions, energyDistance } from './energy/energy-dist
 
 export { type GaussianMoments, frechetDistance, frechetDistanceOfSamples, gaussianMoments } from './frechet/frechet-distance.js';
 export { symmetricEigen, symmetricSqrt } from './frechet/symmetric-eigen.js';
-export { type FeatureLayer, type FeatureNetwork, type StoredFeatureNetwork, averagePool2, classify, encodeFloats, featureNetwork, featuresOf, logitsOf } from './frechet/feature-network.js';
+export { type FeatureLayer, type FeatureNetwork, type StoredFeatureNetwork, averagePool2, classify, encodeFloats, featureNetwork, featuresOf, imageDimProblem, logitsOf } from './frechet/feature-network.js';
+export { classAccuracy } from './classes/class-accuracy.js';
+export { FASHION_MNIST_CLASSES } from './classes/fashion-mnist-classes.js';
 
 export { sampleCovariance, sampleMean } from './moments/sample-moments.js';
 export { covarianceError, meanError } from './moments/moment-errors.js';
@@ -27,11 +29,22 @@ export { mmdPlugin } from './plugins/mmd-plugin.js';
 export { energyDistancePlugin } from './plugins/energy-distance-plugin.js';
 export { momentsPlugin } from './plugins/moments-plugin.js';
 export { ODE_NLL_SETTINGS, odeNllOptions, odeNllPlugin } from './plugins/ode-nll-plugin.js';
+export { CLASS_ACCURACY_SETTINGS, classAccuracyPlugin } from './classes/class-accuracy-plugin.js';
 export { metricPlugins } from './plugins/metric-plugins.js';
 
 export { type EndLogDensity, type OdeLikelihood, type OdeLikelihoodOptions, odeLogLikelihood } from './likelihood/ode-log-likelihood.js';
 export { type NegativeLogLikelihood, negativeLogLikelihood } from './likelihood/negative-log-likelihood.js';
-export { type DivergenceMode, EXACT_DIVERGENCE_MAX_DIM, type ScoreModelWithDivergence, resolveDivergence } from './likelihood/divergence-estimator.js';
+export { type FlowLikelihood, type FlowLikelihoodOptions, flowLogLikelihood } from './likelihood/flow-log-likelihood.js';
+export { type ChangeOfVariables, type ChangeOfVariablesSettings, type DivergenceField, integrateChangeOfVariables } from './likelihood/change-of-variables.js';
+export { standardNormalLogDensity } from './likelihood/standard-normal-log-density.js';
+export {
+  type DivergenceMode,
+  type DivergenceModel,
+  EXACT_DIVERGENCE_MAX_DIM,
+  type ScoreModelWithDivergence,
+  type WithDivergence,
+  resolveDivergence,
+} from './likelihood/divergence-estimator.js';
 export { PROBE_STREAM, rademacherProbes } from './likelihood/rademacher-probes.js';
 
 export { type MetricRecord, measureRecord } from './operators/metric-record.js';

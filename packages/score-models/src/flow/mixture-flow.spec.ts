@@ -92,6 +92,40 @@ describe('mixtureFlow(source, target, path)', () => {
     }
   });
 
+  it('divergence is the trace of the velocity\'s Jacobian, and with a probe e its quadratic form e^T J e, by central differences (every path)', () => {
+    const x = Float32Array.from([0.3, -1.2, 2.5, 0.4, -3, 2, -1.1, 1.4]);
+    const n = x.length / 2;
+    const probe = Float32Array.from([1, -1, -1, -1, 1, 1, -1, 1]);
+    const h = 1e-2;
+    for (const [source, path] of [
+      [standardNormal(2), straightPath(0)],
+      [standardNormal(2), lipmanPath(0.1)],
+      [gaussianMixture({ means: [[0, 2], [0, -2]], std: 0.6 }), bridgePath(0.5)],
+    ] as const) {
+      const flow = mixtureFlow(source, target, path);
+      for (const t of [0.05, 0.5, 0.95]) {
+        // J e per particle by a central difference of the velocity in double precision (Float32 positions: h = 1e-2).
+        const along = (e: Float32Array) => {
+          const [plus, minus] = [new Float32Array(x.length), new Float32Array(x.length)];
+          flow.velocity(x.map((v, i) => v + h * e[i]), t, plus);
+          flow.velocity(x.map((v, i) => v - h * e[i]), t, minus);
+          return Array.from({ length: n }, (_, i) => (e[2 * i] * (plus[2 * i] - minus[2 * i]) + e[2 * i + 1] * (plus[2 * i + 1] - minus[2 * i + 1])) / (2 * h));
+        };
+        const basis = [0, 1].map((d) => Float32Array.from(x, (_, i) => (i % 2 === d ? 1 : 0)));
+        const trace = along(basis[0]).map((v, i) => v + along(basis[1])[i]);
+        const quadratic = along(probe);
+        const exact = new Float64Array(n);
+        const withProbe = new Float64Array(n);
+        flow.divergence(x, t, exact);
+        flow.divergence(x, t, withProbe, probe);
+        for (let i = 0; i < n; i++) {
+          expect(Math.abs(exact[i] - trace[i]), `${path.name} t ${t} particle ${i}`).toBeLessThan(2e-2 * (1 + Math.abs(trace[i])));
+          expect(Math.abs(withProbe[i] - quadratic[i]), `${path.name} t ${t} particle ${i}, probe`).toBeLessThan(2e-2 * (1 + Math.abs(quadratic[i])));
+        }
+      }
+    }
+  });
+
   it('rejects a source and target of different dimensions, and a wrong-sized out', () => {
     expect(() => mixtureFlow(gaussianMixture({ means: [[0]], std: 1 }), target, straightPath())).toThrow(/the source has dim 1 and the target 2/);
     expect(() => mixtureFlow(standardNormal(2), target, straightPath()).velocity(new Float32Array(4), 0.5, new Float32Array(2))).toThrow(/out holds 2 values, expected 4/);

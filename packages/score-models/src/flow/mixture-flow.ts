@@ -20,10 +20,13 @@ const LOG_2PI = Math.log(2 * Math.PI);
  * from the source at t = 0 is the target at t = 1: the flow every trained velocity approximates,
  * and the one that attains the irreducible loss of conditional flow matching.
  *
+ * Its `divergence` is exact, in closed form (below), so that the flow's log-likelihood
+ * (`flowLogLikelihood` in `@scoreflow/metrics`) can be checked against the mixture's log density.
+ *
  * Each call computes the O(J K dim) constants for t once, then one loop over the particles
  * that allocates nothing. `x` and `out` are row-major (n * dim).
  */
-export function mixtureFlow(source: GaussianMixture, target: GaussianMixture, path: FlowPath): VelocityModel {
+export function mixtureFlow(source: GaussianMixture, target: GaussianMixture, path: FlowPath): VelocityModel & Required<Pick<VelocityModel, 'divergence'>> {
   allocateComponents('mixtureFlow (source)', source);
   allocateComponents('mixtureFlow (target)', target);
   if (source.dim !== target.dim) throw new RangeError(`mixtureFlow: the source has dim ${source.dim} and the target ${target.dim}; they must agree.`);
@@ -58,6 +61,29 @@ export function mixtureFlow(source: GaussianMixture, target: GaussianMixture, pa
     }
   }
 
+  /**
+   * The unnormalised responsibilities of the pairs at particle `base` into `logits`
+   * (exp(logit - max)); returns their sum.
+   */
+  function weigh(x: Float32Array, base: number): number {
+    let max = Number.NEGATIVE_INFINITY;
+    for (let p = 0; p < pairs; p++) {
+      let quadratic = 0;
+      for (let d = 0; d < dim; d++) {
+        const diff = x[base + d] - centres[p * dim + d];
+        quadratic += diff * diff * precisions[p * dim + d];
+      }
+      logits[p] = logNormalisers[p] - 0.5 * quadratic;
+      if (logits[p] > max) max = logits[p];
+    }
+    let total = 0;
+    for (let p = 0; p < pairs; p++) total += logits[p] = expClamped(logits[p] - max);
+    return total;
+  }
+
+  const velocity = new Float64Array(dim);
+  const meanGrad = new Float64Array(dim);
+
   return {
     name: 'mixture-flow',
     dim,
@@ -66,18 +92,7 @@ export function mixtureFlow(source: GaussianMixture, target: GaussianMixture, pa
       prepare(t);
       for (let i = 0; i < n; i++) {
         const base = i * dim;
-        let max = Number.NEGATIVE_INFINITY;
-        for (let p = 0; p < pairs; p++) {
-          let quadratic = 0;
-          for (let d = 0; d < dim; d++) {
-            const diff = x[base + d] - centres[p * dim + d];
-            quadratic += diff * diff * precisions[p * dim + d];
-          }
-          logits[p] = logNormalisers[p] - 0.5 * quadratic;
-          if (logits[p] > max) max = logits[p];
-        }
-        let total = 0;
-        for (let p = 0; p < pairs; p++) total += logits[p] = expClamped(logits[p] - max);
+        const total = weigh(x, base);
         for (let d = 0; d < dim; d++) {
           let sum = 0;
           for (let p = 0; p < pairs; p++) {
@@ -86,6 +101,60 @@ export function mixtureFlow(source: GaussianMixture, target: GaussianMixture, pa
           }
           out[base + d] = sum / total;
         }
+      }
+    },
+    /**
+     * div u in closed form. With w_jk(x) the pair's velocity (the bracket above), G_jk its gain (a
+     * diagonal matrix) and g_jk = -C_jk^-1 (x - M_jk) = grad log N(x; M_jk, C_jk), the responsibilities'
+     * gradient is r_jk (g_jk - gbar), gbar = sum r g, so
+     *
+     *   du/dx = sum_jk r_jk [ G_jk + w_jk (g_jk - gbar)^T ],
+     *   div u = sum_jk r_jk [ tr G_jk + w_jk . g_jk ] - u . gbar,
+     *   e^T (du/dx) e = sum_jk r_jk [ e^T G_jk e + (e . w_jk) (e . (g_jk - gbar)) ]   (with `probe` e),
+     *
+     * in double precision.
+     */
+    divergence(x: Float32Array, t: number, out: Float64Array, probe?: Float32Array): void {
+      const n = countParticles('mixtureFlow.divergence', x, dim, out, 1);
+      if (probe !== undefined && probe.length !== x.length) throw new RangeError(`mixtureFlow.divergence: probe holds ${probe.length} values, expected ${x.length}.`);
+      prepare(t);
+      for (let i = 0; i < n; i++) {
+        const base = i * dim;
+        const total = weigh(x, base);
+        velocity.fill(0);
+        meanGrad.fill(0);
+        for (let p = 0; p < pairs; p++) {
+          const r = logits[p] / total;
+          for (let d = 0; d < dim; d++) {
+            const q = p * dim + d;
+            const diff = x[base + d] - centres[q];
+            velocity[d] += r * (drifts[q] + gains[q] * diff);
+            meanGrad[d] -= r * precisions[q] * diff;
+          }
+        }
+        let sum = 0;
+        for (let p = 0; p < pairs; p++) {
+          const r = logits[p] / total;
+          let own = 0;
+          let along = 0;
+          let across = 0;
+          for (let d = 0; d < dim; d++) {
+            const q = p * dim + d;
+            const diff = x[base + d] - centres[q];
+            const w = drifts[q] + gains[q] * diff;
+            const g = -precisions[q] * diff;
+            if (probe === undefined) {
+              own += gains[q] + w * (g - meanGrad[d]);
+            } else {
+              const e = probe[base + d];
+              own += gains[q] * e * e;
+              along += e * w;
+              across += e * (g - meanGrad[d]);
+            }
+          }
+          sum += r * (own + along * across);
+        }
+        out[i] = sum;
       }
     },
   };
