@@ -5,4 +5,5 @@ export { networkScore } from './network-score.js';
 export { describeMlp, mlpOf } from './describe-mlp.js';
 export { deferredMlpDescription } from './deferred-mlp-description.js';
 export { type NetworkDivergence, networkDivergence } from './network-divergence.js';
+export { type DivergenceMethod, jacobianDivergence } from './jacobian-divergence.js';
 export { assignFlatWeights, flattenTensors, unflattenTensors } from './flat-weights.js';

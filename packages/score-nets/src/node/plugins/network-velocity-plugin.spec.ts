@@ -31,6 +31,12 @@ describe('velocity model network', () => {
     await model.velocity(x, 0.4, out);
     await networkVelocity(network).velocity(x, 0.4, expected);
     expect([...out]).toEqual([...expected]);
+    // Its divergence, for flowLogLikelihood, is networkVelocity's (autodiff).
+    const [divergence, expectedDivergence] = [new Float64Array(2), new Float64Array(2)];
+    await model.divergence?.(x, 0.4, divergence);
+    await networkVelocity(network).divergence?.(x, 0.4, expectedDivergence);
+    expect([...divergence]).toEqual([...expectedDivergence]);
+    expect(Math.abs(divergence[0])).toBeGreaterThan(0);
     network.dispose();
   });
 

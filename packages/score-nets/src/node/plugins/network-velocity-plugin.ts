@@ -55,6 +55,10 @@ export const networkVelocityPlugin = definePlugin({
         ready ??= load();
         await (await ready).velocity(x, t, out);
       },
+      async divergence(x, t, out, probe) {
+        ready ??= load();
+        await (await ready).divergence?.(x, t, out, probe);
+      },
     };
   },
 });
