@@ -60,6 +60,14 @@ describe('createRegistry', () => {
     expect(() => registry.get('sde', 'vp')).toThrow('Available sde plugins: (none registered)');
   });
 
+  it('says so when the unknown name is a plugin of another kind (a velocity model given as a score model)', () => {
+    const flow = definePlugin({ kind: 'velocity-model', name: 'exact-flow', description: 'a flow', options: z.strictObject({}), create: () => ({ name: 'exact-flow', dim: 2, velocity: (_x, _t, out) => void out.fill(0) }) });
+    const registry = createRegistry([flow]);
+    expect(() => registry.get('score-model', 'exact-flow', 'metrics.0.score.type')).toThrow(
+      "unknown score-model 'exact-flow'. Available score-model plugins: (none registered). 'exact-flow' is a velocity-model plugin, not a score-model.",
+    );
+  });
+
   it('names the field, the value and what is allowed for a bad option', () => {
     const registry = createRegistry([constantMetric]);
     const error = catchError(() => registry.create('metric', { type: 'constant', value: -2, mode: 'cubed', count: 1.5 }, { run, path: 'metrics.0' }));

@@ -74,7 +74,14 @@ export function createRegistry(...lists: Iterable<AnyPlugin>[]): Registry {
 
   /** The plugin of that kind and name, or the `UnknownPluginError` (listing the names there are, at `path`) that `get` throws. */
   const lookup = (kind: PluginKind, name: string, path: string): AnyPlugin | UnknownPluginError =>
-    byKind.get(kind)?.get(name) ?? new UnknownPluginError(kind, name, sorted(kind).map((p) => p.name), path);
+    byKind.get(kind)?.get(name) ??
+    new UnknownPluginError(
+      kind,
+      name,
+      sorted(kind).map((p) => p.name),
+      path,
+      PLUGIN_KINDS.filter((other) => byKind.get(other)?.has(name)),
+    );
 
   const get = (kind: PluginKind, name: string, path = 'type'): AnyPlugin => {
     const plugin = lookup(kind, name, path);
