@@ -6,6 +6,7 @@ import { parseInteger } from './parse-integer.js';
 import { trainCommand } from './train-command.js';
 import { engineEvents, workerCommand } from './engine-options.js';
 import { sweepCommand } from './sweep-command.js';
+import { checkpointListCommand, checkpointPullCommand } from './checkpoint-command.js';
 
 /**
  * The `scoreflow` command line (commander: subcommands, typed options, help and `--version` for
@@ -36,6 +37,7 @@ export function createProgram(io: Io, setExitCode: (code: number) => void, signa
     .addOption(new Option('--format <format>', 'particle file: trajectories.arrow (Arrow IPC) or trajectories.parquet').choices(PARTICLE_FORMATS))
     .option('--engine <url>', 'coordinate the run over a NATS JetStream server (nats://HOST:PORT); `scoreflow worker` processes compute its shards')
     .option('--shard-size <n>', 'particles per shard with --engine, a multiple of the batch size (default: one batch)', parseInteger(1))
+    .option('--replicas <n>', 'with --engine: copies a JetStream cluster keeps of the engine\'s streams and buckets (1 to 5; default: 1 for new ones)', parseInteger(1))
     .action(async (config: string, options) => setExitCode(await runCommand(config, { ...options, signal, runEvents: engineEvents(config, options) }, io)));
 
   program
@@ -48,6 +50,7 @@ export function createProgram(io: Io, setExitCode: (code: number) => void, signa
     .option('--batch-size <n>', 'replace the particles per batch', parseInteger(1))
     .option('--set <path=value>', 'set a config value for every point (repeatable; values are YAML)', (value: string, previous: string[] = []) => [...previous, value])
     .option('--engine <url>', 'run the points on scoreflow workers over a NATS JetStream server (nats://HOST:PORT)')
+    .option('--replicas <n>', 'with --engine: copies a JetStream cluster keeps of the engine\'s streams and buckets (1 to 5; default: 1 for new ones)', parseInteger(1))
     .option('--out <dir>', 'output folder (default: out/sweep)')
     .option('--force', 'replace the files of an earlier scoreflow command in the output folder', false)
     .action(async (configs: string[], options) => setExitCode(await sweepCommand(configs, { ...options, signal }, io)));
@@ -67,10 +70,27 @@ export function createProgram(io: Io, setExitCode: (code: number) => void, signa
     .option('--set <path=value>', 'set a config value, e.g. --set training.steps=300 (repeatable; values are YAML)', (value: string, previous: string[] = []) => [...previous, value])
     .option('--out <dir>', 'output folder (default: out/NAME)')
     .option('--force', "replace the files of an earlier scoreflow command in the output folder (listed in its manifest; nothing else)", false)
-    .option('--resume', 'continue from the checkpoint in the output folder', false)
-    .option('--engine <url>', 'compute each step\'s gradients on scoreflow workers over a NATS JetStream server (nats://HOST:PORT; DSM only)')
+    .option('--resume', 'continue from the checkpoint in the output folder (with --engine, from the object store\'s latest of the config\'s name when the folder has none)', false)
+    .option('--engine <url>', 'compute each step\'s gradients on scoreflow workers over a NATS JetStream server (nats://HOST:PORT; DSM only); every checkpoint also goes into its object store under the config\'s name')
     .option('--shards <n>', 'gradient shards per step with --engine (default 4; the weights depend on it, not on the number of workers)', parseInteger(1))
+    .option('--replicas <n>', 'with --engine: copies a JetStream cluster keeps of the engine\'s streams and buckets (1 to 5; default: 1 for new ones)', parseInteger(1))
     .action(async (config: string, options) => setExitCode(await trainCommand(config, { ...options, signal }, io)));
+
+  const checkpoint = program.command('checkpoint').description('training checkpoints in a NATS JetStream object store (written by scoreflow train --engine)');
+  checkpoint
+    .command('pull')
+    .description('fetch a training\'s checkpoint by name (the latest, or --step N), check every SHA-256, and write it as a training folder (OUT/checkpoint, OUT/loss.csv)')
+    .argument('<name>', 'the training\'s name (its train config\'s name)')
+    .requiredOption('--engine <url>', 'the NATS server: nats://HOST:PORT')
+    .option('--step <n>', 'the step to fetch (default: the latest)', parseInteger(0))
+    .option('--out <dir>', 'output folder (default: out/NAME)')
+    .option('--force', 'replace the files of an earlier scoreflow command in the output folder (listed in its manifest; nothing else)', false)
+    .action(async (name: string, options) => setExitCode(await checkpointPullCommand(name, options, io)));
+  checkpoint
+    .command('list')
+    .description('list the trainings with checkpoints in the object store, with their steps')
+    .requiredOption('--engine <url>', 'the NATS server: nats://HOST:PORT')
+    .action(async (options) => setExitCode(await checkpointListCommand(options, io)));
 
   overrides(program.command('validate').description('check a run or train config and every plugin in it, run nothing').argument('<config>', 'config file')).action(
     (config: string, options) => setExitCode(validateCommand(config, options, io)),

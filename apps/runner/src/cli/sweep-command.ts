@@ -1,13 +1,13 @@
 import { writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { ConfigError } from '@scoreflow/core';
-import { connectEngine, distribute, parseEngineUrl } from '@scoreflow/engine-nats';
+import { connectEngine, distribute } from '@scoreflow/engine-nats';
 import { tableToIPC } from 'apache-arrow';
 import { randomUUID } from 'node:crypto';
 import type { ConfigOverrides } from '../config/overrides.js';
 import { type SweepPointResult, decodeSweepResult, parseSeeds, planSweep, runSweepPoint, sweepTable } from '../engine/index.js';
 import { claimOutputFolder } from '../output/index.js';
 import type { Io } from './commands.js';
+import { engineOption, replicasOption } from './engine-option.js';
 
 /** What `scoreflow sweep` takes. */
 export interface SweepCommandOptions extends Omit<ConfigOverrides, 'seed'> {
@@ -17,6 +17,8 @@ export interface SweepCommandOptions extends Omit<ConfigOverrides, 'seed'> {
   readonly grid?: readonly string[];
   /** `nats://HOST:PORT`: the points go to `scoreflow worker`s; in this process, one after another, without it. */
   readonly engine?: string;
+  /** With `--engine`: the copies a JetStream cluster keeps of the engine's streams (1 to 5). */
+  readonly replicas?: number;
   readonly out?: string;
   readonly force?: boolean;
   readonly signal?: AbortSignal;
@@ -36,7 +38,8 @@ export async function sweepCommand(configs: readonly string[], options: SweepCom
   const seeds = options.seeds === undefined ? [0] : parseSeeds(options.seeds);
   const { particles, batchSize, set } = options;
   const points = planSweep(configs, seeds, options.grid ?? [], { particles, batchSize, set });
-  const engine = options.engine === undefined ? undefined : checkedEngine(options.engine);
+  const engine = options.engine === undefined ? undefined : engineOption(options.engine);
+  const replicas = replicasOption(options.replicas, engine);
   const outDir = resolve(options.out ?? 'out/sweep');
   const folder = claimOutputFolder(outDir, { mode: options.force === true ? 'replace' : 'fresh', command: `scoreflow sweep ${configs.join(' ')}`, files: [SWEEP_FILE] });
   try {
@@ -50,7 +53,7 @@ export async function sweepCommand(configs: readonly string[], options: SweepCom
     } else {
       const nc = await connectEngine(engine, 'scoreflow sweep');
       try {
-        for await (const { key, payload } of distribute(nc, points, { runId: `sweep-${randomUUID().replaceAll('-', '').slice(0, 16)}`, signal: options.signal })) {
+        for await (const { key, payload } of distribute(nc, points, { runId: `sweep-${randomUUID().replaceAll('-', '').slice(0, 16)}`, signal: options.signal, replicas })) {
           results.push(decodeSweepResult(payload));
           io.err(`point ${key + 1}/${points.length}: ${results[key].status}`);
         }
@@ -70,13 +73,5 @@ export async function sweepCommand(configs: readonly string[], options: SweepCom
     return failed > 0 ? 1 : 0;
   } finally {
     folder.release();
-  }
-}
-
-function checkedEngine(url: string): string {
-  try {
-    return parseEngineUrl(url);
-  } catch (error) {
-    throw new ConfigError('Invalid --engine', [{ path: '--engine', message: (error as Error).message.replace(/^--engine: /, '') }]);
   }
 }

@@ -1,7 +1,7 @@
-import { ConfigError } from '@scoreflow/core';
-import { connectEngine, parseEngineUrl, revisionStore, serveWork } from '@scoreflow/engine-nats';
+import { connectEngine, revisionStore, serveWork } from '@scoreflow/engine-nats';
 import { scoreflowWork } from '../engine/index.js';
 import type { Io } from './commands.js';
+import { engineOption } from './engine-option.js';
 
 /** What `scoreflow worker` takes. */
 export interface WorkerCommandOptions {
@@ -19,12 +19,7 @@ export interface WorkerCommandOptions {
  * `--engine`, 130 interrupted.
  */
 export async function workerCommand(options: WorkerCommandOptions, io: Io): Promise<number> {
-  let url: string;
-  try {
-    url = parseEngineUrl(options.engine);
-  } catch (error) {
-    throw new ConfigError('Invalid --engine', [{ path: '--engine', message: (error as Error).message.replace(/^--engine: /, '') }]);
-  }
+  const url = engineOption(options.engine);
   const nc = await connectEngine(url, `scoreflow worker ${process.pid}`);
   io.err(`worker ${process.pid}: serving ${url}`);
   try {

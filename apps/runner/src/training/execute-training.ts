@@ -37,8 +37,8 @@ export interface TrainingStart {
   readonly signal?: AbortSignal;
   /** Continue from the checkpoint and loss.csv of the output folder (read after the backend is chosen). */
   readonly resume?: boolean;
-  /** Called after each checkpoint (and loss.csv) is saved, with the steps it holds. */
-  readonly onCheckpoint?: (steps: number) => void;
+  /** Called (and awaited) after each checkpoint (and loss.csv) is saved, with the steps it holds (`--engine`: it puts them into the object store). */
+  readonly onCheckpoint?: (steps: number) => void | Promise<void>;
   /** Another DSM trainer (`scoreflow train --engine`: `createEngineTrainer`), instead of the serial or thread-parallel one. */
   readonly trainerFactory?: TrainerFactory;
 }
@@ -94,7 +94,7 @@ export async function executeTraining(plan: TrainingPlan, outDir: string, start:
       onStep: (s) => start.progress.update(s.step - resumedFrom, `step ${s.step}/${training.steps} | loss ${s.average.toPrecision(4)} | ${s.stepsPerSecond.toFixed(1)} steps/s`),
       onCheckpoint: async (checkpoint) => {
         await folder.save(checkpoint);
-        start.onCheckpoint?.(checkpoint.steps);
+        await start.onCheckpoint?.(checkpoint.steps);
       },
     });
   } finally {

@@ -6,7 +6,7 @@ import { randomUUID } from 'node:crypto';
 import { type GradientWork, decodeGradients, encodeRows, weightBytes } from './gradient-work.js';
 
 /** Options of `createEngineTrainer`: a trainer's, the engine, and the fixed number of gradient shards per step. */
-export interface EngineTrainerOptions extends TrainerOptions, Pick<DistributeOptions, 'ackWaitMs'> {
+export interface EngineTrainerOptions extends TrainerOptions, Pick<DistributeOptions, 'ackWaitMs' | 'replicas'> {
   /** `nats://HOST:PORT`. */
   readonly engine: string;
   /** Gradient shards per step, fixed (never the number of workers): the sum order, so the weights, depend on it only. */
@@ -38,7 +38,7 @@ export async function createEngineTrainer(network: BuiltNetwork, sde: Sde, optio
   const settings = trainerSettings(network, sde, options);
   const adam = clippedAdam([...network.variables], options, options.resume);
   const nc = await connectEngine(options.engine, 'scoreflow trainer');
-  const revisions = await revisionStore(nc);
+  const revisions = await revisionStore(nc, { replicas: options.replicas });
   const id = randomUUID().replaceAll('-', '').slice(0, 12);
   const total = new Float32Array(adam.weights.length);
   let steps = options.resume?.steps ?? 0;
@@ -62,7 +62,7 @@ export async function createEngineTrainer(network: BuiltNetwork, sde: Sde, optio
       }));
       total.fill(0);
       let loss = 0;
-      for await (const { payload } of distribute(nc, bodies, { runId: `train-${id}-${steps}`, ackWaitMs: options.ackWaitMs })) {
+      for await (const { payload } of distribute(nc, bodies, { runId: `train-${id}-${steps}`, ackWaitMs: options.ackWaitMs, replicas: options.replicas })) {
         const shard = decodeGradients(payload);
         loss += shard.loss;
         for (let i = 0; i < total.length; i++) total[i] = (total[i] as number) + (shard.gradients[i] as number);
