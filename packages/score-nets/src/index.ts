@@ -7,3 +7,4 @@ export * from './session/index.js';
 export * from './flow/index.js';
 export * from './classifier/index.js';
 export * from './unet/index.js';
+export * from './wasm/index.js';

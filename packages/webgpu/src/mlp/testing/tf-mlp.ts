@@ -144,13 +144,5 @@ export function tfAdamTraining(description: MlpScoreDescription, rate: number, s
   return { weights, losses };
 }
 
-/** Largest |a - b| over largest |b|: the relative error of a whole vector. */
-export function relativeError(a: ArrayLike<number>, b: ArrayLike<number>): number {
-  let diff = 0;
-  let scale = 0;
-  for (let i = 0; i < b.length; i++) {
-    diff = Math.max(diff, Math.abs((a[i] as number) - (b[i] as number)));
-    scale = Math.max(scale, Math.abs(b[i] as number));
-  }
-  return a.length === b.length ? diff / scale : Number.POSITIVE_INFINITY;
-}
+/** Largest |a - b| over largest |b|: the relative error of a whole vector (core's test support). */
+export { relativeError } from '@scoreflow/core/testing';
