@@ -222,7 +222,7 @@ describe('figure config errors', () => {
 
   it('names an unknown figure type and lists the types, as for any plugin kind (figures are plugins of kind figure)', async () => {
     expect(await errorOf([{ type: 'movie', file: 'a.gif' }])).toMatch(
-      /figures\.0\.type: unknown figure 'movie'\. Available figure plugins: 'animation', 'density', 'images', 'metrics', 'paths', 'snapshot', 'trace'\./,
+      /figures\.0\.type: unknown figure 'movie'\. Available figure plugins: 'animation', 'density', 'image-animation', 'images', 'metrics', 'paths', 'snapshot', 'trace'\./,
     );
     expect(await errorOf([{ type: 'snapshto', file: 'a.png' }])).toMatch(/figures\.0\.type: unknown figure 'snapshto'\..*Did you mean 'snapshot'\?/);
   });

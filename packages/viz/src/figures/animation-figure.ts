@@ -5,9 +5,10 @@ import { drawScatter } from '../scatter/draw-scatter.js';
 import { definePlanarFigure } from './define-figure.js';
 import { contextOf } from './context-of.js';
 import { domainsOf } from './domains-of.js';
-import { colourOption, fileOption, planarOptions, stageOption } from './figure-options.js';
+import { animationOptions, colourOption, fileOption, planarOptions, stageOption } from './figure-options.js';
 import { NothingToDraw } from './nothing-to-draw.js';
 import { colourOf } from './snapshot-figure.js';
+import { spreadFrames } from './spread-frames.js';
 import { stageName, whenOf } from './titles.js';
 
 /** Options of the `animation` figure. */
@@ -15,9 +16,7 @@ export const animationFigureOptions = z.strictObject({
   file: fileOption('gif'),
   stage: stageOption,
   particles: z.number().int().min(1).max(1_000_000).default(5_000).describe('particles drawn per frame (the lowest ids)'),
-  frames: z.number().int().min(2).max(1000).default(60).describe('at most this many frames, evenly spread over the snapshots (first and last included)'),
-  delay: z.number().int().min(10).max(10_000).default(80).describe('milliseconds per frame'),
-  lastDelay: z.number().int().min(10).max(60_000).default(1500).describe('milliseconds the last frame stays'),
+  ...animationOptions,
   colour: colourOption,
   ...planarOptions,
 });
@@ -37,8 +36,7 @@ export const animationFigure = definePlanarFigure({
     async draw(input, newCanvas) {
       const all = input.snapshots;
       if (all.length === 0) throw new NothingToDraw(`no snapshot of ${stageName(input, config.stage)} was finished`);
-      const count = Math.min(config.frames, all.length);
-      const chosen = Array.from({ length: count }, (_, k) => all[Math.round((k * (all.length - 1)) / Math.max(1, count - 1))]);
+      const chosen = spreadFrames(all, config.frames);
       const dim = chosen[0].dim;
       const domains = domainsOf(
         chosen.map((snapshot) => snapshot.positions),

@@ -31,6 +31,16 @@ export const domainOption = (axis: string) =>
 /** `xDomain`, `yDomain` and the `commonOptions`: the options every planar figure (drawn on x-y axes) ends with. */
 export const planarOptions = { xDomain: domainOption('x'), yDomain: domainOption('y'), ...commonOptions };
 
+/**
+ * `frames`, `delay` and `lastDelay`: how an animated figure (a GIF) picks its frames from a
+ * stage's snapshots (`spreadFrames`) and how long each stays.
+ */
+export const animationOptions = {
+  frames: z.number().int().min(2).max(1000).default(60).describe('at most this many frames, evenly spread over the snapshots (first and last included)'),
+  delay: z.number().int().min(10).max(10_000).default(80).describe('milliseconds per frame'),
+  lastDelay: z.number().int().min(10).max(60_000).default(1500).describe('milliseconds the last frame stays'),
+};
+
 /** A colour map name of the viz package. */
 export const mapOption = () => z.enum(COLOUR_MAP_NAMES as [ColourMapName, ...ColourMapName[]]);
 

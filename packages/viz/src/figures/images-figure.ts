@@ -1,9 +1,9 @@
-import { ConfigError } from '@scoreflow/core';
 import { z } from 'zod';
 import { drawImageGrid } from '../images/draw-image-grid.js';
 import { defineFigure } from './define-figure.js';
 import { contextOf } from './context-of.js';
 import { commonOptions, fileOption, stageOption, stepOption } from './figure-options.js';
+import { imageOptions, imageShapeOf } from './image-options.js';
 import { NothingToDraw } from './nothing-to-draw.js';
 import { stageName, stepName } from './titles.js';
 
@@ -12,8 +12,7 @@ export const imagesFigureOptions = z.strictObject({
   file: fileOption('png'),
   stage: stageOption,
   step: stepOption.describe('which snapshot'),
-  count: z.number().int().min(1).max(1024).default(64).describe('images drawn (the lowest ids)'),
-  shape: z.tuple([z.number().int().min(1), z.number().int().min(1)]).optional().describe('[height, width]; square by default'),
+  ...imageOptions,
   ...commonOptions,
 });
 
@@ -26,13 +25,7 @@ export const imagesFigure = defineFigure({
   description: 'particles of dimension h * w drawn as images in a grid (PNG)',
   options: imagesFigureOptions,
   create: (config, ctx) => {
-    const { dim } = ctx.run;
-    const side = Math.round(Math.sqrt(dim));
-    const [h, w] = config.shape ?? [side, side];
-    if (h * w !== dim) {
-      const message = `${config.shape === undefined ? 'is needed: the dimension' : `${h} x ${w} = ${h * w}, but the dimension`} ${dim} is not ${config.shape === undefined ? 'a square' : 'that'}`;
-      throw new ConfigError('Invalid figure', [{ path: `${ctx.path}.shape`, message }]);
-    }
+    const [h, w] = imageShapeOf(config.shape, ctx);
     return {
       needs: { snapshots: { stage: config.stage, particles: config.count, steps: config.step } },
       async draw(input, newCanvas) {

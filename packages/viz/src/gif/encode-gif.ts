@@ -1,4 +1,5 @@
 import { gifenc } from './gifenc.js';
+import { GREYS, allGrey, greyIndices } from './grey-palette.js';
 
 /** An RGBA frame: `ImageData`, or anything with its width, height and bytes. */
 export interface RgbaFrame {
@@ -15,7 +16,7 @@ export interface GifOptions {
   readonly lastDelay?: number;
   /** Loops: 0 forever (default), -1 once, n > 0 that many times. */
   readonly repeat?: number;
-  /** Palette size, 2-256; 256 by default. */
+  /** Palette size, 2-256; 256 by default (then frames drawn in greys only get the 256 greys). */
   readonly colours?: number;
 }
 
@@ -27,7 +28,9 @@ const PALETTE_FRAMES = 8;
  * palette, quantised (PNN, rgb565) from every 4th pixel of up to 8 frames spread over the
  * animation, and written once: frames of a figure share axes and colours, so one palette fits
  * them all, the file carries no per-frame colour tables and a colour never flickers between
- * frames. Each frame is then mapped to its nearest palette colours.
+ * frames. Each frame is then mapped to its nearest palette colours. Frames drawn in greys only
+ * (images of one channel, grey titles) get the 256 greys instead, each pixel its own level: the
+ * rgb565 bins would leave about 64 levels.
  *
  * @example
  * const bytes = encodeGif(frames, { delay: 80 });
@@ -40,11 +43,12 @@ export function encodeGif(frames: readonly RgbaFrame[], options: GifOptions = {}
       throw new RangeError(`encodeGif: frame ${k} is ${frame.width} x ${frame.height}, frame 0 is ${width} x ${height}.`);
     }
   });
-  const palette = gifenc.quantize(sampleOf(frames), Math.min(256, Math.max(2, options.colours ?? 256)), { format: 'rgb565' });
+  const grey = options.colours === undefined && allGrey(frames);
+  const palette = grey ? GREYS : gifenc.quantize(sampleOf(frames), Math.min(256, Math.max(2, options.colours ?? 256)), { format: 'rgb565' });
   const encoder = gifenc.GIFEncoder();
   const delay = options.delay ?? 80;
   frames.forEach((frame, k) => {
-    const index = gifenc.applyPalette(frame.data, palette, 'rgb565');
+    const index = grey ? greyIndices(frame) : gifenc.applyPalette(frame.data, palette, 'rgb565');
     const last = k === frames.length - 1;
     encoder.writeFrame(index, width, height, {
       palette: k === 0 ? palette : undefined,
