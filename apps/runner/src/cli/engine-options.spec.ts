@@ -17,4 +17,12 @@ describe('engineEvents(config, options)', () => {
     expect(issuesOf(() => engineEvents('x.yaml', { engine: 'localhost:4222' }))).toEqual([{ path: '--engine', message: 'expected nats://HOST:PORT, got "localhost:4222"' }]);
     expect(issuesOf(() => engineEvents('x.yaml', { shardSize: 1024 }))).toEqual([{ path: '--shard-size', message: 'only with --engine nats://HOST:PORT' }]);
   });
+
+  it('takes --replicas 1 to 5 with --engine only, naming the option', () => {
+    expect(typeof engineEvents('x.yaml', { engine: 'nats://127.0.0.1:4222', replicas: 3 })).toBe('function');
+    expect(issuesOf(() => engineEvents('x.yaml', { replicas: 3 }))).toEqual([{ path: '--replicas', message: 'only with --engine nats://HOST:PORT' }]);
+    expect(issuesOf(() => engineEvents('x.yaml', { engine: 'nats://127.0.0.1:4222', replicas: 7 }))).toEqual([
+      { path: '--replicas', message: 'expected an integer from 1 to 5 (the copies a JetStream cluster keeps of each stream), got 7' },
+    ]);
+  });
 });

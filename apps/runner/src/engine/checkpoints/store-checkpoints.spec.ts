@@ -5,6 +5,7 @@ import { CHECKPOINT_BUCKET, checkpointStore, connectEngine, openBucket, revision
 import { type NatsServer, natsSkipReason, startNatsServer } from '@scoreflow/engine-nats/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkpointListCommand, checkpointPullCommand } from '../../cli/checkpoint-command.js';
+import { runCli } from '../../cli/run-cli.js';
 import { trainCommand } from '../../cli/train-command.js';
 import { configWorkspace, quietIo } from '../../testing/cli-harness.js';
 import { type GradientWork, gradientWorker } from '../training/index.js';
@@ -85,13 +86,16 @@ describe.skipIf(natsSkipReason() !== undefined)('scoreflow train --engine: check
   it('scoreflow checkpoint pull writes the training folder by name; list names every training', async () => {
     const pulled = out('pulled');
     const { lines, io } = quietIo();
-    expect(await checkpointPullCommand('whole', { engine: server.url, out: pulled, step: 2 }, io)).toBe(0);
+    expect(await runCli(['node', 'scoreflow', 'checkpoint', 'pull', 'whole', '--engine', server.url, '--step', '2', '--out', pulled], io)).toBe(0);
     expect(lines).toContain('whole step 2: 3 files, every SHA-256 checked');
     const stored = await (await checkpointStore(nc)).get('whole', 2);
     for (const name of TRAINING_CHECKPOINT_FILES) expect(bytesOf(pulled, name).equals(Buffer.from(stored.files[name] as Uint8Array))).toBe(true);
     const listed = quietIo();
     expect(await checkpointListCommand({ engine: server.url }, listed.io)).toBe(0);
     expect(listed.lines).toContain('whole: steps 2, 4; latest 4');
+    const missing = quietIo();
+    expect(await runCli(['node', 'scoreflow', 'checkpoint', 'pull', 'whole', '--engine', server.url, '--step', '3', '--out', out('missing')], missing.io)).toBe(2);
+    expect(missing.lines.join('\n')).toMatch(/--step: no checkpoint of whole at step 3 in the object store sf_checkpoints/);
   });
 
   it('refuses a corrupted object with an error naming it, and writes nothing', async () => {
@@ -104,6 +108,9 @@ describe.skipIf(natsSkipReason() !== undefined)('scoreflow train --engine: check
     const message = `object ${object} in bucket ${CHECKPOINT_BUCKET}: the bytes have SHA-256`;
     await expect(checkpointPullCommand('whole', { engine: server.url, out: out('bad-pull') }, quietIo().io)).rejects.toThrow(message);
     expect(existsSync(out('bad-pull'))).toBe(false);
+    const cli = quietIo();
+    expect(await runCli(['node', 'scoreflow', 'checkpoint', 'pull', 'whole', '--engine', server.url, '--out', out('bad-pull')], cli.io)).toBe(1);
+    expect(cli.lines).toContainEqual(expect.stringContaining(`error: ${message}`));
     await expect(train('whole', { steps: 6, out: out('bad-resume'), resume: true }).done).rejects.toThrow(message);
     expect(existsSync(out('bad-resume'))).toBe(false);
   });
