@@ -60,6 +60,21 @@ describe('scoreflow train with a flow objective', () => {
     expect(await runCommand(run.file, { out: runOut }, quietIo().io)).toBe(0);
     expect(readParticleTable(join(runOut, 'trajectories.arrow')).numRows).toBe(200 * 2);
 
+    // The ode-nll metric measures the trained flow's NLL of the moons (its ODE from t = 1 back to the eight Gaussians).
+    const velocity = { type: 'network', checkpoint: join(out, 'checkpoint'), backend: 'wasm' };
+    const nll = configWorkspace({ ...sampleConfig(join(out, 'checkpoint')), name: 'tiny-flow-nll', metrics: [{ type: 'ode-nll', velocity, source: eightGaussians, maxSamples: 50, rtol: 1e-4, atol: 1e-4 }] });
+    const nllOut = join(nll.dir, 'out');
+    expect(await runCommand(nll.file, { out: nllOut }, quietIo().io)).toBe(0);
+    const measured = JSON.parse(readFileSync(join(nllOut, 'metrics.json'), 'utf8')).snapshots.at(-1);
+    expect(Number.isFinite(measured.values.nll)).toBe(true);
+    expect(measured.values.bitsPerDim).toBeCloseTo(measured.values.nll / (2 * Math.LN2), 10);
+    expect(measured.settings).toMatchObject({ nllRows: 50 });
+    // A score model's metric refuses the velocity checkpoint at its field.
+    const nllAsScore = configWorkspace({ ...sampleConfig(join(out, 'checkpoint')), name: 'tiny-flow-nll-as-score', sde: { type: 'vp' }, metrics: [{ type: 'ode-nll', score: velocity }] });
+    expect(configErrorOf(() => validateCommand(nllAsScore.file, {}, quietIo().io)).issues).toEqual([
+      { path: 'metrics.0.score.checkpoint', message: expect.stringMatching(/^holds a velocity network \(trained by training\.objective otcfm\), not a score network/) },
+    ]);
+
     // The score model `network` refuses the velocity checkpoint, naming the field and the objective.
     const asScore = configWorkspace({
       name: 'velocity-as-score',
