@@ -60,6 +60,7 @@ export function createProgram(io: Io, setExitCode: (code: number) => void, signa
     .description('compute shards of the runs coordinated over a NATS JetStream server (scoreflow run CONFIG --engine URL)')
     .requiredOption('--engine <url>', 'the NATS server: nats://HOST:PORT')
     .option('--max-items <n>', 'stop after this many shards (default: until Ctrl-C)', parseInteger(1))
+    .option('--replicas <n>', 'copies a JetStream cluster keeps of the weights bucket, if this worker creates it (1 to 5; default 1)', parseInteger(1))
     .action(async (options) => setExitCode(await workerCommand({ ...options, signal }, io)));
 
   program

@@ -1,12 +1,14 @@
 import { connectEngine, revisionStore, serveWork } from '@scoreflow/engine-nats';
 import { scoreflowWork } from '../engine/index.js';
 import type { Io } from './commands.js';
-import { engineOption } from './engine-option.js';
+import { engineOption, replicasOption } from './engine-option.js';
 
 /** What `scoreflow worker` takes. */
 export interface WorkerCommandOptions {
   /** `nats://HOST:PORT`. */
   readonly engine: string;
+  /** The copies a JetStream cluster keeps of the weights bucket, when this worker is the first to create it (1 to 5). */
+  readonly replicas?: number;
   /** Stop after this many shards (default: serve until Ctrl-C). */
   readonly maxItems?: number;
   readonly signal?: AbortSignal;
@@ -20,10 +22,11 @@ export interface WorkerCommandOptions {
  */
 export async function workerCommand(options: WorkerCommandOptions, io: Io): Promise<number> {
   const url = engineOption(options.engine);
+  const replicas = replicasOption(options.replicas, url);
   const nc = await connectEngine(url, `scoreflow worker ${process.pid}`);
   io.err(`worker ${process.pid}: serving ${url}`);
   try {
-    await serveWork(nc, scoreflowWork(await revisionStore(nc), options.signal), {
+    await serveWork(nc, scoreflowWork(await revisionStore(nc, replicas === undefined ? {} : { replicas }), options.signal), {
       signal: options.signal,
       maxItems: options.maxItems,
       onItem: (event) => {
