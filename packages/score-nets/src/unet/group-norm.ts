@@ -10,7 +10,11 @@ export interface GroupNorm {
 /** Group-norm weights for `channels` channels in `groups` groups (`groups` divides `channels`). */
 export function groupNorm(channels: number, groups: number): GroupNorm {
   if (channels % groups !== 0) throw new RangeError(`groupNorm: groups must divide channels, got ${groups} groups for ${channels} channels.`);
-  return { groups, gamma: tf.variable(tf.ones([channels])), beta: tf.variable(tf.zeros([channels])) };
+  // tf.variable keeps its initial value's data but not the tensor: dispose the initial tensors, or they outlive the network.
+  const [ones, zeros] = [tf.ones([channels]), tf.zeros([channels])];
+  const norm = { groups, gamma: tf.variable(ones), beta: tf.variable(zeros) };
+  tf.dispose([ones, zeros]);
+  return norm;
 }
 
 /** The epsilon added to the variance (PyTorch's GroupNorm default). */

@@ -29,6 +29,16 @@ describe('unetScoreNetwork: shapes', () => {
       net.dispose();
     }
   });
+  it('leaves no tensor behind: dispose frees every tensor the network made, with or without attention', () => {
+    for (const attention of [false, true]) {
+      const before = tf.memory().numTensors;
+      const net = unetScoreNetwork({ ...tiny, attention });
+      const x = tf.zeros([2, 64]) as tf.Tensor2D;
+      tf.dispose([x, net.apply(x, 0.5)]);
+      net.dispose();
+      expect(tf.memory().numTensors).toBe(before);
+    }
+  });
   it('reads images of several channels, and three levels', () => {
     const net = unetScoreNetwork({ type: 'unet', height: 8, width: 4, channels: 3, baseChannels: 4, channelMultipliers: [1, 2, 2], groups: 2 });
     const out = net.apply(tf.zeros([2, 96]), 0.5);
