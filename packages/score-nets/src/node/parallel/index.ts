@@ -6,6 +6,7 @@ export { BUNDLED_WORKER_FILE, type WorkerEntry, workerEntry } from './worker-ent
 export { type ParallelOptions, autoWorkers, parallelSettings } from './parallel-options.js';
 export { MAIN_THREAD_SHARE, type ParallelTrainerOptions, createParallelTrainer } from './parallel-trainer.js';
 export { type ParallelNetworkScoreOptions, type ParallelScoreModel, parallelNetworkScore } from './parallel-network-score.js';
+export { type ParallelWasmScoreOptions, parallelWasmScore } from './parallel-wasm-score.js';
 export { type WorkerPool, startWorkerPool } from './worker-pool.js';
 export { ScoreNetWorkerError } from './score-net-worker-error.js';
 export { type RowShard, rowShards } from './row-shards.js';

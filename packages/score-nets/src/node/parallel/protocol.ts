@@ -1,4 +1,4 @@
-import type { Marginal } from '@scoreflow/core';
+import type { Marginal, MlpScoreDescription } from '@scoreflow/core';
 import type { BackendName } from '../../backend/select-backend.js';
 import type { NetworkOptions } from '../../unet/network-of.js';
 import type { DsmBatch } from '../../training/dsm-batch.js';
@@ -30,6 +30,27 @@ export interface ScoreRequest {
   readonly label?: number;
 }
 
+/** Builds the worker's WebAssembly MLP (`createWasmMlp`) from `description`: no TF.js network. */
+export interface WasmInitRequest {
+  readonly kind: 'wasm-init';
+  readonly description: MlpScoreDescription;
+}
+
+/**
+ * The score of rows `from .. to - 1` of `x` at time `t` on the WebAssembly MLP, written into the
+ * same rows of `out`: both views of SharedArrayBuffers holding every row of the call, so nothing
+ * is copied between threads.
+ */
+export interface WasmScoreRequest {
+  readonly kind: 'wasm-score';
+  readonly x: Float32Array;
+  readonly out: Float32Array;
+  readonly from: number;
+  readonly to: number;
+  readonly t: number;
+  readonly marginal: Marginal;
+}
+
 /** Fails on purpose with `message` (tests: errors travel back). */
 export interface FailRequest {
   readonly kind: 'fail';
@@ -37,13 +58,15 @@ export interface FailRequest {
 }
 
 /** What the main thread asks a worker. */
-export type WorkerRequest = InitRequest | GradientsRequest | ScoreRequest | FailRequest;
+export type WorkerRequest = InitRequest | GradientsRequest | ScoreRequest | WasmInitRequest | WasmScoreRequest | FailRequest;
 
 /** The answer to each request kind. */
 export interface WorkerReplies {
   readonly init: { readonly backend: BackendName };
   readonly gradients: { readonly loss: number; readonly gradients: Float32Array };
   readonly score: { readonly out: Float32Array };
+  readonly 'wasm-init': { readonly ready: true };
+  readonly 'wasm-score': { readonly rows: number };
   readonly fail: never;
 }
 

@@ -7,6 +7,7 @@ import { assignFlatWeights, flattenTensors } from '../../network/flat-weights.js
 import { fixedMarginalSde } from './fixed-marginal-sde.js';
 import type { WorkerReplies, WorkerRequest } from './protocol.js';
 import { shardGradients } from './shard-gradients.js';
+import { wasmNetworkScore } from '../../wasm/wasm-network-score.js';
 
 /** The worker side of the pool: a copy of the network that answers `WorkerRequest`s. */
 export interface Replica {
@@ -18,12 +19,14 @@ export interface Replica {
  * network from its `NetworkOptions` (same architecture, same variable order) with the main thread's
  * weights; `gradients` takes fresh weights and returns a shard's `shardGradients`; `score` runs
  * `networkScore` on its rows, with the marginal the main thread computed (`fixedMarginalSde`).
- * Every tensor of a request is disposed before it answers.
+ * Every tensor of a request is disposed before it answers. `wasm-init` builds the WebAssembly MLP
+ * of a description instead, and `wasm-score` runs it on its rows of shared memory.
  */
 export function createReplica(): Replica {
   let network: BuiltNetwork | undefined;
   const sde = fixedMarginalSde();
   const models = new Map<number | undefined, ScoreModel>();
+  let wasm: ScoreModel | undefined;
   const ready = (kind: string): BuiltNetwork => {
     if (network === undefined) throw new Error(`score-net worker: '${kind}' before 'init'.`);
     return network;
@@ -58,6 +61,19 @@ export function createReplica(): Replica {
       sde.setMarginal(request.marginal);
       await model.score(request.x, request.t, out);
       return { out };
+    },
+    'wasm-init': async (request: Extract<WorkerRequest, { kind: 'wasm-init' }>): Promise<WorkerReplies['wasm-init']> => {
+      wasm = wasmNetworkScore(request.description, sde);
+      if (wasm === undefined) throw new Error('score-net worker: this JavaScript engine has no WebAssembly SIMD.');
+      return { ready: true };
+    },
+    'wasm-score': async (request: Extract<WorkerRequest, { kind: 'wasm-score' }>): Promise<WorkerReplies['wasm-score']> => {
+      if (wasm === undefined) throw new Error("score-net worker: 'wasm-score' before 'wasm-init'.");
+      const { x, out, from, to, t } = request;
+      const dim = wasm.dim;
+      sde.setMarginal(request.marginal);
+      await wasm.score(x.subarray(from * dim, to * dim), t, out.subarray(from * dim, to * dim));
+      return { rows: to - from };
     },
     fail: (request: Extract<WorkerRequest, { kind: 'fail' }>): Promise<never> => Promise.reject(new Error(request.message)),
   };

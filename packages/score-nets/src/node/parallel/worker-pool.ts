@@ -1,5 +1,5 @@
 import { Worker } from 'node:worker_threads';
-import { type InitRequest, type ReplyEnvelope, type WorkerReplies, type WorkerRequest, buffersOf } from './protocol.js';
+import { type InitRequest, type ReplyEnvelope, type WasmInitRequest, type WorkerReplies, type WorkerRequest, buffersOf } from './protocol.js';
 import { ScoreNetWorkerError } from './score-net-worker-error.js';
 import { workerEntry } from './worker-entry.js';
 
@@ -74,19 +74,19 @@ function startWorker(index: number) {
 
 /**
  * Starts `size` worker threads and builds a replica in each (`init`: backend, network options,
- * weights; see `createReplica`). Resolves when every worker is ready; if one fails, all are
+ * weights; or `wasm-init`: a WebAssembly MLP; see `createReplica`). Resolves when every worker is ready; if one fails, all are
  * terminated and the promise rejects with its error. Workers are unreferenced while idle, so an
  * undisposed pool does not keep the process alive.
  */
-export async function startWorkerPool(size: number, init: InitRequest): Promise<WorkerPool> {
+export async function startWorkerPool(size: number, init: InitRequest | WasmInitRequest): Promise<WorkerPool> {
   if (!Number.isSafeInteger(size) || size < 1) throw new RangeError(`startWorkerPool: size must be an integer >= 1, got ${size}.`);
   const workers = Array.from({ length: size }, (_, index) => startWorker(index));
   const dispose = async (): Promise<void> => {
     await Promise.all(workers.map((worker) => worker.terminate()));
   };
   try {
-    // Each worker gets its own copy of the weights (they are transferred).
-    await Promise.all(workers.map((worker) => worker.request({ ...init, weights: init.weights.slice() })));
+    // Each worker gets its own copy of the weights (they are transferred; a description's are copied).
+    await Promise.all(workers.map((worker) => worker.request(init.kind === 'init' ? { ...init, weights: init.weights.slice() } : init)));
   } catch (error) {
     await dispose();
     throw error;

@@ -11,12 +11,15 @@ import { backendOption, threadsInWords, workersOption } from '../parallel/parall
 import type { BuiltNetwork } from '../../unet/network-of.js';
 import { isUnetOptions } from '../../unet/unet-options.js';
 import { type CheckpointInfo, readCheckpointInfo } from './read-checkpoint-info.js';
+import { networkEngineOption, wasmEngineScore } from './wasm-engine.js';
 
 /**
  * Options of the `network` score model: `checkpoint` (a folder written by `scoreflow train`;
  * relative to the config file), `weights` (`ema`, the default, or `raw`), `backend` (`best`, the
  * default: tensorflow when tfjs-node is installed, else wasm; or `wasm`, `cpu`, `tensorflow`),
- * `workers` (`auto` or a count: `parallelNetworkScore`), `label` (a class of a conditional network).
+ * `workers` (`auto` or a count: `parallelNetworkScore`), `label` (a class of a conditional network),
+ * `engine` (`tfjs`, the default, or `wasm`: an MLP on score-nets' WebAssembly SIMD kernels,
+ * `wasmEngineScore`; the same checkpoint).
  */
 export const networkOptions = z.strictObject({
   checkpoint: z.string().min(1).describe('checkpoint folder written by scoreflow train (model.json, weights.bin); relative to the config file'),
@@ -24,6 +27,7 @@ export const networkOptions = z.strictObject({
   backend: backendOption,
   workers: workersOption.describe('worker threads sharing each score evaluation with the main thread (auto: one per extra core on wasm and cpu, 0 on tensorflow)'),
   label: z.number().int().min(0).optional().describe('the class to sample, for a network trained with classes (default: unconditional)'),
+  engine: networkEngineOption,
 });
 
 /** The checkpoint's info, or a `ConfigError` naming the `checkpoint` option. */
@@ -116,7 +120,11 @@ export const networkPlugin = definePlugin({
     let ready: Promise<ScoreModel> | undefined;
     const load = async (): Promise<ScoreModel> => {
       const { network: loaded, backend } = await loadNetworkOnce();
-      const workers = options.workers === 'auto' ? autoWorkers(backend) : options.workers;
+      const workers = options.workers === 'auto' ? autoWorkers(options.engine === 'wasm' ? 'wasm' : backend) : options.workers;
+      if (options.engine === 'wasm') {
+        ctx.run.logger.info(`network score model at ${ctx.path}: WebAssembly SIMD kernels${workers > 0 ? `, ${threadsInWords(workers)}` : ''}`);
+        return wasmEngineScore(loaded, sde, { name, workers, path: ctx.path, ...label });
+      }
       if (workers === 0) return networkScore(loaded, sde, { name, ...label });
       ctx.run.logger.info(`network score model at ${ctx.path}: ${threadsInWords(workers)}`);
       return parallelNetworkScore(loaded, sde, { name, workers, backend, ...label });
