@@ -78,6 +78,16 @@ export function averagePool2(x: Float32Array, n: number, h: number, w: number): 
   return out;
 }
 
+/**
+ * Why particles of dimension `dim` cannot be images for `network` (which reads h x w images, dim
+ * h w, or 2h x 2w ones, dim 4 h w, 2 x 2-pooled), or undefined when they can.
+ */
+export function imageDimProblem(network: FeatureNetwork, dim: number): string | undefined {
+  const size = network.height * network.width;
+  if (dim === size || dim === 4 * size) return undefined;
+  return `${network.name} reads ${network.height} x ${network.width} or ${2 * network.height} x ${2 * network.width} images (dim ${size} or ${4 * size}), but the particles have dimension ${dim}`;
+}
+
 /** The network's input for `x` (n x dim): as it is for dim = h w, 2 x 2-pooled for dim = 4 h w. */
 function inputOf(network: FeatureNetwork, x: Float32Array, dim: number): { input: Float32Array; n: number } {
   const size = network.height * network.width;

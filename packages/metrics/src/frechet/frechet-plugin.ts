@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { rowSettings, rowsUsed } from '../samples/rows-used.js';
 import { strideRows } from '../samples/stride-rows.js';
 import { FASHION_MNIST_14_CLASSIFIER } from './fashion-mnist-14-classifier.js';
-import { type FeatureNetwork, featureNetwork, featuresOf } from './feature-network.js';
+import { type FeatureNetwork, featureNetwork, featuresOf, imageDimProblem } from './feature-network.js';
 import { frechetDistanceOfSamples } from './frechet-distance.js';
 
 /** The values of the `frechet` plugin that record how it measured: the rows of each sample. */
@@ -37,11 +37,8 @@ export const frechetPlugin = definePlugin({
   create: (options, ctx) => {
     const network = options.features === 'pixels' ? undefined : fashionMnistClassifier();
     const { dim } = ctx.run;
-    if (network !== undefined && dim !== network.height * network.width && dim !== 4 * network.height * network.width) {
-      throw new ConfigError('Invalid frechet metric', [
-        { path: `${ctx.path}.features`, message: `${options.features} reads 14 x 14 or 28 x 28 images (dim 196 or 784), but the particles have dimension ${dim}; use features: pixels` },
-      ]);
-    }
+    const problem = network === undefined ? undefined : imageDimProblem(network, dim);
+    if (problem !== undefined) throw new ConfigError('Invalid frechet metric', [{ path: `${ctx.path}.features`, message: `${problem}; use features: pixels` }]);
     const space = (x: Float32Array, d: number) => (network === undefined ? { features: x, size: d } : featuresOf(network, x, d));
     return {
       name: 'frechet',

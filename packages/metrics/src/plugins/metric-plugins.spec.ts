@@ -13,8 +13,8 @@ const x = gaussianSample(1, 300, [0, 0], 1);
 const y = gaussianSample(2, 200, [1, 0], 1.5);
 
 describe('metricPlugins', () => {
-  it('lists the six metrics by name', () => {
-    expect(registry.list('metric').map((plugin) => plugin.name)).toEqual(['energy-distance', 'frechet', 'mmd', 'moments', 'ode-nll', 'sliced-wasserstein']);
+  it('lists the seven metrics by name', () => {
+    expect(registry.list('metric').map((plugin) => plugin.name)).toEqual(['class-accuracy', 'energy-distance', 'frechet', 'mmd', 'moments', 'ode-nll', 'sliced-wasserstein']);
   });
 
   it('fills in the documented defaults', () => {
