@@ -1,7 +1,8 @@
 import { createRng, deriveSeed } from '@scoreflow/core';
 import { type FlowObjective, type FlowTrainerOptions, type ScoreNetwork, createFlowTrainer, mlpScoreNetwork, networkVelocity, reflowPairs } from '@scoreflow/score-nets';
 import { eulerFlow, w2 } from './flow-measures.js';
-import { sample8Gaussians, sampleMoons } from './torchcfm-data.js';
+import { type FlowNll, flowNll } from './flow-nll.js';
+import { eightGaussiansMixture, sample8Gaussians, sampleMoons } from './torchcfm-data.js';
 
 /** One row of the table: an objective, its noise, and (reflow) the flow it straightens. */
 export interface FlowMethod {
@@ -27,6 +28,8 @@ export interface FlowOutcome {
   readonly straightness: number;
   /** Training seconds (reflow: its pairs' ODE solve included). */
   readonly seconds: number;
+  /** The NLL of the test moons under the flow (`flowNll`), in nats per point. */
+  readonly nll: FlowNll;
 }
 
 /** A trained network of one seed, kept to be reflow's teacher. */
@@ -40,8 +43,9 @@ export interface Trained {
  * velocity, Adam 1e-3, batches of `protocol.batch` moons from a pool of `protocol.pool`), from the
  * eight Gaussians (FM: from N(0, I)), then integrates `protocol.euler` Euler steps from `protocol.test`
  * test points and measures W2 against as many test moons and the paths' straightness. Reflow trains
- * I-CFM's straight path (its sigma) on the pairs (x0, ODE_teacher(x0)) of `protocol.reflowPairs` source points. The caller
- * disposes the network.
+ * I-CFM's straight path (its sigma) on the pairs (x0, ODE_teacher(x0)) of `protocol.reflowPairs` source points. Then the
+ * NLL of the same test moons under the flow (`flowNll`: its ODE back to the source, the eight Gaussians or
+ * FM's N(0, I), whose densities are known). The caller disposes the network.
  */
 export async function trainFlowMethod(method: FlowMethod, seed: number, protocol: FlowProtocol, teacher?: ScoreNetwork): Promise<Trained> {
   const network = mlpScoreNetwork({ dim: 2, width: 64, depth: 3, activation: 'selu', output: 'velocity', seed });
@@ -74,5 +78,7 @@ export async function trainFlowMethod(method: FlowMethod, seed: number, protocol
       ? createRng(deriveSeed(seed, 'flows/test-normal')).normal(new Float32Array(2 * protocol.test), { first: 0, count: protocol.test }, 2, { step: 0, stream: 0 })
       : sample8Gaussians(protocol.test, deriveSeed(seed, 'flows/test-source'));
   const flow = await eulerFlow(networkVelocity(network), x0, protocol.euler);
-  return { network, outcome: { w2: w2(flow.x1, sampleMoons(protocol.test, deriveSeed(seed, 'flows/test-target'))), straightness: flow.straightness, seconds } };
+  const testMoons = sampleMoons(protocol.test, deriveSeed(seed, 'flows/test-target'));
+  const nll = await flowNll(networkVelocity(network), testMoons, method.objective === 'fm' ? undefined : eightGaussiansMixture());
+  return { network, outcome: { w2: w2(flow.x1, testMoons), straightness: flow.straightness, seconds, nll } };
 }

@@ -1,3 +1,4 @@
 export { type EulerFlow, eulerFlow, meanAndSpread, w2 } from './flow-measures.js';
 export { type FlowMethod, type FlowOutcome, type FlowProtocol, type Trained, trainFlowMethod } from './flow-method.js';
-export { sample8Gaussians, sampleMoons } from './torchcfm-data.js';
+export { type FlowNll, flowNll } from './flow-nll.js';
+export { eightGaussiansMixture, sample8Gaussians, sampleMoons } from './torchcfm-data.js';

@@ -1,7 +1,14 @@
-import { createRng } from '@scoreflow/core';
+import { type GaussianMixture, createRng, gaussianMixture } from '@scoreflow/core';
 
 /** Angle of the outer moon's point i of `count` (numpy's `linspace(0, pi, count)`). */
 const linspace = (i: number, count: number): number => (count === 1 ? 0 : (Math.PI * i) / (count - 1));
+
+/** The unit centres of `sample_8gaussians`, in torchcfm's order. */
+const S = 1 / Math.SQRT2;
+const CENTRES = [[1, 0], [-1, 0], [0, 1], [0, -1], [S, S], [S, -S], [-S, S], [-S, -S]];
+
+/** The per-coordinate standard deviation of `sample_8gaussians`: 0.1^(1/4) (covariance sqrt(0.1) I). */
+const EIGHT_STD = 0.1 ** 0.25;
 
 /**
  * torchcfm's `sample_8gaussians(n)` (torchcfm/utils.py, `eight_normal_sample(n, 2, scale = 5, var = 0.1)`):
@@ -13,15 +20,17 @@ export function sample8Gaussians(n: number, seed: number): Float32Array {
   const rng = createRng(seed);
   const z = rng.normal(new Float32Array(2 * n), { first: 0, count: n }, 2, { step: 0, stream: 1 });
   const u = rng.uniform(new Float64Array(n), { first: 0, count: n }, 1, { step: 0, stream: 2 });
-  const s = 1 / Math.SQRT2;
-  const centres = [[1, 0], [-1, 0], [0, 1], [0, -1], [s, s], [s, -s], [-s, s], [-s, -s]];
-  const std = 0.1 ** 0.25;
   for (let i = 0; i < n; i++) {
-    const [cx, cy] = centres[Math.min(7, Math.floor(u[i] * 8))];
-    z[2 * i] = 5 * cx + std * z[2 * i];
-    z[2 * i + 1] = 5 * cy + std * z[2 * i + 1];
+    const [cx, cy] = CENTRES[Math.min(7, Math.floor(u[i] * 8))];
+    z[2 * i] = 5 * cx + EIGHT_STD * z[2 * i];
+    z[2 * i + 1] = 5 * cy + EIGHT_STD * z[2 * i + 1];
   }
   return z;
+}
+
+/** The law `sample8Gaussians` draws from, as a mixture (equal weights): the flows' source density for their NLL. */
+export function eightGaussiansMixture(): GaussianMixture {
+  return gaussianMixture({ means: CENTRES.map(([cx, cy]) => [5 * cx, 5 * cy]), std: EIGHT_STD });
 }
 
 /**
