@@ -50,6 +50,7 @@ const STORY_NAMES: Record<string, string> = {
   'flows--icfm-beside-otcfm': 'I-CFM beside OT-CFM',
   'conditioning--guidance-scale': 'Guidance scale',
   'conditioning--inpainting-line': 'Inpainting on a line you drag',
+  'images--fashion-mnist-from-noise': 'Fashion-MNIST from noise',
 };
 /** Stories opened with smaller args than their defaults (Storybook's `args` URL parameter), to fit the per-story time limit. */
 const STORY_ARGS: Record<string, string> = {
@@ -62,6 +63,8 @@ const STORY_ARGS: Record<string, string> = {
 };
 /** The WebGPU story's frames at its test args: one per snapshot, the initial one included. */
 const GPU_FRAMES = 11;
+/** The images story's frames at its default args: a snapshot every 2 of 50 steps, the initial one included. */
+const IMAGE_FRAMES = 26;
 /** Every viz component's Docs page, with the drawing function its description introduces. */
 const COMPONENT_DOCS: Record<string, string> = {
   'components-scatter--docs': 'drawScatter',
@@ -103,6 +106,9 @@ interface PixelReport {
   straightness?: string;
   /** The guidance story: the share of samples in class y. */
   share?: string;
+  /** The images story: the share of pixels below -0.9 in the first and the last snapshot. */
+  dark?: string;
+  darkStart?: string;
   /** The inpainting story: a, and E[x2 | x1 = a] sampled, its standard error, and exact. */
   a?: string;
   mean?: string;
@@ -137,7 +143,7 @@ function measureCanvas(rows: number[]): PixelReport {
   const title = count(Math.round(width / 4), top, Math.round(width / 2), bottom - top);
   let red = 0;
   for (let i = 0; i < data.length; i += 4) if (data[i] > 180 && data[i + 1] < 70 && data[i + 2] < 70) red++;
-  return { state: canvas.dataset.state!, error: canvas.dataset.error, size: [width, height], plots, corners, title, red, frames: Number(canvas.dataset.frame ?? 0), step: canvas.dataset.step, backend: canvas.dataset.backend, tensors: canvas.dataset.tensors, webgpu: canvas.dataset.webgpu, adapter: canvas.dataset.adapter, t: canvas.dataset.t, straightness: canvas.dataset.straightness, share: canvas.dataset.share, a: canvas.dataset.a, mean: canvas.dataset.mean, se: canvas.dataset.se, exact: canvas.dataset.exact };
+  return { state: canvas.dataset.state!, error: canvas.dataset.error, size: [width, height], plots, corners, title, red, frames: Number(canvas.dataset.frame ?? 0), step: canvas.dataset.step, backend: canvas.dataset.backend, tensors: canvas.dataset.tensors, webgpu: canvas.dataset.webgpu, adapter: canvas.dataset.adapter, t: canvas.dataset.t, straightness: canvas.dataset.straightness, share: canvas.dataset.share, dark: canvas.dataset.dark, darkStart: canvas.dataset.darkStart, a: canvas.dataset.a, mean: canvas.dataset.mean, se: canvas.dataset.se, exact: canvas.dataset.exact };
 }
 
 /**
@@ -259,6 +265,16 @@ describe('gallery: every story renders in headless Chromium', () => {
       // Scale 1 with the exact classifier is the exact conditional: class 1's four modes only.
       if (id === 'conditioning--guidance-scale' && !(Number(report.share) > 0.97)) problems.push(`only ${report.share} of the samples in class y at scale 1`);
       if (id === 'conditioning--inpainting-line') problems.push(...inpaintingProblems(report, 0.25));
+      if (id === 'images--fashion-mnist-from-noise') {
+        // The trained U-Net on wasm, every snapshot drawn down to t = 0.001, from noise (about 18 % of
+        // N(0, 1) lies below -0.9) to garments on Fashion-MNIST's black background.
+        if (report.backend !== 'wasm') problems.push(`sampled on ${report.backend}, not wasm`);
+        if (report.tensors !== '0') problems.push(`${report.tensors} tensors left alive`);
+        if (report.frames !== IMAGE_FRAMES) problems.push(`${report.frames} frames drawn, not ${IMAGE_FRAMES}`);
+        if (Math.abs(Number(report.t) - 1e-3) > 1e-6) problems.push(`the last frame is at t = ${report.t}, not 0.001`);
+        if (!(Number(report.darkStart) < 0.25)) problems.push(`the first snapshot is not noise: ${report.darkStart} of its pixels below -0.9`);
+        if (!(Number(report.dark) > 0.4)) problems.push(`the last snapshot is not garments on black: only ${report.dark} of its pixels below -0.9`);
+      }
       if (problems.length > 0) failures.push(`${id}: ${problems.join('; ')}`);
       await page.screenshot({ path: join(shots, `${id}.png`), fullPage: true });
     }
