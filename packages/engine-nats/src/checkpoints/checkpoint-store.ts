@@ -1,4 +1,5 @@
 import type { NatsConnection } from '@nats-io/transport-node';
+import { ScoreflowError } from '@scoreflow/core';
 import { type BucketOptions, getVerified, openBucket, putVerified } from '../objects/index.js';
 import { type CheckpointManifest, parseCheckpointManifest } from './checkpoint-manifest.js';
 import { checkCheckpointFile, checkCheckpointName, checkpointObjects } from './checkpoint-names.js';
@@ -6,13 +7,8 @@ import { checkCheckpointFile, checkCheckpointName, checkpointObjects } from './c
 /** The object-store bucket of training checkpoints. */
 export const CHECKPOINT_BUCKET = 'sf_checkpoints';
 
-/** Raised when a training (or one of its steps) has no checkpoint in the store. */
-export class CheckpointNotFoundError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'CheckpointNotFoundError';
-  }
-}
+/** Raised when a training (or one of its steps) has no checkpoint in the store, or a file its manifest lists is gone. */
+export class CheckpointNotFoundError extends ScoreflowError {}
 
 /** A checkpoint read back: its manifest and its files (by path in the training folder), every digest checked. */
 export interface StoredCheckpoint {

@@ -1,8 +1,12 @@
 import type { ObjectStore } from '@nats-io/obj';
+import { ScoreflowError } from '@scoreflow/core';
 import { sha256Hex } from '../chunks/index.js';
 
-/** Raised when an object's bytes do not match the SHA-256 they were stored (or listed) with; names the bucket and the object. */
-export class ObjectDigestError extends Error {
+/**
+ * Raised when an object's bytes do not match the SHA-256 they were stored (or listed) with; names
+ * the bucket and the object. A `ScoreflowError`: the CLI prints it and exits with code 1.
+ */
+export class ObjectDigestError extends ScoreflowError {
   /**
    * @param bucket the object store's bucket (`sf_checkpoints`)
    * @param object the object's name (`two-moons/step-20/checkpoint/weights.bin`)
@@ -13,7 +17,6 @@ export class ObjectDigestError extends Error {
     message: string,
   ) {
     super(`object ${object} in bucket ${bucket}: ${message}`);
-    this.name = 'ObjectDigestError';
   }
 }
 
