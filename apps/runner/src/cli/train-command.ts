@@ -85,7 +85,11 @@ async function train(plan: TrainingPlan, outDir: string, options: TrainCommandOp
     progress: io.progress ?? createProgressReporter(process.stderr, 'steps'),
     signal: options.signal,
     onCheckpoint: async (steps) => {
-      await store?.checkpoints.publish(outDir, steps);
+      try {
+        await store?.checkpoints.publish(outDir, steps);
+      } catch (error) {
+        throw new Error(`the checkpoint of step ${steps} is in ${outDir} but not in the object store (${(error as Error).message})`, { cause: error });
+      }
       live.update(() => running(steps));
     },
     resume: options.resume === true,

@@ -114,4 +114,13 @@ describe.skipIf(natsSkipReason() !== undefined)('scoreflow train --engine: check
     await expect(train('whole', { steps: 6, out: out('bad-resume'), resume: true }).done).rejects.toThrow(message);
     expect(existsSync(out('bad-resume'))).toBe(false);
   });
+
+  it('--force replaces the checkpoints of the name in the store, the corrupted one included', async () => {
+    const { done } = train('whole', { out: out('whole-again'), force: true });
+    expect(await done).toBe(0);
+    const store = await checkpointStore(nc);
+    expect((await store.list()).find((listing) => listing.name === 'whole')).toEqual({ name: 'whole', steps: [2, 4], latest: 4 });
+    const latest = await store.get('whole');
+    expect(Buffer.from(latest.files['checkpoint/weights.bin'] as Uint8Array).equals(bytesOf(out('whole'), 'checkpoint/weights.bin'))).toBe(true);
+  });
 });
