@@ -3,7 +3,7 @@ import { sha256Hex } from '../chunks/index.js';
 import { connectEngine } from '../engine/index.js';
 import { openBucket } from '../objects/index.js';
 import { natsSkipReason } from '../testing/index.js';
-import { withNatsServer } from '../testing/with-nats-server.js';
+import { withNatsServer } from '../testing/with-nats-server.fixture.js';
 import { patternBytes } from '../testing/pattern-bytes.js';
 import { CHECKPOINT_BUCKET, CheckpointNotFoundError, checkpointStore } from './checkpoint-store.js';
 

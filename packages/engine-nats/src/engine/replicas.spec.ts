@@ -2,7 +2,7 @@ import { jetstreamManager } from '@nats-io/jetstream';
 import { describe, expect, it } from 'vitest';
 import { openBucket } from '../objects/index.js';
 import { natsSkipReason } from '../testing/index.js';
-import { withNatsServer } from '../testing/with-nats-server.js';
+import { withNatsServer } from '../testing/with-nats-server.fixture.js';
 import { WORK_STREAM, ensureEngineStreams } from './engine-streams.js';
 import { checkReplicas } from './replicas.js';
 

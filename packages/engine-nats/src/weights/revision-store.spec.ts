@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { connectEngine } from '../engine/index.js';
 import { natsSkipReason } from '../testing/index.js';
-import { withNatsServer } from '../testing/with-nats-server.js';
+import { withNatsServer } from '../testing/with-nats-server.fixture.js';
 import { patternBytes } from '../testing/pattern-bytes.js';
 import { revisionStore } from './revision-store.js';
 

@@ -10,9 +10,10 @@ export interface NatsFixture {
 }
 
 /**
- * For this package's specs (not exported: it imports vitest): starts a loopback `nats-server`
- * and connects to it in `beforeAll`, closes and stops it (by its pid) in `afterAll`. Call it in
- * a `describe.skipIf(natsSkipReason() !== undefined)` block; read the fields in tests only.
+ * For this package's specs: starts a loopback `nats-server` and connects to it in `beforeAll`,
+ * closes and stops it (by its pid) in `afterAll`. Call it in a
+ * `describe.skipIf(natsSkipReason() !== undefined)` block; read the fields in tests only. Not
+ * exported and not built (`.fixture.ts`): it imports vitest, which the package does not list.
  */
 export function withNatsServer(options: NatsServerOptions = {}): NatsFixture {
   let server: NatsServer | undefined;
