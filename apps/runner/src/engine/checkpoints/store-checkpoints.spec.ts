@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { NatsConnection } from '@nats-io/transport-node';
 import { CHECKPOINT_BUCKET, checkpointStore, connectEngine, openBucket, revisionStore, serveWork } from '@scoreflow/engine-nats';
@@ -50,6 +50,7 @@ describe.skipIf(natsSkipReason() !== undefined)('scoreflow train --engine: check
     await worker;
     await nc?.close();
     await server?.stop();
+    rmSync(dir, { recursive: true, force: true });
   }, 60_000);
 
   it('puts every checkpoint under the config name and step, byte for byte the files of the output folder, the latest findable', async () => {
