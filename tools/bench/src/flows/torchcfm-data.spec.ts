@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { sample8Gaussians, sampleMoons } from './torchcfm-data.js';
+import { mixtureLogDensity } from '@scoreflow/core';
+import { eightGaussiansMixture, sample8Gaussians, sampleMoons } from './torchcfm-data.js';
 
 describe("torchcfm's 2-D generators (torchcfm/utils.py, torchdyn's generate_moons)", () => {
   it('sampleMoons(n): evenly spaced angles on the two moons, shifted along the diagonal by U(0, 0.2), then 3x - 1', () => {
@@ -43,5 +44,17 @@ describe("torchcfm's 2-D generators (torchcfm/utils.py, torchdyn's generate_moon
     // The per-coordinate variance is sqrt(0.1) = 0.316 (not 0.1): within 4 standard errors (chi-square, 2n terms).
     const variance = sumSquares / (2 * n);
     expect(Math.abs(variance - Math.sqrt(0.1))).toBeLessThan(4 * Math.sqrt(0.1) * Math.sqrt(2 / (2 * n)));
+  });
+
+  it("eightGaussiansMixture() is sample8Gaussians' law: its mean log density over a sample is the entropy log 8 + log(2 pi e sqrt(0.1)) within 4 standard errors", () => {
+    const mixture = eightGaussiansMixture();
+    expect(mixture.components).toBe(8);
+    expect([...mixture.weights]).toEqual(new Array(8).fill(1 / 8));
+    const n = 20_000;
+    const logp = mixtureLogDensity(mixture, sample8Gaussians(n, 5), new Float64Array(n));
+    const mean = logp.reduce((a, b) => a + b, 0) / n;
+    const sd = Math.sqrt(logp.reduce((a, b) => a + (b - mean) ** 2, 0) / (n - 1));
+    // Modes 3.8 apart with std 0.56: the overlap is negligible, so the entropy is the components' plus log 8.
+    expect(Math.abs(-mean - (Math.log(8) + Math.log(2 * Math.PI * Math.E * Math.sqrt(0.1))))).toBeLessThan((4 * sd) / Math.sqrt(n));
   });
 });
