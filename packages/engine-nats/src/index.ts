@@ -46,6 +46,8 @@ export {
   parseWorkItem,
   publishPatiently,
   resultSubject,
+  TRANSIENT,
+  retryTransient,
   serveWork,
   workSubject,
 } from './engine/index.js';

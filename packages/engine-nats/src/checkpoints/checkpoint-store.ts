@@ -1,5 +1,6 @@
 import type { NatsConnection } from '@nats-io/transport-node';
 import { ScoreflowError } from '@scoreflow/core';
+import { retryTransient } from '../engine/transient.js';
 import { type BucketOptions, getVerified, openBucket, putVerified } from '../objects/index.js';
 import { type CheckpointManifest, parseCheckpointManifest } from './checkpoint-manifest.js';
 import { checkCheckpointFile, checkCheckpointName, checkpointObjects } from './checkpoint-names.js';
@@ -51,7 +52,9 @@ export interface CheckpointStore {
  * folder: `checkpoint/model.json`, `checkpoint/weights.bin`, `loss.csv`) under the training's name
  * and step, with their SHA-256 (node:crypto) in each object's metadata and in the step's
  * manifest, and `NAME/latest.json` names the last one. Another machine reads them back by name
- * (`scoreflow checkpoint pull`, `scoreflow train --resume`), every digest checked.
+ * (`scoreflow checkpoint pull`, `scoreflow train --resume`), every digest checked. Each operation
+ * is retried for up to a minute after a transient error (`retryTransient`: a server restarting, a
+ * cluster electing a leader); all of them are safe to repeat.
  *
  * @example
  * const store = await checkpointStore(nc);
@@ -59,13 +62,13 @@ export interface CheckpointStore {
  * const { manifest, files } = await store.get('two-moons'); // the latest: step 200
  */
 export async function checkpointStore(nc: NatsConnection, options: BucketOptions = {}): Promise<CheckpointStore> {
-  const store = await openBucket(nc, CHECKPOINT_BUCKET, options);
+  const store = await retryTransient(() => openBucket(nc, CHECKPOINT_BUCKET, options));
   const readManifest = async (object: string): Promise<CheckpointManifest | undefined> => {
     const bytes = await getVerified(store, CHECKPOINT_BUCKET, object);
     return bytes === undefined ? undefined : parseCheckpointManifest(bytes, `object ${object} in bucket ${CHECKPOINT_BUCKET}`);
   };
   const latest = (name: string) => readManifest(checkpointObjects.latest(checkCheckpointName(name)));
-  return {
+  const checkpoints: CheckpointStore = {
     async put(name, steps, files) {
       checkCheckpointName(name);
       if (!Number.isSafeInteger(steps) || steps < 0) throw new RangeError(`checkpoint steps: expected an integer >= 0, got ${steps}`);
@@ -115,5 +118,12 @@ export async function checkpointStore(nc: NatsConnection, options: BucketOptions
       for (const object of ordered) await store.delete(object);
       return ordered.length;
     },
+  };
+  return {
+    put: (name, steps, files) => retryTransient(() => checkpoints.put(name, steps, files)),
+    latest: (name) => retryTransient(() => checkpoints.latest(name)),
+    get: (name, steps) => retryTransient(() => checkpoints.get(name, steps)),
+    list: () => retryTransient(() => checkpoints.list()),
+    remove: (name) => retryTransient(() => checkpoints.remove(name)),
   };
 }

@@ -1,11 +1,8 @@
 import type { JetStreamClient, JetStreamPublishOptions } from '@nats-io/jetstream';
+import { TRANSIENT, TRANSIENT_MS } from './transient.js';
 
 /** A stream that discards new messages refuses a publish with one of these while it is full. */
 const FULL = /maximum (messages|bytes|messages per subject) exceeded|resource limits exceeded/i;
-/** What a publish meets while the server restarts or a cluster elects a leader: worth retrying for a while. */
-const TRANSIENT = /timeout|no responders|disconnect|reconnect|connection (lost|refused)|jetstream not (enabled|available)/i;
-/** How long transient errors are retried before the last one is thrown (ms). */
-const TRANSIENT_MS = 60_000;
 
 /**
  * Publishes to JetStream, waiting while the stream is full: a stream with `discard: new` refuses a

@@ -1,9 +1,12 @@
 import { jetstreamManager } from '@nats-io/jetstream';
-import { describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { checkpointStore } from '../checkpoints/index.js';
 import { openBucket } from '../objects/index.js';
-import { natsSkipReason } from '../testing/index.js';
+import { type NatsCluster, natsSkipReason, startNatsCluster } from '../testing/index.js';
+import { patternBytes } from '../testing/pattern-bytes.js';
+import { connectEngine } from './engine-url.js';
 import { withNatsServer } from '../testing/with-nats-server.fixture.js';
-import { WORK_STREAM, ensureEngineStreams } from './engine-streams.js';
+import { RESULT_STREAM, WORK_STREAM, ensureEngineStreams } from './engine-streams.js';
 import { checkReplicas } from './replicas.js';
 
 describe('checkReplicas(replicas)', () => {
@@ -24,5 +27,40 @@ describe.skipIf(natsSkipReason() !== undefined)('replicas on one server', () => 
     await expect(openBucket(nats.nc, 'sf_replicas_test', { replicas: 9 })).rejects.toThrow(/replicas: expected an integer from 1 to 5/);
     // A single server is no cluster: it refuses more than one copy.
     await expect(openBucket(nats.nc, 'sf_replicas_test', { replicas: 3 })).rejects.toThrow(/replicas > 1 not supported in non-clustered mode/);
+  });
+});
+
+describe.skipIf(natsSkipReason() !== undefined)('replicas on a loopback cluster of 3 servers', () => {
+  let cluster: NatsCluster;
+
+  beforeAll(async () => {
+    cluster = await startNatsCluster(3);
+  }, 60_000);
+
+  afterAll(async () => {
+    await cluster?.stop();
+  }, 60_000);
+
+  it('keeps 3 copies of the streams and of the checkpoints, which another server gives back after one has stopped', async () => {
+    const [first, second, third] = cluster.servers;
+    const nc = await connectEngine(first?.url ?? '');
+    const other = await connectEngine(third?.url ?? '');
+    try {
+      const jsm = await ensureEngineStreams(nc, { replicas: 3 });
+      for (const stream of [WORK_STREAM, RESULT_STREAM]) {
+        const info = await jsm.streams.info(stream);
+        expect(info.config.num_replicas).toBe(3);
+        expect(info.cluster?.replicas).toHaveLength(2);
+      }
+      const files = { 'checkpoint/weights.bin': patternBytes(3, 2 << 20), 'loss.csv': new TextEncoder().encode('step,loss,average\n') };
+      await (await checkpointStore(nc, { replicas: 3 })).put('clustered', 5, files);
+      expect((await jsm.streams.info('OBJ_sf_checkpoints')).config.num_replicas).toBe(3);
+      await second?.stop();
+      const back = await (await checkpointStore(other)).get('clustered');
+      expect(Buffer.from(back.files['checkpoint/weights.bin'] ?? []).equals(Buffer.from(files['checkpoint/weights.bin']))).toBe(true);
+    } finally {
+      await nc.close();
+      await other.close();
+    }
   });
 });

@@ -33,6 +33,8 @@ export interface NatsServerOptions {
   readonly storeDir?: string;
   /** Listen on this port (a restart on the same address); a free random one by default. */
   readonly port?: number;
+  /** A member of a JetStream cluster (`startNatsCluster`): its `server_name`, the cluster's name, its route port and every member's route port. */
+  readonly cluster?: { readonly serverName: string; readonly name: string; readonly port: number; readonly routes: readonly number[] };
 }
 
 /** A running `nats-server`: its URL, process id, and how to stop it. */
@@ -43,6 +45,8 @@ export interface NatsServer {
   readonly pid: number;
   /** The JetStream store folder (removed by `stop()` unless it was given). */
   readonly storeDir: string;
+  /** What the server has logged so far. */
+  log(): string;
   /** Stops the server by its pid (SIGTERM, then SIGKILL after 5 s) and removes the temporary folders. */
   stop(options?: { readonly keepStore?: boolean }): Promise<void>;
 }
@@ -79,6 +83,11 @@ export async function startNatsServer(options: NatsServerOptions = {}): Promise<
   const config = join(home, 'nats.conf');
   const lines = [`listen: 127.0.0.1:${port}`, `jetstream { store_dir: ${JSON.stringify(storeDir)} }`];
   if (options.maxPayload !== undefined) lines.push(`max_payload: ${options.maxPayload}`);
+  const { cluster } = options;
+  if (cluster !== undefined) {
+    const routes = cluster.routes.map((route) => `nats-route://127.0.0.1:${route}`).join(', ');
+    lines.push(`server_name: ${cluster.serverName}`, `cluster { name: ${cluster.name}, listen: 127.0.0.1:${cluster.port}, routes: [${routes}] }`);
+  }
   writeFileSync(config, lines.join('\n') + '\n');
   const log = join(home, 'nats.log');
   const child = spawn(binary, ['-c', config, '-l', log], { stdio: 'ignore', detached: false });
@@ -98,6 +107,7 @@ export async function startNatsServer(options: NatsServerOptions = {}): Promise<
     port,
     pid,
     storeDir,
+    log: () => readLog(log),
     async stop(stopOptions = {}) {
       await stopByPid(pid, exited);
       if (stopOptions.keepStore === true || !ownStore) rmSync(config, { force: true });

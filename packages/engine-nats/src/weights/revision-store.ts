@@ -1,4 +1,5 @@
 import type { NatsConnection } from '@nats-io/transport-node';
+import { retryTransient } from '../engine/transient.js';
 import { type BucketOptions, getVerified, openBucket, putVerified } from '../objects/index.js';
 
 /** The object-store bucket of training weights by revision (removed once their step is done). */
@@ -19,24 +20,25 @@ export interface RevisionStore {
  * trainer puts each step's weights once, and workers read them by name instead of receiving them
  * in every work item, so the weights are not limited by `max_payload`. The bytes are checked by
  * node:crypto's SHA-256 (stored in the object's metadata; the client's own SHA-256, in
- * JavaScript, is about 20 times slower). A worker keeps the last revision it read.
+ * JavaScript, is about 20 times slower). A worker keeps the last revision it read. Transient
+ * errors (a server restarting, a cluster electing a leader) are retried for up to a minute.
  */
 export async function revisionStore(nc: NatsConnection, options: BucketOptions = {}): Promise<RevisionStore> {
-  const store = await openBucket(nc, WEIGHTS_BUCKET, options);
+  const store = await retryTransient(() => openBucket(nc, WEIGHTS_BUCKET, options));
   let last: { name: string; bytes: Uint8Array } | undefined;
   return {
     async put(name, bytes) {
-      await putVerified(store, name, bytes);
+      await retryTransient(() => putVerified(store, name, bytes));
     },
     async get(name) {
       if (last?.name === name) return last.bytes;
-      const bytes = await getVerified(store, WEIGHTS_BUCKET, name);
+      const bytes = await retryTransient(() => getVerified(store, WEIGHTS_BUCKET, name));
       if (bytes === undefined) throw new Error(`revision ${name} is not in the object store ${WEIGHTS_BUCKET}`);
       last = { name, bytes };
       return bytes;
     },
     async delete(name) {
-      await store.delete(name);
+      await retryTransient(() => store.delete(name));
     },
   };
 }
