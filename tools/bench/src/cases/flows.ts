@@ -1,6 +1,6 @@
 import { deriveSeed } from '@scoreflow/core';
 import { selectBackend } from '@scoreflow/score-nets';
-import { type FlowMethod, type FlowOutcome, type FlowProtocol, meanAndSpread, sampleMoons, trainFlowMethod, w2 } from '../flows/index.js';
+import { type FlowMethod, type FlowOutcome, type FlowProtocol, kdeNll, meanAndSpread, sampleMoons, trainFlowMethod, w2 } from '../flows/index.js';
 import type { BenchResult, BenchValue } from '../measure.js';
 
 /** The table's rows: torchcfm's methods (SB-CFM at its default sigma 1), then reflow of I-CFM (sigma 0, Liu et al. 2023). */
@@ -17,6 +17,17 @@ const PROTOCOL: FlowProtocol = { steps: Number(process.env.FLOWS_STEPS ?? 1000),
 const SEEDS = Number(process.env.FLOWS_SEEDS ?? 5);
 const CHOSEN = process.env.FLOWS_METHODS?.split(',');
 
+/** Points of the NLL baseline's kernel density estimate. */
+const KDE_POINTS = 10_000;
+
+/**
+ * The NLL baseline of a seed: a Gaussian KDE of `KDE_POINTS` moons of the training pool's seed, its bandwidth
+ * chosen on the floor's moons, measured on the test moons (`kdeNll`).
+ */
+export function kdeBaseline(seed: number): ReturnType<typeof kdeNll> {
+  return kdeNll(sampleMoons(KDE_POINTS, deriveSeed(seed, 'flows/target')), sampleMoons(PROTOCOL.test, deriveSeed(seed, 'flows/floor')), sampleMoons(PROTOCOL.test, deriveSeed(seed, 'flows/test-target')));
+}
+
 /**
  * torchcfm's 2-D protocol, shortened (docs/flows.md, "Against torchcfm"): 8 Gaussians -> moons with
  * torchcfm's own generators (`../flows/torchcfm-data.ts`), an MLP 3 x 64 SELU predicting the velocity,
@@ -25,7 +36,8 @@ const CHOSEN = process.env.FLOWS_METHODS?.split(',');
  * against 1000 test moons, beside the floor W2 of two exact samples of 1000; straightness as the mean
  * ratio of path length to endpoint distance (1 = straight), training time, and the NLL of the test moons
  * (`flowNll`: the flow's ODE from t = 1 back to its source by RK45 at rtol = atol = 1e-4, exact divergence by autodiff, the
- * source's density at x(0); nats, with the standard error over the points). Each value is the mean
+ * source's density at x(0); nats, with the standard error over the points) beside a Gaussian KDE's of the same
+ * points (`kdeBaseline`). Each value is the mean
  * over seeds, with the seeds' standard deviation beside it. Reflow straightens the same seed's I-CFM
  * flow (its pairs: 16,384 source points pushed through 100 Euler steps; its time includes them).
  */
@@ -35,8 +47,10 @@ export async function flows(): Promise<BenchResult> {
   if (methods.some((method) => method.objective === 'reflow') && !methods.some((method) => method.objective === 'icfm')) throw new RangeError('flows: reflow needs icfm (its teacher) in FLOWS_METHODS.');
   const outcomes = new Map<string, FlowOutcome[]>(methods.map((method) => [method.label, []]));
   const floors: number[] = [];
+  const kde: number[] = [];
   for (let seed = 0; seed < SEEDS; seed++) {
     floors.push(w2(sampleMoons(PROTOCOL.test, deriveSeed(seed, 'flows/floor')), sampleMoons(PROTOCOL.test, deriveSeed(seed, 'flows/test-target'))));
+    kde.push(kdeBaseline(seed).nll);
     let teacher: Awaited<ReturnType<typeof trainFlowMethod>>['network'] | undefined;
     for (const method of methods) {
       const trained = await trainFlowMethod(method, seed, PROTOCOL, teacher);
@@ -56,6 +70,7 @@ export async function flows(): Promise<BenchResult> {
     values.push({ name: `${name} (mean of ${samples.length} seeds)`, value: mean, unit }, { name: `${name} (sd over seeds)`, value: sd, unit });
   };
   push('W2 floor (two exact samples of 1000)', floors, '');
+  push(`NLL baseline: Gaussian KDE of ${KDE_POINTS} moons, bandwidth chosen on ${PROTOCOL.test} held-out moons`, kde, 'nats');
   for (const method of methods) {
     const rows = outcomes.get(method.label) ?? [];
     push(`${method.label} (sigma ${method.sigma}) W2, ${PROTOCOL.euler} Euler steps`, rows.map((row) => row.w2), '');
