@@ -11,74 +11,82 @@
 (module
   (import "env" "memory" (memory 1))
 
-;; Applies the activation to `count` float32 at p (count a multiple of 4), in place, then adds
+  ;; Applies the activation to `count` float32 at p (count a multiple of 4), in place, then adds
   ;; the float32 at `res` (a residual input of the same layout) when res is not 0.
-  ;; mode 0: identity; 1: SiLU x / (1 + exp(-x)) (Elfwing et al. 2018); 2: ReLU max(x, 0);
-  ;; 3: exp(x) itself (what the tests measure).
+  ;; mode 0: identity; 1: SiLU v / (1 + exp(-v)) (Elfwing et al. 2018); 2: ReLU max(v, 0);
+  ;; 3: exp(-v) itself (what the tests measure).
   ;;
-  ;; exp is Cephes' expf (Moshier 1989): the argument clamped to [-87, 88] (so 2^n stays a normal
-  ;; float32), n = round(x log2 e) by adding and subtracting 1.5 2^23 (whose low mantissa bits then
-  ;; hold n, so that (bits + 127) << 23 are the bits of 2^n), r = x - n C1 - n C2 (Cody and Waite
-  ;; 1980: C1 + C2 = ln 2, C1 of 9 bits so that n C1 is exact), exp(r) = 1 + r + r^2 P(r) with
-  ;; Cephes' degree-5 P on [-ln 2 / 2, ln 2 / 2], times 2^n: max relative error 8.1e-8 against
-  ;; Math.exp (mlp-kernels.spec.ts). NaN passes through. The constants
-  ;; are stored at bytes 16 .. 223 and loaded in the loop: V8 rebuilds a v128.const (four
-  ;; instructions) at every use, even from a local.
+  ;; exp(x), x = -v, is Cephes' expf (Moshier 1989): x clamped to [-87, 88] (so 2^n stays a normal
+  ;; float32), n = round(x log2 e), r = x - n C1 - n C2 (Cody and Waite 1980: C1 + C2 = ln 2, C1 of
+  ;; 9 bits so that n C1 is exact), exp(r) = 1 + r + r^2 P(r) with Cephes' degree-5 P on
+  ;; [-ln 2 / 2, ln 2 / 2], times 2^n: max relative error 8.1e-8 against Math.exp
+  ;; (mlp-kernels.spec.ts). It is computed on s = v clamped to [-88, 87] and u = -r = s + n C1 +
+  ;; n C2, with P's odd coefficients negated, which rounds exactly as Cephes does on x (negation is
+  ;; exact) and needs no negation. n comes from adding 1.5 2^23 + 127 to s (-log2 e): the float32
+  ;; sum rounds to an integer whose low mantissa bits are n + 127, so shifted left by 23 they are
+  ;; the bits of 2^n. NaN passes through. The constants are stored at bytes 16 .. 223 and loaded in
+  ;; the loop: V8 rebuilds a v128.const (four instructions) at every use, even from a local.
   (func $activate (export "activate") (param $p i32) (param $res i32) (param $count i32) (param $mode i32)
-    (local $end i32) (local $v v128) (local $x v128) (local $n v128) (local $r v128) (local $y v128)
-    (if (i32.and (i32.eqz (local.get $mode)) (i32.eqz (local.get $res))) (then (return)))
+    (local $end i32) (local $v v128) (local $s v128) (local $n v128) (local $u v128) (local $y v128)
     (if (i32.eqz (local.get $count)) (then (return)))
-    (v128.store offset=16 (i32.const 0) (v128.const f32x4 88 88 88 88))
-    (v128.store offset=32 (i32.const 0) (v128.const f32x4 -87 -87 -87 -87))
-    (v128.store offset=48 (i32.const 0) (v128.const f32x4 1.44269504088896341 1.44269504088896341 1.44269504088896341 1.44269504088896341))
-    (v128.store offset=64 (i32.const 0) (v128.const f32x4 12582912 12582912 12582912 12582912))
-    (v128.store offset=80 (i32.const 0) (v128.const f32x4 0.693359375 0.693359375 0.693359375 0.693359375))
-    (v128.store offset=96 (i32.const 0) (v128.const f32x4 -2.12194440e-4 -2.12194440e-4 -2.12194440e-4 -2.12194440e-4))
-    (v128.store offset=112 (i32.const 0) (v128.const f32x4 1.9875691500e-4 1.9875691500e-4 1.9875691500e-4 1.9875691500e-4))
-    (v128.store offset=128 (i32.const 0) (v128.const f32x4 1.3981999507e-3 1.3981999507e-3 1.3981999507e-3 1.3981999507e-3))
-    (v128.store offset=144 (i32.const 0) (v128.const f32x4 8.3334519073e-3 8.3334519073e-3 8.3334519073e-3 8.3334519073e-3))
-    (v128.store offset=160 (i32.const 0) (v128.const f32x4 4.1665795894e-2 4.1665795894e-2 4.1665795894e-2 4.1665795894e-2))
-    (v128.store offset=176 (i32.const 0) (v128.const f32x4 1.6666665459e-1 1.6666665459e-1 1.6666665459e-1 1.6666665459e-1))
-    (v128.store offset=192 (i32.const 0) (v128.const f32x4 5.0000001201e-1 5.0000001201e-1 5.0000001201e-1 5.0000001201e-1))
-    (v128.store offset=208 (i32.const 0) (v128.const f32x4 1 1 1 1))
     (local.set $end (i32.add (local.get $p) (i32.shl (local.get $count) (i32.const 2))))
-    (loop $each
-      (local.set $v (v128.load (local.get $p)))
-      (if (i32.eq (local.get $mode) (i32.const 2))
-        (then (local.set $v (f32x4.pmax (local.get $v) (v128.const f32x4 0 0 0 0)))))
-      (if (i32.and (local.get $mode) (i32.const 1))
-        (then
-          (local.set $x (if (result v128) (i32.eq (local.get $mode) (i32.const 3))
-            (then (local.get $v)) (else (f32x4.neg (local.get $v)))))
-          (local.set $x (f32x4.pmax (f32x4.pmin (local.get $x) (v128.load offset=16 (i32.const 0))) (v128.load offset=32 (i32.const 0))))
-          ;; n + 1.5 2^23, rounded to the nearest integer by the float32 addition itself
-          (local.set $n (f32x4.add (f32x4.mul (local.get $x) (v128.load offset=48 (i32.const 0))) (v128.load offset=64 (i32.const 0))))
-          (local.set $y (local.get $n))
-          (local.set $n (f32x4.sub (local.get $n) (v128.load offset=64 (i32.const 0))))
-          (local.set $r (f32x4.sub
-            (f32x4.sub (local.get $x) (f32x4.mul (local.get $n) (v128.load offset=80 (i32.const 0))))
+    (if (i32.and (local.get $mode) (i32.const 1))
+      (then
+        (v128.store offset=16 (i32.const 0) (v128.const f32x4 87 87 87 87))
+        (v128.store offset=32 (i32.const 0) (v128.const f32x4 -88 -88 -88 -88))
+        (v128.store offset=48 (i32.const 0) (v128.const f32x4 -1.44269504088896341 -1.44269504088896341 -1.44269504088896341 -1.44269504088896341))
+        (v128.store offset=64 (i32.const 0) (v128.const f32x4 12583039 12583039 12583039 12583039))
+        (v128.store offset=80 (i32.const 0) (v128.const f32x4 0.693359375 0.693359375 0.693359375 0.693359375))
+        (v128.store offset=96 (i32.const 0) (v128.const f32x4 -2.12194440e-4 -2.12194440e-4 -2.12194440e-4 -2.12194440e-4))
+        (v128.store offset=112 (i32.const 0) (v128.const f32x4 -1.9875691500e-4 -1.9875691500e-4 -1.9875691500e-4 -1.9875691500e-4))
+        (v128.store offset=128 (i32.const 0) (v128.const f32x4 1.3981999507e-3 1.3981999507e-3 1.3981999507e-3 1.3981999507e-3))
+        (v128.store offset=144 (i32.const 0) (v128.const f32x4 -8.3334519073e-3 -8.3334519073e-3 -8.3334519073e-3 -8.3334519073e-3))
+        (v128.store offset=160 (i32.const 0) (v128.const f32x4 4.1665795894e-2 4.1665795894e-2 4.1665795894e-2 4.1665795894e-2))
+        (v128.store offset=176 (i32.const 0) (v128.const f32x4 -1.6666665459e-1 -1.6666665459e-1 -1.6666665459e-1 -1.6666665459e-1))
+        (v128.store offset=192 (i32.const 0) (v128.const f32x4 5.0000001201e-1 5.0000001201e-1 5.0000001201e-1 5.0000001201e-1))
+        (v128.store offset=208 (i32.const 0) (v128.const f32x4 1 1 1 1))
+        (loop $exp
+          (local.set $v (v128.load (local.get $p)))
+          (local.set $s (f32x4.pmax (f32x4.pmin (local.get $v) (v128.load offset=16 (i32.const 0))) (v128.load offset=32 (i32.const 0))))
+          ;; n + 1.5 2^23 + 127, rounded to an integer by the float32 addition itself
+          (local.set $y (f32x4.add (f32x4.mul (local.get $s) (v128.load offset=48 (i32.const 0))) (v128.load offset=64 (i32.const 0))))
+          (local.set $n (f32x4.sub (local.get $y) (v128.load offset=64 (i32.const 0))))
+          (local.set $u (f32x4.add
+            (f32x4.add (local.get $s) (f32x4.mul (local.get $n) (v128.load offset=80 (i32.const 0))))
             (f32x4.mul (local.get $n) (v128.load offset=96 (i32.const 0)))))
-          ;; 2^n, from the bits of n + 1.5 2^23
-          (local.set $n (i32x4.shl (i32x4.add (local.get $y) (v128.const i32x4 127 127 127 127)) (i32.const 23)))
-          (local.set $y (f32x4.add (f32x4.mul (v128.load offset=112 (i32.const 0)) (local.get $r)) (v128.load offset=128 (i32.const 0))))
-          (local.set $y (f32x4.add (f32x4.mul (local.get $y) (local.get $r)) (v128.load offset=144 (i32.const 0))))
-          (local.set $y (f32x4.add (f32x4.mul (local.get $y) (local.get $r)) (v128.load offset=160 (i32.const 0))))
-          (local.set $y (f32x4.add (f32x4.mul (local.get $y) (local.get $r)) (v128.load offset=176 (i32.const 0))))
-          (local.set $y (f32x4.add (f32x4.mul (local.get $y) (local.get $r)) (v128.load offset=192 (i32.const 0))))
-          (local.set $y (f32x4.add
-            (f32x4.add (f32x4.mul (local.get $y) (f32x4.mul (local.get $r) (local.get $r))) (local.get $r))
-            (v128.load offset=208 (i32.const 0))))
-          (local.set $y (f32x4.mul (local.get $y) (local.get $n)))
+          ;; 2^n
+          (local.set $n (i32x4.shl (local.get $y) (i32.const 23)))
+          (local.set $y (f32x4.add (f32x4.mul (v128.load offset=112 (i32.const 0)) (local.get $u)) (v128.load offset=128 (i32.const 0))))
+          (local.set $y (f32x4.add (f32x4.mul (local.get $y) (local.get $u)) (v128.load offset=144 (i32.const 0))))
+          (local.set $y (f32x4.add (f32x4.mul (local.get $y) (local.get $u)) (v128.load offset=160 (i32.const 0))))
+          (local.set $y (f32x4.add (f32x4.mul (local.get $y) (local.get $u)) (v128.load offset=176 (i32.const 0))))
+          (local.set $y (f32x4.add (f32x4.mul (local.get $y) (local.get $u)) (v128.load offset=192 (i32.const 0))))
+          ;; exp(r) = 1 + r + r^2 P(r) = (y u^2 - u) + 1, times 2^n
+          (local.set $y (f32x4.mul
+            (f32x4.add (f32x4.sub (f32x4.mul (local.get $y) (f32x4.mul (local.get $u) (local.get $u))) (local.get $u)) (v128.load offset=208 (i32.const 0)))
+            (local.get $n)))
           (local.set $v (if (result v128) (i32.eq (local.get $mode) (i32.const 3))
             (then (local.get $y))
-            (else (f32x4.div (local.get $v) (f32x4.add (local.get $y) (v128.load offset=208 (i32.const 0)))))))))
-      (if (local.get $res)
-        (then
-          (local.set $v (f32x4.add (local.get $v) (v128.load (local.get $res))))
-          (local.set $res (i32.add (local.get $res) (i32.const 16)))))
-      (v128.store (local.get $p) (local.get $v))
-      (local.set $p (i32.add (local.get $p) (i32.const 16)))
-      (br_if $each (i32.lt_u (local.get $p) (local.get $end)))))
+            (else (f32x4.div (local.get $v) (f32x4.add (local.get $y) (v128.load offset=208 (i32.const 0)))))))
+          (if (local.get $res)
+            (then
+              (local.set $v (f32x4.add (local.get $v) (v128.load (local.get $res))))
+              (local.set $res (i32.add (local.get $res) (i32.const 16)))))
+          (v128.store (local.get $p) (local.get $v))
+          (local.set $p (i32.add (local.get $p) (i32.const 16)))
+          (br_if $exp (i32.lt_u (local.get $p) (local.get $end)))))
+      (else
+        (if (i32.and (i32.eqz (local.get $mode)) (i32.eqz (local.get $res))) (then (return)))
+        (loop $plain
+          (local.set $v (v128.load (local.get $p)))
+          (if (local.get $mode) (then (local.set $v (f32x4.pmax (local.get $v) (v128.const f32x4 0 0 0 0)))))
+          (if (local.get $res)
+            (then
+              (local.set $v (f32x4.add (local.get $v) (v128.load (local.get $res))))
+              (local.set $res (i32.add (local.get $res) (i32.const 16)))))
+          (v128.store (local.get $p) (local.get $v))
+          (local.set $p (i32.add (local.get $p) (i32.const 16)))
+          (br_if $plain (i32.lt_u (local.get $p) (local.get $end)))))))
 
   ;; One dense layer out = act(a W + b) (+ res), over `rows` rows: a register-blocked matrix
   ;; product, 4 rows x 8 columns per block (eight f32x4 accumulators: each k adds a broadcast

@@ -4,7 +4,7 @@ import { MLP_WASM_BASE64 } from './mlp-wasm.js';
 export interface MlpKernels {
   /** out = act(a W + b) (+ res) over `rows` rows (a multiple of 4); act 0 none, 1 SiLU, 2 ReLU. */
   dense(a: number, lda: number, w: number, b: number, out: number, rows: number, k: number, n: number, act: number, res: number): void;
-  /** The activation `mode` (0 none, 1 SiLU, 2 ReLU, 3 exp) of `count` float32 at p, in place, plus those at `res` when not 0. */
+  /** The activation `mode` (0 none, 1 SiLU, 2 ReLU, 3 exp(-v): the tests') of `count` float32 at p, in place, plus those at `res` when not 0. */
   activate(p: number, res: number, count: number, mode: number): void;
 }
 

@@ -1,51 +1,22 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
 import { type ParticleBatch, createRng, createRunContext, positionsOf, rangeIds } from '@scoreflow/core';
 import { priorSource } from '@scoreflow/data-sources';
 import { type CpuEngine, createWasmKernels, eulerMaruyama } from '@scoreflow/samplers';
 import { mixtureScore } from '@scoreflow/score-models';
 import { lastValueFrom, toArray } from 'rxjs';
-import { cpuPerUnit, threadCpuMs } from '../cases/score-net-thread-cpu.js';
 import type { BenchResult, BenchValue } from '../measure.js';
 import { cpuProblem, runShard } from './shard.js';
 import { shardPool } from './shard-pool.js';
+import { type Timing, best } from './best-of.js';
+import { networkSamplingRows } from './network-bench.js';
+import { python } from './python.js';
 
 const particles = 1_000_000;
 const steps = 20;
 const seed = 0;
-const repeats = 3;
 
-/** The figures of issue 19 (another 2-core Xeon, Node 20, one sitting), in ns per particle-step: used where PyTorch is not installed. */
-export const ISSUE_FIGURES = { torch1: 26, torch2: 21.5, numpy: 26, cFastMath: 3.6 } as const;
-
-/** A run's times in ms: wall, and CPU of its busiest thread (what the wall time would be with a core per thread). */
-interface Timing {
-  readonly wall: number;
-  readonly cpu: number;
-}
-
-/**
- * The best of `repeats` runs after one warm-up, each after `reset` (untimed): the least wall time
- * and the least CPU time of the busiest thread (this one when `threads` is 'main', else the
- * busiest other thread: the workers), from /proc (10 ms resolution). On a shared machine the wall
- * time counts the neighbours' work too; the CPU time mostly does not.
- */
-async function best(reset: () => void, run: () => unknown, threads: 'main' | 'workers' = 'main'): Promise<Timing> {
-  let wall = Number.POSITIVE_INFINITY;
-  let cpu = Number.POSITIVE_INFINITY;
-  for (let r = 0; r <= repeats; r++) {
-    reset();
-    const before = threadCpuMs();
-    const start = performance.now();
-    await run();
-    const elapsed = performance.now() - start;
-    const used = cpuPerUnit(before, threadCpuMs(), 1);
-    if (r === 0) continue;
-    wall = Math.min(wall, elapsed);
-    cpu = Math.min(cpu, threads === 'main' ? used.main : used.busiestOther);
-  }
-  return { wall, cpu };
-}
+/** The figures of issue 19 (another 2-core Xeon, Node 20, one sitting), in ns per particle-step (network sampling in particle-steps/s): used where PyTorch is not installed. */
+export const ISSUE_FIGURES = { torch1: 26, torch2: 21.5, numpy: 26, cFastMath: 3.6, torchSampling: 520_000 } as const;
 
 /** The `euler-maruyama` stage on `engine`, from the prior, batches of 65,536: its wall time and its last positions (concatenated). */
 async function stage(engine: CpuEngine): Promise<{ ms: Timing; x: Float32Array }> {
@@ -69,11 +40,6 @@ async function stage(engine: CpuEngine): Promise<{ ms: Timing; x: Float32Array }
   return { ms, x };
 }
 
-/**
- * The Python that runs the reference: `$SCOREFLOW_PYTHON`, else Debian's /usr/bin/python3 (where
- * `apt-get install python3-torch` puts torch, which a pyenv `python3` on the PATH does not see), else `python3`.
- */
-const python = (): string => process.env.SCOREFLOW_PYTHON ?? (existsSync('/usr/bin/python3') ? '/usr/bin/python3' : 'python3');
 
 /** ns per particle-step of the PyTorch and numpy reference (`em_step_reference.py`), or undefined where Python or numpy is missing. */
 function reference(): Record<string, number | string> | undefined {
@@ -94,7 +60,8 @@ const same = (a: Float32Array, b: Float32Array) => Buffer.compare(Buffer.from(a.
  * and on the WebAssembly SIMD kernel (`engine`), the kernel alone on one core (main thread) and on
  * two worker threads over a SharedArrayBuffer, and PyTorch / numpy doing the same step
  * (`em_step_reference.py`) where python3 has them; else the issue's figures. It checks that every
- * engine and split gives the same bytes. Ratios are the figures to quote: the machine is shared.
+ * engine and split gives the same bytes. Then sampling with the MLP score network on TF.js, on
+ * score-nets' WebAssembly SIMD kernels and in PyTorch (`networkSamplingRows`). Ratios are the figures to quote: the machine is shared.
  */
 export async function cpuBench(): Promise<BenchResult> {
   const ns = (ms: number) => (ms * 1e6) / (particles * steps);
@@ -153,9 +120,15 @@ export async function cpuBench(): Promise<BenchResult> {
     values.push({ name: 'ratio: numpy / wasm kernel one core (CPU time)', value: numpy / ns(oneMs.cpu), unit: 'x' });
   }
   values.push({ name: `ratio: the issue's C -O3 -ffast-math (${ISSUE_FIGURES.cFastMath} ns, another machine) / wasm kernel one core (CPU time)`, value: ISSUE_FIGURES.cFastMath / ns(oneMs.cpu), unit: 'x' });
+  const network = await networkSamplingRows();
+  values.push(...network);
+  const wasmNetwork = network.find((value) => value.name === 'network sampling, wasm kernels (engine: wasm), main + 1 worker: CPU time of the busiest thread')?.value;
+  if (wasmNetwork !== undefined) {
+    values.push({ name: `ratio: wasm kernels main + 1 worker / the issue's PyTorch sampling (${ISSUE_FIGURES.torchSampling} particle-steps/s, another machine)`, value: wasmNetwork / ISSUE_FIGURES.torchSampling, unit: 'x' });
+  }
   return {
-    bench: 'CPU: reverse Euler-Maruyama step, TypeScript vs WebAssembly SIMD vs PyTorch',
-    description: `${particles.toLocaleString('en')} 2-D particles, ${steps} steps, exact double-Gaussian score; all in one run on a machine shared with other work: quote the ratios of CPU times (per-thread, from /proc), not the absolute or wall figures; ${measured}`,
+    bench: 'CPU: reverse Euler-Maruyama step and network sampling, TypeScript vs WebAssembly SIMD vs TF.js vs PyTorch',
+    description: `exact step: ${particles.toLocaleString('en')} 2-D particles, ${steps} steps, exact double-Gaussian score; network sampling: the MLP 3x128 SiLU on 10,000 particles, 20 steps; all in one run on a machine shared with other work: quote the ratios of CPU times (per-thread, from /proc), not the absolute or wall figures; ${measured}`,
     values,
   };
 }

@@ -11,11 +11,11 @@ Usage: python3 em_step_reference.py PARTICLES STEPS
 """
 import json
 import math
-import os
 import sys
-import time
 
 import numpy as np
+
+from cpu_times import best_times
 
 n = int(sys.argv[1])
 steps = int(sys.argv[2])
@@ -26,30 +26,9 @@ std = 0.5
 result = {"numpy": np.__version__}
 
 
-def thread_cpu():
-    """CPU seconds (user + system) of each thread of this process, from /proc/self/task (10 ms ticks)."""
-    times = {}
-    for task in os.listdir("/proc/self/task"):
-        try:
-            with open(f"/proc/self/task/{task}/stat") as stat:
-                fields = stat.read().split(") ")[1].split(" ")
-            times[task] = (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
-        except (OSError, IndexError):
-            pass
-    return times
-
-
-def best_of(name, run, repeats=3):
+def best_of(name, run):
     """Stores the least wall time and the least CPU time of the busiest thread, in ns per particle-step."""
-    run()
-    wall = cpu = math.inf
-    for _ in range(repeats):
-        before = thread_cpu()
-        start = time.perf_counter()
-        run()
-        wall = min(wall, time.perf_counter() - start)
-        after = thread_cpu()
-        cpu = min(cpu, max(after[t] - before.get(t, 0.0) for t in after))
+    wall, cpu, _ = best_times(run)
     result[name] = wall * 1e9 / (n * steps)
     result[name + "_cpu"] = cpu * 1e9 / (n * steps)
 
