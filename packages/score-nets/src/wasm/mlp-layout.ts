@@ -25,7 +25,23 @@ export interface MlpLayout {
   readonly bytes: number;
 }
 
-const up = (value: number, multiple: number) => Math.ceil(value / multiple) * multiple;
+/** `value` rounded up to a multiple of `multiple`. */
+export const up = (value: number, multiple: number) => Math.ceil(value / multiple) * multiple;
+
+/**
+ * Hands out 16-byte-aligned regions of the kernels' memory from byte 256 on (bytes 0 .. 255 are
+ * the kernels' null pointer and constants): `take(floats)` returns a region's byte offset,
+ * `layer(k, n)` a packed layer's weights and bias, `bytes()` the end.
+ */
+export function memoryRegions() {
+  let offset = 256;
+  const take = (floats: number) => {
+    const at = offset;
+    offset += up(floats * 4, 16);
+    return at;
+  };
+  return { take, layer: (k: number, n: number): PackedLayer => ({ k, n, w: take(k * n), b: take(n) }), bytes: () => offset };
+}
 
 /**
  * The kernel's memory layout for `description` with `chunk` rows at a time: bytes 0 .. 255 stay free
@@ -35,18 +51,12 @@ const up = (value: number, multiple: number) => Math.ceil(value / multiple) * mu
 export function mlpLayout(description: Pick<MlpScoreDescription, 'dim' | 'width' | 'depth'>, chunk: number): MlpLayout {
   const { dim, width, depth } = description;
   const wide = up(width, 8);
-  let offset = 256;
-  const take = (floats: number) => {
-    const at = offset;
-    offset += up(floats * 4, 16);
-    return at;
-  };
-  const layer = (k: number, n: number): PackedLayer => ({ k, n, w: take(k * n), b: take(n) });
+  const { take, layer, bytes } = memoryRegions();
   const layers = [layer(dim, wide), ...Array.from({ length: depth - 1 }, () => layer(wide, wide)), layer(wide, up(dim, 8))];
   const x = take(chunk * dim);
   const h: [number, number] = [take(chunk * wide), take(chunk * wide)];
   const out = take(chunk * up(dim, 8));
-  return { layers, chunk, x, h, out, bytes: offset };
+  return { layers, chunk, x, h, out, bytes: bytes() };
 }
 
 /**

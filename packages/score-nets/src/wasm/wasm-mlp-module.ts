@@ -6,6 +6,8 @@ export interface MlpKernels {
   dense(a: number, lda: number, w: number, b: number, out: number, rows: number, k: number, n: number, act: number, res: number): void;
   /** The activation `mode` (0 none, 1 SiLU, 2 ReLU, 3 exp(-v): the tests') of `count` float32 at p, in place, plus those at `res` when not 0. */
   activate(p: number, res: number, count: number, mode: number): void;
+  /** dW = a^T dz (k x n, k a multiple of 4, n of 8) over `rows` rows of a (stride lda bytes) and dz (stride ldz); added to out's values when `accumulate` is 1. */
+  denseTn(a: number, lda: number, dz: number, ldz: number, out: number, rows: number, k: number, n: number, accumulate: number): void;
 }
 
 let compiled: WebAssembly.Module | null | undefined;

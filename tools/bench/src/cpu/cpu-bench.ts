@@ -9,6 +9,7 @@ import { cpuProblem, runShard } from './shard.js';
 import { shardPool } from './shard-pool.js';
 import { type Timing, best } from './best-of.js';
 import { networkSamplingRows } from './network-bench.js';
+import { networkTrainingRows } from './training-bench.js';
 import { python } from './python.js';
 
 const particles = 1_000_000;
@@ -16,7 +17,7 @@ const steps = 20;
 const seed = 0;
 
 /** The figures of issue 19 (another 2-core Xeon, Node 20, one sitting), in ns per particle-step (network sampling in particle-steps/s): used where PyTorch is not installed. */
-export const ISSUE_FIGURES = { torch1: 26, torch2: 21.5, numpy: 26, cFastMath: 3.6, torchSampling: 520_000 } as const;
+export const ISSUE_FIGURES = { torch1: 26, torch2: 21.5, numpy: 26, cFastMath: 3.6, torchSampling: 520_000, torchTraining: 41.5 } as const;
 
 /** The `euler-maruyama` stage on `engine`, from the prior, batches of 65,536: its wall time and its last positions (concatenated). */
 async function stage(engine: CpuEngine): Promise<{ ms: Timing; x: Float32Array }> {
@@ -61,7 +62,8 @@ const same = (a: Float32Array, b: Float32Array) => Buffer.compare(Buffer.from(a.
  * two worker threads over a SharedArrayBuffer, and PyTorch / numpy doing the same step
  * (`em_step_reference.py`) where python3 has them; else the issue's figures. It checks that every
  * engine and split gives the same bytes. Then sampling with the MLP score network on TF.js, on
- * score-nets' WebAssembly SIMD kernels and in PyTorch (`networkSamplingRows`). Ratios are the figures to quote: the machine is shared.
+ * score-nets' WebAssembly SIMD kernels and in PyTorch (`networkSamplingRows`), and training it
+ * (`networkTrainingRows`). Ratios are the figures to quote: the machine is shared.
  */
 export async function cpuBench(): Promise<BenchResult> {
   const ns = (ms: number) => (ms * 1e6) / (particles * steps);
@@ -126,9 +128,15 @@ export async function cpuBench(): Promise<BenchResult> {
   if (wasmNetwork !== undefined) {
     values.push({ name: `ratio: wasm kernels main + 1 worker / the issue's PyTorch sampling (${ISSUE_FIGURES.torchSampling} particle-steps/s, another machine)`, value: wasmNetwork / ISSUE_FIGURES.torchSampling, unit: 'x' });
   }
+  const training = await networkTrainingRows();
+  values.push(...training);
+  const wasmTraining = training.find((value) => value.name === 'DSM training, wasm kernels, main + 1 worker: CPU time of the busiest thread')?.value;
+  if (wasmTraining !== undefined) {
+    values.push({ name: `ratio: wasm kernels main + 1 worker / the issue's PyTorch training (${ISSUE_FIGURES.torchTraining} steps/s, OpenBLAS, 2 threads, another machine)`, value: wasmTraining / ISSUE_FIGURES.torchTraining, unit: 'x' });
+  }
   return {
-    bench: 'CPU: reverse Euler-Maruyama step and network sampling, TypeScript vs WebAssembly SIMD vs TF.js vs PyTorch',
-    description: `exact step: ${particles.toLocaleString('en')} 2-D particles, ${steps} steps, exact double-Gaussian score; network sampling: the MLP 3x128 SiLU on 10,000 particles, 20 steps; all in one run on a machine shared with other work: quote the ratios of CPU times (per-thread, from /proc), not the absolute or wall figures; ${measured}`,
+    bench: 'CPU: reverse Euler-Maruyama step, network sampling and DSM training, TypeScript vs WebAssembly SIMD vs TF.js vs PyTorch',
+    description: `exact step: ${particles.toLocaleString('en')} 2-D particles, ${steps} steps, exact double-Gaussian score; network sampling: the MLP 3x128 SiLU on 10,000 particles, 20 steps; DSM training: that network, batches of 4,096, Adam, 10 steps; all in one run on a machine shared with other work: quote the ratios of CPU times (per-thread, from /proc), not the absolute or wall figures; ${measured}`,
     values,
   };
 }

@@ -11,6 +11,9 @@ import type { BenchValue } from '../measure.js';
 import { type Timing, best } from './best-of.js';
 import { python } from './python.js';
 
+/** The file name of the BLAS a reference ran with. */
+export const blasOf = (ref: Record<string, number | string>) => String(ref.blas).split('/').at(-1);
+
 const particles = 10_000;
 const steps = 20;
 
@@ -25,14 +28,15 @@ async function sample(score: ScoreModel): Promise<Float32Array> {
 
 /**
  * Particle-steps per second of the PyTorch reference (`network_reference.py`) on `threads`
- * threads (torch's, OpenBLAS's and OpenMP's alike), with the BLAS libblas.so.3 resolves to, or
+ * threads (torch's, OpenBLAS's and OpenMP's alike), sampling (or training: `work.train`), with the BLAS libblas.so.3 resolves to, or
  * with OpenBLAS from `openblas`, a folder holding its libblas.so.3 (`$SCOREFLOW_OPENBLAS`: e.g.
  * Debian's libopenblas0-pthread unpacked by `dpkg -x`, not installed); undefined where torch does not run.
  */
-function reference(threads: number, openblas?: string): Record<string, number | string> | undefined {
+export function reference(threads: number, openblas?: string, work: { rows: number; steps: number; train?: boolean } = { rows: particles, steps }): Record<string, number | string> | undefined {
   const script = new URL('./network_reference.py', import.meta.url).pathname;
   const env = { ...process.env, OPENBLAS_NUM_THREADS: String(threads), OMP_NUM_THREADS: String(threads), ...(openblas !== undefined && { LD_LIBRARY_PATH: openblas }) };
-  const child = spawnSync(python(), [script, String(particles), String(steps), String(threads)], { encoding: 'utf8', timeout: 600_000, env });
+  const args = [script, String(work.rows), String(work.steps), String(threads), ...(work.train ? ['train'] : [])];
+  const child = spawnSync(python(), args, { encoding: 'utf8', timeout: 600_000, env });
   if (child.status !== 0) {
     process.stderr.write(`cpu bench: the network reference did not run (${child.error?.message ?? child.stderr.trim().split('\n').at(-1)})\n`);
     return undefined;
@@ -87,7 +91,6 @@ export async function networkSamplingRows(): Promise<BenchValue[]> {
   values.push({ name: 'ratio: wasm kernels / TF.js wasm, one thread (CPU time)', value: tf1.cpu / wasm1.cpu, unit: 'x' });
   values.push({ name: 'ratio: wasm kernels / TF.js wasm, main + 1 worker (busiest thread CPU time)', value: tf2.cpu / wasm2.cpu, unit: 'x' });
   values.push({ name: 'two-thread scaling of the wasm kernels: one thread CPU / busiest of two', value: wasm1.cpu / wasm2.cpu, unit: 'x', target: 'near 2' });
-  const blasOf = (ref: Record<string, number | string>) => String(ref.blas).split('/').at(-1);
   const openblas = process.env.SCOREFLOW_OPENBLAS;
   for (const [label, folder] of [['Debian default BLAS', undefined], ...(openblas === undefined ? [] : [['OpenBLAS', openblas] as const])] as const) {
     const [one, two] = [reference(1, folder), reference(2, folder)];

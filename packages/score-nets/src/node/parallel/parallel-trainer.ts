@@ -9,6 +9,9 @@ import { type ParallelOptions, parallelSettings } from './parallel-options.js';
 import { rowShards } from './row-shards.js';
 import { shardGradients } from './shard-gradients.js';
 import { type WorkerPool, startWorkerPool } from './worker-pool.js';
+import type { InitRequest, WasmInitRequest } from './protocol.js';
+import { type WasmDsmResult, wasmDsmGradients } from '../../wasm/wasm-dsm.js';
+import { describeMlp, mlpOf } from '../../network/describe-mlp.js';
 
 /**
  * The main thread's shard, relative to each worker's: besides its rows it draws the batch, posts
@@ -17,8 +20,22 @@ import { type WorkerPool, startWorkerPool } from './worker-pool.js';
  */
 export const MAIN_THREAD_SHARE = 0.9;
 
-/** Options of `createParallelTrainer`: a trainer's, and how many workers share each batch. */
-export type ParallelTrainerOptions = TrainerOptions & ParallelOptions;
+/** Options of `createParallelTrainer`: a trainer's, how many workers share each batch, and what computes the gradients. */
+export type ParallelTrainerOptions = TrainerOptions &
+  ParallelOptions & {
+    /** `tfjs` (default): TF.js's autodiff (`shardGradients`); `wasm`: the WebAssembly SIMD kernels (`wasmDsmGradients`; an eps MLP with SiLU). */
+    readonly engine?: 'tfjs' | 'wasm';
+  };
+
+/** The kernels' gradients of `network` and its description (for the workers); throws for a network they do not train. */
+function wasmShardGradients(network: BuiltNetwork) {
+  const mlp = mlpOf(network);
+  if (mlp === undefined) throw new RangeError('createParallelTrainer: engine wasm trains an MLP, not this network.');
+  const description = describeMlp(mlp);
+  const gradients = wasmDsmGradients(description);
+  if (gradients === undefined) throw new RangeError('createParallelTrainer: engine wasm needs WebAssembly SIMD, which this JavaScript engine lacks.');
+  return { description, gradients };
+}
 
 /** A copy of rows from .. to - 1 of a batch, in buffers of its own (to transfer to a worker). */
 function copiedRows(batch: DsmBatch, from: number, to: number): DsmBatch {
@@ -45,14 +62,17 @@ function copiedRows(batch: DsmBatch, from: number, to: number): DsmBatch {
  * (never arrival order), and applies `clippedAdam`. The optimiser lives on the main thread only:
  * `state()` and `resume` work as with `createTrainer`, and a run is deterministic for a fixed
  * worker count. Results equal `createTrainer`'s to float tolerance (the sum order differs), and
- * exactly with `workers: 0`. `dispose()` terminates the workers.
+ * exactly with `workers: 0`. `dispose()` terminates the workers. With `engine: 'wasm'` every
+ * thread computes its shard's gradients with score-nets' WebAssembly SIMD kernels instead
+ * (`wasmDsmGradients`: the workers hold the kernels, not a TF.js replica); the rest is the same.
  */
 export async function createParallelTrainer(network: BuiltNetwork, sde: Sde, options: ParallelTrainerOptions = {}): Promise<Trainer> {
   const settings = trainerSettings(network, sde, options);
   const { workers, backend } = parallelSettings(options, 'createParallelTrainer');
   const variables = [...network.variables];
-  const pool: WorkerPool | undefined =
-    workers === 0 ? undefined : await startWorkerPool(workers, { kind: 'init', backend, options: network.options, weights: flattenTensors(variables) });
+  const wasm = options.engine === 'wasm' ? wasmShardGradients(network) : undefined;
+  const init: InitRequest | WasmInitRequest = wasm ? { kind: 'wasm-init', description: wasm.description } : { kind: 'init', backend, options: network.options, weights: flattenTensors(variables) };
+  const pool: WorkerPool | undefined = workers === 0 ? undefined : await startWorkerPool(workers, init);
   const adam = clippedAdam(variables, options, options.resume);
   const total = new Float32Array(adam.weights.length);
   let steps = options.resume?.steps ?? 0;
@@ -68,20 +88,22 @@ export async function createParallelTrainer(network: BuiltNetwork, sde: Sde, opt
       const shards = rowShards(batch.n, workers + 1, MAIN_THREAD_SHARE);
       const replies = shards.slice(1).map(({ from, to }, k) =>
         pool && to > from
-          ? pool.request(k, { kind: 'gradients', weights: adam.weights.slice(), shard: copiedRows(batch, from, to), scale: (to - from) / batch.n })
+          ? pool.request(k, { kind: wasm ? 'wasm-gradients' : 'gradients', weights: adam.weights.slice(), shard: copiedRows(batch, from, to), scale: (to - from) / batch.n })
           : undefined,
       );
       // Keep every reply handled even if this thread's shard throws first.
       const settled = Promise.allSettled(replies);
       const { from, to } = shards[0] as { from: number; to: number };
-      const own = shardGradients(network, dsmBatchRows(batch, from, to), (to - from) / batch.n, variables);
+      const mine = dsmBatchRows(batch, from, to);
+      const own = wasm ? undefined : shardGradients(network, mine, (to - from) / batch.n, variables);
+      const ownWasm = wasm?.gradients(adam.weights, mine, (to - from) / batch.n);
       const results = await settled;
       let loss = 0;
       try {
-        loss = (await own.loss.data())[0] ?? Number.NaN;
+        loss = own ? ((await own.loss.data())[0] ?? Number.NaN) : (ownWasm as WasmDsmResult).loss;
         const failed = results.find((result): result is PromiseRejectedResult => result.status === 'rejected');
         if (failed) throw failed.reason;
-        total.set(flattenTensors(own.gradients));
+        total.set(own ? flattenTensors(own.gradients) : (ownWasm as WasmDsmResult).gradients);
         for (const result of results) {
           if (result.status !== 'fulfilled' || result.value === undefined) continue;
           loss += result.value.loss;
@@ -90,7 +112,7 @@ export async function createParallelTrainer(network: BuiltNetwork, sde: Sde, opt
         }
         adam.applyFlat(total, steps);
       } finally {
-        tf.dispose([own.loss, ...own.gradients]);
+        if (own) tf.dispose([own.loss, ...own.gradients]);
       }
       steps += 1;
       return loss;

@@ -51,6 +51,15 @@ export interface WasmScoreRequest {
   readonly marginal: Marginal;
 }
 
+/** Loads `weights`, then returns the loss and gradients of `shard` on the WebAssembly kernels (`wasmDsmGradients`), after `wasm-init`. */
+export interface WasmGradientsRequest {
+  readonly kind: 'wasm-gradients';
+  readonly weights: Float32Array;
+  readonly shard: DsmBatch;
+  /** Shard rows / batch rows. */
+  readonly scale: number;
+}
+
 /** Fails on purpose with `message` (tests: errors travel back). */
 export interface FailRequest {
   readonly kind: 'fail';
@@ -58,7 +67,7 @@ export interface FailRequest {
 }
 
 /** What the main thread asks a worker. */
-export type WorkerRequest = InitRequest | GradientsRequest | ScoreRequest | WasmInitRequest | WasmScoreRequest | FailRequest;
+export type WorkerRequest = InitRequest | GradientsRequest | ScoreRequest | WasmInitRequest | WasmScoreRequest | WasmGradientsRequest | FailRequest;
 
 /** The answer to each request kind. */
 export interface WorkerReplies {
@@ -67,6 +76,7 @@ export interface WorkerReplies {
   readonly score: { readonly out: Float32Array };
   readonly 'wasm-init': { readonly ready: true };
   readonly 'wasm-score': { readonly rows: number };
+  readonly 'wasm-gradients': { readonly loss: number; readonly gradients: Float32Array };
   readonly fail: never;
 }
 

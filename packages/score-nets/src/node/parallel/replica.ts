@@ -8,6 +8,9 @@ import { fixedMarginalSde } from './fixed-marginal-sde.js';
 import type { WorkerReplies, WorkerRequest } from './protocol.js';
 import { shardGradients } from './shard-gradients.js';
 import { wasmNetworkScore } from '../../wasm/wasm-network-score.js';
+import { type WasmDsmResult, wasmDsmGradients } from '../../wasm/wasm-dsm.js';
+import type { DsmBatch } from '../../training/dsm-batch.js';
+import type { MlpScoreDescription } from '@scoreflow/core';
 
 /** The worker side of the pool: a copy of the network that answers `WorkerRequest`s. */
 export interface Replica {
@@ -20,13 +23,16 @@ export interface Replica {
  * weights; `gradients` takes fresh weights and returns a shard's `shardGradients`; `score` runs
  * `networkScore` on its rows, with the marginal the main thread computed (`fixedMarginalSde`).
  * Every tensor of a request is disposed before it answers. `wasm-init` builds the WebAssembly MLP
- * of a description instead, and `wasm-score` runs it on its rows of shared memory.
+ * of a description instead, `wasm-score` runs it on its rows of shared memory, and
+ * `wasm-gradients` takes a shard's DSM gradients on the kernels (`wasmDsmGradients`).
  */
 export function createReplica(): Replica {
   let network: BuiltNetwork | undefined;
   const sde = fixedMarginalSde();
   const models = new Map<number | undefined, ScoreModel>();
   let wasm: ScoreModel | undefined;
+  let description: MlpScoreDescription | undefined;
+  let wasmGradients: ((weights: Float32Array, batch: DsmBatch, scale?: number) => WasmDsmResult) | undefined;
   const ready = (kind: string): BuiltNetwork => {
     if (network === undefined) throw new Error(`score-net worker: '${kind}' before 'init'.`);
     return network;
@@ -65,6 +71,8 @@ export function createReplica(): Replica {
     'wasm-init': async (request: Extract<WorkerRequest, { kind: 'wasm-init' }>): Promise<WorkerReplies['wasm-init']> => {
       wasm = wasmNetworkScore(request.description, sde);
       if (wasm === undefined) throw new Error('score-net worker: this JavaScript engine has no WebAssembly SIMD.');
+      description = request.description;
+      wasmGradients = undefined;
       return { ready: true };
     },
     'wasm-score': async (request: Extract<WorkerRequest, { kind: 'wasm-score' }>): Promise<WorkerReplies['wasm-score']> => {
@@ -74,6 +82,12 @@ export function createReplica(): Replica {
       sde.setMarginal(request.marginal);
       await wasm.score(x.subarray(from * dim, to * dim), t, out.subarray(from * dim, to * dim));
       return { rows: to - from };
+    },
+    'wasm-gradients': async (request: Extract<WorkerRequest, { kind: 'wasm-gradients' }>): Promise<WorkerReplies['wasm-gradients']> => {
+      if (description === undefined) throw new Error("score-net worker: 'wasm-gradients' before 'wasm-init'.");
+      wasmGradients ??= wasmDsmGradients(description);
+      if (wasmGradients === undefined) throw new Error('score-net worker: this JavaScript engine has no WebAssembly SIMD.');
+      return wasmGradients(request.weights, request.shard, request.scale);
     },
     fail: (request: Extract<WorkerRequest, { kind: 'fail' }>): Promise<never> => Promise.reject(new Error(request.message)),
   };

@@ -62,7 +62,7 @@ function startWorker(index: number) {
       if (failure !== undefined) return Promise.reject(failure);
       const id = nextId++;
       const transfer = buffersOf(request);
-      if (request.kind === 'gradients') transfer.push(...buffersOf(request.shard));
+      if (request.kind === 'gradients' || request.kind === 'wasm-gradients') transfer.push(...buffersOf(request.shard));
       return new Promise((resolve, reject) => {
         pending.set(id, { resolve, reject });
         worker.ref();
