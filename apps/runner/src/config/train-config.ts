@@ -107,6 +107,11 @@ const trainingSchema = z.strictObject({
   emaDecay: z.number().min(0).lt(1).default(EMA_DECAY).describe('decay of the weight EMA (the weights sampled with)'),
   emaWarmup: z.boolean().default(true).describe('warm the EMA decay up as min(decay, (1 + k) / (10 + k)) at update k'),
   workers: workersOption.describe('worker threads sharing each batch with the main thread (auto: one per extra core on wasm and cpu, 0 on tensorflow); dsm only'),
+  // Optional rather than defaulted: the resolved config (a checkpoint's metadata, compared on resume) stays as before without it.
+  engine: z
+    .enum(['tfjs', 'wasm'])
+    .optional()
+    .describe("what computes the DSM gradients: tfjs (TensorFlow.js's autodiff on backend; the default), or wasm (score-nets' WebAssembly SIMD kernels: an eps MLP with SiLU, no residual layers, no classes); dsm only"),
   checkpointEvery: z.number().int().min(1).default(1000).describe('steps between checkpoints (one is also saved at the end and on Ctrl-C)'),
 });
 

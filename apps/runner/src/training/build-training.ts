@@ -17,6 +17,7 @@ import { type FlowTrainingObjective, type TrainConfig, isFlowObjective } from '.
 import { createIssueCollector } from '../pipeline/issue-collector.js';
 import { setPath } from '../pipeline/set-path.js';
 import { type FlowPlan, buildFlowPlan, objectiveIssues } from './flow-plan.js';
+import { trainingEngineIssues } from './engine-issues.js';
 
 /** Everything a training needs, created and validated, nothing started. */
 export interface TrainingPlan {
@@ -46,7 +47,7 @@ export function buildTraining(config: TrainConfig, registry: Registry, options: 
   const resolved = structuredClone(config) as Record<string, unknown>;
   const onResolved = (path: string, plugin: PluginConfig) => setPath(resolved, path, plugin);
   const problems = createIssueCollector();
-  problems.add(...objectiveIssues(config));
+  problems.add(...objectiveIssues(config), ...trainingEngineIssues(config));
   const sdeConfig = config.sde;
   const sde = (sdeConfig && problems.attempt(() => registry.create('sde', sdeConfig, { run: ctx, path: 'sde', onResolved }), 'sde')) ?? standIn<Sde>('sde');
   const data = problems.attempt(() => registry.create('data-source', config.data, { run: ctx, ...(sdeConfig && { sde }), path: 'data', onResolved }), 'data');

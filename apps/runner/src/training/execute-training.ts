@@ -60,8 +60,10 @@ export async function executeTraining(plan: TrainingPlan, outDir: string, start:
   // The data-parallel trainer computes the DSM loss in its workers: a classifier and a flow train in the main thread.
   const { flow } = plan;
   const classifier = training.objective === 'classifier';
-  const workers = classifier || flow !== undefined ? 0 : workersFor(training.workers, backend);
-  const parallel: TrainerFactory = (network, trainerSde, options) => createParallelTrainer(network, trainerSde, { ...options, workers, backend });
+  // engine wasm: the DSM gradients on score-nets' WebAssembly SIMD kernels, whatever the backend (`auto`: one worker per extra core).
+  const wasm = training.engine === 'wasm';
+  const workers = classifier || flow !== undefined ? 0 : workersFor(training.workers, wasm ? 'wasm' : backend);
+  const parallel: TrainerFactory = (network, trainerSde, options) => createParallelTrainer(network, trainerSde, { ...options, workers, backend, ...(wasm && { engine: 'wasm' as const }) });
   const serial: TrainerFactory = flow ? await flowTrainerFactory(flow, data.dim, training.poolSize, config.seed) : classifier ? createClassifierTrainer : createTrainer;
   const folder = trainingFolder(outDir);
   const session = await trainingSession({
@@ -81,7 +83,7 @@ export async function executeTraining(plan: TrainingPlan, outDir: string, start:
     seed: config.seed,
     emaDecay: training.emaDecay,
     emaWarmup: training.emaWarmup,
-    createTrainer: start.trainerFactory ?? (workers > 0 ? parallel : serial),
+    createTrainer: start.trainerFactory ?? (workers > 0 || wasm ? parallel : serial),
     metadata: { kind: 'scoreflow-train', objective: training.objective, config: plan.resolved, ...(flow === undefined && { sde: sdeSignature(sde) }), backend },
     signal: start.signal,
     ...(start.resume === true && { resume: await folder.resume() }),
