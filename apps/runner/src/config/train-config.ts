@@ -101,6 +101,13 @@ const trainingSchema = z.strictObject({
   learningRate: z.number().positive().default(OPTIMIZER_DEFAULTS.learningRate).describe('peak Adam learning rate'),
   warmup: z.number().int().min(0).default(OPTIMIZER_DEFAULTS.warmup).describe('steps of linear learning-rate warm-up'),
   clipNorm: z.number().positive().default(OPTIMIZER_DEFAULTS.clipNorm).describe('largest global gradient norm'),
+  // Optional rather than defaulted, as `engine`: resolved configs without it stay as they were.
+  weightDecay: z
+    .number()
+    .min(0)
+    .finite()
+    .optional()
+    .describe("AdamW's decoupled weight decay lambda (Loshchilov & Hutter 2019; PyTorch's AdamW weight_decay); default 0, plain Adam"),
   eps: z.number().positive().default(TRAINER_DEFAULTS.eps).describe('times are drawn from U[eps, T] (dsm, classifier)'),
   weighting: z.enum(WEIGHTINGS).default(TRAINER_DEFAULTS.weighting).describe('lambda(t) of the DSM loss: s2 = s(t)^2, likelihood = g(t)^2'),
   labelDropout: z.number().min(0).lt(1).default(TRAINER_DEFAULTS.labelDropout).describe('probability of training a row on the null label (with classes; classifier-free guidance)'),

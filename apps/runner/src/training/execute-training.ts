@@ -77,6 +77,7 @@ export async function executeTraining(plan: TrainingPlan, outDir: string, start:
     learningRate: training.learningRate,
     warmup: training.warmup,
     clipNorm: training.clipNorm,
+    ...(training.weightDecay !== undefined && { weightDecay: training.weightDecay }),
     eps: training.eps,
     weighting: training.weighting,
     labelDropout: training.labelDropout,

@@ -99,15 +99,19 @@ describe('scoreflow train with a flow objective', () => {
     expect(userMetadata(reflowOut).userDefinedMetadata.metadata).toMatchObject({ objective: 'reflow', config: { training: { teacher: { type: 'network', weights: 'ema' }, teacherSteps: 10 } } });
   });
 
-  it('--resume of a flow training gives the weights of a straight run, bit for bit', { timeout: 120_000 }, async () => {
-    const { dir, file } = configWorkspace({ ...tiny, training: { ...tiny.training, objective: 'sbcfm', sigma: 1 } });
-    const [straight, resumed] = [join(dir, 'straight'), join(dir, 'resumed')];
+  it('--resume of a flow training (AdamW: training.weightDecay) gives the weights of a straight run, bit for bit; the decay reaches the optimiser', { timeout: 120_000 }, async () => {
+    const { dir, file } = configWorkspace({ ...tiny, training: { ...tiny.training, objective: 'sbcfm', sigma: 1, weightDecay: 0.5 } });
+    const [straight, resumed, plain] = [join(dir, 'straight'), join(dir, 'resumed'), join(dir, 'plain')];
     const { io } = quietIo();
     expect(await trainCommand(file, { out: straight }, io)).toBe(0);
     expect(await trainCommand(file, { out: resumed, set: ['training.steps=10'] }, io)).toBe(0);
     expect(await trainCommand(file, { out: resumed, resume: true }, io)).toBe(0);
+    expect(await trainCommand(file, { out: plain, set: ['training.weightDecay=0'] }, io)).toBe(0);
     const weights = (out: string) => readFileSync(join(out, 'checkpoint', 'weights.bin'));
     expect(weights(resumed).equals(weights(straight))).toBe(true);
+    expect(weights(plain).equals(weights(straight))).toBe(false);
+    expect(userMetadata(straight).userDefinedMetadata.metadata).toMatchObject({ config: { training: { weightDecay: 0.5 } } });
+    expect(trainConfigSchema.safeParse({ ...tiny, training: { ...tiny.training, weightDecay: -1 } }).error?.issues[0]?.path).toEqual(['training', 'weightDecay']);
   });
 });
 

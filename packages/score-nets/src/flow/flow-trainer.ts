@@ -6,7 +6,7 @@ import { flowLoss } from './flow-loss.js';
 import { type FlowObjective, objectiveRecipe } from './flow-objective.js';
 
 /** Options of `createFlowTrainer`: the optimiser's, the objective and its noise, the source. */
-export interface FlowTrainerOptions extends Pick<TrainerOptions, 'learningRate' | 'warmup' | 'clipNorm' | 'resume' | 'seed'> {
+export interface FlowTrainerOptions extends Pick<TrainerOptions, 'learningRate' | 'warmup' | 'clipNorm' | 'weightDecay' | 'resume' | 'seed'> {
   readonly objective: FlowObjective;
   /** The path's noise sigma (FM: sigma_min); torchcfm's 2-D runs use 0.1. Default 0 (sbcfm needs > 0). */
   readonly sigma?: number;

@@ -36,7 +36,7 @@ export interface TrainingSession {
   dispose(): void;
 }
 
-const TRAINER_KEYS = ['learningRate', 'warmup', 'clipNorm', 'eps', 'weighting', 'labelDropout', 'seed'] as const;
+const TRAINER_KEYS = ['learningRate', 'warmup', 'clipNorm', 'weightDecay', 'eps', 'weighting', 'labelDropout', 'seed'] as const;
 
 /** The trainer's own options out of the session's (only those given: they may travel to workers). */
 function trainerOptionsOf(options: TrainingSessionOptions): TrainerOptions {

@@ -72,7 +72,39 @@ describe('clippedAdam(variables, options)', () => {
     expect(Array.from(resumed.weights)).toEqual(Array.from(straight.weights));
   });
 
+  it('AdamW (weightDecay lambda): zero gradients shrink every weight by (1 - lr lambda) per step, the decay follows the warm-up', () => {
+    const variables = variablesOf(5);
+    const adam = clippedAdam(variables, { learningRate: 0.1, warmup: 4, weightDecay: 0.5 });
+    const start = Float64Array.from(adam.weights);
+    let factor = 1;
+    for (let k = 0; k < 10; k++) {
+      adam.applyFlat(new Float32Array(adam.weights.length), k);
+      factor *= 1 - adam.learningRateAt(k) * 0.5;
+    }
+    // (1 - 0.025/2)(1 - 0.05/2)(1 - 0.075/2)(1 - 0.1/2)^7 = 0.6472: a decay of lambda / 2 or 2 lambda, or none, is off by > 0.1.
+    expect(factor).toBeCloseTo(0.6472, 4);
+    adam.weights.forEach((w, i) => expect(w).toBeCloseTo((start[i] ?? 0) * factor, 5));
+  });
+
+  it("AdamW with gradients: each step is Adam's step (the same, as the moments do not see the decay) after the shrink", () => {
+    const plain = clippedAdam(variablesOf(6), { learningRate: 0.01, warmup: 0, clipNorm: 1e9 });
+    const decayed = clippedAdam(variablesOf(6), { learningRate: 0.01, warmup: 0, clipNorm: 1e9, weightDecay: 2 });
+    const expected = Float64Array.from(decayed.weights);
+    for (let k = 0; k < 8; k++) {
+      const before = Float64Array.from(plain.weights);
+      const gradients = gradientsAt(k);
+      plain.apply(gradients, k);
+      decayed.apply(gradients, k);
+      tf.dispose(gradients);
+      expected.forEach((w, i) => (expected[i] = w * (1 - 0.01 * 2) + ((plain.weights[i] ?? 0) - (before[i] ?? 0))));
+    }
+    decayed.weights.forEach((w, i) => expect(w).toBeCloseTo(expected[i] ?? Number.NaN, 5));
+    // The decay moved the weights away from Adam's by about lr lambda |w| per step: 8 steps of 0.02 |w|.
+    expect(Math.abs((decayed.weights[0] ?? 0) - (plain.weights[0] ?? 0))).toBeGreaterThan(0.05 * Math.abs(plain.weights[0] ?? 0));
+  });
+
   it('rejects bad options and gradients of the wrong size, naming them', () => {
+    expect(() => clippedAdam(variablesOf(4), { weightDecay: -1 })).toThrow(/weightDecay must be a finite number >= 0, got -1/);
     expect(() => clippedAdam(variablesOf(4), { learningRate: 0 })).toThrow(/learningRate must be > 0/);
     expect(() => clippedAdam(variablesOf(4), { warmup: 1.5 })).toThrow(/warmup must be an integer >= 0/);
     expect(() => clippedAdam(variablesOf(4)).applyFlat(new Float32Array(3), 0)).toThrow(/expected 8 gradient values, got 3/);

@@ -103,7 +103,7 @@ export type StepLoss = (x: Float32Array, step: number, labels?: Int32Array) => (
  * at each step and Adam's update; every temporary tensor is disposed. `createTrainer` (DSM) and
  * the flow-matching trainers are this with their loss.
  */
-export function adamTrainer(network: ScoreNetwork, options: Pick<TrainerOptions, 'learningRate' | 'warmup' | 'clipNorm' | 'resume'>, lossOf: StepLoss): Trainer {
+export function adamTrainer(network: ScoreNetwork, options: Pick<TrainerOptions, 'learningRate' | 'warmup' | 'clipNorm' | 'weightDecay' | 'resume'>, lossOf: StepLoss): Trainer {
   const variables = [...network.variables];
   const adam = clippedAdam(variables, options, options.resume);
   let steps = options.resume?.steps ?? 0;

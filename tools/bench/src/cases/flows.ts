@@ -1,6 +1,4 @@
-import { deriveSeed } from '@scoreflow/core';
-import { selectBackend } from '@scoreflow/score-nets';
-import { type FlowMethod, type FlowOutcome, type FlowProtocol, kdeNll, meanAndSpread, sampleMoons, trainFlowMethod, w2 } from '../flows/index.js';
+import { type FlowMethod, type FlowOutcome, type FlowProtocol, KDE_POINTS, flowsSeeds, meanAndSpread } from '../flows/index.js';
 import type { BenchResult, BenchValue } from '../measure.js';
 
 /** The table's rows: torchcfm's methods (SB-CFM at its default sigma 1), then reflow of I-CFM (sigma 0, Liu et al. 2023). */
@@ -12,58 +10,33 @@ const METHODS: readonly FlowMethod[] = [
   { label: 'reflow (of icfm)', objective: 'reflow', sigma: 0 },
 ];
 
-/** `FLOWS_STEPS`, `FLOWS_BATCH`, `FLOWS_SEEDS` (a count, seeds 0 ..), `FLOWS_METHODS` (labels' first words, comma-separated). */
-const PROTOCOL: FlowProtocol = { steps: Number(process.env.FLOWS_STEPS ?? 1000), batch: Number(process.env.FLOWS_BATCH ?? 256), pool: 65_536, reflowPairs: 16_384, test: 1000, euler: 100 };
+/** `FLOWS_STEPS`, `FLOWS_BATCH`, `FLOWS_SEEDS` (a count, seeds 0 ..), `FLOWS_METHODS` (labels' first words, comma-separated), `FLOWS_JOBS` (seeds at once, in child processes; default 1). */
+const PROTOCOL: FlowProtocol = { steps: Number(process.env.FLOWS_STEPS ?? 1000), batch: Number(process.env.FLOWS_BATCH ?? 512), pool: 10_000, reflowPairs: 10_000, test: 1000, euler: 100 };
 const SEEDS = Number(process.env.FLOWS_SEEDS ?? 5);
 const CHOSEN = process.env.FLOWS_METHODS?.split(',');
-
-/** Points of the NLL baseline's kernel density estimate. */
-const KDE_POINTS = 10_000;
-
-/**
- * The NLL baseline of a seed: a Gaussian KDE of `KDE_POINTS` moons of the training pool's seed, its bandwidth
- * chosen on the floor's moons, measured on the test moons (`kdeNll`).
- */
-export function kdeBaseline(seed: number): ReturnType<typeof kdeNll> {
-  return kdeNll(sampleMoons(KDE_POINTS, deriveSeed(seed, 'flows/target')), sampleMoons(PROTOCOL.test, deriveSeed(seed, 'flows/floor')), sampleMoons(PROTOCOL.test, deriveSeed(seed, 'flows/test-target')));
-}
+const JOBS = Number(process.env.FLOWS_JOBS ?? 1);
 
 /**
  * torchcfm's 2-D protocol, shortened (docs/flows.md, "Against torchcfm"): 8 Gaussians -> moons with
  * torchcfm's own generators (`../flows/torchcfm-data.ts`), an MLP 3 x 64 SELU predicting the velocity,
- * Adam 1e-3, sigma 0.1 (SB-CFM 1, reflow 0), `FLOWS_STEPS` steps of `FLOWS_BATCH` rows (torchcfm: 20k
- * of 512), `FLOWS_SEEDS` seeds; 100 Euler steps from 1000 test points; W2 by the exact assignment
+ * AdamW 1e-3 with weight decay 1e-5, sigma 0.1 (SB-CFM 1, reflow 0), `FLOWS_STEPS` steps of `FLOWS_BATCH`
+ * rows (default 1000 of 512; torchcfm: 1000 epochs of its 10k training points, about 20k steps of 512), `FLOWS_SEEDS` seeds; 100 Euler steps from 1000 test points; W2 by the exact assignment
  * against 1000 test moons, beside the floor W2 of two exact samples of 1000; straightness as the mean
  * ratio of path length to endpoint distance (1 = straight), training time, and the NLL of the test moons
  * (`flowNll`: the flow's ODE from t = 1 back to its source by RK45 at rtol = atol = 1e-4, exact divergence by autodiff, the
  * source's density at x(0); nats, with the standard error over the points) beside a Gaussian KDE's of the same
  * points (`kdeBaseline`). Each value is the mean
  * over seeds, with the seeds' standard deviation beside it. Reflow straightens the same seed's I-CFM
- * flow (its pairs: 16,384 source points pushed through 100 Euler steps; its time includes them).
+ * flow (its pairs: the 10,000 source points of the pool pushed through 100 Euler steps; its time includes them).
+ * Training draws batches from a pool of 10,000 points of each law, as torchcfm's 10k/1k/1k split.
  */
 export async function flows(): Promise<BenchResult> {
-  await selectBackend('wasm');
   const methods = METHODS.filter((method) => CHOSEN === undefined || CHOSEN.includes(method.label.split(' ')[0]));
   if (methods.some((method) => method.objective === 'reflow') && !methods.some((method) => method.objective === 'icfm')) throw new RangeError('flows: reflow needs icfm (its teacher) in FLOWS_METHODS.');
-  const outcomes = new Map<string, FlowOutcome[]>(methods.map((method) => [method.label, []]));
-  const floors: number[] = [];
-  const kde: number[] = [];
-  for (let seed = 0; seed < SEEDS; seed++) {
-    floors.push(w2(sampleMoons(PROTOCOL.test, deriveSeed(seed, 'flows/floor')), sampleMoons(PROTOCOL.test, deriveSeed(seed, 'flows/test-target'))));
-    kde.push(kdeBaseline(seed).nll);
-    let teacher: Awaited<ReturnType<typeof trainFlowMethod>>['network'] | undefined;
-    for (const method of methods) {
-      const trained = await trainFlowMethod(method, seed, PROTOCOL, teacher);
-      outcomes.get(method.label)?.push(trained.outcome);
-      const { w2: distance, straightness, seconds, nll } = trained.outcome;
-      process.stderr.write(
-        `flows: seed ${seed} ${method.label}: W2 ${distance.toFixed(3)}, straightness ${straightness.toFixed(3)}, ${seconds.toFixed(1)} s, NLL ${nll.nll.toFixed(3)} ± ${nll.nllStandardError.toFixed(3)} nats (${nll.evaluations} evaluations, ${nll.seconds.toFixed(1)} s)\n`,
-      );
-      if (method.objective === 'icfm') teacher = trained.network;
-      else trained.network.dispose();
-    }
-    teacher?.dispose();
-  }
+  const seeds = await flowsSeeds(SEEDS, methods, PROTOCOL, JOBS);
+  const floors = seeds.map((seed) => seed.floor);
+  const kde = seeds.map((seed) => seed.kde);
+  const outcomes = new Map<string, FlowOutcome[]>(methods.map((method) => [method.label, seeds.map((seed) => seed.outcomes[method.label] as FlowOutcome)]));
   const values: BenchValue[] = [];
   const push = (name: string, samples: readonly number[], unit: string) => {
     const { mean, sd } = meanAndSpread(samples);
@@ -82,7 +55,7 @@ export async function flows(): Promise<BenchResult> {
   }
   return {
     bench: 'flows',
-    description: `torchcfm's 2-D protocol shortened: 8 Gaussians -> moons (fm: N(0, I) -> moons) with torchcfm's generators, MLP 3x64 SELU, Adam 1e-3, ${PROTOCOL.steps} steps of ${PROTOCOL.batch}, ${SEEDS} seeds, 100 Euler steps, W2 by exact assignment on 1000 test points, NLL of the same test points through the flow's ODE`,
+    description: `torchcfm's 2-D protocol shortened: 8 Gaussians -> moons (fm: N(0, I) -> moons) with torchcfm's generators, MLP 3x64 SELU, AdamW 1e-3 (weight decay 1e-5), ${PROTOCOL.steps} steps of ${PROTOCOL.batch} from ${PROTOCOL.pool} training points, ${SEEDS} seeds, 100 Euler steps, W2 by exact assignment on 1000 test points, NLL of the same test points through the flow's ODE`,
     values,
   };
 }

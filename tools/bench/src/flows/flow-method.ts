@@ -40,7 +40,7 @@ export interface Trained {
 
 /**
  * Trains one method for one seed in torchcfm's 2-D protocol (an MLP 3 x 64 SELU predicting the
- * velocity, Adam 1e-3, batches of `protocol.batch` moons from a pool of `protocol.pool`), from the
+ * velocity, AdamW 1e-3 with weight decay 1e-5, batches of `protocol.batch` moons from a pool of `protocol.pool`), from the
  * eight Gaussians (FM: from N(0, I)), then integrates `protocol.euler` Euler steps from `protocol.test`
  * test points and measures W2 against as many test moons and the paths' straightness. Reflow trains
  * I-CFM's straight path (its sigma) on the pairs (x0, ODE_teacher(x0)) of `protocol.reflowPairs` source points. Then the
@@ -52,7 +52,8 @@ export async function trainFlowMethod(method: FlowMethod, seed: number, protocol
   const source = sample8Gaussians(protocol.pool, deriveSeed(seed, 'flows/source'));
   const target = sampleMoons(protocol.pool, deriveSeed(seed, 'flows/target'));
   const start = performance.now();
-  let options: FlowTrainerOptions = { objective: 'icfm', sigma: method.sigma, learningRate: 1e-3, warmup: 1, clipNorm: 1e9, seed };
+  // torchcfm's runner (configs/model/cfm.yaml): AdamW, lr 1e-3, weight decay 1e-5, no warm-up, no clipping.
+  let options: FlowTrainerOptions = { objective: 'icfm', sigma: method.sigma, learningRate: 1e-3, weightDecay: 1e-5, warmup: 1, clipNorm: 1e9, seed };
   if (method.objective === 'reflow') {
     if (teacher === undefined) throw new RangeError('trainFlowMethod: reflow needs a teacher network.');
     options = { ...options, pairs: await reflowPairs(networkVelocity(teacher), source.subarray(0, 2 * protocol.reflowPairs), protocol.euler) };
