@@ -22,8 +22,12 @@ export interface TimeEmbedding {
  * frequencies drawn once from core's keyed RNG seeded `seed` (stream `fourier`). `size` must be even.
  */
 export function fourierEmbedding(size: number, scale = 16, seed = 0): TimeEmbedding {
-  const w = tf.tidy(() => tf.mul(tf.tensor2d(keyedMatrix(createRng(seed), 'fourier', 1, size / 2, { std: scale }), [1, size / 2]), 2 * Math.PI) as tf.Tensor2D);
-  return { kind: 'fourier', size, frequencies: w.dataSync() as Float32Array, embed: (t) => featuresOf(t, w), dispose: () => w.dispose() };
+  // 2 pi w as the float32 product a backend's multiply gives (two float32 factors: their double product is
+  // exact, one rounding), computed here so that no tensor is read back (a synchronous read on WebGPU needs a canvas).
+  const twoPi = Math.fround(2 * Math.PI);
+  const frequencies = Float32Array.from(keyedMatrix(createRng(seed), 'fourier', 1, size / 2, { std: scale }), (w) => Math.fround(w) * twoPi);
+  const w = tf.tensor2d(frequencies, [1, size / 2]);
+  return { kind: 'fourier', size, frequencies, embed: (t) => featuresOf(t, w), dispose: () => w.dispose() };
 }
 
 /**

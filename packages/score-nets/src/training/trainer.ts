@@ -114,16 +114,19 @@ export function adamTrainer(network: ScoreNetwork, options: Pick<TrainerOptions,
     learningRateAt: adam.learningRateAt,
     async step(x0, labels) {
       const objective = lossOf(x0, steps, labels);
-      const loss = tf.tidy(() => {
+      const flat = tf.tidy(() => {
         const { value, grads } = tf.variableGrads(objective, variables);
-        adam.apply(variables.map((v) => grads[v.name] as tf.Tensor), steps);
-        return value;
+        return tf.concat([...variables.map((v) => tf.reshape(grads[v.name] as tf.Tensor, [-1])), tf.reshape(value, [1])]);
       });
-      steps += 1;
       try {
-        return (await loss.data())[0] ?? Number.NaN;
+        // One asynchronous read of the gradients and, last, the loss: TF.js's WebGPU backend reads
+        // synchronously only through an OffscreenCanvas, which Node lacks and SwiftShader loses the device on.
+        const values = new Float32Array((await flat.data()) as Float32Array);
+        adam.applyFlat(values.subarray(0, values.length - 1), steps);
+        steps += 1;
+        return values[values.length - 1] ?? Number.NaN;
       } finally {
-        loss.dispose();
+        flat.dispose();
       }
     },
     state: () => Promise.resolve(adam.state(steps)),

@@ -3,7 +3,7 @@
  * networks described as data (`networkScore(...).describe()`) on @scoreflow/webgpu's WGSL MLP.
  */
 import type { MlpScoreDescription } from '@scoreflow/core';
-import { assignFlatWeights, drawDsmBatch, dsmLoss, describeMlp, loadNetwork, mlpScoreNetwork, networkScore, saveNetwork, selectBackend, tf } from '@scoreflow/score-nets';
+import { assignFlatWeights, createTrainer, describeMlp, loadNetwork, mlpScoreNetwork, networkScore, saveNetwork, selectBackend, tf } from '@scoreflow/score-nets';
 import { vp } from '@scoreflow/sdes';
 import { createMlpScorer, createMlpTrainer, type DsmRows } from '@scoreflow/webgpu';
 
@@ -17,25 +17,24 @@ async function gpuDevice(): Promise<GPUDevice> {
 }
 
 /**
- * Two DSM training steps on TF.js's webgpu backend: score-nets' network and loss, TF.js's Adam
- * (score-nets' `createTrainer` reads its gradients back synchronously, which this backend does
- * not do reliably under SwiftShader: score-nets README, "Backends").
+ * Three DSM training steps of score-nets' `createTrainer` on TF.js's webgpu backend, then on cpu (its step reads
+ * the gradients and the loss back asynchronously, in one read: a synchronous read goes through a
+ * canvas on this backend, which SwiftShader loses the device on and Node does not have).
  */
-export async function tfjsWebgpuSteps(): Promise<{ backend: string; losses: number[] }> {
-  const backend = await selectBackend('webgpu');
-  const network = mlpScoreNetwork(NETWORK);
-  const sde = vp();
-  const optimizer = tf.train.adam(1e-2);
-  const losses: number[] = [];
-  for (let step = 0; step < 2; step++) {
-    const batch = drawDsmBatch(sde, x, 2, { seed: 1, step, eps: 1e-3, weighting: 's2' });
-    const loss = optimizer.minimize(() => dsmLoss(network, batch), true, network.variables as tf.Variable[]) as tf.Scalar;
-    losses.push((await loss.data())[0] as number);
-    loss.dispose();
-  }
-  optimizer.dispose();
-  network.dispose();
-  return { backend: `${backend}/${tf.getBackend()}`, losses };
+export async function tfjsWebgpuSteps(): Promise<{ backend: string; losses: number[]; cpuLosses: number[] }> {
+  const stepsOn = async (name: 'webgpu' | 'cpu') => {
+    const backend = await selectBackend(name);
+    const network = mlpScoreNetwork(NETWORK);
+    const trainer = createTrainer(network, vp(), { learningRate: 1e-2, warmup: 0, seed: 1 });
+    const losses: number[] = [];
+    for (let step = 0; step < 3; step++) losses.push(await trainer.step(x));
+    trainer.dispose();
+    network.dispose();
+    return { backend: `${backend}/${tf.getBackend()}`, losses };
+  };
+  const { backend, losses } = await stepsOn('webgpu');
+  const cpuLosses = (await stepsOn('cpu')).losses;
+  return { backend, losses, cpuLosses };
 }
 
 /** What `describedOnGpu` returns: the TF.js scores and the WGSL ones, before and after GPU training and a checkpoint round trip. */

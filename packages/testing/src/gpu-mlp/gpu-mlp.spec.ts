@@ -11,11 +11,13 @@ const relativeError = (a: number[], b: number[]) => Math.max(...a.map((v, i) => 
 const gpu = useChromiumGpu();
 
 describe('score-nets on WebGPU in Chromium (SwiftShader)', () => {
-  it('selectBackend("webgpu") selects TF.js\'s webgpu backend, and a training step runs on it', async () => {
-    const { backend, losses } = await gpu.call<{ backend: string; losses: number[] }>(page, 'tfjsWebgpuSteps');
+  it('selectBackend("webgpu") selects TF.js\'s webgpu backend, and createTrainer\'s steps run on it', async () => {
+    const { backend, losses, cpuLosses } = await gpu.call<{ backend: string; losses: number[]; cpuLosses: number[] }>(page, 'tfjsWebgpuSteps');
     expect(backend).toBe('webgpu/webgpu');
-    expect(losses).toHaveLength(2);
-    for (const loss of losses) expect(loss).toBeGreaterThan(0);
+    expect(losses).toHaveLength(3);
+    // The same batches and Adam steps as on cpu: the losses agree to float32 roundoff of the kernels (steps 2 and 3 after updates).
+    expect(relativeError(losses, cpuLosses)).toBeLessThan(1e-4);
+    expect(losses[2]).not.toBe(losses[0]);
   });
 
   it('networkScore(...).describe() on the WGSL MLP gives the TF.js score; GPU-trained weights go through a checkpoint unchanged', async () => {
