@@ -3,7 +3,7 @@
  * networks described as data (`networkScore(...).describe()`) on @scoreflow/webgpu's WGSL MLP.
  */
 import type { MlpScoreDescription } from '@scoreflow/core';
-import { assignFlatWeights, createTrainer, describeMlp, loadNetwork, mlpScoreNetwork, networkScore, saveNetwork, selectBackend, tf } from '@scoreflow/score-nets';
+import { assignFlatWeights, createTrainer, describeMlp, unetScoreNetwork, loadNetwork, mlpScoreNetwork, networkScore, saveNetwork, selectBackend, tf } from '@scoreflow/score-nets';
 import { vp } from '@scoreflow/sdes';
 import { createMlpScorer, createMlpTrainer, type DsmRows } from '@scoreflow/webgpu';
 
@@ -99,3 +99,32 @@ export async function describedOnGpu(): Promise<DescribedRun> {
   return result;
 }
 
+
+/** What `unetScoreOnWebgpu` returns: the U-Net's score on webgpu, then on cpu. */
+export interface UnetRun {
+  backend: string;
+  score: number[];
+  cpuScore: number[];
+}
+
+/**
+ * The image path's network on TF.js's webgpu backend, as the images bench samples with it where a GPU
+ * exists: a small U-Net (8 x 8 images, 8 channels, two levels, attention, group norm) scores 6 images
+ * at t = 0.3; then the same on cpu (the weights come from core's keyed RNG, the same on both). Not its
+ * training: under SwiftShader one `createTrainer` step of this U-Net on webgpu loses the device
+ * ("A valid external Instance reference no longer exists"), where the MLP's steps run (score-nets README).
+ */
+export async function unetScoreOnWebgpu(): Promise<UnetRun> {
+  const images = Float32Array.from({ length: 6 * 64 }, (_, i) => Math.sin(0.37 * i) * Math.cos(0.11 * i));
+  const on = async (name: 'webgpu' | 'cpu') => {
+    const backend = await selectBackend(name);
+    const network = unetScoreNetwork({ type: 'unet', height: 8, width: 8, baseChannels: 8, channelMultipliers: [1, 2], groups: 4, attention: true, seed: 3 });
+    const score = new Float32Array(images.length);
+    await networkScore(network, vp()).score(images, 0.3, score);
+    network.dispose();
+    return { backend: `${backend}/${tf.getBackend()}`, score: Array.from(score) };
+  };
+  const gpu = await on('webgpu');
+  const cpu = await on('cpu');
+  return { backend: gpu.backend, score: gpu.score, cpuScore: cpu.score };
+}

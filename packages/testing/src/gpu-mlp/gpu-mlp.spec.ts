@@ -1,7 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import { useChromiumGpu } from '@scoreflow/webgpu/testing';
 import { describe, expect, it } from 'vitest';
-import type { DescribedRun } from './gpu-mlp.page.js';
+import type { DescribedRun, UnetRun } from './gpu-mlp.page.js';
 
 const page = fileURLToPath(new URL('./gpu-mlp.page.ts', import.meta.url));
 
@@ -26,5 +26,12 @@ describe('score-nets on WebGPU in Chromium (SwiftShader)', () => {
     expect(run.reloadedWeights).toEqual(run.gpuTrained);
     expect(relativeError(run.gpuTrainedScore, run.reloadedScore)).toBeLessThan(1e-5);
     expect(relativeError(run.gpuTrainedScore, run.gpuScore)).toBeGreaterThan(1e-4);
+  });
+
+  it('the U-Net (convolutions, group norm, attention) scores on webgpu as on cpu', async () => {
+    const run = await gpu.call<UnetRun>(page, 'unetScoreOnWebgpu');
+    expect(run.backend).toBe('webgpu/webgpu');
+    expect(run.score).toHaveLength(6 * 64);
+    expect(relativeError(run.score, run.cpuScore)).toBeLessThan(1e-4);
   });
 });
