@@ -17,7 +17,7 @@ export interface WasmDsmResult {
  * SiLU, no residual and no classes, by backpropagation on the WebAssembly SIMD kernels of
  * `mlp.wat`: the forward pass with one t per row (the input [x_t, embed(t)], pre-activations and
  * activations kept), dL/draw = -(2 scale w / n) (z - raw) per row, then per layer from the last
- * dW = a^T dz (`denseTn`), db = the column sums of dz, dA = dz W^T (`dense` on W^T, packed like
+ * dW = a^T dz (`denseTn`), db = the column sums of dz (`denseTn` with columns of ones), dA = dz W^T (`dense` on W^T, packed like
  * a weight), and dz = dA sigma(z) (1 + z (1 - sigma(z))) (`activate` mode 5). Float32
  * throughout: equal to TF.js's autodiff up to the order of the sums. Returns a function of the
  * flat weights and a batch; undefined without WebAssembly SIMD. Throws a `RangeError` for
@@ -41,11 +41,13 @@ export function wasmDsmGradients(shape: WasmDsmShape): ((weights: Float32Array, 
     const layers = [layer(kin, wide), ...Array.from({ length: depth - 1 }, () => layer(wide, wide)), layer(wide, outs)];
     // W^T of every layer but the first, as `dense` reads weights (k = its outputs, n = its inputs).
     const transposed = [...Array.from({ length: depth - 1 }, () => layer(wide, wide)), layer(outs, wide)];
-    const at: Record<string, number> = { x: take(rows * kin), raw: take(rows * outs), dRaw: take(rows * outs), dA: take(rows * wide), dB: take(rows * wide), dW: take(Math.max(kin, wide) * wide), zeros: take(wide) };
+    const at: Record<string, number> = { x: take(rows * kin), raw: take(rows * outs), dRaw: take(rows * outs), dA: take(rows * wide), dB: take(rows * wide), dW: take(Math.max(kin, wide) * wide), zeros: take(wide), ones: take(rows * 4), dBias: take(4 * wide) };
     for (let l = 0; l < depth; l++) [at[`z${l}`], at[`h${l}`]] = [take(rows * wide), take(rows * wide)];
     const instance = instantiateMlpKernels(bytes());
     if (instance === undefined) return undefined;
     made = { kernels: instance.kernels, f32: new Float32Array(instance.memory.buffer), at, layers, transposed };
+    // Four columns of ones: db = 1^T dz is a product of the kernel (k must be a multiple of 4).
+    made.f32.fill(1, (at.ones as number) / 4, (at.ones as number) / 4 + rows * 4);
     return made;
   };
   if (memoryFor(4) === undefined) return undefined;
@@ -115,16 +117,14 @@ export function wasmDsmGradients(shape: WasmDsmShape): ((weights: Float32Array, 
     const dW = a('dW') / 4;
     const store = (l: number, dz: number, ldz: number, input: number, lda: number, k: number) => {
       const { w, b, k: kk, n: nOut } = offsets[l] as { w: number; b: number; k: number; n: number };
-      // In chunks of 128 rows, which stay in the L2 cache.
+      // In chunks of 128 rows, which stay in the L2 cache; db = 1^T dz the same way (the padding rows of dz are 0).
       for (let from = 0; from < padded; from += 128) {
-        kernels.denseTn(input + from * lda, lda, dz + from * ldz, ldz, a('dW'), Math.min(128, padded - from), k, ldz / 4, from > 0 ? 1 : 0);
+        const chunk = Math.min(128, padded - from);
+        kernels.denseTn(input + from * lda, lda, dz + from * ldz, ldz, a('dW'), chunk, k, ldz / 4, from > 0 ? 1 : 0);
+        kernels.denseTn(a('ones') + from * 16, 16, dz + from * ldz, ldz, a('dBias'), chunk, 4, ldz / 4, from > 0 ? 1 : 0);
       }
       for (let i = 0; i < kk; i++) gradients.set(f32.subarray(dW + i * (ldz / 4), dW + i * (ldz / 4) + nOut), w + i * nOut);
-      for (let j = 0; j < nOut; j++) {
-        let sum = 0;
-        for (let r = 0; r < n; r++) sum += f32[dz / 4 + r * (ldz / 4) + j] as number;
-        gradients[b + j] = sum;
-      }
+      gradients.set(f32.subarray(a('dBias') / 4, a('dBias') / 4 + nOut), b);
     };
     // Output layer, then back through the hidden layers.
     store(depth, a('dRaw'), outs * 4, a(`h${depth - 1}`), wide * 4, wide);
