@@ -22,19 +22,25 @@ async function gpuDevice(): Promise<GPUDevice> {
  * canvas on this backend, which SwiftShader loses the device on and Node does not have).
  */
 export async function tfjsWebgpuSteps(): Promise<{ backend: string; losses: number[]; cpuLosses: number[] }> {
-  const stepsOn = async (name: 'webgpu' | 'cpu') => {
-    const backend = await selectBackend(name);
+  const { backend, gpu, cpu } = await onWebgpuThenCpu(async () => {
     const network = mlpScoreNetwork(NETWORK);
     const trainer = createTrainer(network, vp(), { learningRate: 1e-2, warmup: 0, seed: 1 });
     const losses: number[] = [];
     for (let step = 0; step < 3; step++) losses.push(await trainer.step(x));
     trainer.dispose();
     network.dispose();
-    return { backend: `${backend}/${tf.getBackend()}`, losses };
-  };
-  const { backend, losses } = await stepsOn('webgpu');
-  const cpuLosses = (await stepsOn('cpu')).losses;
-  return { backend, losses, cpuLosses };
+    return losses;
+  });
+  return { backend, losses: gpu, cpuLosses: cpu };
+}
+
+/** `run` on TF.js's webgpu backend, then on cpu: the backend webgpu ran on (`selectBackend`/`tf.getBackend()`) and both results. */
+async function onWebgpuThenCpu<T>(run: () => Promise<T>): Promise<{ backend: string; gpu: T; cpu: T }> {
+  const selected = await selectBackend('webgpu');
+  const backend = `${selected}/${tf.getBackend()}`;
+  const gpu = await run();
+  await selectBackend('cpu');
+  return { backend, gpu, cpu: await run() };
 }
 
 /** What `describedOnGpu` returns: the TF.js scores and the WGSL ones, before and after GPU training and a checkpoint round trip. */
@@ -116,15 +122,12 @@ export interface UnetRun {
  */
 export async function unetScoreOnWebgpu(): Promise<UnetRun> {
   const images = Float32Array.from({ length: 6 * 64 }, (_, i) => Math.sin(0.37 * i) * Math.cos(0.11 * i));
-  const on = async (name: 'webgpu' | 'cpu') => {
-    const backend = await selectBackend(name);
+  const { backend, gpu, cpu } = await onWebgpuThenCpu(async () => {
     const network = unetScoreNetwork({ type: 'unet', height: 8, width: 8, baseChannels: 8, channelMultipliers: [1, 2], groups: 4, attention: true, seed: 3 });
     const score = new Float32Array(images.length);
     await networkScore(network, vp()).score(images, 0.3, score);
     network.dispose();
-    return { backend: `${backend}/${tf.getBackend()}`, score: Array.from(score) };
-  };
-  const gpu = await on('webgpu');
-  const cpu = await on('cpu');
-  return { backend: gpu.backend, score: gpu.score, cpuScore: cpu.score };
+    return Array.from(score);
+  });
+  return { backend, score: gpu, cpuScore: cpu };
 }

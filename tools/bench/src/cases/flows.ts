@@ -25,7 +25,7 @@ const JOBS = Number(process.env.FLOWS_JOBS ?? 1);
  * ratio of path length to endpoint distance (1 = straight), training time, and the NLL of the test moons
  * (`flowNll`: the flow's ODE from t = 1 back to its source by RK45 at rtol = atol = 1e-4, exact divergence by autodiff, the
  * source's density at x(0); nats, with the standard error over the points) beside a Gaussian KDE's of the same
- * points (`kdeBaseline`). Each value is the mean
+ * points (`flowsSeed`). Each value is the mean
  * over seeds, with the seeds' standard deviation beside it. Reflow straightens the same seed's I-CFM
  * flow (its pairs: the 10,000 source points of the pool pushed through 100 Euler steps; its time includes them).
  * Training draws batches from a pool of 10,000 points of each law, as torchcfm's 10k/1k/1k split.

@@ -17,23 +17,18 @@ export interface SeedOutcome {
 }
 
 /**
- * The NLL baseline of a seed: a Gaussian KDE of `KDE_POINTS` moons of the training pool's seed, its
- * bandwidth chosen on the floor's moons, measured on the test moons (`kdeNll`).
- */
-export function kdeBaseline(seed: number, test: number): ReturnType<typeof kdeNll> {
-  return kdeNll(sampleMoons(KDE_POINTS, deriveSeed(seed, 'flows/target')), sampleMoons(test, deriveSeed(seed, 'flows/floor')), sampleMoons(test, deriveSeed(seed, 'flows/test-target')));
-}
-
-/**
  * One seed of torchcfm's protocol (`trainFlowMethod` for each method in order; reflow straightens
  * the seed's I-CFM flow, so I-CFM must come before it), with the seed's floor (W2 of two exact
- * samples of `protocol.test` moons) and KDE baseline. Everything is keyed by the seed: seeds run in
+ * samples of `protocol.test` moons) and NLL baseline: a Gaussian KDE of `KDE_POINTS` moons of the
+ * training pool's seed, its bandwidth chosen on the floor's moons, measured on the test moons (`kdeNll`). Everything is keyed by the seed: seeds run in
  * any order or process give the same numbers (times aside).
  */
 export async function flowsSeed(seed: number, methods: readonly FlowMethod[], protocol: FlowProtocol): Promise<SeedOutcome> {
   await selectBackend('wasm');
-  const floor = w2(sampleMoons(protocol.test, deriveSeed(seed, 'flows/floor')), sampleMoons(protocol.test, deriveSeed(seed, 'flows/test-target')));
-  const kde = kdeBaseline(seed, protocol.test).nll;
+  const floorMoons = sampleMoons(protocol.test, deriveSeed(seed, 'flows/floor'));
+  const testMoons = sampleMoons(protocol.test, deriveSeed(seed, 'flows/test-target'));
+  const floor = w2(floorMoons, testMoons);
+  const kde = kdeNll(sampleMoons(KDE_POINTS, deriveSeed(seed, 'flows/target')), floorMoons, testMoons).nll;
   const outcomes: Record<string, FlowOutcome> = {};
   let teacher: Awaited<ReturnType<typeof trainFlowMethod>>['network'] | undefined;
   for (const method of methods) {

@@ -3,5 +3,5 @@ export { type FlowMethod, type FlowOutcome, type FlowProtocol, type Trained, tra
 export { type FlowNll, flowNll } from './flow-nll.js';
 export { KDE_BANDWIDTHS, kdeNll } from './kde-nll.js';
 export { eightGaussiansMixture, sample8Gaussians, sampleMoons } from './torchcfm-data.js';
-export { KDE_POINTS, type SeedOutcome, flowsSeed, kdeBaseline } from './flows-seed.js';
+export { KDE_POINTS, type SeedOutcome, flowsSeed } from './flows-seed.js';
 export { flowsSeeds } from './flows-seeds.js';
