@@ -23,6 +23,7 @@ import { imagesBench } from './images/images-bench.js';
 import { streamMemory } from './cases/stream-memory.js';
 import type { BenchResult } from './measure.js';
 import { markdownReport } from './report.js';
+import { enableRelaxedSimd } from '@scoreflow/score-nets/node';
 
 const cases: Record<string, () => BenchResult | Promise<BenchResult>> = {
   'em-step': emStep,
@@ -43,6 +44,8 @@ const cases: Record<string, () => BenchResult | Promise<BenchResult>> = {
 /** Cases a plain `npm run bench` skips: they run only when named. */
 const onlyWhenNamed = new Set(['gpu', 'flows', 'cpu', 'distributed', 'images']);
 
+// As the runner does: score-nets' MLP kernels run their fused multiply-add build where V8 has relaxed SIMD.
+enableRelaxedSimd();
 const wanted = process.argv.slice(2).filter((arg) => !arg.startsWith('-'));
 for (const name of wanted) {
   if (!(name in cases)) throw new Error(`Unknown benchmark '${name}'. Benchmarks: ${Object.keys(cases).join(', ')}.`);

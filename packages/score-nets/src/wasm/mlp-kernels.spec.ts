@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { MLP_WASM_BASE64 } from './mlp-wasm.js';
-import { assembleMlp } from './testing/assemble-mlp.js';
-import { instantiateMlpKernels } from './wasm-mlp-module.js';
+import { MLP_RELAXED_WASM_BASE64, MLP_WASM_BASE64 } from './mlp-wasm.js';
+import { assembleMlp, mlpSource } from './testing/assemble-mlp.js';
+import { instantiateMlpKernels, mlpKernelsVariant } from './wasm-mlp-module.js';
+import { enableRelaxedSimd } from '../node/relaxed-simd.js';
 
 /** The kernels' activation `mode` over `x`, through their memory. */
 function activation(x: Float64Array, mode: number): Float32Array {
@@ -17,7 +18,19 @@ const grid = (from: number, to: number) => Float64Array.from({ length: 400_000 }
 
 describe('mlp.wat', () => {
   it('mlp-wasm.ts holds the bytes that wat2wasm assembles from mlp.wat (run npm run build:wasm after editing it)', async () => {
-    expect(Buffer.from(await assembleMlp()).toString('base64')).toBe(MLP_WASM_BASE64);
+    expect(Buffer.from(await assembleMlp('simd')).toString('base64')).toBe(MLP_WASM_BASE64);
+    expect(Buffer.from(await assembleMlp('relaxed-simd')).toString('base64')).toBe(MLP_RELAXED_WASM_BASE64);
+  });
+  it('the relaxed-simd build fuses exactly the micro-kernels\' 16 multiply-accumulates and nothing else', () => {
+    const [plain, relaxed] = [mlpSource('simd'), mlpSource('relaxed-simd')];
+    expect(relaxed.match(/f32x4\.relaxed_madd/g)).toHaveLength(16);
+    expect(plain).not.toMatch(/relaxed/);
+    expect(plain.match(/f32x4\.mul/g)!.length - relaxed.match(/f32x4\.mul/g)!.length).toBe(16);
+  });
+  it('enableRelaxedSimd() turns V8\'s relaxed SIMD on in Node 20, and the kernels then pick that build', () => {
+    expect(enableRelaxedSimd()).toBe('relaxed-simd');
+    expect(mlpKernelsVariant()).toBe('relaxed-simd');
+    expect(instantiateMlpKernels(1024, 'simd')!.variant).toBe('simd');
   });
 
   // Cephes' expf: measured max relative error 8.1e-8 (1.35 x 2^-24, under one ulp) over 4,000,000

@@ -10,9 +10,12 @@ import type { DsmBatch } from '../training/dsm-batch.js';
 import { dsmLoss } from '../training/dsm-loss.js';
 import { jitterWeights, testRows } from './testing/jitter-weights.js';
 import { wasmDsmGradients } from './wasm-dsm.js';
+import type { MlpKernelsVariant } from './wasm-mlp-module.js';
+import { enableRelaxedSimd } from '../node/relaxed-simd.js';
 
 beforeAll(async () => {
   await selectBackend('wasm');
+  enableRelaxedSimd();
 });
 
 /** A DSM batch of n rows under `testVpSde`, times spread over (0, 1), weights in [0.5, 1.5]: a fixed pattern, no RNG. */
@@ -32,11 +35,12 @@ function testBatch(n: number, dim: number): DsmBatch {
 }
 
 describe('wasmDsmGradients(shape)(weights, batch, scale)', () => {
-  const cases: [string, MlpOptions, number][] = [
-    ['the MLP 3x128 SiLU eps network, 203 rows', { dim: 2, seed: 3 }, 203],
-    ['width 20, depth 2, dim 3, 16 rows', { dim: 3, width: 20, depth: 2, seed: 4 }, 16],
+  const cases: [string, MlpOptions, number, MlpKernelsVariant][] = [
+    ['the MLP 3x128 SiLU eps network, 203 rows', { dim: 2, seed: 3 }, 203, 'simd'],
+    ['the same on the relaxed-simd build (fused multiply-adds)', { dim: 2, seed: 3 }, 203, 'relaxed-simd'],
+    ['width 20, depth 2, dim 3, 16 rows', { dim: 3, width: 20, depth: 2, seed: 4 }, 16, 'simd'],
   ];
-  for (const [what, options, n] of cases) {
+  for (const [what, options, n, variant] of cases) {
     it(`gives TF.js's loss and gradients of dsmLoss to 1e-5 of each variable's scale: ${what}`, () => {
       const network = mlpScoreNetwork(options);
       jitterWeights(network, 21);
@@ -45,7 +49,7 @@ describe('wasmDsmGradients(shape)(weights, batch, scale)', () => {
       const expected = network.variables.map((v) => grads[v.name]!.dataSync() as Float32Array);
       const expectedLoss = value.dataSync()[0]!;
       tf.dispose([value, ...Object.values(grads)]);
-      const gradients = wasmDsmGradients(describeMlp(network))!;
+      const gradients = wasmDsmGradients(describeMlp(network), variant)!;
       const result = gradients(flattenTensors(network.variables), batch, 0.5);
       expect(Math.abs(result.loss / expectedLoss - 1)).toBeLessThan(1e-5);
       let offset = 0;

@@ -1,7 +1,7 @@
 import type { MlpScoreDescription } from '@scoreflow/core';
 import type { DsmBatch } from '../training/dsm-batch.js';
 import { type PackedLayer, memoryRegions, packWeights, up } from './mlp-layout.js';
-import { type MlpKernels, instantiateMlpKernels } from './wasm-mlp-module.js';
+import { type MlpKernels, type MlpKernelsVariant, instantiateMlpKernels, mlpKernelsVariant } from './wasm-mlp-module.js';
 
 /** The architecture `wasmDsmGradients` takes: an MLP description without its weights. */
 export type WasmDsmShape = Pick<MlpScoreDescription, 'dim' | 'width' | 'depth' | 'activation' | 'residual' | 'output' | 'frequencies' | 'classes'>;
@@ -20,11 +20,13 @@ export interface WasmDsmResult {
  * dW = a^T dz (`denseTn`), db = the column sums of dz (`denseTn` with columns of ones), dA = dz W^T (`dense` on W^T, packed like
  * a weight), and dz = dA sigma(z) (1 + z (1 - sigma(z))) (`activate` mode 5). Float32
  * throughout: equal to TF.js's autodiff up to the order of the sums. Returns a function of the
- * flat weights and a batch; undefined without WebAssembly SIMD. Throws a `RangeError` for
- * another architecture.
+ * flat weights and a batch; undefined without WebAssembly SIMD (or the build `variant` asked for;
+ * default: the best this engine runs). Throws a `RangeError` for another architecture.
  */
-export function wasmDsmGradients(shape: WasmDsmShape): ((weights: Float32Array, batch: DsmBatch, scale?: number) => WasmDsmResult) | undefined {
+export function wasmDsmGradients(shape: WasmDsmShape, variant?: MlpKernelsVariant): ((weights: Float32Array, batch: DsmBatch, scale?: number) => WasmDsmResult) | undefined {
   const { dim, width, depth, frequencies } = shape;
+  // One build for the trainer's life (memory grows with the batch: a new instance, the same build).
+  const kernels = variant ?? mlpKernelsVariant();
   if (shape.output !== 'eps' || shape.activation !== 'silu' || shape.residual || shape.classes > 0) {
     throw new RangeError(`wasmDsmGradients: only an eps network with SiLU, no residual and no classes is trained on wasm, got output '${shape.output}', activation '${shape.activation}', residual ${shape.residual}, classes ${shape.classes}.`);
   }
@@ -43,7 +45,7 @@ export function wasmDsmGradients(shape: WasmDsmShape): ((weights: Float32Array, 
     const transposed = [...Array.from({ length: depth - 1 }, () => layer(wide, wide)), layer(outs, wide)];
     const at: Record<string, number> = { x: take(rows * kin), raw: take(rows * outs), dRaw: take(rows * outs), dA: take(rows * wide), dB: take(rows * wide), dW: take(Math.max(kin, wide) * wide), zeros: take(wide), ones: take(rows * 4), dBias: take(4 * wide) };
     for (let l = 0; l < depth; l++) [at[`z${l}`], at[`h${l}`]] = [take(rows * wide), take(rows * wide)];
-    const instance = instantiateMlpKernels(bytes());
+    const instance = instantiateMlpKernels(bytes(), kernels);
     if (instance === undefined) return undefined;
     made = { kernels: instance.kernels, f32: new Float32Array(instance.memory.buffer), at, layers, transposed };
     // Four columns of ones: db = 1^T dz is a product of the kernel (k must be a multiple of 4).

@@ -7,20 +7,27 @@ import { type MlpOptions, mlpScoreNetwork } from '../network/mlp.js';
 import { describeMlp } from '../network/describe-mlp.js';
 import { createWasmMlp } from './wasm-mlp.js';
 import { jitterWeights, testRows } from './testing/jitter-weights.js';
+import type { MlpKernelsVariant } from './wasm-mlp-module.js';
+import { enableRelaxedSimd } from '../node/relaxed-simd.js';
 
 beforeAll(async () => {
   await selectBackend('wasm');
+  enableRelaxedSimd();
 });
 
+/** Both builds of the kernels: the plain SIMD one and the fused multiply-add one. */
+const VARIANTS: MlpKernelsVariant[] = ['simd', 'relaxed-simd'];
+
 /** The TF.js network's output and the wasm kernels' on the same rows, at one time t. */
-function bothOutputs(options: MlpOptions, n: number, t: number, edit?: (description: MlpScoreDescription) => MlpScoreDescription) {
+function bothOutputs(options: MlpOptions, n: number, t: number, edit?: (description: MlpScoreDescription) => MlpScoreDescription, variant?: MlpKernelsVariant) {
   const network = mlpScoreNetwork(options);
   jitterWeights(network, 11);
   const x = testRows(n, options.dim);
   const expected = tf.tidy(() => network.apply(tf.tensor2d(x, [n, options.dim]), t).dataSync() as Float32Array);
   const description = describeMlp(network);
   network.dispose();
-  const mlp = createWasmMlp(edit ? edit(description) : description)!;
+  const mlp = createWasmMlp(edit ? edit(description) : description, variant)!;
+  expect(mlp.variant).toBe(variant ?? 'relaxed-simd');
   const actual = new Float32Array(n * options.dim);
   mlp.forward(x, t, actual);
   return { actual, expected, description };
@@ -37,13 +44,15 @@ describe('createWasmMlp(description).forward(x, t, out)', () => {
     ['sinusoidal embedding of 8, a denoiser', { dim: 2, width: 24, embedding: 'sinusoidal', embeddingSize: 8, output: 'denoiser', seed: 6 }, 50],
     ['classes: the null label (unconditional)', { dim: 2, width: 16, classes: 3, labelEmbeddingSize: 4, seed: 7 }, 9],
   ];
-  for (const [what, options, n] of cases) {
-    it(`matches the TF.js network's apply(x, t) to ${TOLERANCE} of the output's scale: ${what}`, () => {
-      for (const t of [0.01, 0.37, 0.99]) {
-        const { actual, expected } = bothOutputs(options, n, t);
-        expect(scaledError(actual, expected)).toBeLessThan(TOLERANCE);
-      }
-    });
+  for (const variant of VARIANTS) {
+    for (const [what, options, n] of cases) {
+      it(`matches the TF.js network's apply(x, t) to ${TOLERANCE} of the output's scale (${variant}): ${what}`, () => {
+        for (const t of [0.01, 0.37, 0.99]) {
+          const { actual, expected } = bothOutputs(options, n, t, undefined, variant);
+          expect(scaledError(actual, expected)).toBeLessThan(TOLERANCE);
+        }
+      });
+    }
   }
 
   it('matches a conditional network at a given label (the label embedding folds into the first bias)', () => {

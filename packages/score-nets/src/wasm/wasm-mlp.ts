@@ -1,5 +1,5 @@
 import type { MlpScoreDescription } from '@scoreflow/core';
-import { instantiateMlpKernels } from './wasm-mlp-module.js';
+import { type MlpKernelsVariant, instantiateMlpKernels } from './wasm-mlp-module.js';
 import { mlpLayout, packWeights } from './mlp-layout.js';
 
 /** The activations the kernels compute, by their code in `mlp.wat`. */
@@ -11,6 +11,8 @@ export const WASM_MLP_ACTIVATIONS = Object.keys(ACTIVATION_CODES);
 /** An MLP score network evaluated by the WebAssembly SIMD kernels of `mlp.wat`. */
 export interface WasmMlp {
   readonly description: MlpScoreDescription;
+  /** The build of the kernels it runs (`mlpKernelsVariant`). */
+  readonly variant: MlpKernelsVariant;
   /** The raw output (what `description.output` means) at one time `t` for the rows of `x` (n x dim), into `out` (n x dim). */
   forward(x: Float32Array, t: number, out: Float32Array): void;
 }
@@ -29,9 +31,10 @@ const CHUNK = 64;
  * takes only the dim columns of x; then `depth` dense layers (`mlp.wat`'s `dense`: 4 x 8 register
  * blocks, bias and activation fused, residual where asked) and the linear output layer. Rows go
  * through in chunks of 64 (a batch of any size, no allocation per call). Float32 throughout, so the
- * outputs equal TF.js's up to the order of the sums (tests: relative error below 1e-5).
+ * outputs equal TF.js's up to the order of the sums (tests: relative error below 1e-5). `variant`
+ * picks the build of the kernels (default: the best this engine runs, `mlpKernelsVariant()`).
  */
-export function createWasmMlp(description: MlpScoreDescription): WasmMlp | undefined {
+export function createWasmMlp(description: MlpScoreDescription, variant?: MlpKernelsVariant): WasmMlp | undefined {
   const { dim, width, depth, activation, residual, frequencies, weights, classes, labelEmbeddingSize, label } = description;
   const act = ACTIVATION_CODES[activation];
   if (act === undefined) throw new RangeError(`createWasmMlp: activation must be one of ${WASM_MLP_ACTIVATIONS.join(', ')}, got '${activation}'.`);
@@ -39,7 +42,7 @@ export function createWasmMlp(description: MlpScoreDescription): WasmMlp | undef
   const labelSize = classes > 0 ? labelEmbeddingSize : 0;
   const inputs = dim + embedding + labelSize;
   const layout = mlpLayout(description, CHUNK);
-  const made = instantiateMlpKernels(layout.bytes);
+  const made = instantiateMlpKernels(layout.bytes, variant);
   if (made === undefined) return undefined;
   const { kernels, memory } = made;
   const f32 = new Float32Array(memory.buffer);
@@ -89,6 +92,7 @@ export function createWasmMlp(description: MlpScoreDescription): WasmMlp | undef
   const [x0, outLayer] = [layers[0]!, layers[depth]!];
   return {
     description,
+    variant: made.variant,
     forward(x, t, out) {
       const n = x.length / dim;
       if (!Number.isInteger(n) || out.length !== x.length) throw new RangeError(`WasmMlp.forward: x and out must both hold n * ${dim} values, got ${x.length} and ${out.length}.`);

@@ -4,6 +4,12 @@ import type { ScoreNetwork } from '../network/mlp.js';
 import { clippedAdam } from '../training/optimizer.js';
 import { type Trainer, type TrainerOptions, trainerBatch, trainerSettings } from '../training/trainer.js';
 import { wasmDsmGradients } from './wasm-dsm.js';
+import type { MlpKernelsVariant } from './wasm-mlp-module.js';
+
+/** Options of `createWasmTrainer`: the trainer's, and the build of the kernels (default: the best this engine runs). */
+export interface WasmTrainerOptions extends TrainerOptions {
+  readonly kernels?: MlpKernelsVariant;
+}
 
 /**
  * `createTrainer` with the DSM gradient computed by the WebAssembly SIMD kernels
@@ -14,12 +20,12 @@ import { wasmDsmGradients } from './wasm-dsm.js';
  * up to float32 roundoff in the gradients. Throws a `RangeError` for a network the kernels do not
  * train (an eps MLP with SiLU, no residual, no classes) or where WebAssembly SIMD is missing.
  */
-export function createWasmTrainer(network: ScoreNetwork, sde: Sde, options: TrainerOptions = {}): Trainer {
+export function createWasmTrainer(network: ScoreNetwork, sde: Sde, options: WasmTrainerOptions = {}): Trainer {
   const mlp = mlpOf(network);
   if (mlp === undefined) throw new RangeError('createWasmTrainer: the kernels train an MLP, not this network.');
   const settings = trainerSettings(network, sde, options);
-  const gradientsOf = wasmDsmGradients(describeMlp(mlp));
-  if (gradientsOf === undefined) throw new RangeError('createWasmTrainer: this JavaScript engine has no WebAssembly SIMD.');
+  const gradientsOf = wasmDsmGradients(describeMlp(mlp), options.kernels);
+  if (gradientsOf === undefined) throw new RangeError(`createWasmTrainer: this JavaScript engine has no WebAssembly ${options.kernels === 'relaxed-simd' ? 'relaxed SIMD' : 'SIMD'}.`);
   const adam = clippedAdam([...network.variables], options, options.resume);
   let steps = options.resume?.steps ?? 0;
   return {

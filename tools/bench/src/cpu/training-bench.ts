@@ -1,6 +1,6 @@
 import { type Trainer, mlpScoreNetwork, selectBackend } from '@scoreflow/score-nets';
 import { createParallelTrainer } from '@scoreflow/score-nets/node';
-import { createTrainer, createWasmTrainer } from '@scoreflow/score-nets';
+import { createTrainer, createWasmTrainer, mlpKernelsVariant } from '@scoreflow/score-nets';
 import { vp } from '@scoreflow/sdes';
 import type { BenchValue } from '../measure.js';
 import { type Timing, best } from './best-of.js';
@@ -26,6 +26,8 @@ export async function networkTrainingRows(): Promise<BenchValue[]> {
     ['TF.js wasm backend, main + 1 worker', 'busiest', (network) => createParallelTrainer(network, sde, { workers: 1, backend: 'wasm' })],
     ['wasm kernels, one thread', 'main', async (network) => createWasmTrainer(network, sde)],
     ['wasm kernels, main + 1 worker', 'busiest', (network) => createParallelTrainer(network, sde, { workers: 1, engine: 'wasm' })],
+    // What the fused multiply-adds of the relaxed-simd build (the rows above, where it runs) are worth here.
+    ['wasm kernels, plain SIMD build (no fused multiply-add), one thread', 'main', async (network) => createWasmTrainer(network, sde, { kernels: 'simd' })],
   ];
   const rate = (ms: number) => (steps * 1000) / ms;
   const values: BenchValue[] = [];
@@ -45,7 +47,9 @@ export async function networkTrainingRows(): Promise<BenchValue[]> {
       network.dispose();
     }
   }
-  const [tf1, tf2, wasm1, wasm2] = timings as [Timing, Timing, Timing, Timing];
+  const [tf1, tf2, wasm1, wasm2, plain1] = timings as [Timing, Timing, Timing, Timing, Timing];
+  values.push({ name: `wasm kernels' build: ${mlpKernelsVariant()}`, value: mlpKernelsVariant() === 'relaxed-simd' ? 1 : 0, unit: '1 = relaxed-simd' });
+  values.push({ name: 'ratio: wasm kernels, relaxed-simd build / plain SIMD build, one thread (CPU time)', value: plain1.cpu / wasm1.cpu, unit: 'x' });
   values.push({ name: 'ratio: wasm kernels / TF.js wasm training, one thread (CPU time)', value: tf1.cpu / wasm1.cpu, unit: 'x' });
   values.push({ name: 'ratio: wasm kernels / TF.js wasm training, main + 1 worker (busiest thread CPU time)', value: tf2.cpu / wasm2.cpu, unit: 'x' });
   const openblas = process.env.SCOREFLOW_OPENBLAS;

@@ -12,6 +12,7 @@ import { type WorkerPool, startWorkerPool } from './worker-pool.js';
 import type { InitRequest, WasmInitRequest } from './protocol.js';
 import { type WasmDsmResult, wasmDsmGradients } from '../../wasm/wasm-dsm.js';
 import { describeMlp, mlpOf } from '../../network/describe-mlp.js';
+import { mlpKernelsVariant } from '../../wasm/wasm-mlp-module.js';
 
 /**
  * The main thread's shard, relative to each worker's: besides its rows it draws the batch, posts
@@ -32,9 +33,11 @@ function wasmShardGradients(network: BuiltNetwork) {
   const mlp = mlpOf(network);
   if (mlp === undefined) throw new RangeError('createParallelTrainer: engine wasm trains an MLP, not this network.');
   const description = describeMlp(mlp);
-  const gradients = wasmDsmGradients(description);
-  if (gradients === undefined) throw new RangeError('createParallelTrainer: engine wasm needs WebAssembly SIMD, which this JavaScript engine lacks.');
-  return { description, gradients };
+  // Every thread runs the build this one picks (the same bits on 0 or N workers).
+  const variant = mlpKernelsVariant();
+  const gradients = variant === undefined ? undefined : wasmDsmGradients(description, variant);
+  if (variant === undefined || gradients === undefined) throw new RangeError('createParallelTrainer: engine wasm needs WebAssembly SIMD, which this JavaScript engine lacks.');
+  return { description, variant, gradients };
 }
 
 /** A copy of rows from .. to - 1 of a batch, in buffers of its own (to transfer to a worker). */
@@ -71,7 +74,7 @@ export async function createParallelTrainer(network: BuiltNetwork, sde: Sde, opt
   const { workers, backend } = parallelSettings(options, 'createParallelTrainer');
   const variables = [...network.variables];
   const wasm = options.engine === 'wasm' ? wasmShardGradients(network) : undefined;
-  const init: InitRequest | WasmInitRequest = wasm ? { kind: 'wasm-init', description: wasm.description } : { kind: 'init', backend, options: network.options, weights: flattenTensors(variables) };
+  const init: InitRequest | WasmInitRequest = wasm ? { kind: 'wasm-init', description: wasm.description, variant: wasm.variant } : { kind: 'init', backend, options: network.options, weights: flattenTensors(variables) };
   const pool: WorkerPool | undefined = workers === 0 ? undefined : await startWorkerPool(workers, init);
   const adam = clippedAdam(variables, options, options.resume);
   const total = new Float32Array(adam.weights.length);

@@ -1,6 +1,7 @@
 import { availableParallelism } from 'node:os';
 import type { MlpScoreDescription, Sde } from '@scoreflow/core';
 import { wasmNetworkScore } from '../../wasm/wasm-network-score.js';
+import { mlpKernelsVariant } from '../../wasm/wasm-mlp-module.js';
 import type { ParallelScoreModel } from './parallel-network-score.js';
 import { rowShards } from './row-shards.js';
 import { startWorkerPool } from './worker-pool.js';
@@ -25,10 +26,12 @@ export interface ParallelWasmScoreOptions {
 export async function parallelWasmScore(description: MlpScoreDescription, sde: Sde, options: ParallelWasmScoreOptions = {}): Promise<ParallelScoreModel | undefined> {
   const { workers = Math.max(0, availableParallelism() - 1), name } = options;
   if (!Number.isSafeInteger(workers) || workers < 0) throw new RangeError(`parallelWasmScore: workers must be an integer >= 0, got ${workers}.`);
-  const own = wasmNetworkScore(description, sde, name);
-  if (own === undefined) return undefined;
+  // Every thread runs the build this one picks (any split gives the same bytes).
+  const variant = mlpKernelsVariant();
+  const own = variant === undefined ? undefined : wasmNetworkScore(description, sde, { ...(name !== undefined && { name }), variant });
+  if (own === undefined || variant === undefined) return undefined;
   const { dim } = description;
-  const pool = workers === 0 ? undefined : await startWorkerPool(workers, { kind: 'wasm-init', description });
+  const pool = workers === 0 ? undefined : await startWorkerPool(workers, { kind: 'wasm-init', description, variant });
   let shared = { x: new Float32Array(new SharedArrayBuffer(0)), out: new Float32Array(new SharedArrayBuffer(0)) };
   const sharedOf = (values: number) => {
     if (shared.x.length < values) shared = { x: new Float32Array(new SharedArrayBuffer(4 * values)), out: new Float32Array(new SharedArrayBuffer(4 * values)) };

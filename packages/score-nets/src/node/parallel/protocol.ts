@@ -2,6 +2,7 @@ import type { Marginal, MlpScoreDescription } from '@scoreflow/core';
 import type { BackendName } from '../../backend/select-backend.js';
 import type { NetworkOptions } from '../../unet/network-of.js';
 import type { DsmBatch } from '../../training/dsm-batch.js';
+import type { MlpKernelsVariant } from '../../wasm/wasm-mlp-module.js';
 
 /** Builds the worker's replica: selects `backend`, rebuilds the network from `options`, loads `weights`. */
 export interface InitRequest {
@@ -30,10 +31,11 @@ export interface ScoreRequest {
   readonly label?: number;
 }
 
-/** Builds the worker's WebAssembly MLP (`createWasmMlp`) from `description`: no TF.js network. */
+/** Builds the worker's WebAssembly MLP (`createWasmMlp`) from `description` on the main thread's build of the kernels: no TF.js network. */
 export interface WasmInitRequest {
   readonly kind: 'wasm-init';
   readonly description: MlpScoreDescription;
+  readonly variant: MlpKernelsVariant;
 }
 
 /**

@@ -11,6 +11,7 @@ import { wasmNetworkScore } from '../../wasm/wasm-network-score.js';
 import { type WasmDsmResult, wasmDsmGradients } from '../../wasm/wasm-dsm.js';
 import type { DsmBatch } from '../../training/dsm-batch.js';
 import type { MlpScoreDescription } from '@scoreflow/core';
+import type { MlpKernelsVariant } from '../../wasm/wasm-mlp-module.js';
 
 /** The worker side of the pool: a copy of the network that answers `WorkerRequest`s. */
 export interface Replica {
@@ -32,6 +33,7 @@ export function createReplica(): Replica {
   const models = new Map<number | undefined, ScoreModel>();
   let wasm: ScoreModel | undefined;
   let description: MlpScoreDescription | undefined;
+  let variant: MlpKernelsVariant | undefined;
   let wasmGradients: ((weights: Float32Array, batch: DsmBatch, scale?: number) => WasmDsmResult) | undefined;
   const ready = (kind: string): BuiltNetwork => {
     if (network === undefined) throw new Error(`score-net worker: '${kind}' before 'init'.`);
@@ -69,9 +71,10 @@ export function createReplica(): Replica {
       return { out };
     },
     'wasm-init': async (request: Extract<WorkerRequest, { kind: 'wasm-init' }>): Promise<WorkerReplies['wasm-init']> => {
-      wasm = wasmNetworkScore(request.description, sde);
-      if (wasm === undefined) throw new Error('score-net worker: this JavaScript engine has no WebAssembly SIMD.');
+      wasm = wasmNetworkScore(request.description, sde, { variant: request.variant });
+      if (wasm === undefined) throw new Error(`score-net worker: this JavaScript engine cannot run the kernels' '${request.variant}' build.`);
       description = request.description;
+      variant = request.variant;
       wasmGradients = undefined;
       return { ready: true };
     },
@@ -85,7 +88,7 @@ export function createReplica(): Replica {
     },
     'wasm-gradients': async (request: Extract<WorkerRequest, { kind: 'wasm-gradients' }>): Promise<WorkerReplies['wasm-gradients']> => {
       if (description === undefined) throw new Error("score-net worker: 'wasm-gradients' before 'wasm-init'.");
-      wasmGradients ??= wasmDsmGradients(description);
+      wasmGradients ??= wasmDsmGradients(description, variant);
       if (wasmGradients === undefined) throw new Error('score-net worker: this JavaScript engine has no WebAssembly SIMD.');
       return wasmGradients(request.weights, request.shard, request.scale);
     },
