@@ -1,7 +1,9 @@
 import type { Stage } from '@scoreflow/core';
 import { denoise } from '../shared/denoiser.js';
 import { sigmaStep } from '../shared/sigma-step.js';
-import { type ReverseSamplerOptions, reverseSampler } from '../shared/reverse-sampler.js';
+import { type ReverseSamplerOptions, hasFused, reverseSampler } from '../shared/reverse-sampler.js';
+import { type CpuEngine, wasmMixtureUnfit } from '../wasm/wasm-euler-maruyama.js';
+import { wasmHeunStep } from '../wasm/wasm-heun.js';
 import { pfOdeVelocity } from './pf-ode-velocity.js';
 import { reverseSde } from '../reverse-sde/reverse-sde.js';
 
@@ -16,6 +18,12 @@ export type HeunSpace = 'sigma' | 'time';
 export interface HeunOptions extends ReverseSamplerOptions {
   /** `sigma` (default) or `time`; see `HeunSpace`. */
   readonly space?: HeunSpace;
+  /**
+   * `auto` (default): the WebAssembly SIMD kernel where it applies (the exact score of a
+   * two-component mixture in the plane, a linear drift; the same bytes), else TypeScript;
+   * `typescript`; or `wasm`, which throws where the kernel does not apply.
+   */
+  readonly engine?: CpuEngine;
 }
 
 /**
@@ -35,7 +43,8 @@ export interface HeunOptions extends ReverseSamplerOptions {
  *   own time (Algorithm 1 with the SDE's sigma(t) and s(t)).
  *
  * Global error of second order in the step of the chosen variable; two score evaluations per
- * step, one on a last step to t = 0.
+ * step, one on a last step to t = 0. With an exact two-component mixture score in the plane the
+ * whole step runs in a WebAssembly SIMD kernel (`engine`, `wasmHeunStep`), with the same bytes.
  *
  * @example
  * priorSource(sde, 2).sample(ctx).pipe(heun({ sde, score, rng: ctx.rng, times: uniformGrid().times(sde, 25, 1e-3) }))
@@ -44,8 +53,14 @@ export function heun(options: HeunOptions): Stage {
   const { sde } = options;
   const flow = reverseSde(sde, true);
   const space = options.space ?? 'sigma';
+  const engine = options.engine ?? 'auto';
+  const wasm = engine === 'typescript' ? undefined : wasmHeunStep(sde, options.score, space);
+  if (engine === 'wasm' && wasm === undefined) {
+    throw new RangeError(`heun: engine 'wasm' cannot run this stage: ${wasmMixtureUnfit(sde, options.score)}; use engine 'auto' or 'typescript'.`);
+  }
   if (space === 'time') {
     return reverseSampler('heun', options, async (state, _k, t, next) => {
+      if (wasm !== undefined && hasFused(state)) return void wasm(state, t, next);
       const { x } = state;
       const n = x.length;
       const velocity = state.buffer('velocity');
@@ -64,6 +79,7 @@ export function heun(options: HeunOptions): Stage {
     }, { kind: 'ode' });
   }
   return reverseSampler('heun', options, async (state, _k, t, next) => {
+    if (wasm !== undefined && hasFused(state)) return void wasm(state, t, next);
     const { x } = state;
     const n = x.length;
     const { denoised, score, m, sigma, mNext, sigmaNext } = await sigmaStep(state, sde, t, next);

@@ -15,7 +15,9 @@
 ;;   4224  2^(k/256) for k = 0..255, f64 (EXP_CLAMPED_TABLES.pow2Frac)
 ;;   6272  expClamped's constants: limit, steps per ln 2, round (1.5 2^52), ln 2 per step, f64
 ;;   6400  scratch float32 (skipped normals land here)
-;;   8192  particle data (x, z) from here on
+;;   8192  particle data (x, z) of one chunk: x at 8192, z at 16384
+;;   24576 heunStep's constants: the mixture at t (9 f64), at 24656 the mixture at the step's end,
+;;         at 24736 the step's numbers (10 f64; see heunStep)
 (module
   (import "env" "memory" (memory 1))
   ;; The ziggurat's rare slow path (about 1.2% of draws): JavaScript's core `fillNormals`, run from
@@ -224,6 +226,176 @@
             (f32x4.demote_f64x2_zero (local.get $v1))))
         (local.set $x (i32.add (local.get $x) (i32.const 16)))
         (local.set $z (i32.add (local.get $z) (i32.const 16)))
+        (br_if $pair (i32.gt_s (local.tee $n (i32.sub (local.get $n) (i32.const 2))) (i32.const 0)))))
+    (f64.eq
+      (f64.add (f64x2.extract_lane 0 (local.get $acc)) (f64x2.extract_lane 1 (local.get $acc)))
+      (f64.const 0)))
+
+  ;; $score(x0, x1, set): the exact score of the diffused two-component mixture in the plane at two
+  ;; particles (coordinate 0 of both in x0, coordinate 1 in x1, f64x2), its constants read from the
+  ;; 9 f64 at `set` (a00 a01 a10 a11 p00 p01 p10 p11 dc, as setMixtureStep takes them), returned
+  ;; rounded to float32 as a score buffer stores them: mixtureStep's arithmetic, operation for
+  ;; operation (mixtureStep keeps its own copy inline: it is the hot loop of the reverse SDE).
+  (func $score (param $x0 v128) (param $x1 v128) (param $set i32) (result v128 v128)
+    (local $d00 v128) (local $d01 v128) (local $d10 v128) (local $d11 v128)
+    (local $g00 v128) (local $g01 v128) (local $g10 v128) (local $g11 v128)
+    (local $y v128) (local $rounded v128) (local $r v128) (local $e v128) (local $m v128) (local $r0 v128)
+    (local $HI v128) (local $ONE v128)
+    (local.set $HI (f64x2.splat (f64.load (i32.const 6272))))
+    (local.set $ONE (f64x2.splat (f64.const 1)))
+    (local.set $d00 (f64x2.sub (f64x2.splat (f64.load offset=0 (local.get $set))) (local.get $x0)))
+    (local.set $d01 (f64x2.sub (f64x2.splat (f64.load offset=8 (local.get $set))) (local.get $x1)))
+    (local.set $d10 (f64x2.sub (f64x2.splat (f64.load offset=16 (local.get $set))) (local.get $x0)))
+    (local.set $d11 (f64x2.sub (f64x2.splat (f64.load offset=24 (local.get $set))) (local.get $x1)))
+    (local.set $g00 (f64x2.mul (local.get $d00) (f64x2.splat (f64.load offset=32 (local.get $set)))))
+    (local.set $g01 (f64x2.mul (local.get $d01) (f64x2.splat (f64.load offset=40 (local.get $set)))))
+    (local.set $g10 (f64x2.mul (local.get $d10) (f64x2.splat (f64.load offset=48 (local.get $set)))))
+    (local.set $g11 (f64x2.mul (local.get $d11) (f64x2.splat (f64.load offset=56 (local.get $set)))))
+    (local.set $y
+      (f64x2.max (f64x2.neg (local.get $HI))
+        (f64x2.min (local.get $HI)
+          (f64x2.sub (f64x2.splat (f64.load offset=64 (local.get $set)))
+            (f64x2.mul (f64x2.splat (f64.const 0.5))
+              (f64x2.sub
+                (f64x2.sub
+                  (f64x2.add (f64x2.mul (local.get $d10) (local.get $g10)) (f64x2.mul (local.get $d11) (local.get $g11)))
+                  (f64x2.mul (local.get $d00) (local.get $g00)))
+                (f64x2.mul (local.get $d01) (local.get $g01))))))))
+    (local.set $rounded
+      (f64x2.sub
+        (f64x2.add (f64x2.mul (local.get $y) (f64x2.splat (f64.load (i32.const 6280)))) (f64x2.splat (f64.load (i32.const 6288))))
+        (f64x2.splat (f64.load (i32.const 6288)))))
+    (local.set $r (f64x2.sub (local.get $y) (f64x2.mul (local.get $rounded) (f64x2.splat (f64.load (i32.const 6296))))))
+    (local.set $m (i32x4.trunc_sat_f64x2_s_zero (local.get $rounded)))
+    (local.set $e (i32x4.shl (i32x4.add (i32x4.shr_s (local.get $m) (i32.const 8)) (i32x4.splat (i32.const 128))) (i32.const 3)))
+    (local.set $m (i32x4.shl (v128.and (local.get $m) (i32x4.splat (i32.const 255))) (i32.const 3)))
+    (local.set $e
+      (f64x2.mul
+        (f64x2.replace_lane 1
+          (f64x2.splat (f64.load offset=2176 (i32x4.extract_lane 0 (local.get $e))))
+          (f64.load offset=2176 (i32x4.extract_lane 1 (local.get $e))))
+        (f64x2.replace_lane 1
+          (f64x2.splat (f64.load offset=4224 (i32x4.extract_lane 0 (local.get $m))))
+          (f64.load offset=4224 (i32x4.extract_lane 1 (local.get $m))))))
+    (local.set $e
+      (f64x2.mul (local.get $e)
+        (f64x2.add (local.get $ONE) (f64x2.mul (local.get $r) (f64x2.add (local.get $ONE) (f64x2.mul (local.get $r) (f64x2.splat (f64.const 0.5))))))))
+    (local.set $r0 (f64x2.div (local.get $ONE) (f64x2.add (local.get $ONE) (local.get $e))))
+    (f64x2.promote_low_f32x4 (f32x4.demote_f64x2_zero
+      (f64x2.add (local.get $g10) (f64x2.mul (local.get $r0) (f64x2.sub (local.get $g00) (local.get $g10))))))
+    (f64x2.promote_low_f32x4 (f32x4.demote_f64x2_zero
+      (f64x2.add (local.get $g11) (f64x2.mul (local.get $r0) (f64x2.sub (local.get $g01) (local.get $g11)))))))
+
+  ;; f32(v) as f64x2: what storing into a Float32Array and reading back gives.
+  (func $f32 (param $v v128) (result v128)
+    (f64x2.promote_low_f32x4 (f32x4.demote_f64x2_zero (local.get $v))))
+
+  ;; heunStep(x, n, mode, last): one step of Heun's method on the probability-flow ODE (the `heun`
+  ;; sampler, Karras et al. 2022, Algorithm 1) for n particles in the plane at x, in place, with the
+  ;; exact mixture score at the step's start (constants at 24576) and end (24656), the step's numbers
+  ;; at 24736 (f64, in this order). Every operation is `heun`'s TypeScript one, rounding to float32
+  ;; where it stores into a buffer. With `last` the corrector is skipped (a last step to t = 0).
+  ;; - mode 0, `space: time` (a, w, aNext, wNext, dt, half): v = f32(a x - w score(x)),
+  ;;   p = f32(x + dt v), x <- x + half (v + f32(aNext p - wNext score'(p))); last: x <- x + dt v.
+  ;; - mode 1, `space: sigma` (m, sigma, variance, inverseMean, mNext, sigmaNext, varianceNext,
+  ;;   inverseMeanNext, dSigma, half): D = f32((x + variance score(x)) inverseMean), slope =
+  ;;   f32((x / m - D) / sigma), p = f32(mNext (x / m + dSigma slope)); D' = f32((p + varianceNext
+  ;;   score'(p)) inverseMeanNext), x <- mNext (x / m + half (slope + (p / mNext - D') / sigmaNext));
+  ;;   last: x <- p.
+  ;; Returns 1 when every new position is finite, else 0. An odd n computes one more particle in
+  ;; the slot after the last, as mixtureStep does.
+  (func (export "heunStep") (param $x i32) (param $n i32) (param $mode i32) (param $last i32) (result i32)
+    (local $acc v128) (local $xs v128) (local $x0 v128) (local $x1 v128)
+    (local $s0 v128) (local $s1 v128) (local $v0 v128) (local $v1 v128) (local $p0 v128) (local $p1 v128)
+    (local $q0 v128) (local $q1 v128) (local $h0 v128) (local $h1 v128)
+    (local $C0 v128) (local $C1 v128) (local $C2 v128) (local $C3 v128) (local $C4 v128)
+    (local $C5 v128) (local $C6 v128) (local $C7 v128) (local $C8 v128) (local $C9 v128)
+    (local.set $C0 (f64x2.splat (f64.load (i32.const 24736))))
+    (local.set $C1 (f64x2.splat (f64.load (i32.const 24744))))
+    (local.set $C2 (f64x2.splat (f64.load (i32.const 24752))))
+    (local.set $C3 (f64x2.splat (f64.load (i32.const 24760))))
+    (local.set $C4 (f64x2.splat (f64.load (i32.const 24768))))
+    (local.set $C5 (f64x2.splat (f64.load (i32.const 24776))))
+    (local.set $C6 (f64x2.splat (f64.load (i32.const 24784))))
+    (local.set $C7 (f64x2.splat (f64.load (i32.const 24792))))
+    (local.set $C8 (f64x2.splat (f64.load (i32.const 24800))))
+    (local.set $C9 (f64x2.splat (f64.load (i32.const 24808))))
+    (block $done
+      (br_if $done (i32.le_s (local.get $n) (i32.const 0)))
+      (loop $pair
+        (local.set $xs (i8x16.shuffle 0 1 2 3 8 9 10 11 4 5 6 7 12 13 14 15 (v128.load (local.get $x)) (v128.load (local.get $x))))
+        (local.set $x0 (f64x2.promote_low_f32x4 (local.get $xs)))
+        (local.set $x1 (f64x2.promote_low_f32x4 (i8x16.shuffle 8 9 10 11 12 13 14 15 0 1 2 3 4 5 6 7 (local.get $xs) (local.get $xs))))
+        (call $score (local.get $x0) (local.get $x1) (i32.const 24576))
+        (local.set $s1)
+        (local.set $s0)
+        (if (i32.eqz (local.get $mode))
+          (then
+            ;; time: v = f32(a x - w s), p = f32(x + dt v)
+            (local.set $v0 (call $f32 (f64x2.sub (f64x2.mul (local.get $C0) (local.get $x0)) (f64x2.mul (local.get $C1) (local.get $s0)))))
+            (local.set $v1 (call $f32 (f64x2.sub (f64x2.mul (local.get $C0) (local.get $x1)) (f64x2.mul (local.get $C1) (local.get $s1)))))
+            (local.set $p0 (f64x2.add (local.get $x0) (f64x2.mul (local.get $C4) (local.get $v0))))
+            (local.set $p1 (f64x2.add (local.get $x1) (f64x2.mul (local.get $C4) (local.get $v1))))
+            (if (i32.eqz (local.get $last))
+              (then
+                (local.set $p0 (call $f32 (local.get $p0)))
+                (local.set $p1 (call $f32 (local.get $p1)))
+                (call $score (local.get $p0) (local.get $p1) (i32.const 24656))
+                (local.set $q1)
+                (local.set $q0)
+                (local.set $p0
+                  (f64x2.add (local.get $x0)
+                    (f64x2.mul (local.get $C5)
+                      (f64x2.add (local.get $v0)
+                        (call $f32 (f64x2.sub (f64x2.mul (local.get $C2) (local.get $p0)) (f64x2.mul (local.get $C3) (local.get $q0))))))))
+                (local.set $p1
+                  (f64x2.add (local.get $x1)
+                    (f64x2.mul (local.get $C5)
+                      (f64x2.add (local.get $v1)
+                        (call $f32 (f64x2.sub (f64x2.mul (local.get $C2) (local.get $p1)) (f64x2.mul (local.get $C3) (local.get $q1)))))))))))
+          (else
+            ;; sigma: x-hat = x / m, D = f32((x + variance s) inverseMean), slope = f32((x-hat - D) / sigma)
+            (local.set $h0 (f64x2.div (local.get $x0) (local.get $C0)))
+            (local.set $h1 (f64x2.div (local.get $x1) (local.get $C0)))
+            (local.set $v0
+              (call $f32 (f64x2.div
+                (f64x2.sub (local.get $h0) (call $f32 (f64x2.mul (f64x2.add (local.get $x0) (f64x2.mul (local.get $C2) (local.get $s0))) (local.get $C3))))
+                (local.get $C1))))
+            (local.set $v1
+              (call $f32 (f64x2.div
+                (f64x2.sub (local.get $h1) (call $f32 (f64x2.mul (f64x2.add (local.get $x1) (f64x2.mul (local.get $C2) (local.get $s1))) (local.get $C3))))
+                (local.get $C1))))
+            ;; p = mNext (x-hat + dSigma slope)
+            (local.set $p0 (f64x2.mul (local.get $C4) (f64x2.add (local.get $h0) (f64x2.mul (local.get $C8) (local.get $v0)))))
+            (local.set $p1 (f64x2.mul (local.get $C4) (f64x2.add (local.get $h1) (f64x2.mul (local.get $C8) (local.get $v1)))))
+            (if (i32.eqz (local.get $last))
+              (then
+                (local.set $p0 (call $f32 (local.get $p0)))
+                (local.set $p1 (call $f32 (local.get $p1)))
+                (call $score (local.get $p0) (local.get $p1) (i32.const 24656))
+                (local.set $q1)
+                (local.set $q0)
+                ;; slope' = (p / mNext - D') / sigmaNext, D' = f32((p + varianceNext s') inverseMeanNext)
+                (local.set $q0
+                  (f64x2.div
+                    (f64x2.sub (f64x2.div (local.get $p0) (local.get $C4))
+                      (call $f32 (f64x2.mul (f64x2.add (local.get $p0) (f64x2.mul (local.get $C6) (local.get $q0))) (local.get $C7))))
+                    (local.get $C5)))
+                (local.set $q1
+                  (f64x2.div
+                    (f64x2.sub (f64x2.div (local.get $p1) (local.get $C4))
+                      (call $f32 (f64x2.mul (f64x2.add (local.get $p1) (f64x2.mul (local.get $C6) (local.get $q1))) (local.get $C7))))
+                    (local.get $C5)))
+                (local.set $p0 (f64x2.mul (local.get $C4) (f64x2.add (local.get $h0) (f64x2.mul (local.get $C9) (f64x2.add (local.get $v0) (local.get $q0))))))
+                (local.set $p1 (f64x2.mul (local.get $C4) (f64x2.add (local.get $h1) (f64x2.mul (local.get $C9) (f64x2.add (local.get $v1) (local.get $q1))))))))))
+        (local.set $acc
+          (f64x2.add (local.get $acc)
+            (f64x2.add (f64x2.mul (local.get $p0) (f64x2.splat (f64.const 0))) (f64x2.mul (local.get $p1) (f64x2.splat (f64.const 0))))))
+        (v128.store (local.get $x)
+          (i8x16.shuffle 0 1 2 3 16 17 18 19 4 5 6 7 20 21 22 23
+            (f32x4.demote_f64x2_zero (local.get $p0))
+            (f32x4.demote_f64x2_zero (local.get $p1))))
+        (local.set $x (i32.add (local.get $x) (i32.const 16)))
         (br_if $pair (i32.gt_s (local.tee $n (i32.sub (local.get $n) (i32.const 2))) (i32.const 0)))))
     (f64.eq
       (f64.add (f64x2.extract_lane 0 (local.get $acc)) (f64x2.extract_lane 1 (local.get $acc)))

@@ -12,6 +12,8 @@ export const KERNEL_LAYOUT = {
   scratch: 6400,
   /** Particle data: positions, then normals, of one chunk. */
   data: 8192,
+  /** `heunStep`'s constants: the mixture at the step's start and end (9 f64 each, 80 bytes apart), then the step's 10 numbers. */
+  heun: 24576,
 } as const;
 
 /** Particles per chunk: one block of core's keyed ids (`ID_BLOCK_SIZE`), in the plane. */
@@ -27,6 +29,10 @@ export interface WasmKernels {
   setMixtureStep(a00: number, a01: number, a10: number, a11: number, p00: number, p01: number, p10: number, p11: number, dc: number, scale: number, scoreDt: number, noise: number): void;
   /** The fused step of `n` particles at byte offsets `x` and `z` (mode 0: Euler-Maruyama, 1: with noise, 2: probability flow); 1 when every new position is finite. */
   mixtureStep(x: number, z: number, n: number, mode: number): number;
+  /** Heun's step of `n` particles at byte offset `x` (mode 0: in t, 1: in sigma; `last` 1 skips the corrector), its constants in `heun`; 1 when every new position is finite. */
+  heunStep(x: number, n: number, mode: number, last: number): number;
+  /** `heunStep`'s constants (`KERNEL_LAYOUT.heun`): the mixture at t at 0, at the step's end at 10, the step's numbers at 20. */
+  readonly heun: Float64Array;
   /** The xoshiro state words. */
   readonly state: Int32Array;
   /** The chunk of positions (CHUNK_PARTICLES x 2 float32) at `xOffset`. */
@@ -85,13 +91,15 @@ export function createWasmKernels(): WasmKernels | undefined {
   f64.set(EXP_CLAMPED_TABLES.pow2Frac, KERNEL_LAYOUT.pow2Frac / 8);
   const { limit, stepsPerLn2, round, ln2PerStep } = EXP_CLAMPED_TABLES;
   f64.set([limit, stepsPerLn2, round, ln2PerStep], KERNEL_LAYOUT.expConstants / 8);
-  const exports = instance.exports as unknown as Pick<WasmKernels, 'normals' | 'setMixtureStep' | 'mixtureStep'>;
+  const exports = instance.exports as unknown as Pick<WasmKernels, 'normals' | 'setMixtureStep' | 'mixtureStep' | 'heunStep'>;
   const xOffset = KERNEL_LAYOUT.data;
   const zOffset = xOffset + CHUNK_VALUES * 4;
   return {
     normals: exports.normals,
     setMixtureStep: exports.setMixtureStep,
     mixtureStep: exports.mixtureStep,
+    heunStep: exports.heunStep,
+    heun: new Float64Array(memory.buffer, KERNEL_LAYOUT.heun, 30),
     state,
     x: new Float32Array(memory.buffer, xOffset, CHUNK_VALUES),
     xOffset,

@@ -1,7 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import { type ParticleBatch, createRng, createRunContext, positionsOf, rangeIds } from '@scoreflow/core';
 import { priorSource } from '@scoreflow/data-sources';
-import { type CpuEngine, createWasmKernels, eulerMaruyama } from '@scoreflow/samplers';
+import { type CpuEngine, createWasmKernels, eulerMaruyama, heun, odeEuler } from '@scoreflow/samplers';
 import { mixtureScore } from '@scoreflow/score-models';
 import { lastValueFrom, toArray } from 'rxjs';
 import type { BenchResult, BenchValue } from '../measure.js';
@@ -19,16 +19,21 @@ const seed = 0;
 /** The figures of issue 19 (another 2-core Xeon, Node 20, one sitting), in ns per particle-step (network sampling in particle-steps/s): used where PyTorch is not installed. */
 export const ISSUE_FIGURES = { torch1: 26, torch2: 21.5, numpy: 26, cFastMath: 3.6, torchSampling: 520_000, torchTraining: 41.5 } as const;
 
-/** The `euler-maruyama` stage on `engine`, from the prior, batches of 65,536: its wall time and its last positions (concatenated). */
-async function stage(engine: CpuEngine): Promise<{ ms: Timing; x: Float32Array }> {
+/** The CPU stages with a fused WebAssembly kernel that the bench times. */
+type KernelStage = 'euler-maruyama' | 'ode-euler' | 'heun';
+
+/** The stage `sampler` on `engine`, from the prior, batches of 65,536: its wall time and its last positions (concatenated). */
+async function stage(engine: CpuEngine, sampler: KernelStage = 'euler-maruyama'): Promise<{ ms: Timing; x: Float32Array }> {
   const { sde, mixture, times } = cpuProblem(steps);
+  const options = { sde, score: mixtureScore(mixture, sde), times, snapshotEvery: steps, includeInitial: false, engine };
+  const make = { 'euler-maruyama': eulerMaruyama, 'ode-euler': odeEuler, heun }[sampler];
   const ctx = createRunContext({ name: 'bench', seed, dim: 2, particles, batchSize: 65_536 });
   let out: ParticleBatch[] = [];
   const run = async () => {
     out = await lastValueFrom(
       priorSource(sde, 2)
         .sample(ctx)
-        .pipe(eulerMaruyama({ sde, score: mixtureScore(mixture, sde), rng: ctx.rng, times, snapshotEvery: steps, includeInitial: false, engine }), toArray()),
+        .pipe(make({ ...options, rng: ctx.rng }), toArray()),
     );
   };
   const ms = await best(() => undefined, run);
@@ -120,6 +125,13 @@ export async function cpuBench(): Promise<BenchResult> {
   if (numpy !== undefined) {
     values.push({ name: `numpy ${ref?.numpy}, one core, CPU time`, value: numpy, unit: 'ns/particle-step' });
     values.push({ name: 'ratio: numpy / wasm kernel one core (CPU time)', value: numpy / ns(oneMs.cpu), unit: 'x' });
+  }
+  // The ODE stages: the probability-flow Euler step (1 NFE) and Heun's step (2 NFE, sigma space), same bytes on both engines.
+  for (const sampler of ['ode-euler', 'heun'] as const) {
+    const [onTypescript, onWasm] = [await stage('typescript', sampler), await stage('wasm', sampler)];
+    if (!same(onTypescript.x, onWasm.x)) throw new Error(`cpu bench: ${sampler} on engine wasm and engine typescript gave different positions.`);
+    values.push(...both(`${sampler} stage, engine typescript, one core`, onTypescript.ms), ...both(`${sampler} stage, engine wasm, one core`, onWasm.ms));
+    values.push({ name: `${sampler} stage speed-up, wasm over typescript (same bytes), CPU time`, value: onTypescript.ms.cpu / onWasm.ms.cpu, unit: 'x' });
   }
   values.push({ name: `ratio: the issue's C -O3 -ffast-math (${ISSUE_FIGURES.cFastMath} ns, another machine) / wasm kernel one core (CPU time)`, value: ISSUE_FIGURES.cFastMath / ns(oneMs.cpu), unit: 'x' });
   const network = await networkSamplingRows();
