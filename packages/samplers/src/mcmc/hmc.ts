@@ -4,6 +4,7 @@ import { leapfrog } from './leapfrog.js';
 import type { McmcOptions } from './mcmc-options.js';
 import { type McmcKernel, mcmcSampler } from './mcmc-sampler.js';
 import { metropolisUpdate } from './metropolis.js';
+import { mcmcKernelOn } from '../wasm/wasm-mcmc.js';
 
 /** The options of `hmc`: those of every MCMC sampler plus the number of leapfrog steps. */
 export interface HmcOptions extends McmcOptions {
@@ -51,8 +52,11 @@ export function hmcKernel(leapfrogSteps: number): McmcKernel {
  * iteration and a Metropolis test on the Hamiltonian (see `hmcKernel`). During warm-up each
  * chain adapts its eps by dual averaging (Hoffman and Gelman 2014, Algorithm 5) towards
  * `targetAcceptance` 0.8, and samples with its averaged eps-bar afterwards. Evaluations per
- * chain: 1 + warmup + steps densities and 1 + L (warmup + steps) gradients.
+ * chain: 1 + warmup + steps densities and 1 + L (warmup + steps) gradients. On a two-component
+ * mixture target in the plane the transition runs on a WebAssembly SIMD kernel (`engine`), with the
+ * same bytes.
  */
 export function hmc(options: HmcOptions): Stage {
-  return mcmcSampler('hmc', options, hmcKernel(options.leapfrogSteps ?? 10));
+  const leapfrogSteps = options.leapfrogSteps ?? 10;
+  return mcmcSampler('hmc', options, mcmcKernelOn(options.engine, hmcKernel(leapfrogSteps), 'hmc', options.target, leapfrogSteps));
 }

@@ -3,6 +3,7 @@ import type { Chains } from './chains.js';
 import type { McmcOptions } from './mcmc-options.js';
 import { type McmcKernel, mcmcSampler } from './mcmc-sampler.js';
 import { metropolisUpdate } from './metropolis.js';
+import { mcmcKernelOn } from '../wasm/wasm-mcmc.js';
 
 /**
  * The MALA transition (Roberts and Tweedie 1996, eq. 2.3 with the Metropolis correction of
@@ -51,8 +52,9 @@ export const malaKernel: McmcKernel = {
  * Metropolis-Hastings correction q(x | x') / q(x' | x) (see `malaKernel`). `stepSize` is h
  * (default 0.1), adapted per chain during warm-up towards `targetAcceptance` 0.574, the optimal
  * rate in high dimension (Roberts and Rosenthal 1998). Evaluations per chain: 1 + warmup + steps
- * densities and as many gradients.
+ * densities and as many gradients. On a two-component mixture target in the plane the transition
+ * runs on a WebAssembly SIMD kernel (`engine`), with the same bytes.
  */
 export function mala(options: McmcOptions): Stage {
-  return mcmcSampler('mala', options, malaKernel);
+  return mcmcSampler('mala', options, mcmcKernelOn(options.engine, malaKernel, 'mala', options.target));
 }

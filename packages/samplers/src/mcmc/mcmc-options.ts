@@ -1,4 +1,5 @@
 import type { Rng, Target } from '@scoreflow/core';
+import type { CpuEngine } from '../wasm/wasm-euler-maruyama.js';
 
 /** What an MCMC stage reports per input batch, each value per chain (averaged over the batch's chains). */
 export interface McmcStats {
@@ -43,6 +44,12 @@ export interface McmcOptions {
   /** Acceptance rate the adaptation aims at; the sampler's own default. */
   readonly targetAcceptance?: number;
   readonly signal?: AbortSignal;
+  /**
+   * On the CPU: `auto` (default) runs the transition on the WebAssembly SIMD kernel where it applies
+   * (a two-component Gaussian mixture target in the plane; the same bytes), else TypeScript;
+   * `typescript`; or `wasm`, which throws where the kernel does not apply (`wasmMcmcUnfit`).
+   */
+  readonly engine?: CpuEngine;
   /** Names the stage in errors and keys its random streams; the sampler's name by default. */
   readonly name?: string;
   /** Told after each input batch what its chains did. */

@@ -43,6 +43,7 @@ describe('MCMC plugins', () => {
       thin: 1,
       includeWarmup: false,
       adapt: true,
+      engine: 'auto',
       ...own,
     });
     expect(resolved.get('pipeline.0.target')).toEqual({ type: 'test-gaussian', dim: 2 });

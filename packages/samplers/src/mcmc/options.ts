@@ -1,6 +1,7 @@
 import { pluginConfigSchema } from '@scoreflow/core';
 import { z } from 'zod';
 import { samplerOptions } from '../shared/options.js';
+import { engineOption } from '../wasm/engine-option.js';
 
 /**
  * The options every MCMC sampler plugin takes, with the sampler's own default step size and
@@ -22,6 +23,7 @@ export const mcmcShape = (defaults: { stepSize: number; targetAcceptance?: numbe
     defaults.targetAcceptance === undefined
       ? z.number().gt(0).lt(1).optional().describe('acceptance rate the adaptation aims at; 0.44 in 1-D, 0.234 otherwise')
       : z.number().gt(0).lt(1).default(defaults.targetAcceptance).describe('acceptance rate the adaptation aims at'),
+  engine: engineOption('on the CPU: auto (the WebAssembly SIMD kernel where it gives the same bytes: a 2-component Gaussian mixture target in 2-D), typescript, or wasm'),
   device: samplerOptions.device,
   fused: samplerOptions.fused,
 });

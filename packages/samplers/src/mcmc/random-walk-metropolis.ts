@@ -3,6 +3,7 @@ import type { Chains } from './chains.js';
 import type { McmcOptions } from './mcmc-options.js';
 import { type McmcKernel, mcmcSampler } from './mcmc-sampler.js';
 import { metropolisUpdate } from './metropolis.js';
+import { mcmcKernelOn } from '../wasm/wasm-mcmc.js';
 
 /**
  * The optimal acceptance rate of random-walk Metropolis: 0.234 as the dimension grows (Roberts,
@@ -39,11 +40,12 @@ export const randomWalkKernel: McmcKernel = {
  * proposes x' = x + stepSize z and accepts with probability min(1, p(x') / p(x)). During warm-up
  * each chain adapts its own step size by dual averaging towards `targetAcceptance` (0.44 in 1-D,
  * 0.234 otherwise: Roberts, Gelman and Gilks 1997). Initial `stepSize` 0.5. Evaluations per
- * chain: 1 + warmup + steps densities, no gradients.
+ * chain: 1 + warmup + steps densities, no gradients. On a two-component mixture target in the
+ * plane the transition runs on a WebAssembly SIMD kernel (`engine`), with the same bytes.
  *
  * @example
  * priorSource(sde, 2).sample(ctx).pipe(randomWalkMetropolis({ target, rng: ctx.rng, warmup: 500, steps: 1000 }))
  */
 export function randomWalkMetropolis(options: McmcOptions): Stage {
-  return mcmcSampler('random-walk-metropolis', options, randomWalkKernel);
+  return mcmcSampler('random-walk-metropolis', options, mcmcKernelOn(options.engine, randomWalkKernel, 'random-walk-metropolis', options.target));
 }

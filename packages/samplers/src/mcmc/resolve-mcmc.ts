@@ -1,5 +1,8 @@
 import type { PluginConfig, PluginContext } from '@scoreflow/core';
 import type { McmcOptions } from './mcmc-options.js';
+import type { CpuEngine } from '../wasm/wasm-euler-maruyama.js';
+import { checkEngine } from '../wasm/engine-option.js';
+import { wasmMcmcUnfit } from '../wasm/wasm-mcmc.js';
 
 /** The parsed common options of an MCMC sampler plugin (see `mcmcShape`). */
 export interface CommonMcmcConfig {
@@ -12,6 +15,7 @@ export interface CommonMcmcConfig {
   readonly stepSize: number;
   readonly adapt: boolean;
   readonly targetAcceptance?: number;
+  readonly engine: CpuEngine;
 }
 
 /**
@@ -21,8 +25,11 @@ export interface CommonMcmcConfig {
  * `gradientEvaluations` and `stepSize`, each per chain.
  */
 export function resolveMcmc(options: CommonMcmcConfig, ctx: PluginContext): McmcOptions {
+  const target = ctx.create('target', options.target, `${ctx.path}.target`);
+  checkEngine(options.engine, () => wasmMcmcUnfit(target), ctx);
   return {
-    target: ctx.create('target', options.target, `${ctx.path}.target`),
+    target,
+    engine: options.engine,
     rng: ctx.run.rng,
     warmup: options.warmup,
     steps: options.steps,

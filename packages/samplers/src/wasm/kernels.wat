@@ -18,8 +18,17 @@
 ;;   8192  particle data (x, z) of one chunk: x at 8192, z at 16384
 ;;   24576 heunStep's constants: the mixture at t (9 f64), at 24656 the mixture at the step's end,
 ;;         at 24736 the step's numbers (10 f64; see heunStep)
+;;   24816 the MCMC target: the mixture at t = 0 (9 f64 as heunStep's), then c_0 and c_1 (f64)
+;;   65536 the MCMC chunk of up to 1,024 chains (see mcmcStep): x f32 x 2 at +0, gradient f32 x 2
+;;         at +8192, log density f64 at +16384, step size f64 at +24576, normals f64 x 2 at +32768,
+;;         uniforms f64 at +49152, alpha f64 at +57344, accepted u8 at +65536
+;;   135168 HMC's scratch (see hmcLeapfrog), to 192512 (memory of 3 pages)
 (module
   (import "env" "memory" (memory 1))
+  ;; Math.exp and Math.log of the JavaScript engine: V8 calls its own C functions for them directly,
+  ;; so the MCMC kernels' log densities and accept tests are those of the TypeScript path bit for bit.
+  (import "Math" "exp" (func $exp (param f64) (result f64)))
+  (import "Math" "log" (func $log (param f64) (result f64)))
   ;; The ziggurat's rare slow path (about 1.2% of draws): JavaScript's core `fillNormals`, run from
   ;; the xoshiro state at the given address as it was before the draw; it writes the state after.
   (import "env" "slowNormal" (func $slowNormal (param i32) (result f64)))
@@ -400,4 +409,206 @@
     (f64.eq
       (f64.add (f64x2.extract_lane 0 (local.get $acc)) (f64x2.extract_lane 1 (local.get $acc)))
       (f64.const 0)))
+
+  ;; Math.exp and Math.log on each lane of an f64x2.
+  (func $exp2 (param $v v128) (result v128)
+    (f64x2.replace_lane 1 (f64x2.splat (call $exp (f64x2.extract_lane 0 (local.get $v)))) (call $exp (f64x2.extract_lane 1 (local.get $v)))))
+  (func $log2 (param $v v128) (result v128)
+    (f64x2.replace_lane 1 (f64x2.splat (call $log (f64x2.extract_lane 0 (local.get $v)))) (call $log (f64x2.extract_lane 1 (local.get $v)))))
+
+  ;; $logDensity(x0, x1): log p of the MCMC target (the mixture at 24816) at two chains, as core's
+  ;; writeLogDensity computes it: l_k = c_k - 0.5 ((x_0 - a_k0)^2 p_k0 + (x_1 - a_k1)^2 p_k1), the
+  ;; larger (by `>`, from -Infinity) as the shift, max + Math.log(Math.exp(l_0 - max) + Math.exp(l_1 - max)),
+  ;; with the exp of the zero difference skipped.
+  (func $logDensity (param $x0 v128) (param $x1 v128) (result v128)
+    (local $d v128) (local $l0 v128) (local $l1 v128) (local $max v128) (local $HALF v128)
+    (local.set $HALF (f64x2.splat (f64.const 0.5)))
+    (local.set $d (f64x2.sub (local.get $x0) (f64x2.splat (f64.load (i32.const 24816)))))
+    (local.set $l0 (f64x2.mul (f64x2.mul (local.get $d) (local.get $d)) (f64x2.splat (f64.load (i32.const 24848)))))
+    (local.set $d (f64x2.sub (local.get $x1) (f64x2.splat (f64.load (i32.const 24824)))))
+    (local.set $l0 (f64x2.add (local.get $l0) (f64x2.mul (f64x2.mul (local.get $d) (local.get $d)) (f64x2.splat (f64.load (i32.const 24856))))))
+    (local.set $l0 (f64x2.sub (f64x2.splat (f64.load (i32.const 24888))) (f64x2.mul (local.get $HALF) (local.get $l0))))
+    (local.set $d (f64x2.sub (local.get $x0) (f64x2.splat (f64.load (i32.const 24832)))))
+    (local.set $l1 (f64x2.mul (f64x2.mul (local.get $d) (local.get $d)) (f64x2.splat (f64.load (i32.const 24864)))))
+    (local.set $d (f64x2.sub (local.get $x1) (f64x2.splat (f64.load (i32.const 24840)))))
+    (local.set $l1 (f64x2.add (local.get $l1) (f64x2.mul (f64x2.mul (local.get $d) (local.get $d)) (f64x2.splat (f64.load (i32.const 24872))))))
+    (local.set $l1 (f64x2.sub (f64x2.splat (f64.load (i32.const 24896))) (f64x2.mul (local.get $HALF) (local.get $l1))))
+    (local.set $max (f64x2.splat (f64.const -inf)))
+    (local.set $max (v128.bitselect (local.get $l0) (local.get $max) (f64x2.gt (local.get $l0) (local.get $max))))
+    (local.set $max (v128.bitselect (local.get $l1) (local.get $max) (f64x2.gt (local.get $l1) (local.get $max))))
+    ;; one of l_k - max is 0 (Math.exp(0) = 1 exactly) wherever the logits are finite: the sum is
+    ;; 1 + Math.exp(the other), one call; NaN and infinite logits give what the two calls give
+    (local.set $l0 (f64x2.sub (local.get $l0) (local.get $max)))
+    (local.set $l1 (f64x2.sub (local.get $l1) (local.get $max)))
+    (f64x2.add (local.get $max)
+      (call $log2 (f64x2.add (f64x2.splat (f64.const 1))
+        (call $exp2 (v128.bitselect (local.get $l1) (local.get $l0) (f64x2.eq (local.get $l0) (f64x2.splat (f64.const 0)))))))))
+
+  ;; hmcLeapfrog(n, steps): the leapfrog steps of HMC (Neal 2011, eqs. 5.18-5.20; `leapfrog`) of the
+  ;; n chains of the MCMC chunk, step by step over all chains (the chains' steps are independent, so
+  ;; the CPU overlaps them; one chain's are a chain of dependent operations). Per pair of chains it
+  ;; keeps in the scratch at 135168 (+ 32 bytes per pair, coordinates as lanes): the position q, the
+  ;; momentum p and the gradient at q (at +16384, +32768 from there), and at 184320 (+ 16 bytes)
+  ;; H(x, p) = -log p(x) + |p|^2 / 2 with the momenta drawn, p = z. First p <- p + (h / 2) g(x),
+  ;; then `steps` times q <- f32(q + h p), g <- grad log p(q), p <- p + h g (h / 2 on the last).
+  (func $hmcLeapfrog (param $n i32) (param $steps i32)
+    (local $p i32) (local $s i32) (local $end i32) (local $l i32)
+    (local $xs v128) (local $q0 v128) (local $q1 v128) (local $z0 v128) (local $z1 v128) (local $g0 v128) (local $g1 v128)
+    (local $h v128) (local $kick v128) (local $HALF v128)
+    (local.set $HALF (f64x2.splat (f64.const 0.5)))
+    ;; pairs: p walks the chunk's arrays (16 bytes a pair), s the scratch (32 bytes a pair)
+    (local.set $end (i32.add (i32.const 65536) (i32.shl (i32.shr_u (i32.add (local.get $n) (i32.const 1)) (i32.const 1)) (i32.const 4))))
+    (local.set $p (i32.const 65536))
+    (local.set $s (i32.const 135168))
+    (loop $start
+      (local.set $xs (i8x16.shuffle 0 1 2 3 8 9 10 11 4 5 6 7 12 13 14 15 (v128.load (local.get $p)) (v128.load (local.get $p))))
+      (v128.store (local.get $s) (f64x2.promote_low_f32x4 (local.get $xs)))
+      (v128.store offset=16 (local.get $s) (f64x2.promote_low_f32x4 (i8x16.shuffle 8 9 10 11 12 13 14 15 0 1 2 3 4 5 6 7 (local.get $xs) (local.get $xs))))
+      (local.set $xs (i8x16.shuffle 0 1 2 3 8 9 10 11 4 5 6 7 12 13 14 15 (v128.load offset=8192 (local.get $p)) (v128.load offset=8192 (local.get $p))))
+      (local.set $g0 (f64x2.promote_low_f32x4 (local.get $xs)))
+      (local.set $g1 (f64x2.promote_low_f32x4 (i8x16.shuffle 8 9 10 11 12 13 14 15 0 1 2 3 4 5 6 7 (local.get $xs) (local.get $xs))))
+      (local.set $z0 (i8x16.shuffle 0 1 2 3 4 5 6 7 16 17 18 19 20 21 22 23 (v128.load (i32.sub (local.get $s) (i32.const 36864))) (v128.load offset=16 (i32.sub (local.get $s) (i32.const 36864)))))
+      (local.set $z1 (i8x16.shuffle 8 9 10 11 12 13 14 15 24 25 26 27 28 29 30 31 (v128.load (i32.sub (local.get $s) (i32.const 36864))) (v128.load offset=16 (i32.sub (local.get $s) (i32.const 36864)))))
+      ;; H(x, p) = -log p(x) + 0.5 (p_0^2 + p_1^2)
+      (v128.store offset=184320 (i32.sub (local.get $p) (i32.const 65536))
+        (f64x2.add (f64x2.neg (v128.load offset=16384 (local.get $p)))
+          (f64x2.mul (local.get $HALF) (f64x2.add (f64x2.mul (local.get $z0) (local.get $z0)) (f64x2.mul (local.get $z1) (local.get $z1))))))
+      (local.set $h (f64x2.mul (local.get $HALF) (v128.load offset=24576 (local.get $p))))
+      (v128.store offset=16384 (local.get $s) (f64x2.add (local.get $z0) (f64x2.mul (local.get $h) (local.get $g0))))
+      (v128.store offset=16400 (local.get $s) (f64x2.add (local.get $z1) (f64x2.mul (local.get $h) (local.get $g1))))
+      (local.set $p (i32.add (local.get $p) (i32.const 16)))
+      (local.set $s (i32.add (local.get $s) (i32.const 32)))
+      (br_if $start (i32.lt_u (local.get $p) (local.get $end))))
+    (local.set $l (local.get $steps))
+    (loop $step
+      (local.set $l (i32.sub (local.get $l) (i32.const 1)))
+      (local.set $p (i32.const 65536))
+      (local.set $s (i32.const 135168))
+      (loop $pairs
+        (local.set $h (v128.load offset=24576 (local.get $p)))
+        (local.set $kick (if (result v128) (local.get $l) (then (local.get $h)) (else (f64x2.mul (local.get $HALF) (local.get $h)))))
+        (local.set $z0 (v128.load offset=16384 (local.get $s)))
+        (local.set $z1 (v128.load offset=16400 (local.get $s)))
+        (local.set $q0 (call $f32 (f64x2.add (v128.load (local.get $s)) (f64x2.mul (local.get $h) (local.get $z0)))))
+        (local.set $q1 (call $f32 (f64x2.add (v128.load offset=16 (local.get $s)) (f64x2.mul (local.get $h) (local.get $z1)))))
+        (call $score (local.get $q0) (local.get $q1) (i32.const 24816))
+        (local.set $g1)
+        (local.set $g0)
+        (v128.store (local.get $s) (local.get $q0))
+        (v128.store offset=16 (local.get $s) (local.get $q1))
+        (v128.store offset=16384 (local.get $s) (f64x2.add (local.get $z0) (f64x2.mul (local.get $kick) (local.get $g0))))
+        (v128.store offset=16400 (local.get $s) (f64x2.add (local.get $z1) (f64x2.mul (local.get $kick) (local.get $g1))))
+        (v128.store offset=32768 (local.get $s) (local.get $g0))
+        (v128.store offset=32784 (local.get $s) (local.get $g1))
+        (local.set $p (i32.add (local.get $p) (i32.const 16)))
+        (local.set $s (i32.add (local.get $s) (i32.const 32)))
+        (br_if $pairs (i32.lt_u (local.get $p) (local.get $end))))
+      (br_if $step (local.get $l))))
+
+  ;; mcmcStep(kind, n, leapfrogSteps): one MCMC transition of the n chains of the chunk at 65536
+  ;; (two chains per f64x2), with the exact log density and gradient of the target at 24816, the
+  ;; normals and uniforms drawn by the caller (core's keyed draws), and the Metropolis-Hastings test
+  ;; of `metropolisUpdate` (alpha = min(1, exp(ratio)), 0 for NaN; accept when Math.log(u) < ratio).
+  ;; Every operation is the TypeScript kernel's, in the same order, rounding to float32 where it
+  ;; stores into a Float32Array (positions, gradients):
+  ;; - kind 0, random-walk Metropolis: x' = f32(x + h z), ratio = log p(x') - log p(x);
+  ;; - kind 1, MALA: x' = f32((x + (h / 2) g) + sqrt(h) z), ratio = log p(x') - log p(x) +
+  ;;   (|x' - x - (h / 2) g|^2 - |x - x' - (h / 2) g'|^2) / (2 h), the gradient g' at x' kept;
+  ;; - kind 2, HMC: momentum p = z, ratio = -log p(x) + |p|^2 / 2, `leapfrogSteps` leapfrog steps of
+  ;;   size h (p += (h / 2) g; then x' = f32(x' + h p), g' = grad log p(x'), p += h g', h / 2 on
+  ;;   the last), ratio -= -log p(x') + |p|^2 / 2.
+  ;; Accepted chains take x', its log density and (kinds 1, 2) its gradient. An odd n computes one
+  ;; more chain in the slot after the last (the caller zeroes it; it is not read back).
+  (func (export "mcmcStep") (param $kind i32) (param $n i32) (param $leapfrogSteps i32)
+    (local $p i32) (local $zp i32) (local $l i32)
+    (local $xs v128) (local $x0 v128) (local $x1 v128) (local $g0 v128) (local $g1 v128)
+    (local $q0 v128) (local $q1 v128) (local $qg0 v128) (local $qg1 v128)
+    (local $z0 v128) (local $z1 v128) (local $h v128) (local $ld v128) (local $lq v128)
+    (local $ratio v128) (local $a0 v128) (local $a1 v128) (local $hh v128) (local $accept v128)
+    (local $HALF v128)
+    (local.set $HALF (f64x2.splat (f64.const 0.5)))
+    (if (i32.eq (local.get $kind) (i32.const 2)) (then (call $hmcLeapfrog (local.get $n) (local.get $leapfrogSteps))))
+    (local.set $p (i32.const 65536))
+    (local.set $zp (i32.const 98304))
+    (block $done
+      (br_if $done (i32.le_s (local.get $n) (i32.const 0)))
+      (loop $pair
+        (local.set $xs (i8x16.shuffle 0 1 2 3 8 9 10 11 4 5 6 7 12 13 14 15 (v128.load (local.get $p)) (v128.load (local.get $p))))
+        (local.set $x0 (f64x2.promote_low_f32x4 (local.get $xs)))
+        (local.set $x1 (f64x2.promote_low_f32x4 (i8x16.shuffle 8 9 10 11 12 13 14 15 0 1 2 3 4 5 6 7 (local.get $xs) (local.get $xs))))
+        (local.set $xs (i8x16.shuffle 0 1 2 3 8 9 10 11 4 5 6 7 12 13 14 15 (v128.load offset=8192 (local.get $p)) (v128.load offset=8192 (local.get $p))))
+        (local.set $g0 (f64x2.promote_low_f32x4 (local.get $xs)))
+        (local.set $g1 (f64x2.promote_low_f32x4 (i8x16.shuffle 8 9 10 11 12 13 14 15 0 1 2 3 4 5 6 7 (local.get $xs) (local.get $xs))))
+        ;; the chains' log densities, step sizes and normals (per chain z_0, z_1: lanes to coordinates)
+        (local.set $ld (v128.load offset=16384 (local.get $p)))
+        (local.set $h (v128.load offset=24576 (local.get $p)))
+        (local.set $a0 (v128.load (local.get $zp)))
+        (local.set $a1 (v128.load offset=16 (local.get $zp)))
+        (local.set $z0 (i8x16.shuffle 0 1 2 3 4 5 6 7 16 17 18 19 20 21 22 23 (local.get $a0) (local.get $a1)))
+        (local.set $z1 (i8x16.shuffle 8 9 10 11 12 13 14 15 24 25 26 27 28 29 30 31 (local.get $a0) (local.get $a1)))
+        (if (i32.eqz (local.get $kind))
+          (then
+            ;; random-walk Metropolis
+            (local.set $q0 (call $f32 (f64x2.add (local.get $x0) (f64x2.mul (local.get $h) (local.get $z0)))))
+            (local.set $q1 (call $f32 (f64x2.add (local.get $x1) (f64x2.mul (local.get $h) (local.get $z1)))))
+            (local.set $lq (call $logDensity (local.get $q0) (local.get $q1)))
+            (local.set $ratio (f64x2.sub (local.get $lq) (local.get $ld))))
+          (else (if (i32.eq (local.get $kind) (i32.const 1))
+            (then
+              ;; MALA
+              (local.set $hh (f64x2.mul (local.get $HALF) (local.get $h)))
+              (local.set $a0 (f64x2.sqrt (local.get $h)))
+              (local.set $q0 (call $f32 (f64x2.add (f64x2.add (local.get $x0) (f64x2.mul (local.get $hh) (local.get $g0))) (f64x2.mul (local.get $a0) (local.get $z0)))))
+              (local.set $q1 (call $f32 (f64x2.add (f64x2.add (local.get $x1) (f64x2.mul (local.get $hh) (local.get $g1))) (f64x2.mul (local.get $a0) (local.get $z1)))))
+              (local.set $lq (call $logDensity (local.get $q0) (local.get $q1)))
+              (call $score (local.get $q0) (local.get $q1) (i32.const 24816))
+              (local.set $qg1)
+              (local.set $qg0)
+              ;; forward |x' - x - (h/2) g|^2 in a0, backward |x - x' - (h/2) g'|^2 in a1 (steps x' - x in z0, z1)
+              (local.set $z0 (f64x2.sub (local.get $q0) (local.get $x0)))
+              (local.set $z1 (f64x2.sub (local.get $q1) (local.get $x1)))
+              (local.set $a0 (f64x2.sub (local.get $z0) (f64x2.mul (local.get $hh) (local.get $g0))))
+              (local.set $a1 (f64x2.sub (local.get $z1) (f64x2.mul (local.get $hh) (local.get $g1))))
+              (local.set $a0 (f64x2.add (f64x2.mul (local.get $a0) (local.get $a0)) (f64x2.mul (local.get $a1) (local.get $a1))))
+              (local.set $a1 (f64x2.add (local.get $z0) (f64x2.mul (local.get $hh) (local.get $qg0))))
+              (local.set $z1 (f64x2.add (local.get $z1) (f64x2.mul (local.get $hh) (local.get $qg1))))
+              (local.set $a1 (f64x2.add (f64x2.mul (local.get $a1) (local.get $a1)) (f64x2.mul (local.get $z1) (local.get $z1))))
+              (local.set $ratio
+                (f64x2.add (f64x2.sub (local.get $lq) (local.get $ld))
+                  (f64x2.div (f64x2.sub (local.get $a0) (local.get $a1)) (f64x2.mul (f64x2.splat (f64.const 2)) (local.get $h))))))
+            (else
+              ;; HMC: the leapfrog steps ran before this loop (hmcLeapfrog); their ends are in the scratch
+              (local.set $q0 (v128.load offset=36864 (local.get $zp)))
+              (local.set $q1 (v128.load offset=36880 (local.get $zp)))
+              (local.set $z0 (v128.load offset=53248 (local.get $zp)))
+              (local.set $z1 (v128.load offset=53264 (local.get $zp)))
+              (local.set $qg0 (v128.load offset=69632 (local.get $zp)))
+              (local.set $qg1 (v128.load offset=69648 (local.get $zp)))
+              (local.set $lq (call $logDensity (local.get $q0) (local.get $q1)))
+              (local.set $ratio
+                (f64x2.sub (v128.load offset=118784 (local.get $p))
+                  (f64x2.add (f64x2.neg (local.get $lq))
+                    (f64x2.mul (local.get $HALF) (f64x2.add (f64x2.mul (local.get $z0) (local.get $z0)) (f64x2.mul (local.get $z1) (local.get $z1)))))))))))
+        ;; metropolisUpdate: alpha = 1 for ratio >= 0, exp(ratio) for ratio < 0, 0 for NaN; accept when log u < ratio
+        (v128.store offset=57344 (local.get $p)
+          (v128.bitselect (f64x2.splat (f64.const 1))
+            (v128.bitselect (call $exp2 (local.get $ratio)) (f64x2.splat (f64.const 0)) (f64x2.lt (local.get $ratio) (f64x2.splat (f64.const 0))))
+            (f64x2.ge (local.get $ratio) (f64x2.splat (f64.const 0)))))
+        (local.set $accept (f64x2.lt (call $log2 (v128.load offset=49152 (local.get $p))) (local.get $ratio)))
+        (i32.store8 offset=131072 (i32.shr_u (i32.sub (local.get $p) (i32.const 65536)) (i32.const 3)) (i32.and (i8x16.extract_lane_u 0 (local.get $accept)) (i32.const 1)))
+        (i32.store8 offset=131073 (i32.shr_u (i32.sub (local.get $p) (i32.const 65536)) (i32.const 3)) (i32.and (i8x16.extract_lane_u 8 (local.get $accept)) (i32.const 1)))
+        (v128.store offset=16384 (local.get $p) (v128.bitselect (local.get $lq) (local.get $ld) (local.get $accept)))
+        (local.set $x0 (v128.bitselect (local.get $q0) (local.get $x0) (local.get $accept)))
+        (local.set $x1 (v128.bitselect (local.get $q1) (local.get $x1) (local.get $accept)))
+        (v128.store (local.get $p)
+          (i8x16.shuffle 0 1 2 3 16 17 18 19 4 5 6 7 20 21 22 23 (f32x4.demote_f64x2_zero (local.get $x0)) (f32x4.demote_f64x2_zero (local.get $x1))))
+        (if (local.get $kind)
+          (then
+            (local.set $g0 (v128.bitselect (local.get $qg0) (local.get $g0) (local.get $accept)))
+            (local.set $g1 (v128.bitselect (local.get $qg1) (local.get $g1) (local.get $accept)))
+            (v128.store offset=8192 (local.get $p)
+              (i8x16.shuffle 0 1 2 3 16 17 18 19 4 5 6 7 20 21 22 23 (f32x4.demote_f64x2_zero (local.get $g0)) (f32x4.demote_f64x2_zero (local.get $g1))))))
+        (local.set $p (i32.add (local.get $p) (i32.const 16)))
+        (local.set $zp (i32.add (local.get $zp) (i32.const 32)))
+        (br_if $pair (i32.gt_s (local.tee $n (i32.sub (local.get $n) (i32.const 2))) (i32.const 0))))))
 )

@@ -14,7 +14,14 @@ export const KERNEL_LAYOUT = {
   data: 8192,
   /** `heunStep`'s constants: the mixture at the step's start and end (9 f64 each, 80 bytes apart), then the step's 10 numbers. */
   heun: 24576,
+  /** The MCMC target: the mixture at t = 0 as `heunStep` takes it, then its log normalisers c_0, c_1. */
+  target: 24816,
+  /** One chunk of MCMC chains (`mcmcStep`): positions, gradients, log densities, step sizes, normals, uniforms, alpha, accepted. */
+  chains: 65536,
 } as const;
+
+/** Pages of 64 kB the kernels' memory holds (the MCMC chunk ends at 132,096 bytes). */
+const PAGES = 3;
 
 /** Particles per chunk: one block of core's keyed ids (`ID_BLOCK_SIZE`), in the plane. */
 export const CHUNK_PARTICLES = 1024;
@@ -33,6 +40,21 @@ export interface WasmKernels {
   heunStep(x: number, n: number, mode: number, last: number): number;
   /** `heunStep`'s constants (`KERNEL_LAYOUT.heun`): the mixture at t at 0, at the step's end at 10, the step's numbers at 20. */
   readonly heun: Float64Array;
+  /** One MCMC transition (kind 0: random-walk Metropolis, 1: MALA, 2: HMC with `leapfrogSteps`) of the `n` chains of `chains`, the target in `target`. */
+  mcmcStep(kind: number, n: number, leapfrogSteps: number): void;
+  /** The MCMC target's 11 constants (`KERNEL_LAYOUT.target`). */
+  readonly target: Float64Array;
+  /** Views of the MCMC chunk (CHUNK_PARTICLES chains in the plane). */
+  readonly chains: {
+    readonly x: Float32Array;
+    readonly gradient: Float32Array;
+    readonly logDensity: Float64Array;
+    readonly stepSize: Float64Array;
+    readonly z: Float64Array;
+    readonly u: Float64Array;
+    readonly alpha: Float64Array;
+    readonly accepted: Uint8Array;
+  };
   /** The xoshiro state words. */
   readonly state: Int32Array;
   /** The chunk of positions (CHUNK_PARTICLES x 2 float32) at `xOffset`. */
@@ -66,7 +88,7 @@ function kernelsModule(): WebAssembly.Module | null {
 export function createWasmKernels(): WasmKernels | undefined {
   const module = kernelsModule();
   if (module === null) return undefined;
-  const memory = new WebAssembly.Memory({ initial: 1 });
+  const memory = new WebAssembly.Memory({ initial: PAGES });
   const f64 = new Float64Array(memory.buffer);
   const state = new Int32Array(memory.buffer, KERNEL_LAYOUT.state, 4);
   const source = new Xoshiro128();
@@ -84,14 +106,16 @@ export function createWasmKernels(): WasmKernels | undefined {
     words[3] = source.s3;
     return one[0];
   };
-  const instance = new WebAssembly.Instance(module, { env: { memory, slowNormal } });
+  // Math.exp and Math.log themselves: V8 compiles these imports to direct calls of its own C functions.
+  const instance = new WebAssembly.Instance(module, { env: { memory, slowNormal }, Math: { exp: Math.exp, log: Math.log } });
   f64.set(ZIGGURAT_TABLES.edges, KERNEL_LAYOUT.edges / 8);
   f64.set(ZIGGURAT_TABLES.ratios, KERNEL_LAYOUT.ratios / 8);
   f64.set(EXP_CLAMPED_TABLES.pow2Int, KERNEL_LAYOUT.pow2Int / 8);
   f64.set(EXP_CLAMPED_TABLES.pow2Frac, KERNEL_LAYOUT.pow2Frac / 8);
   const { limit, stepsPerLn2, round, ln2PerStep } = EXP_CLAMPED_TABLES;
   f64.set([limit, stepsPerLn2, round, ln2PerStep], KERNEL_LAYOUT.expConstants / 8);
-  const exports = instance.exports as unknown as Pick<WasmKernels, 'normals' | 'setMixtureStep' | 'mixtureStep' | 'heunStep'>;
+  const exports = instance.exports as unknown as Pick<WasmKernels, 'normals' | 'setMixtureStep' | 'mixtureStep' | 'heunStep' | 'mcmcStep'>;
+  const chunk = (offset: number) => KERNEL_LAYOUT.chains + offset;
   const xOffset = KERNEL_LAYOUT.data;
   const zOffset = xOffset + CHUNK_VALUES * 4;
   return {
@@ -100,6 +124,18 @@ export function createWasmKernels(): WasmKernels | undefined {
     mixtureStep: exports.mixtureStep,
     heunStep: exports.heunStep,
     heun: new Float64Array(memory.buffer, KERNEL_LAYOUT.heun, 30),
+    mcmcStep: exports.mcmcStep,
+    target: new Float64Array(memory.buffer, KERNEL_LAYOUT.target, 11),
+    chains: {
+      x: new Float32Array(memory.buffer, chunk(0), CHUNK_VALUES),
+      gradient: new Float32Array(memory.buffer, chunk(8192), CHUNK_VALUES),
+      logDensity: new Float64Array(memory.buffer, chunk(16384), CHUNK_PARTICLES),
+      stepSize: new Float64Array(memory.buffer, chunk(24576), CHUNK_PARTICLES),
+      z: new Float64Array(memory.buffer, chunk(32768), CHUNK_VALUES),
+      u: new Float64Array(memory.buffer, chunk(49152), CHUNK_PARTICLES),
+      alpha: new Float64Array(memory.buffer, chunk(57344), CHUNK_PARTICLES),
+      accepted: new Uint8Array(memory.buffer, chunk(65536), CHUNK_PARTICLES),
+    },
     state,
     x: new Float32Array(memory.buffer, xOffset, CHUNK_VALUES),
     xOffset,

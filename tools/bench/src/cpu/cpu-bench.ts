@@ -1,8 +1,8 @@
 import { spawnSync } from 'node:child_process';
 import { type ParticleBatch, createRng, createRunContext, positionsOf, rangeIds } from '@scoreflow/core';
 import { priorSource } from '@scoreflow/data-sources';
-import { type CpuEngine, createWasmKernels, eulerMaruyama, heun, odeEuler } from '@scoreflow/samplers';
-import { mixtureScore } from '@scoreflow/score-models';
+import { type CpuEngine, createWasmKernels, eulerMaruyama, heun, hmc, mala, odeEuler, randomWalkMetropolis } from '@scoreflow/samplers';
+import { mixtureScore, mixtureTarget } from '@scoreflow/score-models';
 import { lastValueFrom, toArray } from 'rxjs';
 import type { BenchResult, BenchValue } from '../measure.js';
 import { cpuProblem, runShard } from './shard.js';
@@ -46,6 +46,27 @@ async function stage(engine: CpuEngine, sampler: KernelStage = 'euler-maruyama')
   return { ms, x };
 }
 
+
+/** The MCMC samplers with a WebAssembly kernel that the bench times. */
+type McmcMethod = 'random-walk-metropolis' | 'mala' | 'hmc';
+const mcmcChains = 100_000;
+const mcmcIterations = 50;
+
+/** `method` on `engine`: 100,000 chains on the double Gaussian from the prior, 10 warm-up and 40 iterations, batches of 65,536: its time and final positions. */
+async function mcmc(engine: CpuEngine, method: McmcMethod): Promise<{ ms: Timing; x: Float32Array }> {
+  const { sde, mixture } = cpuProblem(steps);
+  const ctx = createRunContext({ name: 'bench', seed, dim: 2, particles: mcmcChains, batchSize: 65_536 });
+  const make = { 'random-walk-metropolis': randomWalkMetropolis, mala, hmc }[method];
+  let out: ParticleBatch[] = [];
+  const ms = await best(() => undefined, async () => {
+    out = await lastValueFrom(
+      priorSource(sde, 2)
+        .sample(ctx)
+        .pipe(make({ target: mixtureTarget(mixture), rng: ctx.rng, warmup: 10, steps: mcmcIterations - 10, thin: mcmcIterations - 10, engine }), toArray()),
+    );
+  });
+  return { ms, x: new Float32Array(out.flatMap((batch) => Array.from(positionsOf(batch)))) };
+}
 
 /** ns per particle-step of the PyTorch and numpy reference (`em_step_reference.py`), or undefined where Python or numpy is missing. */
 function reference(): Record<string, number | string> | undefined {
@@ -132,6 +153,17 @@ export async function cpuBench(): Promise<BenchResult> {
     if (!same(onTypescript.x, onWasm.x)) throw new Error(`cpu bench: ${sampler} on engine wasm and engine typescript gave different positions.`);
     values.push(...both(`${sampler} stage, engine typescript, one core`, onTypescript.ms), ...both(`${sampler} stage, engine wasm, one core`, onWasm.ms));
     values.push({ name: `${sampler} stage speed-up, wasm over typescript (same bytes), CPU time`, value: onTypescript.ms.cpu / onWasm.ms.cpu, unit: 'x' });
+  }
+  // The MCMC transitions (HMC with its default 10 leapfrog steps), same bytes on both engines.
+  const perChain = (ms: number) => (ms * 1e6) / (mcmcChains * mcmcIterations);
+  for (const method of ['random-walk-metropolis', 'mala', 'hmc'] as const) {
+    const [onTypescript, onWasm] = [await mcmc('typescript', method), await mcmc('wasm', method)];
+    if (!same(onTypescript.x, onWasm.x)) throw new Error(`cpu bench: ${method} on engine wasm and engine typescript gave different chains.`);
+    for (const [engine, timing] of [['typescript', onTypescript.ms], ['wasm', onWasm.ms]] as const) {
+      values.push({ name: `${method} stage, engine ${engine}, one core: CPU time of the busiest thread`, value: perChain(timing.cpu), unit: 'ns/chain-iteration' });
+      values.push({ name: `${method} stage, engine ${engine}, one core: wall time`, value: perChain(timing.wall), unit: 'ns/chain-iteration' });
+    }
+    values.push({ name: `${method} stage speed-up, wasm over typescript (same bytes), CPU time`, value: onTypescript.ms.cpu / onWasm.ms.cpu, unit: 'x' });
   }
   values.push({ name: `ratio: the issue's C -O3 -ffast-math (${ISSUE_FIGURES.cFastMath} ns, another machine) / wasm kernel one core (CPU time)`, value: ISSUE_FIGURES.cFastMath / ns(oneMs.cpu), unit: 'x' });
   const network = await networkSamplingRows();

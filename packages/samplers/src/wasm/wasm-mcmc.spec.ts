@@ -1,0 +1,76 @@
+import { type GaussianMixture, type Rng, type Target, createRng, gaussianMixture, mixtureGradLogDensity, mixtureLogDensity } from '@scoreflow/core';
+import { describe, expect, it } from 'vitest';
+import { hmc } from '../mcmc/hmc.js';
+import { mala } from '../mcmc/mala.js';
+import type { McmcOptions, McmcStats } from '../mcmc/mcmc-options.js';
+import { randomWalkMetropolisPlugin } from '../mcmc/random-walk-metropolis-plugin.js';
+import { randomWalkMetropolis } from '../mcmc/random-walk-metropolis.js';
+import { initialBatches, runChains } from '../mcmc/testing/run-chains.js';
+import type { CpuEngine } from './wasm-euler-maruyama.js';
+import { wasmMcmcUnfit } from './wasm-mcmc.js';
+
+/** A mixture as score-models' `mixtureTarget` gives it: core's log density and gradient, and a description. */
+const mixtureTarget = (mixture: GaussianMixture): Target => ({
+  name: 'gaussian-mixture',
+  dim: mixture.dim,
+  normalised: true,
+  logDensity: (x, out) => mixtureLogDensity(mixture, x, out),
+  gradLogDensity: (x, out) => mixtureGradLogDensity(mixture, x, out),
+  describe: () => ({ kind: 'mixture', mixture }),
+});
+
+// Unequal weights and spreads, modes far enough apart that some proposals land where one component dominates by e^80.
+const target = mixtureTarget(gaussianMixture({ weights: [0.3, 0.7], means: [[-3, 1], [2, -1]], std: [[0.5, 1.2], [0.8, 0.4]] }));
+const samplers = {
+  'random-walk-metropolis': (options: McmcOptions) => randomWalkMetropolis(options),
+  mala: (options: McmcOptions) => mala(options),
+  hmc: (options: McmcOptions) => hmc({ ...options, leapfrogSteps: 7 }),
+};
+type Method = keyof typeof samplers;
+
+/** Every snapshot (warm-up included: the adapted step sizes differ per chain) of 2,501 chains (an odd count, three chunks), and the stats. */
+async function run(method: Method, engine: CpuEngine, options: { batchSize?: number; target?: Target } = {}) {
+  const make = (rng: Rng, onBatchDone: (stats: McmcStats) => void) =>
+    samplers[method]({ target: options.target ?? target, rng, warmup: 30, steps: 20, thin: 5, includeWarmup: true, engine, onBatchDone });
+  return runChains(make, (rng) => initialBatches(rng, 2501, 2, [0, 0], 3, options.batchSize), 7);
+}
+
+const bits = (a: Float32Array) => Array.from(new Uint32Array(a.buffer, a.byteOffset, a.length));
+const allBits = (draws: Map<number, Float32Array>) => [...draws].map(([step, x]) => [step, bits(x)]);
+
+describe('MCMC transitions on the WebAssembly kernel (engine)', () => {
+  it.each(Object.keys(samplers) as Method[])('%s: engine wasm writes the bytes of engine typescript at every snapshot, with the same stats', async (method) => {
+    const ts = await run(method, 'typescript');
+    const wasm = await run(method, 'wasm');
+    expect(ts.draws.size).toBe(11);
+    expect(allBits(wasm.draws)).toEqual(allBits(ts.draws));
+    expect(wasm.reports).toEqual(ts.reports);
+    // the chains moved, and not all proposals were taken or refused
+    expect(ts.stats.acceptance).toBeGreaterThan(0.1);
+    expect(ts.stats.acceptance).toBeLessThan(0.99);
+  });
+
+  it('gives identical chains with another batch size, and auto takes the kernel', async () => {
+    const whole = await run('hmc', 'wasm');
+    const cut = await run('hmc', 'wasm', { batchSize: 1000 });
+    const auto = await run('hmc', 'auto');
+    expect(allBits(cut.draws)).toEqual(allBits(whole.draws));
+    expect(allBits(auto.draws)).toEqual(allBits(whole.draws));
+  });
+
+  it('refuses wasm for a target it does not take, saying why; auto runs TypeScript there', async () => {
+    const three = mixtureTarget(gaussianMixture({ means: [[0, 0], [1, 1], [2, 2]], std: 1 }));
+    expect(wasmMcmcUnfit(three)).toMatch(/got 3 in dimension 2/);
+    expect(wasmMcmcUnfit({ ...three, describe: undefined })).toMatch(/is not an exact Gaussian mixture/);
+    expect(() => mala({ target: three, rng: createRng(1), engine: 'wasm' })).toThrow(/mala: engine 'wasm' cannot run this stage: the kernel takes two components in the plane/);
+    const auto = await run('mala', 'auto', { target: three });
+    const ts = await run('mala', 'typescript', { target: three });
+    expect(allBits(auto.draws)).toEqual(allBits(ts.draws));
+  });
+
+  it('the plugins read engine (auto by default) and name the allowed values', () => {
+    const parse = (engine?: string) => randomWalkMetropolisPlugin.options.parse({ target: { type: 'gaussian-mixture' }, ...(engine === undefined ? {} : { engine }) });
+    expect(parse().engine).toBe('auto');
+    expect(() => parse('simd')).toThrow(/auto.*typescript.*wasm/s);
+  });
+});
