@@ -50,6 +50,15 @@ describe('wasmNormals(kernels, out, ids, width, { seed, key })', () => {
     // beyond the base layer's edge R = 3.44: only the tail sampler reaches there
     expect(drawn.some((z) => Math.abs(z) > 3.45)).toBe(true);
   });
+
+  it("runs the ziggurat's slow path in the kernel as core does: 4,000,000 normals agree bit for bit (about 48,000 wedge and 2,300 tail draws)", () => {
+    const count = 2_000_000;
+    const key = { step: 5, stream: 77 };
+    const expected = createRng(2024).normal(new Float32Array(count * 2), { first: 0, count }, 2, key);
+    const drawn = wasmNormals(kernels, new Float32Array(count * 2), { first: 0, count }, 2, { seed: 2024, key }, KERNEL_LAYOUT.scratch);
+    expect(mismatches(drawn, expected)).toEqual([]);
+    expect(drawn.filter((z) => Math.abs(z) > 3.4426198559).length).toBeGreaterThan(2000);
+  });
 });
 
 describe('wasmMixtureStep(kernels, x, components, update, noise)', () => {

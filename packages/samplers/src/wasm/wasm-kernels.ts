@@ -1,4 +1,4 @@
-import { EXP_CLAMPED_TABLES, Xoshiro128, ZIGGURAT_TABLES, fillNormals } from '@scoreflow/core';
+import { EXP_CLAMPED_TABLES, ZIGGURAT_TABLES } from '@scoreflow/core';
 import { KERNELS_WASM_BASE64 } from './kernels-wasm.js';
 
 /** Byte offsets in the kernels' memory (see the layout at the top of `kernels.wat`). */
@@ -83,7 +83,7 @@ function kernelsModule(): WebAssembly.Module | null {
  * A fresh instance of the samplers' WebAssembly SIMD kernels (`kernels.wat`) with its own memory,
  * its tables copied from core (`ZIGGURAT_TABLES`, `EXP_CLAMPED_TABLES`) so that it draws core's
  * normals and computes core's `expClamped` bit for bit; undefined where WebAssembly SIMD is
- * missing. The ziggurat's rare slow path calls back into core's `fillNormals`.
+ * missing. `Math.exp` and `Math.log` are imported (the ziggurat's slow path, the MCMC log densities).
  */
 export function createWasmKernels(): WasmKernels | undefined {
   const module = kernelsModule();
@@ -91,23 +91,8 @@ export function createWasmKernels(): WasmKernels | undefined {
   const memory = new WebAssembly.Memory({ initial: PAGES });
   const f64 = new Float64Array(memory.buffer);
   const state = new Int32Array(memory.buffer, KERNEL_LAYOUT.state, 4);
-  const source = new Xoshiro128();
-  const one = new Float64Array(1);
-  const slowNormal = (address: number): number => {
-    const words = new Int32Array(memory.buffer, address, 4);
-    source.s0 = words[0];
-    source.s1 = words[1];
-    source.s2 = words[2];
-    source.s3 = words[3];
-    fillNormals(source, one, 0, 1);
-    words[0] = source.s0;
-    words[1] = source.s1;
-    words[2] = source.s2;
-    words[3] = source.s3;
-    return one[0];
-  };
   // Math.exp and Math.log themselves: V8 compiles these imports to direct calls of its own C functions.
-  const instance = new WebAssembly.Instance(module, { env: { memory, slowNormal }, Math: { exp: Math.exp, log: Math.log } });
+  const instance = new WebAssembly.Instance(module, { env: { memory }, Math: { exp: Math.exp, log: Math.log } });
   f64.set(ZIGGURAT_TABLES.edges, KERNEL_LAYOUT.edges / 8);
   f64.set(ZIGGURAT_TABLES.ratios, KERNEL_LAYOUT.ratios / 8);
   f64.set(EXP_CLAMPED_TABLES.pow2Int, KERNEL_LAYOUT.pow2Int / 8);
