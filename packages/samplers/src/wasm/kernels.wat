@@ -22,7 +22,7 @@
 ;;   65536 the MCMC chunk of up to 1,024 chains (see mcmcStep): x f32 x 2 at +0, gradient f32 x 2
 ;;         at +8192, log density f64 at +16384, step size f64 at +24576, normals f64 x 2 at +32768,
 ;;         uniforms f64 at +49152, alpha f64 at +57344, accepted u8 at +65536
-;;   135168 HMC's scratch (see hmcLeapfrog), to 192512 (memory of 3 pages)
+;;   135168 HMC's scratch (see hmcLeapfrog), to 192512 (memory of 3 pages); heunStep's, to 167936
 (module
   (import "env" "memory" (memory 1))
   ;; Math.exp and Math.log of the JavaScript engine: V8 calls its own C functions for them directly,
@@ -371,6 +371,7 @@
     (local $q0 v128) (local $q1 v128) (local $h0 v128) (local $h1 v128)
     (local $C0 v128) (local $C1 v128) (local $C2 v128) (local $C3 v128) (local $C4 v128)
     (local $C5 v128) (local $C6 v128) (local $C7 v128) (local $C8 v128) (local $C9 v128)
+    (local $at i32) (local $end i32) (local $scratch i32)
     (local.set $C0 (f64x2.splat (f64.load (i32.const 24736))))
     (local.set $C1 (f64x2.splat (f64.load (i32.const 24744))))
     (local.set $C2 (f64x2.splat (f64.load (i32.const 24752))))
@@ -381,83 +382,108 @@
     (local.set $C7 (f64x2.splat (f64.load (i32.const 24792))))
     (local.set $C8 (f64x2.splat (f64.load (i32.const 24800))))
     (local.set $C9 (f64x2.splat (f64.load (i32.const 24808))))
-    (block $done
-      (br_if $done (i32.le_s (local.get $n) (i32.const 0)))
-      (loop $pair
-        (local.set $xs (i8x16.shuffle 0 1 2 3 8 9 10 11 4 5 6 7 12 13 14 15 (v128.load (local.get $x)) (v128.load (local.get $x))))
-        (local.set $x0 (f64x2.promote_low_f32x4 (local.get $xs)))
-        (local.set $x1 (f64x2.promote_low_f32x4 (i8x16.shuffle 8 9 10 11 12 13 14 15 0 1 2 3 4 5 6 7 (local.get $xs) (local.get $xs))))
-        (call $score (local.get $x0) (local.get $x1) (i32.const 24576))
-        (local.set $s1)
-        (local.set $s0)
-        (if (i32.eqz (local.get $mode))
-          (then
-            ;; time: v = f32(a x - w s), p = f32(x + dt v)
-            (local.set $v0 (call $f32 (f64x2.sub (f64x2.mul (local.get $C0) (local.get $x0)) (f64x2.mul (local.get $C1) (local.get $s0)))))
-            (local.set $v1 (call $f32 (f64x2.sub (f64x2.mul (local.get $C0) (local.get $x1)) (f64x2.mul (local.get $C1) (local.get $s1)))))
-            (local.set $p0 (f64x2.add (local.get $x0) (f64x2.mul (local.get $C4) (local.get $v0))))
-            (local.set $p1 (f64x2.add (local.get $x1) (f64x2.mul (local.get $C4) (local.get $v1))))
-            (if (i32.eqz (local.get $last))
-              (then
-                (local.set $p0 (call $f32 (local.get $p0)))
-                (local.set $p1 (call $f32 (local.get $p1)))
-                (call $score (local.get $p0) (local.get $p1) (i32.const 24656))
-                (local.set $q1)
-                (local.set $q0)
-                (local.set $p0
-                  (f64x2.add (local.get $x0)
-                    (f64x2.mul (local.get $C5)
-                      (f64x2.add (local.get $v0)
-                        (call $f32 (f64x2.sub (f64x2.mul (local.get $C2) (local.get $p0)) (f64x2.mul (local.get $C3) (local.get $q0))))))))
-                (local.set $p1
-                  (f64x2.add (local.get $x1)
-                    (f64x2.mul (local.get $C5)
-                      (f64x2.add (local.get $v1)
-                        (call $f32 (f64x2.sub (f64x2.mul (local.get $C2) (local.get $p1)) (f64x2.mul (local.get $C3) (local.get $q1)))))))))))
-          (else
-            ;; sigma: x-hat = x / m, D = f32((x + variance s) inverseMean), slope = f32((x-hat - D) / sigma)
-            (local.set $h0 (f64x2.div (local.get $x0) (local.get $C0)))
-            (local.set $h1 (f64x2.div (local.get $x1) (local.get $C0)))
-            (local.set $v0
-              (call $f32 (f64x2.div
-                (f64x2.sub (local.get $h0) (call $f32 (f64x2.mul (f64x2.add (local.get $x0) (f64x2.mul (local.get $C2) (local.get $s0))) (local.get $C3))))
-                (local.get $C1))))
-            (local.set $v1
-              (call $f32 (f64x2.div
-                (f64x2.sub (local.get $h1) (call $f32 (f64x2.mul (f64x2.add (local.get $x1) (f64x2.mul (local.get $C2) (local.get $s1))) (local.get $C3))))
-                (local.get $C1))))
-            ;; p = mNext (x-hat + dSigma slope)
-            (local.set $p0 (f64x2.mul (local.get $C4) (f64x2.add (local.get $h0) (f64x2.mul (local.get $C8) (local.get $v0)))))
-            (local.set $p1 (f64x2.mul (local.get $C4) (f64x2.add (local.get $h1) (f64x2.mul (local.get $C8) (local.get $v1)))))
-            (if (i32.eqz (local.get $last))
-              (then
-                (local.set $p0 (call $f32 (local.get $p0)))
-                (local.set $p1 (call $f32 (local.get $p1)))
-                (call $score (local.get $p0) (local.get $p1) (i32.const 24656))
-                (local.set $q1)
-                (local.set $q0)
-                ;; slope' = (p / mNext - D') / sigmaNext, D' = f32((p + varianceNext s') inverseMeanNext)
-                (local.set $q0
-                  (f64x2.div
-                    (f64x2.sub (f64x2.div (local.get $p0) (local.get $C4))
-                      (call $f32 (f64x2.mul (f64x2.add (local.get $p0) (f64x2.mul (local.get $C6) (local.get $q0))) (local.get $C7))))
-                    (local.get $C5)))
-                (local.set $q1
-                  (f64x2.div
-                    (f64x2.sub (f64x2.div (local.get $p1) (local.get $C4))
-                      (call $f32 (f64x2.mul (f64x2.add (local.get $p1) (f64x2.mul (local.get $C6) (local.get $q1))) (local.get $C7))))
-                    (local.get $C5)))
-                (local.set $p0 (f64x2.mul (local.get $C4) (f64x2.add (local.get $h0) (f64x2.mul (local.get $C9) (f64x2.add (local.get $v0) (local.get $q0))))))
-                (local.set $p1 (f64x2.mul (local.get $C4) (f64x2.add (local.get $h1) (f64x2.mul (local.get $C9) (f64x2.add (local.get $v1) (local.get $q1))))))))))
-        (local.set $acc
-          (f64x2.add (local.get $acc)
-            (f64x2.add (f64x2.mul (local.get $p0) (f64x2.splat (f64.const 0))) (f64x2.mul (local.get $p1) (f64x2.splat (f64.const 0))))))
-        (v128.store (local.get $x)
-          (i8x16.shuffle 0 1 2 3 16 17 18 19 4 5 6 7 20 21 22 23
-            (f32x4.demote_f64x2_zero (local.get $p0))
-            (f32x4.demote_f64x2_zero (local.get $p1))))
-        (local.set $x (i32.add (local.get $x) (i32.const 16)))
-        (br_if $pair (i32.gt_s (local.tee $n (i32.sub (local.get $n) (i32.const 2))) (i32.const 0)))))
+    (if (i32.le_s (local.get $n) (i32.const 0)) (then (return (i32.const 1))))
+    (local.set $end (i32.add (local.get $x) (i32.shl (i32.shr_u (i32.add (local.get $n) (i32.const 1)) (i32.const 1)) (i32.const 4))))
+    ;; Pass 1, the predictor: the score at x, then v (time) or the slope (sigma) and the predicted
+    ;; point p, both kept in the scratch at 135168 (32 bytes each a pair; on a last step, x <- p).
+    ;; Two passes, not one: a pair's corrector depends on its predictor through a long chain of
+    ;; operations, which the CPU overlaps across pairs only when they are in separate loops.
+    (local.set $at (local.get $x))
+    (local.set $scratch (i32.const 135168))
+    (loop $predict
+      (local.set $xs (i8x16.shuffle 0 1 2 3 8 9 10 11 4 5 6 7 12 13 14 15 (v128.load (local.get $at)) (v128.load (local.get $at))))
+      (local.set $x0 (f64x2.promote_low_f32x4 (local.get $xs)))
+      (local.set $x1 (f64x2.promote_low_f32x4 (i8x16.shuffle 8 9 10 11 12 13 14 15 0 1 2 3 4 5 6 7 (local.get $xs) (local.get $xs))))
+      (call $score (local.get $x0) (local.get $x1) (i32.const 24576))
+      (local.set $s1)
+      (local.set $s0)
+      (if (i32.eqz (local.get $mode))
+        (then
+          ;; time: v = f32(a x - w s), p = x + dt v
+          (local.set $v0 (call $f32 (f64x2.sub (f64x2.mul (local.get $C0) (local.get $x0)) (f64x2.mul (local.get $C1) (local.get $s0)))))
+          (local.set $v1 (call $f32 (f64x2.sub (f64x2.mul (local.get $C0) (local.get $x1)) (f64x2.mul (local.get $C1) (local.get $s1)))))
+          (local.set $p0 (f64x2.add (local.get $x0) (f64x2.mul (local.get $C4) (local.get $v0))))
+          (local.set $p1 (f64x2.add (local.get $x1) (f64x2.mul (local.get $C4) (local.get $v1)))))
+        (else
+          ;; sigma: D = f32((x + variance s) inverseMean), slope = f32((x / m - D) / sigma), p = mNext (x / m + dSigma slope)
+          (local.set $h0 (f64x2.div (local.get $x0) (local.get $C0)))
+          (local.set $h1 (f64x2.div (local.get $x1) (local.get $C0)))
+          (local.set $v0
+            (call $f32 (f64x2.div
+              (f64x2.sub (local.get $h0) (call $f32 (f64x2.mul (f64x2.add (local.get $x0) (f64x2.mul (local.get $C2) (local.get $s0))) (local.get $C3))))
+              (local.get $C1))))
+          (local.set $v1
+            (call $f32 (f64x2.div
+              (f64x2.sub (local.get $h1) (call $f32 (f64x2.mul (f64x2.add (local.get $x1) (f64x2.mul (local.get $C2) (local.get $s1))) (local.get $C3))))
+              (local.get $C1))))
+          (local.set $p0 (f64x2.mul (local.get $C4) (f64x2.add (local.get $h0) (f64x2.mul (local.get $C8) (local.get $v0)))))
+          (local.set $p1 (f64x2.mul (local.get $C4) (f64x2.add (local.get $h1) (f64x2.mul (local.get $C8) (local.get $v1)))))))
+      (if (local.get $last)
+        (then
+          (local.set $acc
+            (f64x2.add (local.get $acc)
+              (f64x2.add (f64x2.mul (local.get $p0) (f64x2.splat (f64.const 0))) (f64x2.mul (local.get $p1) (f64x2.splat (f64.const 0))))))
+          (v128.store (local.get $at)
+            (i8x16.shuffle 0 1 2 3 16 17 18 19 4 5 6 7 20 21 22 23 (f32x4.demote_f64x2_zero (local.get $p0)) (f32x4.demote_f64x2_zero (local.get $p1)))))
+        (else
+          (v128.store (local.get $scratch) (call $f32 (local.get $p0)))
+          (v128.store offset=16 (local.get $scratch) (call $f32 (local.get $p1)))
+          (v128.store offset=16384 (local.get $scratch) (local.get $v0))
+          (v128.store offset=16400 (local.get $scratch) (local.get $v1))))
+      (local.set $at (i32.add (local.get $at) (i32.const 16)))
+      (local.set $scratch (i32.add (local.get $scratch) (i32.const 32)))
+      (br_if $predict (i32.lt_u (local.get $at) (local.get $end))))
+    (if (i32.eqz (local.get $last))
+      (then
+        ;; Pass 2, the corrector: the score at p, then x <- x + half (v + v') (time) or
+        ;; mNext (x / m + half (slope + slope')) (sigma).
+        (local.set $at (local.get $x))
+        (local.set $scratch (i32.const 135168))
+        (loop $correct
+          (local.set $xs (i8x16.shuffle 0 1 2 3 8 9 10 11 4 5 6 7 12 13 14 15 (v128.load (local.get $at)) (v128.load (local.get $at))))
+          (local.set $x0 (f64x2.promote_low_f32x4 (local.get $xs)))
+          (local.set $x1 (f64x2.promote_low_f32x4 (i8x16.shuffle 8 9 10 11 12 13 14 15 0 1 2 3 4 5 6 7 (local.get $xs) (local.get $xs))))
+          (local.set $p0 (v128.load (local.get $scratch)))
+          (local.set $p1 (v128.load offset=16 (local.get $scratch)))
+          (local.set $v0 (v128.load offset=16384 (local.get $scratch)))
+          (local.set $v1 (v128.load offset=16400 (local.get $scratch)))
+          (call $score (local.get $p0) (local.get $p1) (i32.const 24656))
+          (local.set $q1)
+          (local.set $q0)
+          (if (i32.eqz (local.get $mode))
+            (then
+              (local.set $p0
+                (f64x2.add (local.get $x0)
+                  (f64x2.mul (local.get $C5)
+                    (f64x2.add (local.get $v0)
+                      (call $f32 (f64x2.sub (f64x2.mul (local.get $C2) (local.get $p0)) (f64x2.mul (local.get $C3) (local.get $q0))))))))
+              (local.set $p1
+                (f64x2.add (local.get $x1)
+                  (f64x2.mul (local.get $C5)
+                    (f64x2.add (local.get $v1)
+                      (call $f32 (f64x2.sub (f64x2.mul (local.get $C2) (local.get $p1)) (f64x2.mul (local.get $C3) (local.get $q1)))))))))
+            (else
+              ;; slope' = (p / mNext - D') / sigmaNext, D' = f32((p + varianceNext s') inverseMeanNext)
+              (local.set $q0
+                (f64x2.div
+                  (f64x2.sub (f64x2.div (local.get $p0) (local.get $C4))
+                    (call $f32 (f64x2.mul (f64x2.add (local.get $p0) (f64x2.mul (local.get $C6) (local.get $q0))) (local.get $C7))))
+                  (local.get $C5)))
+              (local.set $q1
+                (f64x2.div
+                  (f64x2.sub (f64x2.div (local.get $p1) (local.get $C4))
+                    (call $f32 (f64x2.mul (f64x2.add (local.get $p1) (f64x2.mul (local.get $C6) (local.get $q1))) (local.get $C7))))
+                  (local.get $C5)))
+              (local.set $p0 (f64x2.mul (local.get $C4) (f64x2.add (f64x2.div (local.get $x0) (local.get $C0)) (f64x2.mul (local.get $C9) (f64x2.add (local.get $v0) (local.get $q0))))))
+              (local.set $p1 (f64x2.mul (local.get $C4) (f64x2.add (f64x2.div (local.get $x1) (local.get $C0)) (f64x2.mul (local.get $C9) (f64x2.add (local.get $v1) (local.get $q1))))))))
+          (local.set $acc
+            (f64x2.add (local.get $acc)
+              (f64x2.add (f64x2.mul (local.get $p0) (f64x2.splat (f64.const 0))) (f64x2.mul (local.get $p1) (f64x2.splat (f64.const 0))))))
+          (v128.store (local.get $at)
+            (i8x16.shuffle 0 1 2 3 16 17 18 19 4 5 6 7 20 21 22 23 (f32x4.demote_f64x2_zero (local.get $p0)) (f32x4.demote_f64x2_zero (local.get $p1))))
+          (local.set $at (i32.add (local.get $at) (i32.const 16)))
+          (local.set $scratch (i32.add (local.get $scratch) (i32.const 32)))
+          (br_if $correct (i32.lt_u (local.get $at) (local.get $end))))))
     (f64.eq
       (f64.add (f64x2.extract_lane 0 (local.get $acc)) (f64x2.extract_lane 1 (local.get $acc)))
       (f64.const 0)))
