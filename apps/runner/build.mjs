@@ -1,4 +1,4 @@
-// Bundles the CLI (and its score-net worker thread) into dist/ with esbuild, and says whether the
+// Bundles the CLI (and its worker threads: score-nets', `run --threads`') into dist/ with esbuild, and says whether the
 // bundle is stale. Plain JavaScript, so that `npx scoreflow` can run it right after `npm ci`.
 // `node build.mjs` (the package's `build` script) builds; bin/scoreflow.mjs builds when stale.
 import { mkdirSync, mkdtempSync, readFileSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -15,6 +15,7 @@ export const DIST_DIR = join(RUNNER_DIR, 'dist');
 export const ENTRY_POINTS = {
   scoreflow: 'src/main.ts',
   'score-net-worker': '../../packages/score-nets/src/node/parallel/score-net-worker.ts',
+  'shard-thread': 'src/engine/threads/shard-thread.ts',
 };
 
 /** esbuild's metafile of the last build, in the output folder: its inputs decide staleness. */

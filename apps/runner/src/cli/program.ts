@@ -36,7 +36,8 @@ export function createProgram(io: Io, setExitCode: (code: number) => void, signa
     .option('--force', "replace the files of an earlier scoreflow run in the output folder (listed in its manifest; nothing else)", false)
     .addOption(new Option('--format <format>', 'particle file: trajectories.arrow (Arrow IPC) or trajectories.parquet').choices(PARTICLE_FORMATS))
     .option('--engine <url>', 'coordinate the run over a NATS JetStream server (nats://HOST:PORT); `scoreflow worker` processes compute its shards')
-    .option('--shard-size <n>', 'particles per shard with --engine, a multiple of the batch size (default: one batch)', parseInteger(1))
+    .option('--threads <n>', 'run the shards on this many worker threads of this process (the output is byte for byte the in-process one); e.g. one per core', parseInteger(1))
+    .option('--shard-size <n>', 'particles per shard with --engine or --threads, a multiple of the batch size (default: one batch)', parseInteger(1))
     .option('--replicas <n>', 'with --engine: copies a JetStream cluster keeps of the engine\'s streams and buckets (1 to 5; default: 1 for new ones)', parseInteger(1))
     .action(async (config: string, options) => setExitCode(await runCommand(config, { ...options, signal, runEvents: engineEvents(config, options) }, io)));
 

@@ -1,4 +1,6 @@
-export { type DistributedRunOptions, POPULATION_STAGES, distributedEvents } from './distributed-events.js';
+export { type DistributedRunOptions, distributedEvents } from './distributed-events.js';
+export { POPULATION_STAGES, runShards } from './run-shards.js';
+export { type ThreadRunOptions, threadEvents } from './threads/thread-events.js';
 export { runShard } from './run-shard.js';
 export { shardBatches } from './shard-batches.js';
 export { decodeShardEvents, encodeShardEvents } from './shard-events.js';

@@ -26,3 +26,12 @@ export function workerEntry(moduleUrl: string = import.meta.url): WorkerEntry {
   if (path.endsWith('/worker-entry.js')) return { url: new URL('./score-net-worker.js', moduleUrl), workerData: {} };
   return { url: new URL(`./${BUNDLED_WORKER_FILE}`, moduleUrl), workerData: {} };
 }
+
+/**
+ * How to start a worker thread from the TypeScript sources (vitest, `tsx`): through
+ * `typescript-worker.mjs`, which registers tsx and the `development` condition in the thread, then
+ * imports `entry` (a `.ts` file). For another package's worker entry, as score-nets' own.
+ */
+export function typescriptWorkerEntry(entry: URL): WorkerEntry {
+  return { url: new URL('./typescript-worker.mjs', import.meta.url), workerData: { entry: entry.href } };
+}
