@@ -23,8 +23,9 @@ export interface ThreadRunOptions {
  * events sent back encoded (`encodeShardEvents`, the buffer transferred, not copied) and decoded
  * here in shard order. Shard i goes to thread i mod threads, which runs its shards in order; a shard
  * is sent when the one 2 threads places before it has been emitted, so a thread always has the
- * next shard queued and at most 2 threads results wait in memory. The stream equals the in-process one, so the output files are byte-identical. An abort of
- * the run (Ctrl-C) terminates the threads.
+ * next shard queued and at most 2 threads results wait in memory. The stream equals the in-process
+ * one, so the output files are byte-identical. An abort of the run (Ctrl-C) terminates the threads
+ * and ends the stream with the shards emitted so far: the run is `interrupted`, its files readable.
  */
 export function threadEvents(configFile: string, overrides: ConfigOverrides, options: ThreadRunOptions): (plan: RunPlan) => Observable<RunEvent> {
   return (plan) => {
@@ -54,13 +55,14 @@ export function threadEvents(configFile: string, overrides: ConfigOverrides, opt
         for (let index = 0; index < bodies.length; index++) {
           const payload = await (inFlight.get(index) as Promise<Uint8Array>);
           inFlight.delete(index);
-          if (subscriber.closed) return;
+          if (subscriber.closed || plan.ctx.signal.aborted) return;
           launch();
           subscriber.next(payload);
         }
       })().then(
         () => subscriber.complete(),
-        (error: unknown) => subscriber.error(error),
+        // An interrupted run ends with the shards emitted so far (its threads were terminated), as an in-process one does.
+        (error: unknown) => (plan.ctx.signal.aborted ? subscriber.complete() : subscriber.error(error)),
       );
       return () => {
         plan.ctx.signal.removeEventListener('abort', stop);
