@@ -37,6 +37,8 @@ export interface Chains {
   buffer(name: string, width?: number): Float64Array;
   /** Evaluations per chain so far. */
   readonly counts: { densities: number; gradients: number };
+  /** What a kernel that draws its own numbers needs (the WebAssembly transitions): the chains' ids as the draws key them, the random source, and the stream of a use. */
+  readonly draws: { readonly ids: ParticleIds; readonly rng: Rng; stream(use: string): number };
 }
 
 /**
@@ -77,6 +79,7 @@ export function createChains(stage: string, target: Target, rng: Rng, x: Float32
     },
     normal: (out, iteration, use) => rng.normal(out, keys, dim, { step: iteration, stream: stream(use) }),
     uniform: (out, iteration, use) => rng.uniform(out, keys, 1, { step: iteration, stream: stream(use) }),
+    draws: { ids: keys, rng, stream },
     buffer(name, width = dim) {
       let buffer = buffers.get(name);
       if (buffer === undefined) buffers.set(name, (buffer = new Float64Array(n * width)));

@@ -89,12 +89,13 @@
       (br $again))
     (unreachable))
 
-  ;; normals(out, count, stride): `count` standard normals by core's ziggurat (Marsaglia and Tsang
-  ;; 2000, Doornik 2005) from the xoshiro128** state at address 0 (Blackman and Vigna 2018), stored
-  ;; as float32 at out, out + stride, ... (stride 0 discards them: a skip); the state is written back.
-  (func $normals (export "normals") (param $out i32) (param $count i32) (param $stride i32)
+  ;; normals(out, count, stride, wide): `count` standard normals by core's ziggurat (Marsaglia and
+  ;; Tsang 2000, Doornik 2005) from the xoshiro128** state at address 0 (Blackman and Vigna 2018),
+  ;; stored at out, out + stride, ... as float32, or as float64 with `wide` (the MCMC chains' draws;
+  ;; stride 0 discards them: a skip); the state is written back.
+  (func $normals (export "normals") (param $out i32) (param $count i32) (param $stride i32) (param $wide i32)
     (local $s0 i32) (local $s1 i32) (local $s2 i32) (local $s3 i32)
-    (local $w i32) (local $t i32) (local $layer i32) (local $u f64)
+    (local $w i32) (local $t i32) (local $layer i32) (local $u f64) (local $z f64)
     (local.set $s0 (i32.load (i32.const 0)))
     (local.set $s1 (i32.load (i32.const 4)))
     (local.set $s2 (i32.load (i32.const 8)))
@@ -118,21 +119,50 @@
             (f64.mul (f64.convert_i32_u (i32.shr_u (local.get $w) (i32.const 7))) (f64.const 0x1p-24))
             (f64.const 1)))
         (if (f64.lt (f64.abs (local.get $u)) (f64.load offset=1152 (local.get $layer)))
-          (then
-            (f32.store (local.get $out)
-              (f32.demote_f64 (f64.mul (local.get $u) (f64.load offset=64 (local.get $layer))))))
+          (then (local.set $z (f64.mul (local.get $u) (f64.load offset=64 (local.get $layer)))))
           (else
             ;; the slow path ($wedge) draws on from the state after this word
             (i32.store (i32.const 0) (local.get $s0))
             (i32.store (i32.const 4) (local.get $s1))
             (i32.store (i32.const 8) (local.get $s2))
             (i32.store (i32.const 12) (local.get $s3))
-            (f32.store (local.get $out) (f32.demote_f64 (call $wedge (local.get $u) (i32.shr_u (local.get $layer) (i32.const 3)))))
+            (local.set $z (call $wedge (local.get $u) (i32.shr_u (local.get $layer) (i32.const 3))))
             (local.set $s0 (i32.load (i32.const 0)))
             (local.set $s1 (i32.load (i32.const 4)))
             (local.set $s2 (i32.load (i32.const 8)))
             (local.set $s3 (i32.load (i32.const 12)))))
+        (if (local.get $wide)
+          (then (f64.store (local.get $out) (local.get $z)))
+          (else (f32.store (local.get $out) (f32.demote_f64 (local.get $z)))))
         (local.set $out (i32.add (local.get $out) (local.get $stride)))
+        (br_if $next (local.tee $count (i32.sub (local.get $count) (i32.const 1))))))
+    (i32.store (i32.const 0) (local.get $s0))
+    (i32.store (i32.const 4) (local.get $s1))
+    (i32.store (i32.const 8) (local.get $s2))
+    (i32.store (i32.const 12) (local.get $s3)))
+
+  ;; uniforms(out, count): `count` uniforms in (0, 1) from the xoshiro128** state at address 0, as
+  ;; core's `fillUniforms` draws them into a Float64Array ((w + 1/2) 2^-32), stored as float64 at
+  ;; out, out + 8, ...; the state is written back.
+  (func (export "uniforms") (param $out i32) (param $count i32)
+    (local $s0 i32) (local $s1 i32) (local $s2 i32) (local $s3 i32) (local $w i32) (local $t i32)
+    (local.set $s0 (i32.load (i32.const 0)))
+    (local.set $s1 (i32.load (i32.const 4)))
+    (local.set $s2 (i32.load (i32.const 8)))
+    (local.set $s3 (i32.load (i32.const 12)))
+    (block $done
+      (br_if $done (i32.eqz (local.get $count)))
+      (loop $next
+        (local.set $w (i32.mul (i32.rotl (i32.mul (local.get $s1) (i32.const 5)) (i32.const 7)) (i32.const 9)))
+        (local.set $t (i32.shl (local.get $s1) (i32.const 9)))
+        (local.set $s2 (i32.xor (local.get $s2) (local.get $s0)))
+        (local.set $s3 (i32.xor (local.get $s3) (local.get $s1)))
+        (local.set $s1 (i32.xor (local.get $s1) (local.get $s2)))
+        (local.set $s0 (i32.xor (local.get $s0) (local.get $s3)))
+        (local.set $s2 (i32.xor (local.get $s2) (local.get $t)))
+        (local.set $s3 (i32.rotl (local.get $s3) (i32.const 11)))
+        (f64.store (local.get $out) (f64.mul (f64.add (f64.convert_i32_u (local.get $w)) (f64.const 0.5)) (f64.const 0x1p-32)))
+        (local.set $out (i32.add (local.get $out) (i32.const 8)))
         (br_if $next (local.tee $count (i32.sub (local.get $count) (i32.const 1))))))
     (i32.store (i32.const 0) (local.get $s0))
     (i32.store (i32.const 4) (local.get $s1))

@@ -2,7 +2,7 @@ import { type DiffusedComponents, type GaussianMixture, type Rng, type ScoreMode
 import type { FusedAccess, SamplerState } from '../shared/reverse-sampler.js';
 import { KERNEL_LAYOUT, type WasmKernels, wasmKernels } from './wasm-kernels.js';
 import { type AffineUpdate, type StepNoise, wasmMixtureStep } from './wasm-mixture-step.js';
-import { wasmNormals } from './wasm-normals.js';
+import { DISTRIBUTION, wasmDrawsAt, wasmNormals } from './wasm-normals.js';
 
 /** Which code runs a CPU stage: `typescript`, the `wasm` SIMD kernels, or `auto` (the kernels where they apply, bit for bit). */
 export type CpuEngine = 'auto' | 'typescript' | 'wasm';
@@ -19,17 +19,20 @@ export type WasmReverseStep = (state: SamplerState & { readonly fused: FusedAcce
 const coreRngs = new WeakMap<Rng, boolean>();
 
 /**
- * Whether `rng` draws core's `createRng` normals (the kernel reproduces those, not any `Rng`):
- * checked once per random source on 24 draws that cross a block of ids, bit for bit.
+ * Whether `rng` draws core's `createRng` numbers (the kernels reproduce those, not any `Rng`):
+ * checked once per random source on 24 normals and 12 uniforms that cross a block of ids, bit for bit.
  */
-function drawsCoreNormals(kernels: WasmKernels, rng: Rng): boolean {
+export function drawsCoreNormals(kernels: WasmKernels, rng: Rng): boolean {
   let known = coreRngs.get(rng);
   if (known === undefined) {
     const ids = { first: 1020, count: 12 };
     const key = { step: 3, stream: 0x5eed };
     const expected = rng.normal(new Float32Array(24), ids, 2, key);
     const drawn = wasmNormals(kernels, new Float32Array(24), ids, 2, { seed: rng.seed, key }, KERNEL_LAYOUT.scratch);
-    known = expected.every((value, i) => Object.is(value, drawn[i]));
+    const uniforms = rng.uniform(new Float64Array(12), ids, 1, key);
+    wasmDrawsAt(kernels, KERNEL_LAYOUT.chains, ids.first, ids.count, 1, { seed: rng.seed, key }, DISTRIBUTION.uniform, KERNEL_LAYOUT.scratch);
+    const kernelUniforms = new Float64Array(kernels.chains.logDensity.buffer, KERNEL_LAYOUT.chains, 12);
+    known = expected.every((value, i) => Object.is(value, drawn[i])) && uniforms.every((value, i) => Object.is(value, kernelUniforms[i]));
     coreRngs.set(rng, known);
   }
   return known;

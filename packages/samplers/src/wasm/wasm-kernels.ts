@@ -30,8 +30,10 @@ const CHUNK_VALUES = CHUNK_PARTICLES * 2;
 
 /** The exports of `kernels.wat`, with views of its memory. */
 export interface WasmKernels {
-  /** `count` standard normals from the xoshiro128** state at `KERNEL_LAYOUT.state`, as float32 at `out`, `out + stride`, ... */
-  normals(out: number, count: number, stride: number): void;
+  /** `count` standard normals from the xoshiro128** state at `KERNEL_LAYOUT.state`, at `out`, `out + stride`, ...: float32, or float64 when `wide` is 1. */
+  normals(out: number, count: number, stride: number, wide: number): void;
+  /** `count` uniforms in (0, 1) from that state, as core's `fillUniforms` draws them into a Float64Array, at `out`, `out + 8`, ... */
+  uniforms(out: number, count: number): void;
   /** The constants of one fused step (see `kernels.wat`): the diffused mixture, and (scale, scoreDt, noise) or, for the flow, (a, w, dt). */
   setMixtureStep(a00: number, a01: number, a10: number, a11: number, p00: number, p01: number, p10: number, p11: number, dc: number, scale: number, scoreDt: number, noise: number): void;
   /** The fused step of `n` particles at byte offsets `x` and `z` (mode 0: Euler-Maruyama, 1: with noise, 2: probability flow); 1 when every new position is finite. */
@@ -99,12 +101,13 @@ export function createWasmKernels(): WasmKernels | undefined {
   f64.set(EXP_CLAMPED_TABLES.pow2Frac, KERNEL_LAYOUT.pow2Frac / 8);
   const { limit, stepsPerLn2, round, ln2PerStep } = EXP_CLAMPED_TABLES;
   f64.set([limit, stepsPerLn2, round, ln2PerStep], KERNEL_LAYOUT.expConstants / 8);
-  const exports = instance.exports as unknown as Pick<WasmKernels, 'normals' | 'setMixtureStep' | 'mixtureStep' | 'heunStep' | 'mcmcStep'>;
+  const exports = instance.exports as unknown as Pick<WasmKernels, 'normals' | 'uniforms' | 'setMixtureStep' | 'mixtureStep' | 'heunStep' | 'mcmcStep'>;
   const chunk = (offset: number) => KERNEL_LAYOUT.chains + offset;
   const xOffset = KERNEL_LAYOUT.data;
   const zOffset = xOffset + CHUNK_VALUES * 4;
   return {
     normals: exports.normals,
+    uniforms: exports.uniforms,
     setMixtureStep: exports.setMixtureStep,
     mixtureStep: exports.mixtureStep,
     heunStep: exports.heunStep,

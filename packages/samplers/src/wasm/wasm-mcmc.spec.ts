@@ -1,4 +1,4 @@
-import { type GaussianMixture, type Rng, type Target, createRng, gaussianMixture, mixtureGradLogDensity, mixtureLogDensity } from '@scoreflow/core';
+import { type GaussianMixture, type Rng, type Target, createRng, gaussianMixture, makeParticleBatch, mixtureGradLogDensity, mixtureLogDensity, positionsOf } from '@scoreflow/core';
 import { describe, expect, it } from 'vitest';
 import { hmc } from '../mcmc/hmc.js';
 import { mala } from '../mcmc/mala.js';
@@ -29,10 +29,15 @@ const samplers = {
 type Method = keyof typeof samplers;
 
 /** Every snapshot (warm-up included: the adapted step sizes differ per chain) of 2,501 chains (an odd count, three chunks), and the stats. */
-async function run(method: Method, engine: CpuEngine, options: { batchSize?: number; target?: Target } = {}) {
+async function run(method: Method, engine: CpuEngine, options: { batchSize?: number; target?: Target; scattered?: boolean } = {}) {
   const make = (rng: Rng, onBatchDone: (stats: McmcStats) => void) =>
     samplers[method]({ target: options.target ?? target, rng, warmup: 30, steps: 20, thin: 5, includeWarmup: true, engine, onBatchDone });
-  return runChains(make, (rng) => initialBatches(rng, 2501, 2, [0, 0], 3, options.batchSize), 7);
+  const batches = (rng: Rng) => {
+    const made = initialBatches(rng, 2501, 2, [0, 0], 3, options.batchSize);
+    // ids 7 i + 5: not a range, so the chains draw the numbers and the kernel takes them
+    return options.scattered ? made.map((batch) => makeParticleBatch({ x: positionsOf(batch), dim: 2, id: Uint32Array.from({ length: positionsOf(batch).length / 2 }, (_, i) => 7 * i + 5), step: 0, t: 0 })) : made;
+  };
+  return runChains(make, batches, 7);
 }
 
 const bits = (a: Float32Array) => Array.from(new Uint32Array(a.buffer, a.byteOffset, a.length));
@@ -48,6 +53,14 @@ describe('MCMC transitions on the WebAssembly kernel (engine)', () => {
     // the chains moved, and not all proposals were taken or refused
     expect(ts.stats.acceptance).toBeGreaterThan(0.1);
     expect(ts.stats.acceptance).toBeLessThan(0.99);
+  });
+
+  it('takes ids that are not a range (the chains draw the numbers) with the same bytes', async () => {
+    for (const method of ['mala', 'hmc'] as const) {
+      const ts = await run(method, 'typescript', { scattered: true });
+      const wasm = await run(method, 'wasm', { scattered: true });
+      expect(allBits(wasm.draws)).toEqual(allBits(ts.draws));
+    }
   });
 
   it('gives identical chains with another batch size, and auto takes the kernel', async () => {

@@ -2,7 +2,9 @@ import { type GaussianMixture, type Target, allocateComponents, diffuseComponent
 import type { Chains } from '../mcmc/chains.js';
 import type { McmcKernel } from '../mcmc/mcmc-sampler.js';
 import type { CpuEngine } from './wasm-euler-maruyama.js';
-import { CHUNK_PARTICLES, type WasmKernels, wasmKernels } from './wasm-kernels.js';
+import { CHUNK_PARTICLES, KERNEL_LAYOUT, type WasmKernels, wasmKernels } from './wasm-kernels.js';
+import { drawsCoreNormals } from './wasm-euler-maruyama.js';
+import { DISTRIBUTION, wasmDrawsAt } from './wasm-normals.js';
 
 /** The MCMC samplers with a WebAssembly kernel, by their code in `kernels.wat`'s `mcmcStep`. */
 const KINDS = { 'random-walk-metropolis': 0, mala: 1, hmc: 2 } as const;
@@ -29,8 +31,8 @@ export function wasmMcmcUnfit(target: Target): string | undefined {
  * The transition of `method` on the WebAssembly SIMD kernel (`kernels.wat`'s `mcmcStep`): the
  * proposal, the exact log density (core's `writeLogDensity`: Math.exp and Math.log imported, so
  * the same functions) and gradient of the two-component mixture, the leapfrog steps of HMC and the
- * Metropolis-Hastings test, fused per pair of chains; the normals and uniforms are drawn by the
- * chains' keyed generator as the TypeScript kernels draw them. The same bytes as
+ * Metropolis-Hastings test, fused per pair of chains; the normals and uniforms are core's keyed
+ * draws, made by the kernels for a range of ids (`wasmDrawsAt`) and by the chains otherwise. The same bytes as
  * `randomWalkKernel`, `malaKernel` and `hmcKernel(leapfrogSteps)` on a mixture target (positions,
  * log densities, gradients, alpha, acceptances, evaluation counts), chunk by chunk. Undefined where
  * the kernel does not apply (`wasmMcmcUnfit`).
@@ -44,10 +46,17 @@ export function wasmMcmcTransition(method: WasmMcmcMethod, target: Target, leapf
   const constants = [a[0], a[1], a[2], a[3], p[0], p[1], p[2], p[3], c[1] - c[0], c[0], c[1]];
   const kind = KINDS[method];
   const gradient = kind !== 0;
+  const normalUse = kind === 2 ? 'momentum' : 'proposal';
   return (chains: Chains, iteration: number) => {
     const { n, x, logDensity, stepSize, alpha, accepted, counts } = chains;
-    const z = kind === 2 ? chains.normal(chains.buffer('momentum'), iteration, 'momentum') : chains.normal(chains.buffer('z'), iteration, 'proposal');
-    const u = chains.uniform(chains.buffer('u', 1), iteration, 'accept');
+    const { ids, rng, stream } = chains.draws;
+    // Core's draws for a range of ids are drawn by the kernels into their own memory; scattered ids
+    // (or another random source) are drawn by the chains, as the TypeScript kernels draw them.
+    const inKernel = !(ids instanceof Uint32Array) && drawsCoreNormals(kernels, rng);
+    const z = inKernel ? undefined : chains.normal(chains.buffer(kind === 2 ? 'momentum' : 'z'), iteration, normalUse);
+    const u = inKernel ? undefined : chains.uniform(chains.buffer('u', 1), iteration, 'accept');
+    const normalKey = { seed: rng.seed, key: { step: iteration, stream: stream(normalUse) } };
+    const uniformKey = { seed: rng.seed, key: { step: iteration, stream: stream('accept') } };
     counts.densities++;
     counts.gradients += kind === 0 ? 0 : kind === 1 ? 1 : leapfrogSteps;
     kernels.target.set(constants);
@@ -59,8 +68,14 @@ export function wasmMcmcTransition(method: WasmMcmcMethod, target: Target, leapf
       if (gradient) view.gradient.set(chains.gradient.subarray(from, to));
       view.logDensity.set(logDensity.subarray(i, i + run));
       view.stepSize.set(stepSize.subarray(i, i + run));
-      view.z.set(z.subarray(from, to));
-      view.u.set(u.subarray(i, i + run));
+      if (z === undefined || u === undefined) {
+        const first = (ids as { readonly first: number }).first + i;
+        wasmDrawsAt(kernels, view.z.byteOffset, first, run, 2, normalKey, DISTRIBUTION.normal, KERNEL_LAYOUT.scratch);
+        wasmDrawsAt(kernels, view.u.byteOffset, first, run, 1, uniformKey, DISTRIBUTION.uniform, KERNEL_LAYOUT.scratch);
+      } else {
+        view.z.set(z.subarray(from, to));
+        view.u.set(u.subarray(i, i + run));
+      }
       if (run % 2 === 1) {
         // the kernel takes chains in pairs: the slot after an odd last one computes on zeros
         for (const values of [view.x, view.gradient, view.z]) values.fill(0, 2 * run, 2 * run + 2);

@@ -70,7 +70,7 @@ function runChunks(fn: string, kernels: WasmKernels, x: Float32Array, components
       run = Math.min(n - i, ID_BLOCK_SIZE - offset);
       startNormalBlock(kernels, block, noise.normals);
       skipNormals(kernels, offset * 2, KERNEL_LAYOUT.scratch);
-      kernels.normals(kernels.zOffset, run * 2, 4);
+      kernels.normals(kernels.zOffset, run * 2, 4, 0);
     } else if (noise !== undefined) {
       kernels.z.set(noise.z.subarray(i * 2, (i + run) * 2));
     }
