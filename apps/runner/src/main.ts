@@ -22,8 +22,6 @@ process.once('SIGINT', () => {
 });
 
 const { runCli } = await import('./cli/run-cli.js');
-// The process is ours: let score-nets' MLP kernels run their fused multiply-add build (relaxed SIMD, behind a flag in Node 20).
-(await import('@scoreflow/score-nets/node')).enableRelaxedSimd();
 const io = { out: (text: string) => process.stdout.write(`${text}\n`), err: (text: string) => process.stderr.write(`${text}\n`) };
 started = true;
 process.exitCode = await runCli(process.argv, io, controller.signal);
