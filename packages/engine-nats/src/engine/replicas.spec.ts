@@ -30,6 +30,19 @@ describe.skipIf(natsSkipReason() !== undefined)('replicas on one server', () => 
   });
 });
 
+/** `attempt()` until it resolves, every 200 ms, for at most `ms`: then its last error. */
+async function eventually<T>(attempt: () => Promise<T>, ms: number): Promise<T> {
+  const deadline = Date.now() + ms;
+  for (;;) {
+    try {
+      return await attempt();
+    } catch (error) {
+      if (Date.now() > deadline) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    }
+  }
+}
+
 describe.skipIf(natsSkipReason() !== undefined)('replicas on a loopback cluster of 3 servers', () => {
   let cluster: NatsCluster;
 
@@ -56,11 +69,12 @@ describe.skipIf(natsSkipReason() !== undefined)('replicas on a loopback cluster 
       await (await checkpointStore(nc, { replicas: 3 })).put('clustered', 5, files);
       expect((await jsm.streams.info('OBJ_sf_checkpoints')).config.num_replicas).toBe(3);
       await second?.stop();
-      const back = await (await checkpointStore(other)).get('clustered');
+      // The streams whose leader was the stopped server elect another one first (about a second).
+      const back = await eventually(async () => (await checkpointStore(other)).get('clustered'), 15_000);
       expect(Buffer.from(back.files['checkpoint/weights.bin'] ?? []).equals(Buffer.from(files['checkpoint/weights.bin']))).toBe(true);
     } finally {
       await nc.close();
       await other.close();
     }
-  });
+  }, 60_000);
 });
