@@ -116,9 +116,7 @@ export interface UnetRun {
 /**
  * The image path's network on TF.js's webgpu backend, as the images bench samples with it where a GPU
  * exists: a small U-Net (8 x 8 images, 8 channels, two levels, attention, group norm) scores 6 images
- * at t = 0.3; then the same on cpu (the weights come from core's keyed RNG, the same on both). Not its
- * training: under SwiftShader one `createTrainer` step of this U-Net on webgpu loses the device
- * ("A valid external Instance reference no longer exists"), where the MLP's steps run (score-nets README).
+ * at t = 0.3; then the same on cpu (the weights come from core's keyed RNG, the same on both).
  */
 export async function unetScoreOnWebgpu(): Promise<UnetRun> {
   const images = Float32Array.from({ length: 6 * 64 }, (_, i) => Math.sin(0.37 * i) * Math.cos(0.11 * i));
@@ -130,4 +128,23 @@ export async function unetScoreOnWebgpu(): Promise<UnetRun> {
     return Array.from(score);
   });
   return { backend, score: gpu, cpuScore: cpu };
+}
+
+/**
+ * Two DSM training steps (`createTrainer`, Adam) of that U-Net on 4 images on TF.js's webgpu backend,
+ * then on cpu: the path `scoreflow train` takes for images on a GPU. (On 2026-12-05 one such step
+ * lost the device under SwiftShader; on 2026-12-06 it ran, the cause of the loss not found.)
+ */
+export async function unetWebgpuSteps(): Promise<{ backend: string; losses: number[]; cpuLosses: number[] }> {
+  const images = Float32Array.from({ length: 4 * 64 }, (_, i) => Math.sin(0.37 * i));
+  const { backend, gpu, cpu } = await onWebgpuThenCpu(async () => {
+    const network = unetScoreNetwork({ type: 'unet', height: 8, width: 8, baseChannels: 8, channelMultipliers: [1, 2], groups: 4, attention: true, seed: 3 });
+    const trainer = createTrainer(network, vp(), { learningRate: 1e-3, warmup: 0, seed: 1 });
+    const losses: number[] = [];
+    for (let step = 0; step < 2; step++) losses.push(await trainer.step(images));
+    trainer.dispose();
+    network.dispose();
+    return losses;
+  });
+  return { backend, losses: gpu, cpuLosses: cpu };
 }

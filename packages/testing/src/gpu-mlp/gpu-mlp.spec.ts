@@ -34,4 +34,13 @@ describe('score-nets on WebGPU in Chromium (SwiftShader)', () => {
     expect(run.score).toHaveLength(6 * 64);
     expect(relativeError(run.score, run.cpuScore)).toBeLessThan(1e-4);
   });
+
+  it("a U-Net's DSM training steps on TF.js's webgpu backend give the cpu backend's losses", async () => {
+    const { backend, losses, cpuLosses } = await gpu.call<{ backend: string; losses: number[]; cpuLosses: number[] }>(page, 'unetWebgpuSteps');
+    expect(backend).toBe('webgpu/webgpu');
+    expect(losses).toHaveLength(2);
+    // The same batches and Adam step: the second loss is after an update of every weight.
+    expect(relativeError(losses, cpuLosses)).toBeLessThan(1e-4);
+    expect(losses[1]).not.toBe(losses[0]);
+  }, 120_000);
 });
