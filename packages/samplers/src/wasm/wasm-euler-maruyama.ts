@@ -22,7 +22,7 @@ const coreRngs = new WeakMap<Rng, boolean>();
  * Whether `rng` draws core's `createRng` numbers (the kernels reproduce those, not any `Rng`):
  * checked once per random source on 24 normals and 12 uniforms that cross a block of ids, bit for bit.
  */
-export function drawsCoreNormals(kernels: WasmKernels, rng: Rng): boolean {
+export function drawsCoreRandom(kernels: WasmKernels, rng: Rng): boolean {
   let known = coreRngs.get(rng);
   if (known === undefined) {
     const ids = { first: 1020, count: 12 };
@@ -59,7 +59,7 @@ export function wasmMixtureUnfit(sde: Sde, score: ScoreModel, rng?: Rng): string
   if (sde.driftCoefficient === undefined) return `the SDE '${sde.name}' gives no linear drift coefficient`;
   const kernels = wasmKernels();
   if (kernels === undefined) return 'this JavaScript engine has no WebAssembly SIMD';
-  if (rng !== undefined && !drawsCoreNormals(kernels, rng)) return "the run's random source is not core's createRng";
+  if (rng !== undefined && !drawsCoreRandom(kernels, rng)) return "the run's random source is not core's createRng";
   return undefined;
 }
 

@@ -3,7 +3,7 @@ import type { Chains } from '../mcmc/chains.js';
 import type { McmcKernel } from '../mcmc/mcmc-sampler.js';
 import type { CpuEngine } from './wasm-euler-maruyama.js';
 import { CHUNK_PARTICLES, KERNEL_LAYOUT, type WasmKernels, wasmKernels } from './wasm-kernels.js';
-import { drawsCoreNormals } from './wasm-euler-maruyama.js';
+import { drawsCoreRandom } from './wasm-euler-maruyama.js';
 import { DISTRIBUTION, wasmDrawsAt } from './wasm-normals.js';
 
 /** The MCMC samplers with a WebAssembly kernel, by their code in `kernels.wat`'s `mcmcStep`. */
@@ -52,7 +52,7 @@ export function wasmMcmcTransition(method: WasmMcmcMethod, target: Target, leapf
     const { ids, rng, stream } = chains.draws;
     // Core's draws for a range of ids are drawn by the kernels into their own memory; scattered ids
     // (or another random source) are drawn by the chains, as the TypeScript kernels draw them.
-    const inKernel = !(ids instanceof Uint32Array) && drawsCoreNormals(kernels, rng);
+    const inKernel = !(ids instanceof Uint32Array) && drawsCoreRandom(kernels, rng);
     const z = inKernel ? undefined : chains.normal(chains.buffer(kind === 2 ? 'momentum' : 'z'), iteration, normalUse);
     const u = inKernel ? undefined : chains.uniform(chains.buffer('u', 1), iteration, 'accept');
     const normalKey = { seed: rng.seed, key: { step: iteration, stream: stream(normalUse) } };

@@ -43,12 +43,7 @@ export function wasmNormals(kernels: WasmKernels, out: Float32Array, ids: { read
   const { first, count } = ids;
   if (out.length < count * width) throw new RangeError(`wasmNormals: out holds ${out.length} values, needs ${count} particles x ${width}.`);
   const capacity = kernels.z.length;
-  let i = 0;
-  while (i < count) {
-    const id = first + i;
-    const block = Math.floor(id / ID_BLOCK_SIZE);
-    const offset = id - block * ID_BLOCK_SIZE;
-    const run = Math.min(count - i, ID_BLOCK_SIZE - offset);
+  eachIdBlock(first, count, (block, offset, i, run) => {
     startNormalBlock(kernels, block, draw);
     skipNormals(kernels, offset * width, scratch);
     for (let done = 0; done < run * width; done += capacity) {
@@ -56,9 +51,24 @@ export function wasmNormals(kernels: WasmKernels, out: Float32Array, ids: { read
       kernels.normals(kernels.zOffset, values, 4, 0);
       out.set(kernels.z.subarray(0, values), i * width + done);
     }
+  });
+  return out;
+}
+
+/**
+ * Visits each block of core's keyed ids that the range `first .. first + count - 1` crosses: the
+ * block, the place of the range's first id in it, where in the range its ids start, and how many.
+ */
+function eachIdBlock(first: number, count: number, visit: (block: number, offset: number, at: number, run: number) => void): void {
+  let i = 0;
+  while (i < count) {
+    const id = first + i;
+    const block = Math.floor(id / ID_BLOCK_SIZE);
+    const offset = id - block * ID_BLOCK_SIZE;
+    const run = Math.min(count - i, ID_BLOCK_SIZE - offset);
+    visit(block, offset, i, run);
     i += run;
   }
-  return out;
 }
 
 /**
@@ -68,12 +78,7 @@ export function wasmNormals(kernels: WasmKernels, out: Float32Array, ids: { read
  * stream, skipping to the first id's place in it.
  */
 export function wasmDrawsAt(kernels: WasmKernels, out: number, first: number, count: number, width: number, draw: NormalKey, distribution: number, scratch: number): void {
-  let i = 0;
-  while (i < count) {
-    const id = first + i;
-    const block = Math.floor(id / ID_BLOCK_SIZE);
-    const offset = id - block * ID_BLOCK_SIZE;
-    const run = Math.min(count - i, ID_BLOCK_SIZE - offset);
+  eachIdBlock(first, count, (block, offset, i, run) => {
     startNormalBlock(kernels, block, draw, distribution);
     if (distribution === DISTRIBUTION.normal) {
       skipNormals(kernels, offset * width, scratch);
@@ -83,6 +88,5 @@ export function wasmDrawsAt(kernels: WasmKernels, out: number, first: number, co
       for (let skipped = 0; skipped < offset * width; skipped += run * width) kernels.uniforms(out + 8 * i * width, Math.min(run * width, offset * width - skipped));
       kernels.uniforms(out + 8 * i * width, run * width);
     }
-    i += run;
-  }
+  });
 }
