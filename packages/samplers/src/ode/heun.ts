@@ -2,8 +2,8 @@ import type { Stage } from '@scoreflow/core';
 import { denoise } from '../shared/denoiser.js';
 import { sigmaStep } from '../shared/sigma-step.js';
 import { type ReverseSamplerOptions, hasFused, reverseSampler } from '../shared/reverse-sampler.js';
-import { type CpuEngine, wasmMixtureUnfit } from '../wasm/wasm-euler-maruyama.js';
-import { wasmHeunStep } from '../wasm/wasm-heun.js';
+import type { CpuEngine } from '../wasm/wasm-euler-maruyama.js';
+import { wasmHeunStep, wasmHeunUnfit } from '../wasm/wasm-heun.js';
 import { pfOdeVelocity } from './pf-ode-velocity.js';
 import { reverseSde } from '../reverse-sde/reverse-sde.js';
 
@@ -56,7 +56,7 @@ export function heun(options: HeunOptions): Stage {
   const engine = options.engine ?? 'auto';
   const wasm = engine === 'typescript' ? undefined : wasmHeunStep(sde, options.score, space);
   if (engine === 'wasm' && wasm === undefined) {
-    throw new RangeError(`heun: engine 'wasm' cannot run this stage: ${wasmMixtureUnfit(sde, options.score)}; use engine 'auto' or 'typescript'.`);
+    throw new RangeError(`heun: engine 'wasm' cannot run this stage: ${wasmHeunUnfit(sde, options.score)}; use engine 'auto' or 'typescript'.`);
   }
   if (space === 'time') {
     return reverseSampler('heun', options, async (state, _k, t, next) => {

@@ -19,6 +19,9 @@
 ;;   24576 heunStep's constants: the mixture at t (9 f64), at 24656 the mixture at the step's end,
 ;;         at 24736 the step's numbers (10 f64; see heunStep)
 ;;   24816 the MCMC target: the mixture at t = 0 (9 f64 as heunStep's), then c_0 and c_1 (f64)
+;;   25088 mixtureStep's mixture of K components (any K up to 512, see $scoreK): per component
+;;         a_0, a_1 (centre), p_0, p_1 (precisions), c (log normaliser), f64; to 45568
+;;   45568 $scoreK's scratch: one f64x2 per component (logits, then their exponentials), to 53760
 ;;   65536 the MCMC chunk of up to 1,024 chains (see mcmcStep): x f32 x 2 at +0, gradient f32 x 2
 ;;         at +8192, log density f64 at +16384, step size f64 at +24576, normals f64 x 2 at +32768,
 ;;         uniforms f64 at +49152, alpha f64 at +57344, accepted u8 at +65536
@@ -200,7 +203,9 @@
   ;; (before its rounding to float32, as affineStep checks), else 0. An odd n computes one more
   ;; particle in the slot after the last (the caller zeroes it in x and z; it is neither read back
   ;; nor wrong: zeros stay finite). One loop body, its constants splatted once (no calls).
-  (func (export "mixtureStep") (param $x i32) (param $z i32) (param $n i32) (param $mode i32) (result i32)
+  ;; `components` 0 takes setMixtureStep's two components; K > 0 the K components at 25088 through
+  ;; $scoreK (core's generic writeGradLogDensity, which TypeScript runs for every K but 2 in the plane).
+  (func (export "mixtureStep") (param $x i32) (param $z i32) (param $n i32) (param $mode i32) (param $components i32) (result i32)
     (local $acc v128) (local $xs v128) (local $zs v128)
     (local $x0 v128) (local $x1 v128)
     (local $d00 v128) (local $d01 v128) (local $d10 v128) (local $d11 v128)
@@ -238,49 +243,55 @@
         (local.set $xs (i8x16.shuffle 0 1 2 3 8 9 10 11 4 5 6 7 12 13 14 15 (v128.load (local.get $x)) (v128.load (local.get $x))))
         (local.set $x0 (f64x2.promote_low_f32x4 (local.get $xs)))
         (local.set $x1 (f64x2.promote_low_f32x4 (i8x16.shuffle 8 9 10 11 12 13 14 15 0 1 2 3 4 5 6 7 (local.get $xs) (local.get $xs))))
-        (local.set $d00 (f64x2.sub (local.get $A00) (local.get $x0)))
-        (local.set $d01 (f64x2.sub (local.get $A01) (local.get $x1)))
-        (local.set $d10 (f64x2.sub (local.get $A10) (local.get $x0)))
-        (local.set $d11 (f64x2.sub (local.get $A11) (local.get $x1)))
-        (local.set $g00 (f64x2.mul (local.get $d00) (local.get $P00)))
-        (local.set $g01 (f64x2.mul (local.get $d01) (local.get $P01)))
-        (local.set $g10 (f64x2.mul (local.get $d10) (local.get $P10)))
-        (local.set $g11 (f64x2.mul (local.get $d11) (local.get $P11)))
-        ;; l_1 - l_0 = dc - 0.5 (((d10 g10 + d11 g11) - d00 g00) - d01 g01), clamped to [-limit, limit]
-        (local.set $y
-          (f64x2.max (local.get $LO)
-            (f64x2.min (local.get $HI)
-              (f64x2.sub (local.get $DC)
-                (f64x2.mul (local.get $HALF)
-                  (f64x2.sub
-                    (f64x2.sub
-                      (f64x2.add (f64x2.mul (local.get $d10) (local.get $g10)) (f64x2.mul (local.get $d11) (local.get $g11)))
-                      (f64x2.mul (local.get $d00) (local.get $g00)))
-                    (f64x2.mul (local.get $d01) (local.get $g01))))))))
-        ;; expClamped (Tang 1989): y = (n / 256) ln 2 + r, exp(y) = 2^(n >> 8) 2^((n & 255) / 256) (1 + r (1 + r / 2))
-        (local.set $rounded (f64x2.sub (f64x2.add (f64x2.mul (local.get $y) (local.get $SPL)) (local.get $ROUND)) (local.get $ROUND)))
-        (local.set $r (f64x2.sub (local.get $y) (f64x2.mul (local.get $rounded) (local.get $LPS))))
-        (local.set $m (i32x4.trunc_sat_f64x2_s_zero (local.get $rounded)))
-        ;; byte offsets of 2^(n >> 8) (table at 2176, index + 128) and 2^((n & 255) / 256) (table at 4224)
-        (local.set $e (i32x4.shl (i32x4.add (i32x4.shr_s (local.get $m) (i32.const 8)) (local.get $OFF)) (i32.const 3)))
-        (local.set $m (i32x4.shl (v128.and (local.get $m) (local.get $MASK)) (i32.const 3)))
-        (local.set $i0 (i32x4.extract_lane 0 (local.get $e)))
-        (local.set $i1 (i32x4.extract_lane 1 (local.get $e)))
-        (local.set $e
-          (f64x2.mul
-            (f64x2.replace_lane 1 (f64x2.splat (f64.load offset=2176 (local.get $i0))) (f64.load offset=2176 (local.get $i1)))
-            (f64x2.replace_lane 1
-              (f64x2.splat (f64.load offset=4224 (i32x4.extract_lane 0 (local.get $m))))
-              (f64.load offset=4224 (i32x4.extract_lane 1 (local.get $m))))))
-        (local.set $e
-          (f64x2.mul (local.get $e)
-            (f64x2.add (local.get $ONE) (f64x2.mul (local.get $r) (f64x2.add (local.get $ONE) (f64x2.mul (local.get $r) (local.get $HALF)))))))
-        (local.set $r0 (f64x2.div (local.get $ONE) (f64x2.add (local.get $ONE) (local.get $e))))
-        ;; the score, rounded to float32 as the TypeScript path stores it
-        (local.set $s0 (f64x2.promote_low_f32x4 (f32x4.demote_f64x2_zero
-          (f64x2.add (local.get $g10) (f64x2.mul (local.get $r0) (f64x2.sub (local.get $g00) (local.get $g10)))))))
-        (local.set $s1 (f64x2.promote_low_f32x4 (f32x4.demote_f64x2_zero
-          (f64x2.add (local.get $g11) (f64x2.mul (local.get $r0) (f64x2.sub (local.get $g01) (local.get $g11)))))))
+        (if (local.get $components)
+          (then
+            (call $scoreK (local.get $x0) (local.get $x1) (local.get $components))
+            (local.set $s1)
+            (local.set $s0))
+          (else
+            (local.set $d00 (f64x2.sub (local.get $A00) (local.get $x0)))
+            (local.set $d01 (f64x2.sub (local.get $A01) (local.get $x1)))
+            (local.set $d10 (f64x2.sub (local.get $A10) (local.get $x0)))
+            (local.set $d11 (f64x2.sub (local.get $A11) (local.get $x1)))
+            (local.set $g00 (f64x2.mul (local.get $d00) (local.get $P00)))
+            (local.set $g01 (f64x2.mul (local.get $d01) (local.get $P01)))
+            (local.set $g10 (f64x2.mul (local.get $d10) (local.get $P10)))
+            (local.set $g11 (f64x2.mul (local.get $d11) (local.get $P11)))
+            ;; l_1 - l_0 = dc - 0.5 (((d10 g10 + d11 g11) - d00 g00) - d01 g01), clamped to [-limit, limit]
+            (local.set $y
+              (f64x2.max (local.get $LO)
+                (f64x2.min (local.get $HI)
+                  (f64x2.sub (local.get $DC)
+                    (f64x2.mul (local.get $HALF)
+                      (f64x2.sub
+                        (f64x2.sub
+                          (f64x2.add (f64x2.mul (local.get $d10) (local.get $g10)) (f64x2.mul (local.get $d11) (local.get $g11)))
+                          (f64x2.mul (local.get $d00) (local.get $g00)))
+                        (f64x2.mul (local.get $d01) (local.get $g01))))))))
+            ;; expClamped (Tang 1989): y = (n / 256) ln 2 + r, exp(y) = 2^(n >> 8) 2^((n & 255) / 256) (1 + r (1 + r / 2))
+            (local.set $rounded (f64x2.sub (f64x2.add (f64x2.mul (local.get $y) (local.get $SPL)) (local.get $ROUND)) (local.get $ROUND)))
+            (local.set $r (f64x2.sub (local.get $y) (f64x2.mul (local.get $rounded) (local.get $LPS))))
+            (local.set $m (i32x4.trunc_sat_f64x2_s_zero (local.get $rounded)))
+            ;; byte offsets of 2^(n >> 8) (table at 2176, index + 128) and 2^((n & 255) / 256) (table at 4224)
+            (local.set $e (i32x4.shl (i32x4.add (i32x4.shr_s (local.get $m) (i32.const 8)) (local.get $OFF)) (i32.const 3)))
+            (local.set $m (i32x4.shl (v128.and (local.get $m) (local.get $MASK)) (i32.const 3)))
+            (local.set $i0 (i32x4.extract_lane 0 (local.get $e)))
+            (local.set $i1 (i32x4.extract_lane 1 (local.get $e)))
+            (local.set $e
+              (f64x2.mul
+                (f64x2.replace_lane 1 (f64x2.splat (f64.load offset=2176 (local.get $i0))) (f64.load offset=2176 (local.get $i1)))
+                (f64x2.replace_lane 1
+                  (f64x2.splat (f64.load offset=4224 (i32x4.extract_lane 0 (local.get $m))))
+                  (f64.load offset=4224 (i32x4.extract_lane 1 (local.get $m))))))
+            (local.set $e
+              (f64x2.mul (local.get $e)
+                (f64x2.add (local.get $ONE) (f64x2.mul (local.get $r) (f64x2.add (local.get $ONE) (f64x2.mul (local.get $r) (local.get $HALF)))))))
+            (local.set $r0 (f64x2.div (local.get $ONE) (f64x2.add (local.get $ONE) (local.get $e))))
+            ;; the score, rounded to float32 as the TypeScript path stores it
+            (local.set $s0 (f64x2.promote_low_f32x4 (f32x4.demote_f64x2_zero
+              (f64x2.add (local.get $g10) (f64x2.mul (local.get $r0) (f64x2.sub (local.get $g00) (local.get $g10)))))))
+            (local.set $s1 (f64x2.promote_low_f32x4 (f32x4.demote_f64x2_zero
+              (f64x2.add (local.get $g11) (f64x2.mul (local.get $r0) (f64x2.sub (local.get $g01) (local.get $g11)))))))))
         (if (i32.eq (local.get $mode) (i32.const 2))
           (then
             ;; probability flow (odeEuler): v = f32(a x - w score) (the velocity buffer), x + dt v
@@ -322,6 +333,92 @@
       (f64.add (f64x2.extract_lane 0 (local.get $acc)) (f64x2.extract_lane 1 (local.get $acc)))
       (f64.const 0)))
 
+  ;; $expClamped(y): core's expClamped at two values (Tang 1989, as mixtureStep computes it inline):
+  ;; y clamped to [-limit, limit] = (n / 256) ln 2 + r, exp(y) = 2^(n >> 8) 2^((n & 255) / 256) (1 + r (1 + r / 2)).
+  (func $expClamped (param $y v128) (result v128)
+    (local $HI v128) (local $rounded v128) (local $r v128) (local $e v128) (local $m v128)
+    (local.set $HI (f64x2.splat (f64.load (i32.const 6272))))
+    (local.set $y (f64x2.max (f64x2.neg (local.get $HI)) (f64x2.min (local.get $HI) (local.get $y))))
+    (local.set $rounded
+      (f64x2.sub
+        (f64x2.add (f64x2.mul (local.get $y) (f64x2.splat (f64.load (i32.const 6280)))) (f64x2.splat (f64.load (i32.const 6288))))
+        (f64x2.splat (f64.load (i32.const 6288)))))
+    (local.set $r (f64x2.sub (local.get $y) (f64x2.mul (local.get $rounded) (f64x2.splat (f64.load (i32.const 6296))))))
+    (local.set $m (i32x4.trunc_sat_f64x2_s_zero (local.get $rounded)))
+    (local.set $e (i32x4.shl (i32x4.add (i32x4.shr_s (local.get $m) (i32.const 8)) (i32x4.splat (i32.const 128))) (i32.const 3)))
+    (local.set $m (i32x4.shl (v128.and (local.get $m) (i32x4.splat (i32.const 255))) (i32.const 3)))
+    (f64x2.mul
+      (f64x2.mul
+        (f64x2.replace_lane 1
+          (f64x2.splat (f64.load offset=2176 (i32x4.extract_lane 0 (local.get $e))))
+          (f64.load offset=2176 (i32x4.extract_lane 1 (local.get $e))))
+        (f64x2.replace_lane 1
+          (f64x2.splat (f64.load offset=4224 (i32x4.extract_lane 0 (local.get $m))))
+          (f64.load offset=4224 (i32x4.extract_lane 1 (local.get $m)))))
+      (f64x2.add (f64x2.splat (f64.const 1))
+        (f64x2.mul (local.get $r) (f64x2.add (f64x2.splat (f64.const 1)) (f64x2.mul (local.get $r) (f64x2.splat (f64.const 0.5))))))))
+
+  ;; $scoreK(x0, x1, K): the exact score of the diffused K-component mixture in the plane at two
+  ;; particles (coordinate 0 of both in x0, coordinate 1 in x1), its components at 25088, rounded to
+  ;; float32: core's writeLogits and writeGradLogDensityGeneric operation for operation. Logits
+  ;; l_k = c_k - 0.5 ((x_0 - a_k0)^2 p_k0 + (x_1 - a_k1)^2 p_k1) and their running maximum (a lane
+  ;; takes l_k only where l_k > max, as `logit > max` does, NaN never); e_k = expClamped(l_k - max),
+  ;; summed in order; score_j = f32((sum_k (e_k (a_kj - x_j)) p_kj) (1 / sum)).
+  (func $scoreK (param $x0 v128) (param $x1 v128) (param $components i32) (result v128 v128)
+    (local $at i32) (local $end i32) (local $logit i32)
+    (local $d0 v128) (local $d1 v128) (local $y v128) (local $max v128) (local $sum v128)
+    (local $e v128) (local $g0 v128) (local $g1 v128)
+    (local.set $end (i32.add (i32.const 25088) (i32.mul (local.get $components) (i32.const 40))))
+    ;; the logits and their maximum
+    (local.set $max (f64x2.splat (f64.const -inf)))
+    (local.set $at (i32.const 25088))
+    (local.set $logit (i32.const 45568))
+    (loop $logits
+      (local.set $d0 (f64x2.sub (local.get $x0) (f64x2.splat (f64.load offset=0 (local.get $at)))))
+      (local.set $d1 (f64x2.sub (local.get $x1) (f64x2.splat (f64.load offset=8 (local.get $at)))))
+      (local.set $y
+        (f64x2.sub (f64x2.splat (f64.load offset=32 (local.get $at)))
+          (f64x2.mul (f64x2.splat (f64.const 0.5))
+            (f64x2.add
+              (f64x2.mul (f64x2.mul (local.get $d0) (local.get $d0)) (f64x2.splat (f64.load offset=16 (local.get $at))))
+              (f64x2.mul (f64x2.mul (local.get $d1) (local.get $d1)) (f64x2.splat (f64.load offset=24 (local.get $at))))))))
+      (v128.store (local.get $logit) (local.get $y))
+      (local.set $max (v128.bitselect (local.get $y) (local.get $max) (f64x2.gt (local.get $y) (local.get $max))))
+      (local.set $logit (i32.add (local.get $logit) (i32.const 16)))
+      (br_if $logits (i32.lt_u (local.tee $at (i32.add (local.get $at) (i32.const 40))) (local.get $end))))
+    ;; e_k = expClamped(l_k - max), in place, and their sum
+    (local.set $sum (f64x2.splat (f64.const 0)))
+    (local.set $at (i32.const 45568))
+    (local.set $end (local.get $logit))
+    (loop $exponentials
+      (local.set $y (f64x2.sub (v128.load (local.get $at)) (local.get $max)))
+      (local.set $e (call $expClamped (local.get $y)))
+      (v128.store (local.get $at) (local.get $e))
+      (local.set $sum (f64x2.add (local.get $sum) (local.get $e)))
+      (br_if $exponentials (i32.lt_u (local.tee $at (i32.add (local.get $at) (i32.const 16))) (local.get $end))))
+    ;; the responsibility-weighted gradients
+    (local.set $g0 (f64x2.splat (f64.const 0)))
+    (local.set $g1 (f64x2.splat (f64.const 0)))
+    (local.set $at (i32.const 25088))
+    (local.set $logit (i32.const 45568))
+    (loop $gradients
+      (local.set $e (v128.load (local.get $logit)))
+      (local.set $g0
+        (f64x2.add (local.get $g0)
+          (f64x2.mul
+            (f64x2.mul (local.get $e) (f64x2.sub (f64x2.splat (f64.load offset=0 (local.get $at))) (local.get $x0)))
+            (f64x2.splat (f64.load offset=16 (local.get $at))))))
+      (local.set $g1
+        (f64x2.add (local.get $g1)
+          (f64x2.mul
+            (f64x2.mul (local.get $e) (f64x2.sub (f64x2.splat (f64.load offset=8 (local.get $at))) (local.get $x1)))
+            (f64x2.splat (f64.load offset=24 (local.get $at))))))
+      (local.set $at (i32.add (local.get $at) (i32.const 40)))
+      (br_if $gradients (i32.lt_u (local.tee $logit (i32.add (local.get $logit) (i32.const 16))) (local.get $end))))
+    (local.set $sum (f64x2.div (f64x2.splat (f64.const 1)) (local.get $sum)))
+    (f64x2.promote_low_f32x4 (f32x4.demote_f64x2_zero (f64x2.mul (local.get $g0) (local.get $sum))))
+    (f64x2.promote_low_f32x4 (f32x4.demote_f64x2_zero (f64x2.mul (local.get $g1) (local.get $sum)))))
+
   ;; $score(x0, x1, set): the exact score of the diffused two-component mixture in the plane at two
   ;; particles (coordinate 0 of both in x0, coordinate 1 in x1, f64x2), its constants read from the
   ;; 9 f64 at `set` (a00 a01 a10 a11 p00 p01 p10 p11 dc, as setMixtureStep takes them), returned
@@ -330,9 +427,7 @@
   (func $score (param $x0 v128) (param $x1 v128) (param $set i32) (result v128 v128)
     (local $d00 v128) (local $d01 v128) (local $d10 v128) (local $d11 v128)
     (local $g00 v128) (local $g01 v128) (local $g10 v128) (local $g11 v128)
-    (local $y v128) (local $rounded v128) (local $r v128) (local $e v128) (local $m v128) (local $r0 v128)
-    (local $HI v128) (local $ONE v128)
-    (local.set $HI (f64x2.splat (f64.load (i32.const 6272))))
+    (local $y v128) (local $e v128) (local $r0 v128) (local $ONE v128)
     (local.set $ONE (f64x2.splat (f64.const 1)))
     (local.set $d00 (f64x2.sub (f64x2.splat (f64.load offset=0 (local.get $set))) (local.get $x0)))
     (local.set $d01 (f64x2.sub (f64x2.splat (f64.load offset=8 (local.get $set))) (local.get $x1)))
@@ -343,34 +438,14 @@
     (local.set $g10 (f64x2.mul (local.get $d10) (f64x2.splat (f64.load offset=48 (local.get $set)))))
     (local.set $g11 (f64x2.mul (local.get $d11) (f64x2.splat (f64.load offset=56 (local.get $set)))))
     (local.set $y
-      (f64x2.max (f64x2.neg (local.get $HI))
-        (f64x2.min (local.get $HI)
           (f64x2.sub (f64x2.splat (f64.load offset=64 (local.get $set)))
             (f64x2.mul (f64x2.splat (f64.const 0.5))
               (f64x2.sub
                 (f64x2.sub
                   (f64x2.add (f64x2.mul (local.get $d10) (local.get $g10)) (f64x2.mul (local.get $d11) (local.get $g11)))
                   (f64x2.mul (local.get $d00) (local.get $g00)))
-                (f64x2.mul (local.get $d01) (local.get $g01))))))))
-    (local.set $rounded
-      (f64x2.sub
-        (f64x2.add (f64x2.mul (local.get $y) (f64x2.splat (f64.load (i32.const 6280)))) (f64x2.splat (f64.load (i32.const 6288))))
-        (f64x2.splat (f64.load (i32.const 6288)))))
-    (local.set $r (f64x2.sub (local.get $y) (f64x2.mul (local.get $rounded) (f64x2.splat (f64.load (i32.const 6296))))))
-    (local.set $m (i32x4.trunc_sat_f64x2_s_zero (local.get $rounded)))
-    (local.set $e (i32x4.shl (i32x4.add (i32x4.shr_s (local.get $m) (i32.const 8)) (i32x4.splat (i32.const 128))) (i32.const 3)))
-    (local.set $m (i32x4.shl (v128.and (local.get $m) (i32x4.splat (i32.const 255))) (i32.const 3)))
-    (local.set $e
-      (f64x2.mul
-        (f64x2.replace_lane 1
-          (f64x2.splat (f64.load offset=2176 (i32x4.extract_lane 0 (local.get $e))))
-          (f64.load offset=2176 (i32x4.extract_lane 1 (local.get $e))))
-        (f64x2.replace_lane 1
-          (f64x2.splat (f64.load offset=4224 (i32x4.extract_lane 0 (local.get $m))))
-          (f64.load offset=4224 (i32x4.extract_lane 1 (local.get $m))))))
-    (local.set $e
-      (f64x2.mul (local.get $e)
-        (f64x2.add (local.get $ONE) (f64x2.mul (local.get $r) (f64x2.add (local.get $ONE) (f64x2.mul (local.get $r) (f64x2.splat (f64.const 0.5))))))))
+                (f64x2.mul (local.get $d01) (local.get $g01))))))
+    (local.set $e (call $expClamped (local.get $y)))
     (local.set $r0 (f64x2.div (local.get $ONE) (f64x2.add (local.get $ONE) (local.get $e))))
     (f64x2.promote_low_f32x4 (f32x4.demote_f64x2_zero
       (f64x2.add (local.get $g10) (f64x2.mul (local.get $r0) (f64x2.sub (local.get $g00) (local.get $g10))))))

@@ -1,4 +1,4 @@
-import { type ParticleBatch, type Rng, type ScoreModel, type Sde, createRng, gaussianMixture, makeParticleBatch, positionsOf } from '@scoreflow/core';
+import { type GaussianMixture, type ParticleBatch, type Rng, type ScoreModel, type Sde, createRng, gaussianMixture, makeParticleBatch, positionsOf } from '@scoreflow/core';
 import { from, lastValueFrom, toArray } from 'rxjs';
 import { describe, expect, it } from 'vitest';
 import { odeEuler } from '../ode/ode-euler.js';
@@ -14,9 +14,9 @@ import { wasmEulerMaruyamaUnfit } from './wasm-euler-maruyama.js';
 
 const mixture = gaussianMixture({ weights: [0.4, 0.6], means: [[-3, 0], [2, 2]], std: [[0.5, 1], [0.8, 0.3]] });
 /** The exact score as the gaussian-mixture plugin gives it: core's kernels, and a description of the mixture. */
-const exactScore = (sde: Sde): ScoreModel => ({ ...diagonalScore(mixture, sde), name: 'gaussian-mixture', describe: () => ({ kind: 'mixture', mixture }) });
+const exactScore = (sde: Sde, of: GaussianMixture = mixture): ScoreModel => ({ ...diagonalScore(of, sde), name: 'gaussian-mixture', describe: () => ({ kind: 'mixture', mixture: of }) });
 
-async function run(engine: CpuEngine, options: { sde?: Sde; batchSize?: number; ids?: 'range' | 'scattered'; rng?: Rng; sampler?: 'ode-euler' } = {}) {
+async function run(engine: CpuEngine, options: { sde?: Sde; batchSize?: number; ids?: 'range' | 'scattered'; rng?: Rng; sampler?: 'ode-euler'; mixture?: GaussianMixture } = {}) {
   const sde = options.sde ?? linearSde({ beta: 1, T: 2, linear: true });
   const rng = options.rng ?? createRng(17);
   const n = 2500;
@@ -25,7 +25,7 @@ async function run(engine: CpuEngine, options: { sde?: Sde; batchSize?: number; 
     batches = batches.map((batch) => makeParticleBatch({ x: positionsOf(batch), dim: 2, id: Uint32Array.from({ length: positionsOf(batch).length / 2 }, (_, i) => 7 * i + 5), step: 0, t: 2 }));
   }
   const stats: number[] = [];
-  const common = { sde, score: exactScore(sde), rng, times: uniformTimes(2, 1e-3, 40), snapshotEvery: 20, engine, onBatchDone: (s: { nfe: number }) => stats.push(s.nfe) };
+  const common = { sde, score: exactScore(sde, options.mixture), rng, times: uniformTimes(2, 1e-3, 40), snapshotEvery: 20, engine, onBatchDone: (s: { nfe: number }) => stats.push(s.nfe) };
   const stage = options.sampler === 'ode-euler' ? odeEuler(common) : eulerMaruyama(common);
   const out = await lastValueFrom(from(batches).pipe(stage, toArray()));
   const x = new Float32Array(out.filter((b) => b.getChild('step')?.get(0) === 40).flatMap((b) => Array.from(positionsOf(b))));
@@ -65,14 +65,34 @@ describe('eulerMaruyama({ engine })', () => {
     expect(() => eulerMaruyama({ sde, score: exactScore(sde), rng: createRng(1), times: uniformTimes(2, 1e-3, 4), engine: 'wasm' })).toThrow(/engine 'wasm' cannot run this stage: the SDE 'linear-test' gives no linear drift/);
   });
 
+  it('runs any number of components in the plane (the generic score: 1, 3, eight Gaussians, 40) with the bytes of engine typescript', async () => {
+    const eight = gaussianMixture({
+      weights: [1, 2, 3, 4, 5, 6, 7, 8],
+      means: Array.from({ length: 8 }, (_, k) => [5 * Math.cos((Math.PI / 4) * k), 5 * Math.sin((Math.PI / 4) * k)]),
+      std: Array.from({ length: 8 }, (_, k) => [0.3 + 0.1 * k, 0.9 - 0.1 * k]),
+    });
+    const forty = gaussianMixture({ means: Array.from({ length: 40 }, (_, k) => [Math.cos(k) * k * 0.3, Math.sin(k) * 4]), std: 0.2 });
+    const mixtures = [gaussianMixture({ means: [[1, -2]], std: [[0.7, 1.3]] }), gaussianMixture({ weights: [0.2, 0.5, 0.3], means: [[-4, 0], [0, 3], [20, -20]], std: 0.5 }), eight, forty];
+    for (const of of mixtures) {
+      const ts = await run('typescript', { mixture: of });
+      const wasm = await run('wasm', { mixture: of, batchSize: 999 });
+      expect(bits(wasm.x)).toEqual(bits(ts.x));
+      const flow = await run('typescript', { mixture: of, sampler: 'ode-euler' });
+      expect(bits((await run('wasm', { mixture: of, sampler: 'ode-euler' })).x)).toEqual(bits(flow.x));
+    }
+  });
+
   it('names a random source other than core createRng, a score without a mixture description, and a mixture off the plane', () => {
     const sde = linearSde({ beta: 1, T: 2, linear: true });
     const base = createRng(1);
     const shifted: Rng = { ...base, normal: (out, ids, width, key) => base.normal(out, ids, width, { ...key, step: key.step + 1 }) };
     expect(wasmEulerMaruyamaUnfit(sde, exactScore(sde), shifted)).toMatch(/not core's createRng/);
     expect(wasmEulerMaruyamaUnfit(sde, diagonalScore(mixture, sde), base)).toMatch(/not an exact Gaussian mixture/);
-    const three = gaussianMixture({ means: [[0, 0], [1, 1], [2, 2]], std: 1 });
-    expect(wasmEulerMaruyamaUnfit(sde, { ...diagonalScore(three, sde), describe: () => ({ kind: 'mixture', mixture: three }) }, base)).toMatch(/got 3 in dimension 2/);
+    const space = gaussianMixture({ means: [[0, 0, 0], [1, 1, 1]], std: 1 });
+    expect(wasmEulerMaruyamaUnfit(sde, exactScore(sde, space), base)).toMatch(/at most 512 components, got 2 in dimension 3/);
+    const many = gaussianMixture({ means: Array.from({ length: 513 }, (_, k) => [k, 0]), std: 1 });
+    expect(wasmEulerMaruyamaUnfit(sde, exactScore(sde, many), base)).toMatch(/at most 512 components, got 513 in dimension 2/);
+    expect(wasmEulerMaruyamaUnfit(sde, exactScore(sde, gaussianMixture({ means: [[0, 0], [1, 1], [2, 2]], std: 1 })), base)).toBeUndefined();
   });
 
   it('odeEuler on engine wasm writes the bytes of engine typescript, with any batch size', async () => {

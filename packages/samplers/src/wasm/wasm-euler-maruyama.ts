@@ -1,6 +1,6 @@
 import { type DiffusedComponents, type GaussianMixture, type Rng, type ScoreModel, type Sde, allocateComponents, diffuseComponents } from '@scoreflow/core';
 import type { FusedAccess, SamplerState } from '../shared/reverse-sampler.js';
-import { KERNEL_LAYOUT, type WasmKernels, wasmKernels } from './wasm-kernels.js';
+import { KERNEL_LAYOUT, MAX_KERNEL_COMPONENTS, type WasmKernels, wasmKernels } from './wasm-kernels.js';
 import { type AffineUpdate, type StepNoise, wasmMixtureStep } from './wasm-mixture-step.js';
 import { DISTRIBUTION, wasmDrawsAt, wasmNormals } from './wasm-normals.js';
 
@@ -40,8 +40,9 @@ export function drawsCoreRandom(kernels: WasmKernels, rng: Rng): boolean {
 
 /**
  * Why the WebAssembly kernel cannot run the reverse Euler-Maruyama step of `sde` with `score`, or
- * undefined when it can (then bit for bit): it takes the exact score of a two-component Gaussian
- * mixture in the plane, an SDE with a linear drift, core's random source, and WebAssembly SIMD.
+ * undefined when it can (then bit for bit): it takes the exact score of a Gaussian mixture in the
+ * plane of at most `MAX_KERNEL_COMPONENTS` components, an SDE with a linear drift, core's random
+ * source, and WebAssembly SIMD.
  */
 export function wasmEulerMaruyamaUnfit(sde: Sde, score: ScoreModel, rng: Rng): string | undefined {
   return wasmMixtureUnfit(sde, score, rng);
@@ -55,7 +56,9 @@ export function wasmMixtureUnfit(sde: Sde, score: ScoreModel, rng?: Rng): string
   const description = score.describe?.();
   if (description?.kind !== 'mixture') return `the score model '${score.name}' is not an exact Gaussian mixture`;
   const { mixture } = description;
-  if (mixture.dim !== 2 || mixture.components !== 2) return `the kernel takes two components in the plane, got ${mixture.components} in dimension ${mixture.dim}`;
+  if (mixture.dim !== 2 || mixture.components > MAX_KERNEL_COMPONENTS) {
+    return `the kernel takes a mixture in the plane of at most ${MAX_KERNEL_COMPONENTS} components, got ${mixture.components} in dimension ${mixture.dim}`;
+  }
   if (sde.driftCoefficient === undefined) return `the SDE '${sde.name}' gives no linear drift coefficient`;
   const kernels = wasmKernels();
   if (kernels === undefined) return 'this JavaScript engine has no WebAssembly SIMD';

@@ -14,16 +14,28 @@ function writeComponents(heun: Float64Array, at: number, components: DiffusedCom
 }
 
 /**
+ * Why the WebAssembly kernel cannot run Heun's step of `sde` with `score`, or undefined when it can:
+ * `wasmMixtureUnfit`'s conditions, and two components (its score is the unrolled one only).
+ */
+export function wasmHeunUnfit(sde: Sde, score: ScoreModel): string | undefined {
+  const description = score.describe?.();
+  if (description?.kind === 'mixture' && description.mixture.components !== 2) {
+    return `the Heun kernel takes two components in the plane, got ${description.mixture.components} in dimension ${description.mixture.dim}`;
+  }
+  return wasmMixtureUnfit(sde, score);
+}
+
+/**
  * Heun's second-order step on the probability-flow ODE (`heun`: Karras et al. 2022, Algorithm 1;
  * Song et al. 2021, eq. 13) of `sde` with the exact mixture score, in the WebAssembly SIMD kernel
  * (`kernels.wat`'s `heunStep`): the predictor, both score evaluations and the corrector fused per
  * pair of particles, nothing written between them. The same bytes as `heun` with `mixtureScore` in
  * either `space`; two counted score evaluations per step, one on a last step to t = 0 (where the
- * corrector is skipped). Undefined when the kernel does not apply (`wasmMixtureUnfit`: a
+ * corrector is skipped). Undefined when the kernel does not apply (`wasmHeunUnfit`: a
  * two-component mixture in the plane, a linear drift, WebAssembly SIMD).
  */
 export function wasmHeunStep(sde: Sde, score: ScoreModel, space: HeunSpace): WasmHeunStep | undefined {
-  if (wasmMixtureUnfit(sde, score) !== undefined) return undefined;
+  if (wasmHeunUnfit(sde, score) !== undefined) return undefined;
   const kernels = wasmKernels() as WasmKernels;
   const mixture = (score.describe?.() as { readonly mixture: GaussianMixture }).mixture;
   const [start, end] = [allocateComponents('wasmHeunStep', mixture), allocateComponents('wasmHeunStep', mixture)];

@@ -144,8 +144,46 @@ describe('wasmMixtureStep(kernels, x, components, update, noise)', () => {
     }
   });
 
-  it('rejects a mixture other than two components in the plane, naming what it got', () => {
-    const three = allocateComponents('spec', gaussianMixture({ means: [[0, 0], [1, 1], [2, 2]], std: 1 }));
-    expect(() => wasmMixtureStep(kernels, new Float32Array(4), three, { scale: 1, scoreDt: 0, noise: 0 }, undefined)).toThrow(/two components in the plane, got 3 in dimension 2/);
+  it.each([
+    { components: 1, spread: 2, noise: 0.3 },
+    { components: 3, spread: 1, noise: 0 },
+    { components: 8, spread: 4, noise: 1 },
+    { components: 8, spread: 1e4, noise: 0.2 },
+    { components: 65, spread: 6, noise: 0.5 },
+  ])('runs $components components through the generic score with the bytes of core (spread $spread, noise $noise)', ({ components: count, spread, noise }) => {
+    const many = gaussianMixture({
+      weights: Array.from({ length: count }, (_, k) => 1 + (k % 3)),
+      means: Array.from({ length: count }, (_, k) => [4 * Math.cos(k), 4 * Math.sin(2 * k)]),
+      std: Array.from({ length: count }, (_, k) => [0.2 + 0.05 * (k % 7), 0.9 - 0.1 * (k % 5)]),
+    });
+    const diffused = allocateComponents('spec', many);
+    diffuseComponents(many, 0.9, 0.3, diffused);
+    const x = points(1501, count, spread);
+    x[7] = Number.NaN;
+    x[20] = Number.NEGATIVE_INFINITY;
+    const expected = x.slice();
+    const score = new Float32Array(x.length);
+    writeGradLogDensity(diffused, expected, score);
+    const z = new Float32Array(x.length);
+    if (noise !== 0) createRng(3).normal(z, { first: 11, count: x.length / 2 }, 2, { step: 1, stream: 2 });
+    const finiteTs = affineStep(expected, score, z, 1.01, -0.03, noise);
+    const finite = wasmMixtureStep(kernels, x, diffused, { scale: 1.01, scoreDt: -0.03, noise }, { first: 11, normals: { seed: 3, key: { step: 1, stream: 2 } } });
+    expect(bits(x)).toEqual(bits(expected));
+    expect(finite).toBe(finiteTs);
+    expect(finite).toBe(false);
+    // and the rows that are finite: the step without the planted NaN and infinity
+    const clean = points(600, count + 1, spread);
+    const cleanExpected = clean.slice();
+    writeGradLogDensity(diffused, cleanExpected, score.subarray(0, clean.length));
+    affineStep(cleanExpected, score.subarray(0, clean.length), new Float32Array(clean.length), 1.01, -0.03, 0);
+    expect(wasmMixtureStep(kernels, clean, diffused, { scale: 1.01, scoreDt: -0.03, noise: 0 }, undefined)).toBe(true);
+    expect(bits(clean)).toEqual(bits(cleanExpected));
+  });
+
+  it('rejects a mixture off the plane or of more than 512 components, naming what it got', () => {
+    const space = allocateComponents('spec', gaussianMixture({ means: [[0, 0, 0], [1, 1, 1]], std: 1 }));
+    expect(() => wasmMixtureStep(kernels, new Float32Array(6), space, { scale: 1, scoreDt: 0, noise: 0 }, undefined)).toThrow(/at most 512 components, got 2 in dimension 3/);
+    const many = allocateComponents('spec', gaussianMixture({ means: Array.from({ length: 513 }, (_, k) => [k, 0]), std: 1 }));
+    expect(() => wasmMixtureStep(kernels, new Float32Array(4), many, { scale: 1, scoreDt: 0, noise: 0 }, undefined)).toThrow(/at most 512 components, got 513 in dimension 2/);
   });
 });

@@ -16,9 +16,14 @@ export const KERNEL_LAYOUT = {
   heun: 24576,
   /** The MCMC target: the mixture at t = 0 as `heunStep` takes it, then its log normalisers c_0, c_1. */
   target: 24816,
+  /** `mixtureStep`'s mixture of K components (a_0 a_1 p_0 p_1 c per component, f64), up to `MAX_KERNEL_COMPONENTS`. */
+  mixture: 25088,
   /** One chunk of MCMC chains (`mcmcStep`): positions, gradients, log densities, step sizes, normals, uniforms, alpha, accepted. */
   chains: 65536,
 } as const;
+
+/** The most components `mixtureStep` takes (its table and scratch end at 53,760 bytes). */
+export const MAX_KERNEL_COMPONENTS = 512;
 
 /** Pages of 64 kB the kernels' memory holds (the MCMC chunk ends at 132,096 bytes). */
 const PAGES = 3;
@@ -36,8 +41,14 @@ export interface WasmKernels {
   uniforms(out: number, count: number): void;
   /** The constants of one fused step (see `kernels.wat`): the diffused mixture, and (scale, scoreDt, noise) or, for the flow, (a, w, dt). */
   setMixtureStep(a00: number, a01: number, a10: number, a11: number, p00: number, p01: number, p10: number, p11: number, dc: number, scale: number, scoreDt: number, noise: number): void;
-  /** The fused step of `n` particles at byte offsets `x` and `z` (mode 0: Euler-Maruyama, 1: with noise, 2: probability flow); 1 when every new position is finite. */
-  mixtureStep(x: number, z: number, n: number, mode: number): number;
+  /**
+   * The fused step of `n` particles at byte offsets `x` and `z` (mode 0: Euler-Maruyama, 1: with
+   * noise, 2: probability flow) with setMixtureStep's two components (`components` 0) or the
+   * `components` of `mixture`; 1 when every new position is finite.
+   */
+  mixtureStep(x: number, z: number, n: number, mode: number, components: number): number;
+  /** `mixtureStep`'s K components (`KERNEL_LAYOUT.mixture`): a_0 a_1 p_0 p_1 c each. */
+  readonly mixture: Float64Array;
   /** Heun's step of `n` particles at byte offset `x` (mode 0: in t, 1: in sigma; `last` 1 skips the corrector), its constants in `heun`; 1 when every new position is finite. */
   heunStep(x: number, n: number, mode: number, last: number): number;
   /** `heunStep`'s constants (`KERNEL_LAYOUT.heun`): the mixture at t at 0, at the step's end at 10, the step's numbers at 20. */
@@ -69,7 +80,7 @@ export interface WasmKernels {
 
 let compiled: WebAssembly.Module | null | undefined;
 
-/** The compiled module, or null where this engine lacks WebAssembly SIMD (compiled once, synchronously: it is 1.5 kB). */
+/** The compiled module, or null where this engine lacks WebAssembly SIMD (compiled once, synchronously: it is 6 kB). */
 function kernelsModule(): WebAssembly.Module | null {
   if (compiled !== undefined) return compiled;
   try {
@@ -111,6 +122,7 @@ export function createWasmKernels(): WasmKernels | undefined {
     setMixtureStep: exports.setMixtureStep,
     mixtureStep: exports.mixtureStep,
     heunStep: exports.heunStep,
+    mixture: new Float64Array(memory.buffer, KERNEL_LAYOUT.mixture, MAX_KERNEL_COMPONENTS * 5),
     heun: new Float64Array(memory.buffer, KERNEL_LAYOUT.heun, 30),
     mcmcStep: exports.mcmcStep,
     target: new Float64Array(memory.buffer, KERNEL_LAYOUT.target, 11),

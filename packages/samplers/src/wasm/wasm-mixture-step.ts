@@ -1,5 +1,5 @@
 import { type DiffusedComponents, ID_BLOCK_SIZE } from '@scoreflow/core';
-import { CHUNK_PARTICLES, KERNEL_LAYOUT, type WasmKernels } from './wasm-kernels.js';
+import { CHUNK_PARTICLES, KERNEL_LAYOUT, MAX_KERNEL_COMPONENTS, type WasmKernels } from './wasm-kernels.js';
 import { type NormalKey, skipNormals, startNormalBlock } from './wasm-normals.js';
 
 /** The affine reverse update x <- scale x - scoreDt score + noise z (samplers' `affineStep`). */
@@ -19,8 +19,9 @@ export type StepNoise = { readonly first: number; readonly normals: NormalKey } 
 
 /**
  * One fused reverse Euler-Maruyama step of the particles `x` (row-major, dim 2) with the exact
- * score of a two-component mixture in the plane, diffused to the step's time (`components`, core's
- * `diffuseComponents`), in the WebAssembly SIMD kernel: score (core's `writeGradLogDensity`),
+ * score of a mixture in the plane (any number of components up to `MAX_KERNEL_COMPONENTS`),
+ * diffused to the step's time (`components`, core's `diffuseComponents`), in the WebAssembly SIMD
+ * kernel: score (core's `writeGradLogDensity`, unrolled for two components, generic otherwise),
  * keyed normals (core's `rng.normal`), `affineStep` and its finiteness check, chunk by chunk (one
  * block of ids at a time, in the kernel's memory). Bit-identical to the TypeScript path
  * (`reverseSde(sde).eulerMaruyamaStep` with `mixtureScore`). Returns whether every new position is
@@ -42,7 +43,7 @@ export interface FlowUpdate {
 
 /**
  * One Euler step of the probability-flow ODE (Song et al. 2021, eq. 13) of the particles `x` (dim
- * 2) with the exact two-component mixture score, in the WebAssembly SIMD kernel: the velocity
+ * 2) with the exact mixture score (as `wasmMixtureStep`), in the WebAssembly SIMD kernel: the velocity
  * a x - w score rounded to float32 (as `odeEuler`'s velocity buffer holds it), then x + dt v.
  * Bit-identical to `odeEuler` with `mixtureScore` on an SDE with a drift coefficient. Returns
  * whether every new position is finite (in float64; `odeEuler` leaves the check to the frame).
@@ -53,12 +54,18 @@ export function wasmMixtureFlowStep(kernels: WasmKernels, x: Float32Array, compo
 
 /** Runs the kernel's `mixtureStep` in `mode` over `x`, one chunk (one block of ids where normals are drawn) at a time. */
 function runChunks(fn: string, kernels: WasmKernels, x: Float32Array, components: DiffusedComponents, update: readonly [number, number, number], mode: number, noise: StepNoise | undefined): boolean {
-  if (components.dim !== 2 || components.components !== 2) {
-    throw new RangeError(`${fn}: takes two components in the plane, got ${components.components} in dimension ${components.dim}.`);
+  const count = components.components;
+  if (components.dim !== 2 || count > MAX_KERNEL_COMPONENTS) {
+    throw new RangeError(`${fn}: takes a mixture in the plane of at most ${MAX_KERNEL_COMPONENTS} components, got ${count} in dimension ${components.dim}.`);
   }
   const n = x.length / 2;
   const { centres: a, precisions: p, logNormalisers: c } = components;
-  kernels.setMixtureStep(a[0], a[1], a[2], a[3], p[0], p[1], p[2], p[3], c[1] - c[0], update[0], update[1], update[2]);
+  // Two components run the unrolled score (core's gradTwoComponentsPlane) from setMixtureStep; any other K the generic one from `mixture`.
+  if (count === 2) kernels.setMixtureStep(a[0], a[1], a[2], a[3], p[0], p[1], p[2], p[3], c[1] - c[0], update[0], update[1], update[2]);
+  else {
+    kernels.setMixtureStep(0, 0, 0, 0, 0, 0, 0, 0, 0, update[0], update[1], update[2]);
+    for (let k = 0; k < count; k++) kernels.mixture.set([a[2 * k], a[2 * k + 1], p[2 * k], p[2 * k + 1], c[k]], 5 * k);
+  }
   let finite = true;
   let i = 0;
   while (i < n) {
@@ -80,7 +87,7 @@ function runChunks(fn: string, kernels: WasmKernels, x: Float32Array, components
       kernels.x.fill(0, run * 2, run * 2 + 2);
       kernels.z.fill(0, run * 2, run * 2 + 2);
     }
-    if (kernels.mixtureStep(kernels.xOffset, kernels.zOffset, run, mode) === 0) finite = false;
+    if (kernels.mixtureStep(kernels.xOffset, kernels.zOffset, run, mode, count === 2 ? 0 : count) === 0) finite = false;
     x.set(kernels.x.subarray(0, run * 2), i * 2);
     i += run;
   }

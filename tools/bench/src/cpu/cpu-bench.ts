@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { type ParticleBatch, createRng, createRunContext, positionsOf, rangeIds } from '@scoreflow/core';
+import { MIXTURE_PRESETS, type MixturePreset, type ParticleBatch, createRng, createRunContext, positionsOf, rangeIds } from '@scoreflow/core';
 import { priorSource } from '@scoreflow/data-sources';
 import { type CpuEngine, createWasmKernels, eulerMaruyama, heun, hmc, mala, odeEuler, randomWalkMetropolis } from '@scoreflow/samplers';
 import { mixtureScore, mixtureTarget } from '@scoreflow/score-models';
@@ -22,9 +22,11 @@ export const ISSUE_FIGURES = { torch1: 26, torch2: 21.5, numpy: 26, cFastMath: 3
 /** The CPU stages with a fused WebAssembly kernel that the bench times. */
 type KernelStage = 'euler-maruyama' | 'ode-euler' | 'heun';
 
-/** The stage `sampler` on `engine`, from the prior, batches of 65,536: its wall time and its last positions (concatenated). */
-async function stage(engine: CpuEngine, sampler: KernelStage = 'euler-maruyama'): Promise<{ ms: Timing; x: Float32Array }> {
-  const { sde, mixture, times } = cpuProblem(steps);
+/** The stage `sampler` on `engine`, from the prior, batches of 65,536 (the double Gaussian, or `preset`): its wall time and its last positions (concatenated). */
+async function stage(engine: CpuEngine, sampler: KernelStage = 'euler-maruyama', preset?: MixturePreset): Promise<{ ms: Timing; x: Float32Array }> {
+  const problem = cpuProblem(steps);
+  const { sde, times } = problem;
+  const mixture = preset === undefined ? problem.mixture : MIXTURE_PRESETS[preset]();
   const options = { sde, score: mixtureScore(mixture, sde), times, snapshotEvery: steps, includeInitial: false, engine };
   const make = { 'euler-maruyama': eulerMaruyama, 'ode-euler': odeEuler, heun }[sampler];
   const ctx = createRunContext({ name: 'bench', seed, dim: 2, particles, batchSize: 65_536 });
@@ -153,6 +155,13 @@ export async function cpuBench(): Promise<BenchResult> {
     if (!same(onTypescript.x, onWasm.x)) throw new Error(`cpu bench: ${sampler} on engine wasm and engine typescript gave different positions.`);
     values.push(...both(`${sampler} stage, engine typescript, one core`, onTypescript.ms), ...both(`${sampler} stage, engine wasm, one core`, onWasm.ms));
     values.push({ name: `${sampler} stage speed-up, wasm over typescript (same bytes), CPU time`, value: onTypescript.ms.cpu / onWasm.ms.cpu, unit: 'x' });
+  }
+  // Eight components: the kernel's generic score (core's writeGradLogDensityGeneric), same bytes on both engines.
+  {
+    const [onTypescript, onWasm] = [await stage('typescript', 'euler-maruyama', 'eight-gaussians'), await stage('wasm', 'euler-maruyama', 'eight-gaussians')];
+    if (!same(onTypescript.x, onWasm.x)) throw new Error('cpu bench: euler-maruyama on eight Gaussians on engine wasm and engine typescript gave different positions.');
+    values.push(...both('euler-maruyama stage on eight Gaussians, engine typescript, one core', onTypescript.ms), ...both('euler-maruyama stage on eight Gaussians, engine wasm, one core', onWasm.ms));
+    values.push({ name: 'euler-maruyama stage on eight Gaussians speed-up, wasm over typescript (same bytes), CPU time', value: onTypescript.ms.cpu / onWasm.ms.cpu, unit: 'x' });
   }
   // The MCMC transitions (HMC with its default 10 leapfrog steps), same bytes on both engines.
   const perChain = (ms: number) => (ms * 1e6) / (mcmcChains * mcmcIterations);
