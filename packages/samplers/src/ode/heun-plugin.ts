@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { reverseSamplerPlugin } from '../shared/reverse-sampler-plugin.js';
 import { checkEngine, engineOption } from '../wasm/engine-option.js';
-import { wasmHeunUnfit } from '../wasm/wasm-heun.js';
+import { wasmMixtureUnfit } from '../wasm/wasm-euler-maruyama.js';
 import { heun } from './heun.js';
 
 /** `heun`: the probability-flow ODE by Heun's method, Karras et al. 2022 Algorithm 1 (see `heun`). */
@@ -14,7 +14,7 @@ export const heunPlugin = reverseSamplerPlugin({
     engine: engineOption(),
   },
   create: (sampler, options, ctx) => {
-    checkEngine(options.engine, () => wasmHeunUnfit(sampler.sde, sampler.score), ctx);
+    checkEngine(options.engine, () => wasmMixtureUnfit(sampler.sde, sampler.score), ctx);
     return heun({ ...sampler, space: options.space, engine: options.engine });
   },
 });

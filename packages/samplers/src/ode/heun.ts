@@ -2,8 +2,8 @@ import type { Stage } from '@scoreflow/core';
 import { denoise } from '../shared/denoiser.js';
 import { sigmaStep } from '../shared/sigma-step.js';
 import { type ReverseSamplerOptions, hasFused, reverseSampler } from '../shared/reverse-sampler.js';
-import type { CpuEngine } from '../wasm/wasm-euler-maruyama.js';
-import { wasmHeunStep, wasmHeunUnfit } from '../wasm/wasm-heun.js';
+import { type CpuEngine, wasmMixtureUnfit } from '../wasm/wasm-euler-maruyama.js';
+import { wasmHeunStep } from '../wasm/wasm-heun.js';
 import { pfOdeVelocity } from './pf-ode-velocity.js';
 import { reverseSde } from '../reverse-sde/reverse-sde.js';
 
@@ -20,7 +20,7 @@ export interface HeunOptions extends ReverseSamplerOptions {
   readonly space?: HeunSpace;
   /**
    * `auto` (default): the WebAssembly SIMD kernel where it applies (the exact score of a
-   * two-component mixture in the plane, a linear drift; the same bytes), else TypeScript;
+   * mixture in the plane of up to 256 components, a linear drift; the same bytes), else TypeScript;
    * `typescript`; or `wasm`, which throws where the kernel does not apply.
    */
   readonly engine?: CpuEngine;
@@ -43,7 +43,7 @@ export interface HeunOptions extends ReverseSamplerOptions {
  *   own time (Algorithm 1 with the SDE's sigma(t) and s(t)).
  *
  * Global error of second order in the step of the chosen variable; two score evaluations per
- * step, one on a last step to t = 0. With an exact two-component mixture score in the plane the
+ * step, one on a last step to t = 0. With an exact mixture score in the plane (up to 256 components) the
  * whole step runs in a WebAssembly SIMD kernel (`engine`, `wasmHeunStep`), with the same bytes.
  *
  * @example
@@ -56,7 +56,7 @@ export function heun(options: HeunOptions): Stage {
   const engine = options.engine ?? 'auto';
   const wasm = engine === 'typescript' ? undefined : wasmHeunStep(sde, options.score, space);
   if (engine === 'wasm' && wasm === undefined) {
-    throw new RangeError(`heun: engine 'wasm' cannot run this stage: ${wasmHeunUnfit(sde, options.score)}; use engine 'auto' or 'typescript'.`);
+    throw new RangeError(`heun: engine 'wasm' cannot run this stage: ${wasmMixtureUnfit(sde, options.score)}; use engine 'auto' or 'typescript'.`);
   }
   if (space === 'time') {
     return reverseSampler('heun', options, async (state, _k, t, next) => {

@@ -9,7 +9,7 @@ import { reverseSde } from '../reverse-sde/reverse-sde.js';
 export interface OdeEulerOptions extends ReverseSamplerOptions {
   /**
    * `auto` (default): the WebAssembly SIMD kernel where it applies (the exact score of a
-   * mixture in the plane of up to 512 components, a linear drift; the same bytes), else TypeScript;
+   * mixture in the plane of up to 256 components, a linear drift; the same bytes), else TypeScript;
    * `typescript`; or `wasm`, which throws where the kernel does not apply.
    */
   readonly engine?: CpuEngine;

@@ -8,7 +8,7 @@ export interface EulerMaruyamaOptions extends ReverseSamplerOptions {
   readonly noiseRemoval?: boolean;
   /**
    * `auto` (default): the WebAssembly SIMD kernel where it applies (the exact score of a
-   * mixture in the plane of up to 512 components, a linear drift; the same bytes as the TypeScript path),
+   * mixture in the plane of up to 256 components, a linear drift; the same bytes as the TypeScript path),
    * else TypeScript; `typescript`; or `wasm`, which throws where the kernel does not apply.
    */
   readonly engine?: CpuEngine;

@@ -19,9 +19,10 @@
 ;;   24576 heunStep's constants: the mixture at t (9 f64), at 24656 the mixture at the step's end,
 ;;         at 24736 the step's numbers (10 f64; see heunStep)
 ;;   24816 the MCMC target: the mixture at t = 0 (9 f64 as heunStep's), then c_0 and c_1 (f64)
-;;   25088 mixtureStep's mixture of K components (any K up to 512, see $scoreK): per component
-;;         a_0, a_1 (centre), p_0, p_1 (precisions), c (log normaliser), f64; to 45568
-;;   45568 $scoreK's scratch: one f64x2 per component (logits, then their exponentials), to 53760
+;;   25088 a mixture of K components (any K up to 256, see $scoreK): per component a_0, a_1
+;;         (centre), p_0, p_1 (precisions), c (log normaliser), f64: mixtureStep's, and heunStep's
+;;         at the step's start; at 35328 heunStep's at the step's end; to 45568
+;;   45568 $scoreK's scratch: one f64x2 per component (logits, then their exponentials), to 49664
 ;;   65536 the MCMC chunk of up to 1,024 chains (see mcmcStep): x f32 x 2 at +0, gradient f32 x 2
 ;;         at +8192, log density f64 at +16384, step size f64 at +24576, normals f64 x 2 at +32768,
 ;;         uniforms f64 at +49152, alpha f64 at +57344, accepted u8 at +65536
@@ -245,7 +246,7 @@
         (local.set $x1 (f64x2.promote_low_f32x4 (i8x16.shuffle 8 9 10 11 12 13 14 15 0 1 2 3 4 5 6 7 (local.get $xs) (local.get $xs))))
         (if (local.get $components)
           (then
-            (call $scoreK (local.get $x0) (local.get $x1) (local.get $components))
+            (call $scoreK (local.get $x0) (local.get $x1) (i32.const 25088) (local.get $components))
             (local.set $s1)
             (local.set $s0))
           (else
@@ -358,20 +359,20 @@
       (f64x2.add (f64x2.splat (f64.const 1))
         (f64x2.mul (local.get $r) (f64x2.add (f64x2.splat (f64.const 1)) (f64x2.mul (local.get $r) (f64x2.splat (f64.const 0.5))))))))
 
-  ;; $scoreK(x0, x1, K): the exact score of the diffused K-component mixture in the plane at two
-  ;; particles (coordinate 0 of both in x0, coordinate 1 in x1), its components at 25088, rounded to
+  ;; $scoreK(x0, x1, table, K): the exact score of the diffused K-component mixture in the plane at
+  ;; two particles (coordinate 0 of both in x0, coordinate 1 in x1), its components at `table`, rounded to
   ;; float32: core's writeLogits and writeGradLogDensityGeneric operation for operation. Logits
   ;; l_k = c_k - 0.5 ((x_0 - a_k0)^2 p_k0 + (x_1 - a_k1)^2 p_k1) and their running maximum (a lane
   ;; takes l_k only where l_k > max, as `logit > max` does, NaN never); e_k = expClamped(l_k - max),
   ;; summed in order; score_j = f32((sum_k (e_k (a_kj - x_j)) p_kj) (1 / sum)).
-  (func $scoreK (param $x0 v128) (param $x1 v128) (param $components i32) (result v128 v128)
+  (func $scoreK (param $x0 v128) (param $x1 v128) (param $table i32) (param $components i32) (result v128 v128)
     (local $at i32) (local $end i32) (local $logit i32)
     (local $d0 v128) (local $d1 v128) (local $y v128) (local $max v128) (local $sum v128)
     (local $e v128) (local $g0 v128) (local $g1 v128)
-    (local.set $end (i32.add (i32.const 25088) (i32.mul (local.get $components) (i32.const 40))))
+    (local.set $end (i32.add (local.get $table) (i32.mul (local.get $components) (i32.const 40))))
     ;; the logits and their maximum
     (local.set $max (f64x2.splat (f64.const -inf)))
-    (local.set $at (i32.const 25088))
+    (local.set $at (local.get $table))
     (local.set $logit (i32.const 45568))
     (loop $logits
       (local.set $d0 (f64x2.sub (local.get $x0) (f64x2.splat (f64.load offset=0 (local.get $at)))))
@@ -399,7 +400,7 @@
     ;; the responsibility-weighted gradients
     (local.set $g0 (f64x2.splat (f64.const 0)))
     (local.set $g1 (f64x2.splat (f64.const 0)))
-    (local.set $at (i32.const 25088))
+    (local.set $at (local.get $table))
     (local.set $logit (i32.const 45568))
     (loop $gradients
       (local.set $e (v128.load (local.get $logit)))
@@ -469,8 +470,9 @@
   ;;   score'(p)) inverseMeanNext), x <- mNext (x / m + half (slope + (p / mNext - D') / sigmaNext));
   ;;   last: x <- p.
   ;; Returns 1 when every new position is finite, else 0. An odd n computes one more particle in
-  ;; the slot after the last, as mixtureStep does.
-  (func (export "heunStep") (param $x i32) (param $n i32) (param $mode i32) (param $last i32) (result i32)
+  ;; the slot after the last, as mixtureStep does. `components` 0 takes the two-component mixtures at
+  ;; 24576 and 24656 ($score); K > 0 the K-component tables at 25088 and 35328 ($scoreK).
+  (func (export "heunStep") (param $x i32) (param $n i32) (param $mode i32) (param $last i32) (param $components i32) (result i32)
     (local $acc v128) (local $xs v128) (local $x0 v128) (local $x1 v128)
     (local $s0 v128) (local $s1 v128) (local $v0 v128) (local $v1 v128) (local $p0 v128) (local $p1 v128)
     (local $q0 v128) (local $q1 v128) (local $h0 v128) (local $h1 v128)
@@ -499,7 +501,9 @@
       (local.set $xs (i8x16.shuffle 0 1 2 3 8 9 10 11 4 5 6 7 12 13 14 15 (v128.load (local.get $at)) (v128.load (local.get $at))))
       (local.set $x0 (f64x2.promote_low_f32x4 (local.get $xs)))
       (local.set $x1 (f64x2.promote_low_f32x4 (i8x16.shuffle 8 9 10 11 12 13 14 15 0 1 2 3 4 5 6 7 (local.get $xs) (local.get $xs))))
-      (call $score (local.get $x0) (local.get $x1) (i32.const 24576))
+      (if (result v128 v128) (local.get $components)
+        (then (call $scoreK (local.get $x0) (local.get $x1) (i32.const 25088) (local.get $components)))
+        (else (call $score (local.get $x0) (local.get $x1) (i32.const 24576))))
       (local.set $s1)
       (local.set $s0)
       (if (i32.eqz (local.get $mode))
@@ -552,7 +556,9 @@
           (local.set $p1 (v128.load offset=16 (local.get $scratch)))
           (local.set $v0 (v128.load offset=16384 (local.get $scratch)))
           (local.set $v1 (v128.load offset=16400 (local.get $scratch)))
-          (call $score (local.get $p0) (local.get $p1) (i32.const 24656))
+          (if (result v128 v128) (local.get $components)
+            (then (call $scoreK (local.get $p0) (local.get $p1) (i32.const 35328) (local.get $components)))
+            (else (call $score (local.get $p0) (local.get $p1) (i32.const 24656))))
           (local.set $q1)
           (local.set $q0)
           (if (i32.eqz (local.get $mode))

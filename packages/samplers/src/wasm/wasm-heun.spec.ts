@@ -1,4 +1,4 @@
-import { type ParticleBatch, type ScoreModel, type Sde, createRng, gaussianMixture, positionsOf } from '@scoreflow/core';
+import { type GaussianMixture, type ParticleBatch, type ScoreModel, type Sde, createRng, gaussianMixture, positionsOf } from '@scoreflow/core';
 import { from, lastValueFrom, toArray } from 'rxjs';
 import { describe, expect, it } from 'vitest';
 import { type HeunSpace, heun } from '../ode/heun.js';
@@ -11,17 +11,17 @@ import type { CpuEngine } from './wasm-euler-maruyama.js';
 
 const mixture = gaussianMixture({ weights: [0.4, 0.6], means: [[-3, 0], [2, 2]], std: [[0.5, 1], [0.8, 0.3]] });
 /** The exact score as the gaussian-mixture plugin gives it: core's kernels, and a description of the mixture. */
-const exactScore = (sde: Sde): ScoreModel => ({ ...diagonalScore(mixture, sde), name: 'gaussian-mixture', describe: () => ({ kind: 'mixture', mixture }) });
+const exactScore = (sde: Sde, of: GaussianMixture = mixture): ScoreModel => ({ ...diagonalScore(of, sde), name: 'gaussian-mixture', describe: () => ({ kind: 'mixture', mixture: of }) });
 
 const steps = 30;
 
 /** Heun's final positions and NFE counts from 2,501 prior particles (an odd count) on `engine`. */
-async function run(engine: CpuEngine, space: HeunSpace, options: { sde?: Sde; batchSize?: number; tEnd?: number } = {}) {
+async function run(engine: CpuEngine, space: HeunSpace, options: { sde?: Sde; batchSize?: number; tEnd?: number; mixture?: GaussianMixture } = {}) {
   const sde = options.sde ?? linearSde({ beta: 1, T: 2, linear: true });
   const n = 2501;
   const batches: ParticleBatch[] = gaussianBatches(createRng(3), n, 2, 0, 1.5, options.batchSize ?? n, 2);
   const nfe: number[] = [];
-  const stage = heun({ sde, score: exactScore(sde), rng: createRng(17), times: uniformTimes(2, options.tEnd ?? 1e-3, steps), snapshotEvery: steps, space, engine, onBatchDone: (s) => nfe.push(s.nfe) });
+  const stage = heun({ sde, score: exactScore(sde, options.mixture), rng: createRng(17), times: uniformTimes(2, options.tEnd ?? 1e-3, steps), snapshotEvery: steps, space, engine, onBatchDone: (s) => nfe.push(s.nfe) });
   const out = await lastValueFrom(from(batches).pipe(stage, toArray()));
   const x = new Float32Array(out.filter((b) => b.getChild('step')?.get(0) === steps).flatMap((b) => Array.from(positionsOf(b))));
   return { x, nfe };
@@ -47,6 +47,23 @@ describe('heun({ engine }): the fused WebAssembly step', () => {
     expect(wasm.nfe).toEqual(ts.nfe);
     // two evaluations a step, one on a last step to t = 0
     expect(ts.nfe).toEqual([options.tEnd === 0 ? 2 * steps - 1 : 2 * steps]);
+  });
+
+  it.each(['sigma', 'time'] as const)('runs mixtures of 1, 3 and 8 components (the generic score at the start and the end of a step) with the bytes of TypeScript, in %s space', async (space) => {
+    const eight = gaussianMixture({
+      weights: [1, 2, 3, 4, 5, 6, 7, 8],
+      means: Array.from({ length: 8 }, (_, k) => [5 * Math.cos((Math.PI / 4) * k), 5 * Math.sin((Math.PI / 4) * k)]),
+      std: Array.from({ length: 8 }, (_, k) => [0.3 + 0.1 * k, 0.9 - 0.1 * k]),
+    });
+    const mixtures = [gaussianMixture({ means: [[1, -2]], std: [[0.7, 1.3]] }), gaussianMixture({ weights: [0.2, 0.5, 0.3], means: [[-4, 0], [0, 3], [9, -9]], std: 0.5 }), eight];
+    for (const of of mixtures) {
+      for (const tEnd of [1e-3, 0]) {
+        const ts = await run('typescript', space, { mixture: of, tEnd });
+        const wasm = await run('wasm', space, { mixture: of, tEnd, batchSize: 1000 });
+        expect(ts.x.every(Number.isFinite)).toBe(true);
+        expect(bits(wasm.x)).toEqual(bits(ts.x));
+      }
+    }
   });
 
   it('gives identical particles with another batch size, and auto takes the kernel', async () => {

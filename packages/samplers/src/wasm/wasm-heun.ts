@@ -7,22 +7,15 @@ import { CHUNK_PARTICLES, type WasmKernels, wasmKernels } from './wasm-kernels.j
 /** One step of Heun's method on the frame's state (see `wasmHeunStep`); returns whether every position is finite. */
 export type WasmHeunStep = (state: SamplerState & { readonly fused: FusedAccess }, t: number, next: number) => boolean;
 
-/** Writes the diffused mixture's constants as the kernel reads them (a00 a01 a10 a11 p00 p01 p10 p11 dc) at `at`. */
-function writeComponents(heun: Float64Array, at: number, components: DiffusedComponents): void {
-  const { centres: a, precisions: p, logNormalisers: c } = components;
-  heun.set([a[0], a[1], a[2], a[3], p[0], p[1], p[2], p[3], c[1] - c[0]], at);
-}
-
 /**
- * Why the WebAssembly kernel cannot run Heun's step of `sde` with `score`, or undefined when it can:
- * `wasmMixtureUnfit`'s conditions, and two components (its score is the unrolled one only).
+ * Writes the diffused mixture's constants as the kernel reads them: for two components (core's
+ * unrolled score) a00 a01 a10 a11 p00 p01 p10 p11 dc into `heun` at `at`; for any other K, a_0 a_1
+ * p_0 p_1 c per component into `table`.
  */
-export function wasmHeunUnfit(sde: Sde, score: ScoreModel): string | undefined {
-  const description = score.describe?.();
-  if (description?.kind === 'mixture' && description.mixture.components !== 2) {
-    return `the Heun kernel takes two components in the plane, got ${description.mixture.components} in dimension ${description.mixture.dim}`;
-  }
-  return wasmMixtureUnfit(sde, score);
+function writeComponents(heun: Float64Array, at: number, table: Float64Array, components: DiffusedComponents): void {
+  const { centres: a, precisions: p, logNormalisers: c } = components;
+  if (components.components === 2) heun.set([a[0], a[1], a[2], a[3], p[0], p[1], p[2], p[3], c[1] - c[0]], at);
+  else for (let k = 0; k < components.components; k++) table.set([a[2 * k], a[2 * k + 1], p[2 * k], p[2 * k + 1], c[k]], 5 * k);
 }
 
 /**
@@ -31,11 +24,11 @@ export function wasmHeunUnfit(sde: Sde, score: ScoreModel): string | undefined {
  * (`kernels.wat`'s `heunStep`): the predictor, both score evaluations and the corrector fused per
  * pair of particles, nothing written between them. The same bytes as `heun` with `mixtureScore` in
  * either `space`; two counted score evaluations per step, one on a last step to t = 0 (where the
- * corrector is skipped). Undefined when the kernel does not apply (`wasmHeunUnfit`: a
- * two-component mixture in the plane, a linear drift, WebAssembly SIMD).
+ * corrector is skipped). Undefined when the kernel does not apply (`wasmMixtureUnfit`: a
+ * mixture in the plane of up to 256 components, a linear drift, WebAssembly SIMD).
  */
 export function wasmHeunStep(sde: Sde, score: ScoreModel, space: HeunSpace): WasmHeunStep | undefined {
-  if (wasmHeunUnfit(sde, score) !== undefined) return undefined;
+  if (wasmMixtureUnfit(sde, score) !== undefined) return undefined;
   const kernels = wasmKernels() as WasmKernels;
   const mixture = (score.describe?.() as { readonly mixture: GaussianMixture }).mixture;
   const [start, end] = [allocateComponents('wasmHeunStep', mixture), allocateComponents('wasmHeunStep', mixture)];
@@ -46,8 +39,8 @@ export function wasmHeunStep(sde: Sde, score: ScoreModel, space: HeunSpace): Was
     diffuseComponents(mixture, m, s, start);
     diffuseComponents(mixture, mNext, sNext, end);
     const { heun } = kernels;
-    writeComponents(heun, 0, start);
-    writeComponents(heun, 10, end);
+    writeComponents(heun, 0, kernels.mixture, start);
+    writeComponents(heun, 10, kernels.mixtureEnd, end);
     let last: boolean;
     if (space === 'time') {
       // reverseSde(sde, true).drift: a(t) x - (g(t)^2 / 2) score, as `pfOdeVelocity` computes it
@@ -65,13 +58,15 @@ export function wasmHeunStep(sde: Sde, score: ScoreModel, space: HeunSpace): Was
     if (!last) state.fused.countScore();
     const { x } = state;
     const n = x.length / 2;
+    // 0: the two-component score (core's unrolled one); K: the generic one
+    const count = mixture.components === 2 ? 0 : mixture.components;
     let finite = true;
     for (let i = 0; i < n; i += CHUNK_PARTICLES) {
       const run = Math.min(n - i, CHUNK_PARTICLES);
       kernels.x.set(x.subarray(i * 2, (i + run) * 2));
       // the kernel takes particles in pairs: the slot after an odd last one computes on zeros
       if (run % 2 === 1) kernels.x.fill(0, run * 2, run * 2 + 2);
-      if (kernels.heunStep(kernels.xOffset, run, space === 'time' ? 0 : 1, last ? 1 : 0) === 0) finite = false;
+      if (kernels.heunStep(kernels.xOffset, run, space === 'time' ? 0 : 1, last ? 1 : 0, count) === 0) finite = false;
       x.set(kernels.x.subarray(0, run * 2), i * 2);
     }
     return finite;

@@ -180,10 +180,10 @@ describe('wasmMixtureStep(kernels, x, components, update, noise)', () => {
     expect(bits(clean)).toEqual(bits(cleanExpected));
   });
 
-  it('rejects a mixture off the plane or of more than 512 components, naming what it got', () => {
+  it('rejects a mixture off the plane or of more than 256 components, naming what it got', () => {
     const space = allocateComponents('spec', gaussianMixture({ means: [[0, 0, 0], [1, 1, 1]], std: 1 }));
-    expect(() => wasmMixtureStep(kernels, new Float32Array(6), space, { scale: 1, scoreDt: 0, noise: 0 }, undefined)).toThrow(/at most 512 components, got 2 in dimension 3/);
-    const many = allocateComponents('spec', gaussianMixture({ means: Array.from({ length: 513 }, (_, k) => [k, 0]), std: 1 }));
-    expect(() => wasmMixtureStep(kernels, new Float32Array(4), many, { scale: 1, scoreDt: 0, noise: 0 }, undefined)).toThrow(/at most 512 components, got 513 in dimension 2/);
+    expect(() => wasmMixtureStep(kernels, new Float32Array(6), space, { scale: 1, scoreDt: 0, noise: 0 }, undefined)).toThrow(/at most 256 components, got 2 in dimension 3/);
+    const many = allocateComponents('spec', gaussianMixture({ means: Array.from({ length: 257 }, (_, k) => [k, 0]), std: 1 }));
+    expect(() => wasmMixtureStep(kernels, new Float32Array(4), many, { scale: 1, scoreDt: 0, noise: 0 }, undefined)).toThrow(/at most 256 components, got 257 in dimension 2/);
   });
 });

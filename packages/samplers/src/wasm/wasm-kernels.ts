@@ -16,14 +16,16 @@ export const KERNEL_LAYOUT = {
   heun: 24576,
   /** The MCMC target: the mixture at t = 0 as `heunStep` takes it, then its log normalisers c_0, c_1. */
   target: 24816,
-  /** `mixtureStep`'s mixture of K components (a_0 a_1 p_0 p_1 c per component, f64), up to `MAX_KERNEL_COMPONENTS`. */
+  /** A mixture of K components (a_0 a_1 p_0 p_1 c per component, f64), up to `MAX_KERNEL_COMPONENTS`: `mixtureStep`'s, and `heunStep`'s at the step's start. */
   mixture: 25088,
+  /** `heunStep`'s K-component mixture at the step's end. */
+  mixtureEnd: 35328,
   /** One chunk of MCMC chains (`mcmcStep`): positions, gradients, log densities, step sizes, normals, uniforms, alpha, accepted. */
   chains: 65536,
 } as const;
 
-/** The most components `mixtureStep` takes (its table and scratch end at 53,760 bytes). */
-export const MAX_KERNEL_COMPONENTS = 512;
+/** The most components `mixtureStep` and `heunStep` take (their two tables and the scratch end at 49,664 bytes). */
+export const MAX_KERNEL_COMPONENTS = 256;
 
 /** Pages of 64 kB the kernels' memory holds (the MCMC chunk ends at 132,096 bytes). */
 const PAGES = 3;
@@ -49,8 +51,14 @@ export interface WasmKernels {
   mixtureStep(x: number, z: number, n: number, mode: number, components: number): number;
   /** `mixtureStep`'s K components (`KERNEL_LAYOUT.mixture`): a_0 a_1 p_0 p_1 c each. */
   readonly mixture: Float64Array;
-  /** Heun's step of `n` particles at byte offset `x` (mode 0: in t, 1: in sigma; `last` 1 skips the corrector), its constants in `heun`; 1 when every new position is finite. */
-  heunStep(x: number, n: number, mode: number, last: number): number;
+  /** `heunStep`'s K components at the step's end (`KERNEL_LAYOUT.mixtureEnd`). */
+  readonly mixtureEnd: Float64Array;
+  /**
+   * Heun's step of `n` particles at byte offset `x` (mode 0: in t, 1: in sigma; `last` 1 skips the
+   * corrector), its numbers in `heun` and its mixtures there (`components` 0) or in `mixture` and
+   * `mixtureEnd` (`components` K); 1 when every new position is finite.
+   */
+  heunStep(x: number, n: number, mode: number, last: number, components: number): number;
   /** `heunStep`'s constants (`KERNEL_LAYOUT.heun`): the mixture at t at 0, at the step's end at 10, the step's numbers at 20. */
   readonly heun: Float64Array;
   /** One MCMC transition (kind 0: random-walk Metropolis, 1: MALA, 2: HMC with `leapfrogSteps`) of the `n` chains of `chains`, the target in `target`. */
@@ -123,6 +131,7 @@ export function createWasmKernels(): WasmKernels | undefined {
     mixtureStep: exports.mixtureStep,
     heunStep: exports.heunStep,
     mixture: new Float64Array(memory.buffer, KERNEL_LAYOUT.mixture, MAX_KERNEL_COMPONENTS * 5),
+    mixtureEnd: new Float64Array(memory.buffer, KERNEL_LAYOUT.mixtureEnd, MAX_KERNEL_COMPONENTS * 5),
     heun: new Float64Array(memory.buffer, KERNEL_LAYOUT.heun, 30),
     mcmcStep: exports.mcmcStep,
     target: new Float64Array(memory.buffer, KERNEL_LAYOUT.target, 11),

@@ -12,7 +12,7 @@ export type WasmFlowStep = (state: SamplerState & { readonly fused: FusedAccess 
  * mixture score in the WebAssembly SIMD kernel (`wasmMixtureFlowStep`): x <- x + dt (a(t) x -
  * g(t)^2 score / 2), the same bytes as `odeEuler` with `mixtureScore`, one counted score evaluation
  * per step; the frame checks finiteness, as for `odeEuler`. Undefined when the kernel does not
- * apply (`wasmMixtureUnfit`: a mixture in the plane of at most 512 components, a linear drift, WebAssembly SIMD).
+ * apply (`wasmMixtureUnfit`: a mixture in the plane of at most 256 components, a linear drift, WebAssembly SIMD).
  */
 export function wasmOdeEulerStep(sde: Sde, score: ScoreModel): WasmFlowStep | undefined {
   if (wasmMixtureUnfit(sde, score) !== undefined) return undefined;
