@@ -359,22 +359,17 @@
       (f64x2.add (f64x2.splat (f64.const 1))
         (f64x2.mul (local.get $r) (f64x2.add (f64x2.splat (f64.const 1)) (f64x2.mul (local.get $r) (f64x2.splat (f64.const 0.5))))))))
 
-  ;; $scoreK(x0, x1, table, K): the exact score of the diffused K-component mixture in the plane at
-  ;; two particles (coordinate 0 of both in x0, coordinate 1 in x1), its components at `table`, rounded to
-  ;; float32: core's writeLogits and writeGradLogDensityGeneric operation for operation. Logits
-  ;; l_k = c_k - 0.5 ((x_0 - a_k0)^2 p_k0 + (x_1 - a_k1)^2 p_k1) and their running maximum (a lane
-  ;; takes l_k only where l_k > max, as `logit > max` does, NaN never); e_k = expClamped(l_k - max),
-  ;; summed in order; score_j = f32((sum_k (e_k (a_kj - x_j)) p_kj) (1 / sum)).
-  (func $scoreK (param $x0 v128) (param $x1 v128) (param $table i32) (param $components i32) (result v128 v128)
-    (local $at i32) (local $end i32) (local $logit i32)
-    (local $d0 v128) (local $d1 v128) (local $y v128) (local $max v128) (local $sum v128)
-    (local $e v128) (local $g0 v128) (local $g1 v128)
+  ;; $logits(x0, x1, table, K): core's writeLogits at two particles for the K components at `table`
+  ;; (a_0 a_1 p_0 p_1 c each): l_k = c_k - 0.5 ((x_0 - a_k0)^2 p_k0 + (x_1 - a_k1)^2 p_k1) into the
+  ;; scratch row at 45568 (one f64x2 per component), returning their running maximum: a lane takes
+  ;; l_k only where l_k > max, as `logit > max` does (a NaN never).
+  (func $logits (param $x0 v128) (param $x1 v128) (param $table i32) (param $components i32) (result v128)
+    (local $at i32) (local $end i32) (local $logit i32) (local $d0 v128) (local $d1 v128) (local $y v128) (local $max v128)
     (local.set $end (i32.add (local.get $table) (i32.mul (local.get $components) (i32.const 40))))
-    ;; the logits and their maximum
     (local.set $max (f64x2.splat (f64.const -inf)))
     (local.set $at (local.get $table))
     (local.set $logit (i32.const 45568))
-    (loop $logits
+    (loop $each
       (local.set $d0 (f64x2.sub (local.get $x0) (f64x2.splat (f64.load offset=0 (local.get $at)))))
       (local.set $d1 (f64x2.sub (local.get $x1) (f64x2.splat (f64.load offset=8 (local.get $at)))))
       (local.set $y
@@ -386,11 +381,22 @@
       (v128.store (local.get $logit) (local.get $y))
       (local.set $max (v128.bitselect (local.get $y) (local.get $max) (f64x2.gt (local.get $y) (local.get $max))))
       (local.set $logit (i32.add (local.get $logit) (i32.const 16)))
-      (br_if $logits (i32.lt_u (local.tee $at (i32.add (local.get $at) (i32.const 40))) (local.get $end))))
+      (br_if $each (i32.lt_u (local.tee $at (i32.add (local.get $at) (i32.const 40))) (local.get $end))))
+    (local.get $max))
+
+  ;; $scoreK(x0, x1, table, K): the exact score of the diffused K-component mixture in the plane at
+  ;; two particles (coordinate 0 of both in x0, coordinate 1 in x1), its components at `table`, rounded to
+  ;; float32: core's writeGradLogDensityGeneric operation for operation. The logits and their
+  ;; maximum ($logits); e_k = expClamped(l_k - max),
+  ;; summed in order; score_j = f32((sum_k (e_k (a_kj - x_j)) p_kj) (1 / sum)).
+  (func $scoreK (param $x0 v128) (param $x1 v128) (param $table i32) (param $components i32) (result v128 v128)
+    (local $at i32) (local $end i32) (local $logit i32)
+    (local $y v128) (local $max v128) (local $sum v128) (local $e v128) (local $g0 v128) (local $g1 v128)
+    (local.set $max (call $logits (local.get $x0) (local.get $x1) (local.get $table) (local.get $components)))
+    (local.set $end (i32.add (i32.const 45568) (i32.shl (local.get $components) (i32.const 4))))
     ;; e_k = expClamped(l_k - max), in place, and their sum
     (local.set $sum (f64x2.splat (f64.const 0)))
     (local.set $at (i32.const 45568))
-    (local.set $end (local.get $logit))
     (loop $exponentials
       (local.set $y (f64x2.sub (v128.load (local.get $at)) (local.get $max)))
       (local.set $e (call $expClamped (local.get $y)))
@@ -633,6 +639,32 @@
       (call $log2 (f64x2.add (f64x2.splat (f64.const 1))
         (call $exp2 (v128.bitselect (local.get $l1) (local.get $l0) (f64x2.eq (local.get $l0) (f64x2.splat (f64.const 0)))))))))
 
+  ;; $logDensityK(x0, x1): log p of an MCMC target of K components (the table at 25088) at two
+  ;; chains, as core's writeLogDensity computes it: the logits and their maximum ($logits), then
+  ;; max + Math.log(sum_k Math.exp(l_k - max)), summed in order from 0 (the imports: two calls a term).
+  (func $logDensityK (param $x0 v128) (param $x1 v128) (result v128)
+    (local $at i32) (local $end i32) (local $max v128) (local $sum v128)
+    (local.set $max (call $logits (local.get $x0) (local.get $x1) (i32.const 25088) (global.get $targetComponents)))
+    (local.set $end (i32.add (i32.const 45568) (i32.shl (global.get $targetComponents) (i32.const 4))))
+    (local.set $sum (f64x2.splat (f64.const 0)))
+    (local.set $at (i32.const 45568))
+    (loop $terms
+      (local.set $sum (f64x2.add (local.get $sum) (call $exp2 (f64x2.sub (v128.load (local.get $at)) (local.get $max)))))
+      (br_if $terms (i32.lt_u (local.tee $at (i32.add (local.get $at) (i32.const 16))) (local.get $end))))
+    (f64x2.add (local.get $max) (call $log2 (local.get $sum))))
+
+  ;; The MCMC target's log density and score: its two components at 24816 ($logDensity, $score) when
+  ;; $targetComponents is 0, else its K components at 25088 ($logDensityK, $scoreK).
+  (global $targetComponents (mut i32) (i32.const 0))
+  (func $targetLogDensity (param $x0 v128) (param $x1 v128) (result v128)
+    (if (result v128) (global.get $targetComponents)
+      (then (call $logDensityK (local.get $x0) (local.get $x1)))
+      (else (call $logDensity (local.get $x0) (local.get $x1)))))
+  (func $targetScore (param $x0 v128) (param $x1 v128) (result v128 v128)
+    (if (result v128 v128) (global.get $targetComponents)
+      (then (call $scoreK (local.get $x0) (local.get $x1) (i32.const 25088) (global.get $targetComponents)))
+      (else (call $score (local.get $x0) (local.get $x1) (i32.const 24816)))))
+
   ;; hmcLeapfrog(n, steps): the leapfrog steps of HMC (Neal 2011, eqs. 5.18-5.20; `leapfrog`) of the
   ;; n chains of the MCMC chunk, step by step over all chains (the chains' steps are independent, so
   ;; the CPU overlaps them; one chain's are a chain of dependent operations). Per pair of chains it
@@ -680,7 +712,7 @@
         (local.set $z1 (v128.load offset=16400 (local.get $s)))
         (local.set $q0 (call $f32 (f64x2.add (v128.load (local.get $s)) (f64x2.mul (local.get $h) (local.get $z0)))))
         (local.set $q1 (call $f32 (f64x2.add (v128.load offset=16 (local.get $s)) (f64x2.mul (local.get $h) (local.get $z1)))))
-        (call $score (local.get $q0) (local.get $q1) (i32.const 24816))
+        (call $targetScore (local.get $q0) (local.get $q1))
         (local.set $g1)
         (local.set $g0)
         (v128.store (local.get $s) (local.get $q0))
@@ -694,8 +726,9 @@
         (br_if $pairs (i32.lt_u (local.get $p) (local.get $end))))
       (br_if $step (local.get $l))))
 
-  ;; mcmcStep(kind, n, leapfrogSteps): one MCMC transition of the n chains of the chunk at 65536
-  ;; (two chains per f64x2), with the exact log density and gradient of the target at 24816, the
+  ;; mcmcStep(kind, n, leapfrogSteps, components): one MCMC transition of the n chains of the chunk
+  ;; at 65536 (two chains per f64x2), with the exact log density and gradient of the target (two
+  ;; components at 24816 for `components` 0, else that many at 25088: $targetLogDensity), the
   ;; normals and uniforms drawn by the caller (core's keyed draws), and the Metropolis-Hastings test
   ;; of `metropolisUpdate` (alpha = min(1, exp(ratio)), 0 for NaN; accept when Math.log(u) < ratio).
   ;; Every operation is the TypeScript kernel's, in the same order, rounding to float32 where it
@@ -708,7 +741,7 @@
   ;;   the last), ratio -= -log p(x') + |p|^2 / 2.
   ;; Accepted chains take x', its log density and (kinds 1, 2) its gradient. An odd n computes one
   ;; more chain in the slot after the last (the caller zeroes it; it is not read back).
-  (func (export "mcmcStep") (param $kind i32) (param $n i32) (param $leapfrogSteps i32)
+  (func (export "mcmcStep") (param $kind i32) (param $n i32) (param $leapfrogSteps i32) (param $components i32)
     (local $p i32) (local $zp i32) (local $l i32)
     (local $xs v128) (local $x0 v128) (local $x1 v128) (local $g0 v128) (local $g1 v128)
     (local $q0 v128) (local $q1 v128) (local $qg0 v128) (local $qg1 v128)
@@ -716,6 +749,7 @@
     (local $ratio v128) (local $a0 v128) (local $a1 v128) (local $hh v128) (local $accept v128)
     (local $HALF v128)
     (local.set $HALF (f64x2.splat (f64.const 0.5)))
+    (global.set $targetComponents (local.get $components))
     (if (i32.eq (local.get $kind) (i32.const 2)) (then (call $hmcLeapfrog (local.get $n) (local.get $leapfrogSteps))))
     (local.set $p (i32.const 65536))
     (local.set $zp (i32.const 98304))
@@ -740,7 +774,7 @@
             ;; random-walk Metropolis
             (local.set $q0 (call $f32 (f64x2.add (local.get $x0) (f64x2.mul (local.get $h) (local.get $z0)))))
             (local.set $q1 (call $f32 (f64x2.add (local.get $x1) (f64x2.mul (local.get $h) (local.get $z1)))))
-            (local.set $lq (call $logDensity (local.get $q0) (local.get $q1)))
+            (local.set $lq (call $targetLogDensity (local.get $q0) (local.get $q1)))
             (local.set $ratio (f64x2.sub (local.get $lq) (local.get $ld))))
           (else (if (i32.eq (local.get $kind) (i32.const 1))
             (then
@@ -749,8 +783,8 @@
               (local.set $a0 (f64x2.sqrt (local.get $h)))
               (local.set $q0 (call $f32 (f64x2.add (f64x2.add (local.get $x0) (f64x2.mul (local.get $hh) (local.get $g0))) (f64x2.mul (local.get $a0) (local.get $z0)))))
               (local.set $q1 (call $f32 (f64x2.add (f64x2.add (local.get $x1) (f64x2.mul (local.get $hh) (local.get $g1))) (f64x2.mul (local.get $a0) (local.get $z1)))))
-              (local.set $lq (call $logDensity (local.get $q0) (local.get $q1)))
-              (call $score (local.get $q0) (local.get $q1) (i32.const 24816))
+              (local.set $lq (call $targetLogDensity (local.get $q0) (local.get $q1)))
+              (call $targetScore (local.get $q0) (local.get $q1))
               (local.set $qg1)
               (local.set $qg0)
               ;; forward |x' - x - (h/2) g|^2 in a0, backward |x - x' - (h/2) g'|^2 in a1 (steps x' - x in z0, z1)
@@ -773,7 +807,7 @@
               (local.set $z1 (v128.load offset=53264 (local.get $zp)))
               (local.set $qg0 (v128.load offset=69632 (local.get $zp)))
               (local.set $qg1 (v128.load offset=69648 (local.get $zp)))
-              (local.set $lq (call $logDensity (local.get $q0) (local.get $q1)))
+              (local.set $lq (call $targetLogDensity (local.get $q0) (local.get $q1)))
               (local.set $ratio
                 (f64x2.sub (v128.load offset=118784 (local.get $p))
                   (f64x2.add (f64x2.neg (local.get $lq))

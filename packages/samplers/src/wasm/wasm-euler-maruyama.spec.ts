@@ -8,6 +8,7 @@ import { eulerMaruyamaPlugin } from '../reverse-sde/euler-maruyama-plugin.js';
 import { gaussianBatches } from '../testing/gaussian.js';
 import { linearSde } from '../testing/linear-sde.js';
 import { diagonalScore } from '../testing/mixture-problem.js';
+import { manyComponentMixtures } from '../testing/many-components.js';
 import { uniformTimes } from '../testing/times.js';
 import type { CpuEngine } from './wasm-euler-maruyama.js';
 import { wasmEulerMaruyamaUnfit } from './wasm-euler-maruyama.js';
@@ -66,13 +67,8 @@ describe('eulerMaruyama({ engine })', () => {
   });
 
   it('runs any number of components in the plane (the generic score: 1, 3, eight Gaussians, 40) with the bytes of engine typescript', async () => {
-    const eight = gaussianMixture({
-      weights: [1, 2, 3, 4, 5, 6, 7, 8],
-      means: Array.from({ length: 8 }, (_, k) => [5 * Math.cos((Math.PI / 4) * k), 5 * Math.sin((Math.PI / 4) * k)]),
-      std: Array.from({ length: 8 }, (_, k) => [0.3 + 0.1 * k, 0.9 - 0.1 * k]),
-    });
     const forty = gaussianMixture({ means: Array.from({ length: 40 }, (_, k) => [Math.cos(k) * k * 0.3, Math.sin(k) * 4]), std: 0.2 });
-    const mixtures = [gaussianMixture({ means: [[1, -2]], std: [[0.7, 1.3]] }), gaussianMixture({ weights: [0.2, 0.5, 0.3], means: [[-4, 0], [0, 3], [20, -20]], std: 0.5 }), eight, forty];
+    const mixtures = [...manyComponentMixtures(5), forty];
     for (const of of mixtures) {
       const ts = await run('typescript', { mixture: of });
       const wasm = await run('wasm', { mixture: of, batchSize: 999 });

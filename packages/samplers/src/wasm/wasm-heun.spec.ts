@@ -6,6 +6,7 @@ import { heunPlugin } from '../ode/heun-plugin.js';
 import { gaussianBatches } from '../testing/gaussian.js';
 import { linearSde } from '../testing/linear-sde.js';
 import { diagonalScore } from '../testing/mixture-problem.js';
+import { manyComponentMixtures } from '../testing/many-components.js';
 import { uniformTimes } from '../testing/times.js';
 import type { CpuEngine } from './wasm-euler-maruyama.js';
 
@@ -50,13 +51,7 @@ describe('heun({ engine }): the fused WebAssembly step', () => {
   });
 
   it.each(['sigma', 'time'] as const)('runs mixtures of 1, 3 and 8 components (the generic score at the start and the end of a step) with the bytes of TypeScript, in %s space', async (space) => {
-    const eight = gaussianMixture({
-      weights: [1, 2, 3, 4, 5, 6, 7, 8],
-      means: Array.from({ length: 8 }, (_, k) => [5 * Math.cos((Math.PI / 4) * k), 5 * Math.sin((Math.PI / 4) * k)]),
-      std: Array.from({ length: 8 }, (_, k) => [0.3 + 0.1 * k, 0.9 - 0.1 * k]),
-    });
-    const mixtures = [gaussianMixture({ means: [[1, -2]], std: [[0.7, 1.3]] }), gaussianMixture({ weights: [0.2, 0.5, 0.3], means: [[-4, 0], [0, 3], [9, -9]], std: 0.5 }), eight];
-    for (const of of mixtures) {
+    for (const of of manyComponentMixtures(5)) {
       for (const tEnd of [1e-3, 0]) {
         const ts = await run('typescript', space, { mixture: of, tEnd });
         const wasm = await run('wasm', space, { mixture: of, tEnd, batchSize: 1000 });

@@ -2,7 +2,7 @@ import { type DiffusedComponents, type GaussianMixture, type ScoreModel, type Sd
 import type { HeunSpace } from '../ode/heun.js';
 import type { FusedAccess, SamplerState } from '../shared/reverse-sampler.js';
 import { wasmMixtureUnfit } from './wasm-euler-maruyama.js';
-import { CHUNK_PARTICLES, type WasmKernels, wasmKernels } from './wasm-kernels.js';
+import { CHUNK_PARTICLES, type WasmKernels, wasmKernels, writeComponentTable } from './wasm-kernels.js';
 
 /** One step of Heun's method on the frame's state (see `wasmHeunStep`); returns whether every position is finite. */
 export type WasmHeunStep = (state: SamplerState & { readonly fused: FusedAccess }, t: number, next: number) => boolean;
@@ -15,7 +15,7 @@ export type WasmHeunStep = (state: SamplerState & { readonly fused: FusedAccess 
 function writeComponents(heun: Float64Array, at: number, table: Float64Array, components: DiffusedComponents): void {
   const { centres: a, precisions: p, logNormalisers: c } = components;
   if (components.components === 2) heun.set([a[0], a[1], a[2], a[3], p[0], p[1], p[2], p[3], c[1] - c[0]], at);
-  else for (let k = 0; k < components.components; k++) table.set([a[2 * k], a[2 * k + 1], p[2 * k], p[2 * k + 1], c[k]], 5 * k);
+  else writeComponentTable(table, components);
 }
 
 /**

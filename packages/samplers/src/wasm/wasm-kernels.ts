@@ -1,4 +1,4 @@
-import { EXP_CLAMPED_TABLES, ZIGGURAT_TABLES } from '@scoreflow/core';
+import { type DiffusedComponents, EXP_CLAMPED_TABLES, ZIGGURAT_TABLES } from '@scoreflow/core';
 import { KERNELS_WASM_BASE64 } from './kernels-wasm.js';
 
 /** Byte offsets in the kernels' memory (see the layout at the top of `kernels.wat`). */
@@ -61,8 +61,8 @@ export interface WasmKernels {
   heunStep(x: number, n: number, mode: number, last: number, components: number): number;
   /** `heunStep`'s constants (`KERNEL_LAYOUT.heun`): the mixture at t at 0, at the step's end at 10, the step's numbers at 20. */
   readonly heun: Float64Array;
-  /** One MCMC transition (kind 0: random-walk Metropolis, 1: MALA, 2: HMC with `leapfrogSteps`) of the `n` chains of `chains`, the target in `target`. */
-  mcmcStep(kind: number, n: number, leapfrogSteps: number): void;
+  /** One MCMC transition (kind 0: random-walk Metropolis, 1: MALA, 2: HMC with `leapfrogSteps`) of the `n` chains of `chains`, the target in `target` (`components` 0) or that many components in `mixture`. */
+  mcmcStep(kind: number, n: number, leapfrogSteps: number, components: number): void;
   /** The MCMC target's 11 constants (`KERNEL_LAYOUT.target`). */
   readonly target: Float64Array;
   /** Views of the MCMC chunk (CHUNK_PARTICLES chains in the plane). */
@@ -84,6 +84,12 @@ export interface WasmKernels {
   /** The chunk of normals at `zOffset`. */
   readonly z: Float32Array;
   readonly zOffset: number;
+}
+
+/** Writes diffused components as the kernel's generic score reads them (`$scoreK`: a_0 a_1 p_0 p_1 c per component) into `table`. */
+export function writeComponentTable(table: Float64Array, components: DiffusedComponents): void {
+  const { centres: a, precisions: p, logNormalisers: c } = components;
+  for (let k = 0; k < components.components; k++) table.set([a[2 * k], a[2 * k + 1], p[2 * k], p[2 * k + 1], c[k]], 5 * k);
 }
 
 let compiled: WebAssembly.Module | null | undefined;

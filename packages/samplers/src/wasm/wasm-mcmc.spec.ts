@@ -6,6 +6,7 @@ import type { McmcOptions, McmcStats } from '../mcmc/mcmc-options.js';
 import { randomWalkMetropolisPlugin } from '../mcmc/random-walk-metropolis-plugin.js';
 import { randomWalkMetropolis } from '../mcmc/random-walk-metropolis.js';
 import { initialBatches, runChains } from '../mcmc/testing/run-chains.js';
+import { manyComponentMixtures } from '../testing/many-components.js';
 import type { CpuEngine } from './wasm-euler-maruyama.js';
 import { wasmMcmcUnfit } from './wasm-mcmc.js';
 
@@ -71,13 +72,24 @@ describe('MCMC transitions on the WebAssembly kernel (engine)', () => {
     expect(allBits(auto.draws)).toEqual(allBits(whole.draws));
   });
 
+  it.each(Object.keys(samplers) as Method[])('%s: targets of 1, 3 and 8 components (the generic log density and score) give the bytes of engine typescript', async (method) => {
+    for (const mixture of manyComponentMixtures(3)) {
+      const ts = await run(method, 'typescript', { target: mixtureTarget(mixture) });
+      const wasm = await run(method, 'wasm', { target: mixtureTarget(mixture), batchSize: 1000 });
+      expect(allBits(wasm.draws)).toEqual(allBits(ts.draws));
+      expect(ts.stats.acceptance).toBeGreaterThan(0.1);
+    }
+  });
+
   it('refuses wasm for a target it does not take, saying why; auto runs TypeScript there', async () => {
-    const three = mixtureTarget(gaussianMixture({ means: [[0, 0], [1, 1], [2, 2]], std: 1 }));
-    expect(wasmMcmcUnfit(three)).toMatch(/got 3 in dimension 2/);
-    expect(wasmMcmcUnfit({ ...three, describe: undefined })).toMatch(/is not an exact Gaussian mixture/);
-    expect(() => mala({ target: three, rng: createRng(1), engine: 'wasm' })).toThrow(/mala: engine 'wasm' cannot run this stage: the kernel takes two components in the plane/);
-    const auto = await run('mala', 'auto', { target: three });
-    const ts = await run('mala', 'typescript', { target: three });
+    const space = mixtureTarget(gaussianMixture({ means: [[0, 0, 0], [1, 1, 1]], std: 1 }));
+    expect(wasmMcmcUnfit(space)).toMatch(/at most 256 components, got 2 in dimension 3/);
+    expect(wasmMcmcUnfit(mixtureTarget(gaussianMixture({ means: Array.from({ length: 257 }, (_, k) => [k, 0]), std: 1 })))).toMatch(/got 257 in dimension 2/);
+    expect(wasmMcmcUnfit({ ...space, describe: undefined })).toMatch(/is not an exact Gaussian mixture/);
+    expect(() => mala({ target: space, rng: createRng(1), engine: 'wasm' })).toThrow(/mala: engine 'wasm' cannot run this stage: the kernel takes a mixture in the plane of at most 256/);
+    const undescribed = { ...target, describe: undefined };
+    const auto = await run('mala', 'auto', { target: undescribed });
+    const ts = await run('mala', 'typescript', { target: undescribed });
     expect(allBits(auto.draws)).toEqual(allBits(ts.draws));
   });
 

@@ -2,7 +2,7 @@ import { type GaussianMixture, type Target, allocateComponents, diffuseComponent
 import type { Chains } from '../mcmc/chains.js';
 import type { McmcKernel } from '../mcmc/mcmc-sampler.js';
 import type { CpuEngine } from './wasm-euler-maruyama.js';
-import { CHUNK_PARTICLES, KERNEL_LAYOUT, type WasmKernels, wasmKernels } from './wasm-kernels.js';
+import { CHUNK_PARTICLES, KERNEL_LAYOUT, MAX_KERNEL_COMPONENTS, type WasmKernels, wasmKernels, writeComponentTable } from './wasm-kernels.js';
 import { drawsCoreRandom } from './wasm-euler-maruyama.js';
 import { DISTRIBUTION, wasmDrawsAt } from './wasm-normals.js';
 
@@ -14,15 +14,17 @@ export type WasmMcmcMethod = keyof typeof KINDS;
 
 /**
  * Why the WebAssembly kernel cannot run an MCMC transition on `target`, or undefined when it can
- * (then bit for bit): it takes a target that describes itself as a Gaussian mixture with two
- * components in the plane (`gaussian-mixture`, and the `ring` or `separated-modes` targets of that
- * size), and WebAssembly SIMD.
+ * (then bit for bit): it takes a target that describes itself as a Gaussian mixture in the plane
+ * of up to `MAX_KERNEL_COMPONENTS` components (`gaussian-mixture`, `ring`, `separated-modes`), and
+ * WebAssembly SIMD.
  */
 export function wasmMcmcUnfit(target: Target): string | undefined {
   const description = target.describe?.();
   if (description?.kind !== 'mixture') return `the target '${target.name}' is not an exact Gaussian mixture`;
   const { mixture } = description;
-  if (mixture.dim !== 2 || mixture.components !== 2) return `the kernel takes two components in the plane, got ${mixture.components} in dimension ${mixture.dim}`;
+  if (mixture.dim !== 2 || mixture.components > MAX_KERNEL_COMPONENTS) {
+    return `the kernel takes a mixture in the plane of at most ${MAX_KERNEL_COMPONENTS} components, got ${mixture.components} in dimension ${mixture.dim}`;
+  }
   if (wasmKernels() === undefined) return 'this JavaScript engine has no WebAssembly SIMD';
   return undefined;
 }
@@ -30,7 +32,8 @@ export function wasmMcmcUnfit(target: Target): string | undefined {
 /**
  * The transition of `method` on the WebAssembly SIMD kernel (`kernels.wat`'s `mcmcStep`): the
  * proposal, the exact log density (core's `writeLogDensity`: Math.exp and Math.log imported, so
- * the same functions) and gradient of the two-component mixture, the leapfrog steps of HMC and the
+ * the same functions) and gradient (core's `writeGradLogDensity`, unrolled for two components,
+ * generic otherwise) of the mixture, the leapfrog steps of HMC and the
  * Metropolis-Hastings test, fused per pair of chains; the normals and uniforms are core's keyed
  * draws, made by the kernels for a range of ids (`wasmDrawsAt`) and by the chains otherwise. The same bytes as
  * `randomWalkKernel`, `malaKernel` and `hmcKernel(leapfrogSteps)` on a mixture target (positions,
@@ -42,8 +45,13 @@ export function wasmMcmcTransition(method: WasmMcmcMethod, target: Target, leapf
   const kernels = wasmKernels() as WasmKernels;
   const mixture = (target.describe?.() as { readonly mixture: GaussianMixture }).mixture;
   // the undiffused mixture, as core's mixtureLogDensity and mixtureGradLogDensity take it
-  const { centres: a, precisions: p, logNormalisers: c } = diffuseComponents(mixture, 1, 0, allocateComponents('wasmMcmcTransition', mixture));
-  const constants = [a[0], a[1], a[2], a[3], p[0], p[1], p[2], p[3], c[1] - c[0], c[0], c[1]];
+  const diffused = diffuseComponents(mixture, 1, 0, allocateComponents('wasmMcmcTransition', mixture));
+  const { centres: a, precisions: p, logNormalisers: c } = diffused;
+  // Two components: the unrolled constants at `target`; K: the generic score's table in `mixture`.
+  const count = mixture.components === 2 ? 0 : mixture.components;
+  const constants = new Float64Array(count === 0 ? 11 : 5 * count);
+  if (count === 0) constants.set([a[0], a[1], a[2], a[3], p[0], p[1], p[2], p[3], c[1] - c[0], c[0], c[1]]);
+  else writeComponentTable(constants, diffused);
   const kind = KINDS[method];
   const gradient = kind !== 0;
   const normalUse = kind === 2 ? 'momentum' : 'proposal';
@@ -59,7 +67,7 @@ export function wasmMcmcTransition(method: WasmMcmcMethod, target: Target, leapf
     const uniformKey = { seed: rng.seed, key: { step: iteration, stream: stream('accept') } };
     counts.densities++;
     counts.gradients += kind === 0 ? 0 : kind === 1 ? 1 : leapfrogSteps;
-    kernels.target.set(constants);
+    (count === 0 ? kernels.target : kernels.mixture).set(constants);
     const view = kernels.chains;
     for (let i = 0; i < n; i += CHUNK_PARTICLES) {
       const run = Math.min(n - i, CHUNK_PARTICLES);
@@ -81,7 +89,7 @@ export function wasmMcmcTransition(method: WasmMcmcMethod, target: Target, leapf
         for (const values of [view.x, view.gradient, view.z]) values.fill(0, 2 * run, 2 * run + 2);
         for (const values of [view.logDensity, view.stepSize, view.u]) values[run] = 0;
       }
-      kernels.mcmcStep(kind, run, leapfrogSteps);
+      kernels.mcmcStep(kind, run, leapfrogSteps, count);
       x.set(view.x.subarray(0, 2 * run), from);
       if (gradient) chains.gradient.set(view.gradient.subarray(0, 2 * run), from);
       logDensity.set(view.logDensity.subarray(0, run), i);

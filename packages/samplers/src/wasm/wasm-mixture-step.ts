@@ -1,5 +1,5 @@
 import { type DiffusedComponents, ID_BLOCK_SIZE } from '@scoreflow/core';
-import { CHUNK_PARTICLES, KERNEL_LAYOUT, MAX_KERNEL_COMPONENTS, type WasmKernels } from './wasm-kernels.js';
+import { CHUNK_PARTICLES, KERNEL_LAYOUT, MAX_KERNEL_COMPONENTS, type WasmKernels, writeComponentTable } from './wasm-kernels.js';
 import { type NormalKey, skipNormals, startNormalBlock } from './wasm-normals.js';
 
 /** The affine reverse update x <- scale x - scoreDt score + noise z (samplers' `affineStep`). */
@@ -64,7 +64,7 @@ function runChunks(fn: string, kernels: WasmKernels, x: Float32Array, components
   if (count === 2) kernels.setMixtureStep(a[0], a[1], a[2], a[3], p[0], p[1], p[2], p[3], c[1] - c[0], update[0], update[1], update[2]);
   else {
     kernels.setMixtureStep(0, 0, 0, 0, 0, 0, 0, 0, 0, update[0], update[1], update[2]);
-    for (let k = 0; k < count; k++) kernels.mixture.set([a[2 * k], a[2 * k + 1], p[2 * k], p[2 * k + 1], c[k]], 5 * k);
+    writeComponentTable(kernels.mixture, components);
   }
   let finite = true;
   let i = 0;
