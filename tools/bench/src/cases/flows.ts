@@ -11,16 +11,16 @@ const METHODS: readonly FlowMethod[] = [
 ];
 
 /** `FLOWS_STEPS`, `FLOWS_BATCH`, `FLOWS_SEEDS` (a count, seeds 0 ..), `FLOWS_METHODS` (labels' first words, comma-separated), `FLOWS_JOBS` (seeds at once, in child processes; default 1). */
-const PROTOCOL: FlowProtocol = { steps: Number(process.env.FLOWS_STEPS ?? 1000), batch: Number(process.env.FLOWS_BATCH ?? 512), pool: 10_000, reflowPairs: 10_000, test: 1000, euler: 100 };
+const PROTOCOL: FlowProtocol = { steps: Number(process.env.FLOWS_STEPS ?? 20_000), batch: Number(process.env.FLOWS_BATCH ?? 512), pool: 10_000, reflowPairs: 10_000, test: 1000, euler: 100 };
 const SEEDS = Number(process.env.FLOWS_SEEDS ?? 5);
 const CHOSEN = process.env.FLOWS_METHODS?.split(',');
 const JOBS = Number(process.env.FLOWS_JOBS ?? 1);
 
 /**
- * torchcfm's 2-D protocol, shortened (docs/flows.md, "Against torchcfm"): 8 Gaussians -> moons with
+ * torchcfm's 2-D protocol (docs/flows.md, "Against torchcfm"): 8 Gaussians -> moons with
  * torchcfm's own generators (`../flows/torchcfm-data.ts`), an MLP 3 x 64 SELU predicting the velocity,
  * AdamW 1e-3 with weight decay 1e-5, sigma 0.1 (SB-CFM 1, reflow 0), `FLOWS_STEPS` steps of `FLOWS_BATCH`
- * rows (default 1000 of 512; torchcfm: 1000 epochs of its 10k training points, about 20k steps of 512), `FLOWS_SEEDS` seeds; 100 Euler steps from 1000 test points; W2 by the exact assignment
+ * rows (default 20,000 of 512, torchcfm's 1000 epochs of its 10k training points; `FLOWS_STEPS=1000` for a quick run), `FLOWS_SEEDS` seeds; 100 Euler steps from 1000 test points; W2 by the exact assignment
  * against 1000 test moons, beside the floor W2 of two exact samples of 1000; straightness as the mean
  * ratio of path length to endpoint distance (1 = straight), training time, and the NLL of the test moons
  * (`flowNll`: the flow's ODE from t = 1 back to its source by RK45 at rtol = atol = 1e-4, exact divergence by autodiff, the
@@ -55,7 +55,7 @@ export async function flows(): Promise<BenchResult> {
   }
   return {
     bench: 'flows',
-    description: `torchcfm's 2-D protocol shortened: 8 Gaussians -> moons (fm: N(0, I) -> moons) with torchcfm's generators, MLP 3x64 SELU, AdamW 1e-3 (weight decay 1e-5), ${PROTOCOL.steps} steps of ${PROTOCOL.batch} from ${PROTOCOL.pool} training points, ${SEEDS} seeds, 100 Euler steps, W2 by exact assignment on 1000 test points, NLL of the same test points through the flow's ODE`,
+    description: `torchcfm's 2-D protocol: 8 Gaussians -> moons (fm: N(0, I) -> moons) with torchcfm's generators, MLP 3x64 SELU, AdamW 1e-3 (weight decay 1e-5), ${PROTOCOL.steps} steps of ${PROTOCOL.batch} from ${PROTOCOL.pool} training points, ${SEEDS} seeds, 100 Euler steps, W2 by exact assignment on 1000 test points, NLL of the same test points through the flow's ODE`,
     values,
   };
 }
