@@ -2,7 +2,7 @@ import { type DiffusedComponents, type GaussianMixture, type ScoreModel, type Sd
 import type { HeunSpace } from '../ode/heun.js';
 import type { FusedAccess, SamplerState } from '../shared/reverse-sampler.js';
 import { wasmMixtureUnfit } from './wasm-euler-maruyama.js';
-import { CHUNK_PARTICLES, type WasmKernels, wasmKernels, writeComponentTable } from './wasm-kernels.js';
+import { CHUNK_PARTICLES, type WasmKernels, kernelComponents, wasmKernels, writeComponentTable } from './wasm-kernels.js';
 
 /** One step of Heun's method on the frame's state (see `wasmHeunStep`); returns whether every position is finite. */
 export type WasmHeunStep = (state: SamplerState & { readonly fused: FusedAccess }, t: number, next: number) => boolean;
@@ -58,8 +58,7 @@ export function wasmHeunStep(sde: Sde, score: ScoreModel, space: HeunSpace): Was
     if (!last) state.fused.countScore();
     const { x } = state;
     const n = x.length / 2;
-    // 0: the two-component score (core's unrolled one); K: the generic one
-    const count = mixture.components === 2 ? 0 : mixture.components;
+    const count = kernelComponents(mixture.components);
     let finite = true;
     for (let i = 0; i < n; i += CHUNK_PARTICLES) {
       const run = Math.min(n - i, CHUNK_PARTICLES);

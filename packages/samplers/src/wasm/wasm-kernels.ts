@@ -86,6 +86,14 @@ export interface WasmKernels {
   readonly zOffset: number;
 }
 
+/**
+ * The kernels' `components` argument for a mixture of K components: 0 for two (core's unrolled
+ * score, from the two-component constants), K otherwise (the generic score, from `mixture`).
+ */
+export function kernelComponents(components: number): number {
+  return components === 2 ? 0 : components;
+}
+
 /** Writes diffused components as the kernel's generic score reads them (`$scoreK`: a_0 a_1 p_0 p_1 c per component) into `table`. */
 export function writeComponentTable(table: Float64Array, components: DiffusedComponents): void {
   const { centres: a, precisions: p, logNormalisers: c } = components;

@@ -2,7 +2,7 @@ import { type GaussianMixture, type Target, allocateComponents, diffuseComponent
 import type { Chains } from '../mcmc/chains.js';
 import type { McmcKernel } from '../mcmc/mcmc-sampler.js';
 import type { CpuEngine } from './wasm-euler-maruyama.js';
-import { CHUNK_PARTICLES, KERNEL_LAYOUT, MAX_KERNEL_COMPONENTS, type WasmKernels, wasmKernels, writeComponentTable } from './wasm-kernels.js';
+import { CHUNK_PARTICLES, KERNEL_LAYOUT, MAX_KERNEL_COMPONENTS, type WasmKernels, kernelComponents, wasmKernels, writeComponentTable } from './wasm-kernels.js';
 import { drawsCoreRandom } from './wasm-euler-maruyama.js';
 import { DISTRIBUTION, wasmDrawsAt } from './wasm-normals.js';
 
@@ -48,7 +48,7 @@ export function wasmMcmcTransition(method: WasmMcmcMethod, target: Target, leapf
   const diffused = diffuseComponents(mixture, 1, 0, allocateComponents('wasmMcmcTransition', mixture));
   const { centres: a, precisions: p, logNormalisers: c } = diffused;
   // Two components: the unrolled constants at `target`; K: the generic score's table in `mixture`.
-  const count = mixture.components === 2 ? 0 : mixture.components;
+  const count = kernelComponents(mixture.components);
   const constants = new Float64Array(count === 0 ? 11 : 5 * count);
   if (count === 0) constants.set([a[0], a[1], a[2], a[3], p[0], p[1], p[2], p[3], c[1] - c[0], c[0], c[1]]);
   else writeComponentTable(constants, diffused);

@@ -1,5 +1,5 @@
 import { type DiffusedComponents, ID_BLOCK_SIZE } from '@scoreflow/core';
-import { CHUNK_PARTICLES, KERNEL_LAYOUT, MAX_KERNEL_COMPONENTS, type WasmKernels, writeComponentTable } from './wasm-kernels.js';
+import { CHUNK_PARTICLES, KERNEL_LAYOUT, MAX_KERNEL_COMPONENTS, type WasmKernels, kernelComponents, writeComponentTable } from './wasm-kernels.js';
 import { type NormalKey, skipNormals, startNormalBlock } from './wasm-normals.js';
 
 /** The affine reverse update x <- scale x - scoreDt score + noise z (samplers' `affineStep`). */
@@ -87,7 +87,7 @@ function runChunks(fn: string, kernels: WasmKernels, x: Float32Array, components
       kernels.x.fill(0, run * 2, run * 2 + 2);
       kernels.z.fill(0, run * 2, run * 2 + 2);
     }
-    if (kernels.mixtureStep(kernels.xOffset, kernels.zOffset, run, mode, count === 2 ? 0 : count) === 0) finite = false;
+    if (kernels.mixtureStep(kernels.xOffset, kernels.zOffset, run, mode, kernelComponents(count)) === 0) finite = false;
     x.set(kernels.x.subarray(0, run * 2), i * 2);
     i += run;
   }
