@@ -1,6 +1,7 @@
 import type { Stage } from '@scoreflow/core';
 import { type ReverseSamplerOptions, hasFused, reverseSampler } from '../shared/reverse-sampler.js';
-import { type CpuEngine, wasmMixtureUnfit } from '../wasm/wasm-euler-maruyama.js';
+import { wasmMixtureUnfit } from '../wasm/wasm-euler-maruyama.js';
+import { type ReverseEngine, wasmF32ReverseStep, wasmF32Unfit } from '../wasm/wasm-f32-reverse-step.js';
 import { wasmOdeEulerStep } from '../wasm/wasm-ode-euler.js';
 import { pfOdeVelocity } from './pf-ode-velocity.js';
 import { reverseSde } from '../reverse-sde/reverse-sde.js';
@@ -10,9 +11,10 @@ export interface OdeEulerOptions extends ReverseSamplerOptions {
   /**
    * `auto` (default): the WebAssembly SIMD kernel where it applies (the exact score of a
    * mixture in the plane of up to 256 components, a linear drift; the same bytes), else TypeScript;
-   * `typescript`; or `wasm`, which throws where the kernel does not apply.
+   * `typescript`; `wasm`, which throws where the kernel does not apply; or `wasm-f32`, the float32
+   * kernel (`wasmF32ReverseStep`: other bytes than TypeScript), which throws where it does not apply.
    */
-  readonly engine?: CpuEngine;
+  readonly engine?: ReverseEngine;
 }
 
 /**
@@ -33,11 +35,16 @@ export function odeEuler(options: OdeEulerOptions): Stage {
   const { sde } = options;
   const flow = reverseSde(sde, true);
   const engine = options.engine ?? 'auto';
-  const wasm = engine === 'typescript' ? undefined : wasmOdeEulerStep(sde, options.score);
+  const f32 = engine === 'wasm-f32' ? wasmF32ReverseStep(sde, options.score, 'ode-euler') : undefined;
+  if (engine === 'wasm-f32' && f32 === undefined) {
+    throw new RangeError(`ode-euler: engine 'wasm-f32' cannot run this stage: ${wasmF32Unfit(sde, options.score)}; use engine 'auto' or 'typescript'.`);
+  }
+  const wasm = engine === 'typescript' || engine === 'wasm-f32' ? undefined : wasmOdeEulerStep(sde, options.score);
   if (engine === 'wasm' && wasm === undefined) {
     throw new RangeError(`ode-euler: engine 'wasm' cannot run this stage: ${wasmMixtureUnfit(sde, options.score)}; use engine 'auto' or 'typescript'.`);
   }
-  return reverseSampler('ode-euler', options, async (state, _k, t, next) => {
+  return reverseSampler('ode-euler', options, async (state, k, t, next) => {
+    if (f32 !== undefined && hasFused(state)) return f32(state, k, t, next, false);
     if (wasm !== undefined && hasFused(state)) return wasm(state, t, next);
     const { x } = state;
     const velocity = state.buffer('velocity');

@@ -1,6 +1,7 @@
 import type { Stage } from '@scoreflow/core';
 import { type ReverseSamplerOptions, hasFused, reverseSampler } from '../shared/reverse-sampler.js';
-import { type CpuEngine, wasmEulerMaruyamaStep, wasmEulerMaruyamaUnfit } from '../wasm/wasm-euler-maruyama.js';
+import { wasmEulerMaruyamaStep, wasmEulerMaruyamaUnfit } from '../wasm/wasm-euler-maruyama.js';
+import { type ReverseEngine, wasmF32ReverseStep, wasmF32Unfit } from '../wasm/wasm-f32-reverse-step.js';
 import { reverseSde } from './reverse-sde.js';
 
 export interface EulerMaruyamaOptions extends ReverseSamplerOptions {
@@ -9,9 +10,11 @@ export interface EulerMaruyamaOptions extends ReverseSamplerOptions {
   /**
    * `auto` (default): the WebAssembly SIMD kernel where it applies (the exact score of a
    * mixture in the plane of up to 256 components, a linear drift; the same bytes as the TypeScript path),
-   * else TypeScript; `typescript`; or `wasm`, which throws where the kernel does not apply.
+   * else TypeScript; `typescript`; `wasm`, which throws where the kernel does not apply; or
+   * `wasm-f32`, the float32 kernel (`wasmF32ReverseStep`: its own normals from the run's seed,
+   * other bytes than TypeScript), which throws where it does not apply.
    */
-  readonly engine?: CpuEngine;
+  readonly engine?: ReverseEngine;
 }
 
 /**
@@ -31,12 +34,17 @@ export function eulerMaruyama(options: EulerMaruyamaOptions): Stage {
   const noiseRemoval = options.noiseRemoval ?? true;
   const last = options.times.length - 2;
   const engine = options.engine ?? 'auto';
-  const wasm = engine === 'typescript' ? undefined : wasmEulerMaruyamaStep(options.sde, options.score, options.rng);
+  const f32 = engine === 'wasm-f32' ? wasmF32ReverseStep(options.sde, options.score, 'euler-maruyama') : undefined;
+  if (engine === 'wasm-f32' && f32 === undefined) {
+    throw new RangeError(`euler-maruyama: engine 'wasm-f32' cannot run this stage: ${wasmF32Unfit(options.sde, options.score)}; use engine 'auto' or 'typescript'.`);
+  }
+  const wasm = engine === 'typescript' || engine === 'wasm-f32' ? undefined : wasmEulerMaruyamaStep(options.sde, options.score, options.rng);
   if (engine === 'wasm' && wasm === undefined) {
     throw new RangeError(`euler-maruyama: engine 'wasm' cannot run this stage: ${wasmEulerMaruyamaUnfit(options.sde, options.score, options.rng)}; use engine 'auto' or 'typescript'.`);
   }
   return reverseSampler('euler-maruyama', options, (state, k, t, next) => {
     const noisy = !(noiseRemoval && k === last);
+    if (f32 !== undefined && hasFused(state)) return f32(state, k, t, next, noisy);
     if (wasm !== undefined && hasFused(state)) return wasm(state, k, t, next, noisy);
     return reverse.eulerMaruyamaStep(state, k, t, next, noisy);
   }, {

@@ -1,4 +1,5 @@
 import { type DiffusedComponents, EXP_CLAMPED_TABLES, ZIGGURAT_TABLES } from '@scoreflow/core';
+import { compileOnce } from './compile-module.js';
 import { KERNELS_WASM_BASE64 } from './kernels-wasm.js';
 
 /** Byte offsets in the kernels' memory (see the layout at the top of `kernels.wat`). */
@@ -100,19 +101,8 @@ export function writeComponentTable(table: Float64Array, components: DiffusedCom
   for (let k = 0; k < components.components; k++) table.set([a[2 * k], a[2 * k + 1], p[2 * k], p[2 * k + 1], c[k]], 5 * k);
 }
 
-let compiled: WebAssembly.Module | null | undefined;
-
 /** The compiled module, or null where this engine lacks WebAssembly SIMD (compiled once, synchronously: it is 6 kB). */
-function kernelsModule(): WebAssembly.Module | null {
-  if (compiled !== undefined) return compiled;
-  try {
-    const bytes = Uint8Array.from(atob(KERNELS_WASM_BASE64), (c) => c.charCodeAt(0));
-    compiled = new WebAssembly.Module(bytes);
-  } catch {
-    compiled = null;
-  }
-  return compiled;
-}
+const kernelsModule = compileOnce(KERNELS_WASM_BASE64);
 
 /**
  * A fresh instance of the samplers' WebAssembly SIMD kernels (`kernels.wat`) with its own memory,

@@ -1,0 +1,203 @@
+import { type DiffusedComponents, ID_BLOCK_SIZE, allocateComponents, counterKey, diffuseComponents, gaussianMixture } from '@scoreflow/core';
+import { describe, expect, it } from 'vitest';
+import { manyComponentMixtures } from '../testing/many-components.js';
+import { KERNELS_F32_WASM_BASE64 } from './kernels-f32-wasm.js';
+import { laneNormals, laneStates } from './lane-normals.js';
+import { assembleKernels } from './testing/assemble-kernels.js';
+import { createWasmF32Kernels } from './wasm-f32-kernels.js';
+import { type LinearStep, wasmF32MixtureStep } from './wasm-f32-step.js';
+
+const kernels = createWasmF32Kernels();
+if (kernels === undefined) throw new Error('Node 20 has WebAssembly SIMD: the float32 kernels must load');
+
+const bits = (a: Float32Array) => Array.from(new Uint32Array(a.buffer, a.byteOffset, a.length));
+const mixture = gaussianMixture({ weights: [0.4, 0.6], means: [[-3, 0], [2, 2]], std: [[0.5, 1], [0.8, 0.3]] });
+
+/** Deterministic positions: a spiral from the centre out to radius `reach` (far from every mode at the end). */
+const spiral = (n: number, reach: number) => Float32Array.from({ length: 2 * n }, (_, i) => ((reach * (i >> 1)) / n) * ((i & 1) === 0 ? Math.cos(0.37 * (i >> 1)) : Math.sin(0.37 * (i >> 1))));
+
+/** The diffused mixture's score at x in float64: sum_k w_k p_k (a_k - x) / sum_k w_k, w_k = exp(l_k - max l). */
+function score64(components: DiffusedComponents, x: number, y: number): [number, number] {
+  const { centres: a, precisions: p, logNormalisers: c } = components;
+  const logits = Array.from({ length: components.components }, (_, k) => c[k] - 0.5 * ((x - a[2 * k]) ** 2 * p[2 * k] + (y - a[2 * k + 1]) ** 2 * p[2 * k + 1]));
+  const largest = Math.max(...logits);
+  let total = 0;
+  let sx = 0;
+  let sy = 0;
+  logits.forEach((l, k) => {
+    const w = Math.exp(l - largest);
+    total += w;
+    sx += w * p[2 * k] * (a[2 * k] - x);
+    sy += w * p[2 * k + 1] * (a[2 * k + 1] - y);
+  });
+  return [sx / total, sy / total];
+}
+
+describe('kernels-f32-wasm.ts', () => {
+  it('holds the bytes that wat2wasm assembles from kernels-f32.wat (run npm run build:wasm after editing it)', async () => {
+    const assembled = await assembleKernels('kernels-f32.wat');
+    expect(Buffer.from(assembled).toString('base64')).toBe(KERNELS_F32_WASM_BASE64);
+  });
+});
+
+describe('lane normals: the kernel and its TypeScript twin', () => {
+  it.each([
+    { seed: 7, block: 0, step: 0, stream: 0 },
+    { seed: 2 ** 40 + 3, block: 977, step: 19, stream: 0xabcdef01 },
+    { seed: 0, block: 2 ** 32 - 1, step: 2 ** 32 - 1, stream: 5 },
+  ])('seed writes laneStates (Philox4x32-10 per lane) bit for bit: seed $seed, block $block', ({ seed, block, step, stream }) => {
+    const [k0, k1] = counterKey(seed);
+    kernels.seed(block, step, stream, k0, k1);
+    expect(Array.from(kernels.lanes)).toEqual(Array.from(laneStates(seed, block, { step, stream })));
+  });
+
+  it('normals draws laneNormals bit for bit, from any quad of the block on', () => {
+    const key = { step: 3, stream: 77 };
+    for (const [seed, block, firstQuad] of [[42, 5, 0], [2 ** 33 + 1, 12, 100], [9, 0, 255]] as const) {
+      const [k0, k1] = counterKey(seed);
+      kernels.seed(block, key.step, key.stream, k0, k1);
+      kernels.advance(2 * firstQuad);
+      kernels.normals(firstQuad, 256);
+      const first = block * ID_BLOCK_SIZE + 4 * firstQuad;
+      const twin = laneNormals(new Float32Array(2 * (ID_BLOCK_SIZE - 4 * firstQuad)), seed, { first, count: ID_BLOCK_SIZE - 4 * firstQuad }, key);
+      expect(bits(kernels.z.slice(8 * firstQuad))).toEqual(bits(twin));
+    }
+  });
+
+  it('are standard normals: moments, Kolmogorov-Smirnov, and no correlation within a particle, between neighbours, steps or streams', () => {
+    const n = 65_536;
+    const draw = (step: number, stream: number) => laneNormals(new Float32Array(2 * n), 2024, { first: 3000, count: n }, { step, stream });
+    const z = draw(1, 7);
+    const all = Float64Array.from(z);
+    const m = all.length;
+    const mean = all.reduce((s, v) => s + v, 0) / m;
+    const variance = all.reduce((s, v) => s + (v - mean) ** 2, 0) / m;
+    // four standard errors: sd(mean) = 1 / sqrt(m), sd(variance) = sqrt(2 / m)
+    expect(Math.abs(mean)).toBeLessThan(4 / Math.sqrt(m));
+    expect(Math.abs(variance - 1)).toBeLessThan(4 * Math.sqrt(2 / m));
+    const sorted = all.slice().sort();
+    const phi = (x: number) => 0.5 * (1 + erf(x / Math.SQRT2));
+    let ks = 0;
+    sorted.forEach((v, i) => (ks = Math.max(ks, Math.abs(phi(v) - i / m), Math.abs(phi(v) - (i + 1) / m))));
+    expect(ks).toBeLessThan(1.63 / Math.sqrt(m)); // the 1% critical value
+    const correlation = (a: ArrayLike<number>, b: ArrayLike<number>, count: number) => {
+      let s = 0;
+      for (let i = 0; i < count; i++) s += a[i] * b[i];
+      return s / count;
+    };
+    const pick = (source: Float32Array, offset: number) => Float32Array.from({ length: n - 1 }, (_, i) => source[2 * i + offset]);
+    const bound = 4 / Math.sqrt(n - 1);
+    expect(Math.abs(correlation(pick(z, 0), pick(z, 1), n - 1))).toBeLessThan(bound);
+    expect(Math.abs(correlation(pick(z, 0), Float32Array.from({ length: n - 1 }, (_, i) => z[2 * i + 2]), n - 1))).toBeLessThan(bound);
+    expect(Math.abs(correlation(pick(z, 0), pick(draw(2, 7), 0), n - 1))).toBeLessThan(bound);
+    expect(Math.abs(correlation(pick(z, 0), pick(draw(1, 8), 0), n - 1))).toBeLessThan(bound);
+  });
+});
+
+/** The error function (Abramowitz and Stegun 7.1.26 is too coarse for a KS test at 65k: a series and a continued fraction). */
+function erf(x: number): number {
+  const t = Math.abs(x);
+  if (t > 6) return Math.sign(x);
+  // erf(t) = 2/sqrt(pi) sum_n (-1)^n t^(2n+1) / (n! (2n+1)), enough terms for t <= 6
+  let term = t;
+  let sum = t;
+  for (let k = 1; k < 200; k++) {
+    term *= (-t * t) / k;
+    sum += term / (2 * k + 1);
+    if (Math.abs(term / (2 * k + 1)) < 1e-17 * Math.abs(sum)) break;
+  }
+  return Math.sign(x) * Math.min(1, (2 / Math.sqrt(Math.PI)) * sum);
+}
+
+describe('the float32 kernel: exp and the step', () => {
+  it('exp is within 1.5e-7 relative of Math.exp on [-50, 50] (Cephes expf), and clamps outside', () => {
+    const count = 2048;
+    let worst = 0;
+    for (let round = 0; round < 40; round++) {
+      const x = Float32Array.from({ length: count }, (_, i) => -50 + (100 * (round * count + i)) / (40 * count - 1));
+      kernels.z.set(x);
+      kernels.expInPlace(count);
+      for (let i = 0; i < count; i++) worst = Math.max(worst, Math.abs(kernels.z[i] / Math.exp(x[i]) - 1));
+    }
+    expect(worst).toBeLessThan(1.5e-7);
+    kernels.z.set([80, -80, Number.NaN, 0]);
+    kernels.expInPlace(4);
+    expect(kernels.z[0] / Math.exp(50)).toBeCloseTo(1, 6);
+    expect(kernels.z[1] / Math.exp(-50)).toBeCloseTo(1, 6);
+    expect(kernels.z[2]).toBeNaN();
+    expect(kernels.z[3]).toBe(1);
+  });
+
+  const mixtures = [mixture, ...manyComponentMixtures(4)];
+  it.each(mixtures.map((of) => ({ of, components: of.components })))(
+    'steps x <- cx x + cs score + cz z as float64 does, to float32 roundoff ($components components)',
+    ({ of }) => {
+      const n = 3001;
+      const components = allocateComponents('spec', of);
+      diffuseComponents(of, 0.8, 0.6, components);
+      const x0 = spiral(n, 12);
+      const step: LinearStep = { cx: 1.02, cs: 0.03, cz: 0.2 };
+      const noise = { seed: 5, ids: { first: 700, count: n }, key: { step: 4, stream: 99 } };
+      const x = x0.slice();
+      expect(wasmF32MixtureStep(kernels, x, components, step, noise)).toBe(true);
+      const z = laneNormals(new Float32Array(2 * n), noise.seed, noise.ids, noise.key);
+      for (let i = 0; i < n; i++) {
+        const score = score64(components, x0[2 * i], x0[2 * i + 1]);
+        for (let j = 0; j < 2; j++) {
+          const terms = [step.cx * x0[2 * i + j], step.cs * score[j], step.cz * z[2 * i + j]];
+          const expected = terms[0] + terms[1] + terms[2];
+          // float32 roundoff of a few dozen operations, on the scale of the largest term (and of the score's pulls)
+          const scale = Math.max(...terms.map(Math.abs), step.cs * 40);
+          expect(Math.abs(x[2 * i + j] - expected)).toBeLessThan(2e-6 * scale);
+        }
+      }
+    },
+  );
+
+  it('gives the same bytes with any split of the particles into batches, and for the same ids given as a list', () => {
+    const n = 2500;
+    const components = allocateComponents('spec', mixture);
+    diffuseComponents(mixture, 0.9, 0.4, components);
+    const step: LinearStep = { cx: 0.99, cs: 0.02, cz: 0.3 };
+    const key = { step: 7, stream: 3 };
+    const x0 = spiral(n, 6);
+    const whole = x0.slice();
+    wasmF32MixtureStep(kernels, whole, components, step, { seed: 11, ids: { first: 1000, count: n }, key });
+    for (const sizes of [[1, 3, 777, 1719], [1024, 1024, 452], [23, 2477]]) {
+      const cut = x0.slice();
+      let first = 0;
+      for (const size of sizes) {
+        wasmF32MixtureStep(kernels, cut.subarray(2 * first, 2 * (first + size)), components, step, { seed: 11, ids: { first: 1000 + first, count: size }, key });
+        first += size;
+      }
+      expect(bits(cut)).toEqual(bits(whole));
+    }
+    const listed = x0.slice();
+    wasmF32MixtureStep(kernels, listed, components, step, { seed: 11, ids: Uint32Array.from({ length: n }, (_, i) => 1000 + i), key });
+    expect(bits(listed)).toEqual(bits(whole));
+  });
+
+  it('says when a position is not finite, and steps the others as without it', () => {
+    const n = 37;
+    const components = allocateComponents('spec', mixture);
+    diffuseComponents(mixture, 1, 0.5, components);
+    const step: LinearStep = { cx: 1, cs: 0.01, cz: 0.1 };
+    const noise = { seed: 1, ids: { first: 0, count: n }, key: { step: 0, stream: 0 } };
+    const clean = spiral(n, 3);
+    const planted = clean.slice();
+    planted[10] = Number.NaN;
+    planted[31] = Number.POSITIVE_INFINITY;
+    expect(wasmF32MixtureStep(kernels, clean, components, step, noise)).toBe(true);
+    expect(wasmF32MixtureStep(kernels, planted, components, step, noise)).toBe(false);
+    for (const i of [10, 11, 30, 31]) expect(Number.isFinite(planted[i])).toBe(false);
+    const others = (a: Float32Array) => bits(a).filter((_, i) => ![10, 11, 30, 31].includes(i));
+    expect(others(planted)).toEqual(others(clean));
+  });
+
+  it('refuses a mixture off the plane and a noisy step without its noise', () => {
+    const space = allocateComponents('spec', gaussianMixture({ means: [[0, 0, 0]], std: 1 }));
+    expect(() => wasmF32MixtureStep(kernels, new Float32Array(6), space, { cx: 1, cs: 0, cz: 0 }, undefined)).toThrow(/in the plane.*dimension 3/);
+    const plane = allocateComponents('spec', mixture);
+    expect(() => wasmF32MixtureStep(kernels, new Float32Array(4), plane, { cx: 1, cs: 0, cz: 1 }, undefined)).toThrow(/needs its normals/);
+  });
+});
