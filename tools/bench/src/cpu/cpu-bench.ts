@@ -1,11 +1,11 @@
 import { spawnSync } from 'node:child_process';
 import { MIXTURE_PRESETS, type MixturePreset, type ParticleBatch, createRng, createRunContext, positionsOf, rangeIds } from '@scoreflow/core';
 import { priorSource } from '@scoreflow/data-sources';
-import { type CpuEngine, createWasmKernels, eulerMaruyama, heun, hmc, mala, odeEuler, randomWalkMetropolis } from '@scoreflow/samplers';
+import { type CpuEngine, type ReverseEngine, eulerMaruyama, heun, hmc, mala, odeEuler, randomWalkMetropolis } from '@scoreflow/samplers';
 import { mixtureScore, mixtureTarget } from '@scoreflow/score-models';
 import { lastValueFrom, toArray } from 'rxjs';
 import type { BenchResult, BenchValue } from '../measure.js';
-import { cpuProblem, runShard } from './shard.js';
+import { cpuProblem, runShard, shardKernels } from './shard.js';
 import { shardPool } from './shard-pool.js';
 import { type Timing, best } from './best-of.js';
 import { networkSamplingRows } from './network-bench.js';
@@ -23,11 +23,12 @@ export const ISSUE_FIGURES = { torch1: 26, torch2: 21.5, numpy: 26, cFastMath: 3
 type KernelStage = 'euler-maruyama' | 'ode-euler' | 'heun';
 
 /** The stage `sampler` on `engine`, from the prior, batches of 65,536 (the double Gaussian, or `preset`): its wall time and its last positions (concatenated). */
-async function stage(engine: CpuEngine, sampler: KernelStage = 'euler-maruyama', preset?: MixturePreset): Promise<{ ms: Timing; x: Float32Array }> {
+async function stage(engine: ReverseEngine, sampler: KernelStage = 'euler-maruyama', preset?: MixturePreset): Promise<{ ms: Timing; x: Float32Array }> {
   const problem = cpuProblem(steps);
   const { sde, times } = problem;
   const mixture = preset === undefined ? problem.mixture : MIXTURE_PRESETS[preset]();
-  const options = { sde, score: mixtureScore(mixture, sde), times, snapshotEvery: steps, includeInitial: false, engine };
+  if (sampler === 'heun' && engine === 'wasm-f32') throw new Error('cpu bench: heun has no engine wasm-f32.');
+  const options = { sde, score: mixtureScore(mixture, sde), times, snapshotEvery: steps, includeInitial: false, engine: engine as CpuEngine };
   const make = { 'euler-maruyama': eulerMaruyama, 'ode-euler': odeEuler, heun }[sampler];
   const ctx = createRunContext({ name: 'bench', seed, dim: 2, particles, batchSize: 65_536 });
   let out: ParticleBatch[] = [];
@@ -85,9 +86,9 @@ const same = (a: Float32Array, b: Float32Array) => Buffer.compare(Buffer.from(a.
 
 /**
  * `npm run bench -- cpu`: the reverse Euler-Maruyama step with the exact double-Gaussian score on
- * 1,000,000 2-D particles, 20 steps, measured in one run: the `euler-maruyama` stage on TypeScript
- * and on the WebAssembly SIMD kernel (`engine`), the kernel alone on one core (main thread) and on
- * two worker threads over a SharedArrayBuffer, and PyTorch / numpy doing the same step
+ * 1,000,000 2-D particles, 20 steps, measured in one run: the `euler-maruyama` stage on TypeScript,
+ * on the WebAssembly SIMD kernel (`engine: wasm`) and on the float32 kernel (`engine: wasm-f32`),
+ * each kernel alone on one core (main thread) and on two worker threads over a SharedArrayBuffer, and PyTorch / numpy doing the same step
  * (`em_step_reference.py`) where python3 has them; else the issue's figures. It checks that every
  * engine and split gives the same bytes. Then sampling with the MLP score network on TF.js, on
  * score-nets' WebAssembly SIMD kernels and in PyTorch (`networkSamplingRows`), and training it
@@ -99,8 +100,8 @@ export async function cpuBench(): Promise<BenchResult> {
   const wasm = await stage('wasm');
   if (!same(typescript.x, wasm.x)) throw new Error('cpu bench: engine wasm and engine typescript gave different positions.');
 
-  const kernels = createWasmKernels();
-  if (kernels === undefined) throw new Error('cpu bench: this Node has no WebAssembly SIMD.');
+  const f32 = await stage('wasm-f32');
+  const kernels = shardKernels();
   const { sde } = cpuProblem(steps);
   const x0 = sde.prior(new Float32Array(particles * 2), rangeIds(0, particles), 2, createRng(seed));
   const one = new Float32Array(particles * 2);
@@ -114,6 +115,17 @@ export async function cpuBench(): Promise<BenchResult> {
     await pool.close();
   }
   if (!same(one, two)) throw new Error('cpu bench: two workers gave other positions than one core.');
+  // The float32 kernel (engine wasm-f32): alone on one core, on two workers, and the stage's bytes.
+  const oneF32Ms = await best(() => one.set(x0), () => runShard(kernels, { x: one, first: 0, seed, steps }, 'wasm-f32'));
+  if (!same(one, f32.x)) throw new Error('cpu bench: the float32 kernel alone gave other positions than the stage on engine wasm-f32.');
+  const poolF32 = shardPool(2);
+  let twoF32Ms: Timing;
+  try {
+    twoF32Ms = await best(() => two.set(x0), () => poolF32.run(two, seed, steps, 'wasm-f32'), 'workers');
+  } finally {
+    await poolF32.close();
+  }
+  if (!same(one, two)) throw new Error('cpu bench: the float32 kernel on two workers gave other positions than on one core.');
 
   const ref = reference();
   const figure = (name: string): number | undefined => (typeof ref?.[name] === 'number' ? (ref[name] as number) : undefined);
@@ -141,6 +153,14 @@ export async function cpuBench(): Promise<BenchResult> {
     { name: 'ratio: PyTorch 2 threads / wasm kernel two workers (CPU time of the busiest thread)', value: t2 / ns(twoMs.cpu), unit: 'x', target: '>= 1' },
     { name: 'ratio: PyTorch 1 thread / wasm stage one core (CPU time)', value: t1 / ns(wasm.ms.cpu), unit: 'x' },
     { name: 'ratio: PyTorch 1 thread / typescript stage one core (CPU time)', value: t1 / ns(typescript.ms.cpu), unit: 'x' },
+    ...both('stage, engine wasm-f32 (float32 kernel, its own normals), one core', f32.ms),
+    { name: 'stage speed-up, wasm-f32 over wasm, CPU time', value: wasm.ms.cpu / f32.ms.cpu, unit: 'x' },
+    ...both('wasm-f32 kernel alone, one core', oneF32Ms, '<= 4'),
+    ...both('wasm-f32 kernel, two worker threads (shared memory)', twoF32Ms),
+    { name: 'wasm-f32 two-core scaling: one core CPU / busiest worker CPU', value: oneF32Ms.cpu / twoF32Ms.cpu, unit: 'x', target: 'near 2' },
+    { name: 'wasm-f32 two-core scaling: one core wall / two workers wall', value: oneF32Ms.wall / twoF32Ms.wall, unit: 'x', target: 'near 2' },
+    { name: 'ratio: PyTorch 1 thread / wasm-f32 kernel one core (CPU time)', value: t1 / ns(oneF32Ms.cpu), unit: 'x', target: '>= 1' },
+    { name: 'ratio: PyTorch 2 threads / wasm-f32 kernel two workers (CPU time of the busiest thread)', value: t2 / ns(twoF32Ms.cpu), unit: 'x', target: '>= 1' },
   ];
   if (torch1 !== undefined) {
     values.push({ name: `ratio: the issue's PyTorch 1 thread (${ISSUE_FIGURES.torch1} ns, another machine) / wasm kernel one core (CPU time)`, value: ISSUE_FIGURES.torch1 / ns(oneMs.cpu), unit: 'x' });
@@ -155,6 +175,11 @@ export async function cpuBench(): Promise<BenchResult> {
     if (!same(onTypescript.x, onWasm.x)) throw new Error(`cpu bench: ${sampler} on engine wasm and engine typescript gave different positions.`);
     values.push(...both(`${sampler} stage, engine typescript, one core`, onTypescript.ms), ...both(`${sampler} stage, engine wasm, one core`, onWasm.ms));
     values.push({ name: `${sampler} stage speed-up, wasm over typescript (same bytes), CPU time`, value: onTypescript.ms.cpu / onWasm.ms.cpu, unit: 'x' });
+    if (sampler === 'ode-euler') {
+      const onF32 = await stage('wasm-f32', sampler);
+      values.push(...both('ode-euler stage, engine wasm-f32, one core', onF32.ms));
+      values.push({ name: 'ode-euler stage speed-up, wasm-f32 over wasm, CPU time', value: onWasm.ms.cpu / onF32.ms.cpu, unit: 'x' });
+    }
   }
   // Eight components: the kernel's generic score (core's writeGradLogDensityGeneric), same bytes on both engines.
   {
@@ -162,6 +187,9 @@ export async function cpuBench(): Promise<BenchResult> {
     if (!same(onTypescript.x, onWasm.x)) throw new Error('cpu bench: euler-maruyama on eight Gaussians on engine wasm and engine typescript gave different positions.');
     values.push(...both('euler-maruyama stage on eight Gaussians, engine typescript, one core', onTypescript.ms), ...both('euler-maruyama stage on eight Gaussians, engine wasm, one core', onWasm.ms));
     values.push({ name: 'euler-maruyama stage on eight Gaussians speed-up, wasm over typescript (same bytes), CPU time', value: onTypescript.ms.cpu / onWasm.ms.cpu, unit: 'x' });
+    const onF32 = await stage('wasm-f32', 'euler-maruyama', 'eight-gaussians');
+    values.push(...both('euler-maruyama stage on eight Gaussians, engine wasm-f32, one core', onF32.ms));
+    values.push({ name: 'euler-maruyama stage on eight Gaussians speed-up, wasm-f32 over wasm, CPU time', value: onWasm.ms.cpu / onF32.ms.cpu, unit: 'x' });
   }
   // The MCMC transitions (HMC with its default 10 leapfrog steps), same bytes on both engines.
   const perChain = (ms: number) => (ms * 1e6) / (mcmcChains * mcmcIterations);
@@ -175,6 +203,7 @@ export async function cpuBench(): Promise<BenchResult> {
     values.push({ name: `${method} stage speed-up, wasm over typescript (same bytes), CPU time`, value: onTypescript.ms.cpu / onWasm.ms.cpu, unit: 'x' });
   }
   values.push({ name: `ratio: the issue's C -O3 -ffast-math (${ISSUE_FIGURES.cFastMath} ns, another machine) / wasm kernel one core (CPU time)`, value: ISSUE_FIGURES.cFastMath / ns(oneMs.cpu), unit: 'x' });
+  values.push({ name: `ratio: the issue's C -O3 -ffast-math (${ISSUE_FIGURES.cFastMath} ns, another machine) / wasm-f32 kernel one core (CPU time)`, value: ISSUE_FIGURES.cFastMath / ns(oneF32Ms.cpu), unit: 'x' });
   const network = await networkSamplingRows();
   values.push(...network);
   const wasmNetwork = network.find((value) => value.name === 'network sampling, wasm kernels (engine: wasm), main + 1 worker: CPU time of the busiest thread')?.value;

@@ -1,5 +1,5 @@
 import { MIXTURE_PRESETS, allocateComponents, streamId } from '@scoreflow/core';
-import { type WasmKernels, mixtureReverseUpdate, wasmMixtureStep } from '@scoreflow/samplers';
+import { type WasmF32Kernels, type WasmKernels, createWasmF32Kernels, createWasmKernels, mixtureReverseUpdate, wasmF32MixtureStep, wasmMixtureStep } from '@scoreflow/samplers';
 import { brownian, geometricGrid } from '@scoreflow/sdes';
 
 /** The problem every CPU bench runs: dx = dW (T = 100), the double Gaussian's exact score, a geometric grid to t = 1e-3. */
@@ -17,21 +17,42 @@ export interface ShardJob {
   readonly steps: number;
 }
 
+/** The kernels of the two exact-step engines: `wasm` (float64, TypeScript's bytes) and `wasm-f32`. */
+export interface ShardKernels {
+  readonly wasm: WasmKernels;
+  readonly f32: WasmF32Kernels;
+}
+
+/** Which kernel a shard runs. */
+export type ShardEngine = 'wasm' | 'wasm-f32';
+
 /**
  * Runs the reverse Euler-Maruyama steps of `cpuProblem` on one shard with the WebAssembly kernel
  * directly (no Arrow batches, no RxJS): the work of the stage's fused step, keyed exactly as the
  * `euler-maruyama` stage keys its noise (its stream, particle ids, steps; no noise on the last
- * step), so any split of the particles gives the same bytes. Returns whether every position stayed finite.
+ * step), so any split of the particles gives the same bytes; `engine` picks the float64 kernel
+ * (TypeScript's bytes) or the float32 one (`engine: wasm-f32`'s bytes). Returns whether every position stayed finite.
  */
-export function runShard(kernels: WasmKernels, job: ShardJob): boolean {
+export function runShard(kernels: ShardKernels, job: ShardJob, engine: ShardEngine = 'wasm'): boolean {
   const { sde, mixture, times } = cpuProblem(job.steps);
   const components = allocateComponents('runShard', mixture);
   const stream = streamId('euler-maruyama');
   let finite = true;
   for (let k = 0; k < job.steps; k++) {
     const update = mixtureReverseUpdate(sde, mixture, components, times[k], times[k + 1], k !== job.steps - 1);
-    const noise = { first: job.first, normals: { seed: job.seed, key: { step: k, stream } } };
-    finite = wasmMixtureStep(kernels, job.x, components, update, noise) && finite;
+    const key = { step: k, stream };
+    finite =
+      (engine === 'wasm'
+        ? wasmMixtureStep(kernels.wasm, job.x, components, update, { first: job.first, normals: { seed: job.seed, key } })
+        : wasmF32MixtureStep(kernels.f32, job.x, components, { cx: update.scale, cs: -update.scoreDt, cz: update.noise }, { seed: job.seed, ids: { first: job.first, count: job.x.length / 2 }, key })) && finite;
   }
   return finite;
+}
+
+/** This thread's kernels of both engines; throws where WebAssembly SIMD is missing. */
+export function shardKernels(): ShardKernels {
+  const wasm = createWasmKernels();
+  const f32 = createWasmF32Kernels();
+  if (wasm === undefined || f32 === undefined) throw new Error('cpu bench: this Node has no WebAssembly SIMD.');
+  return { wasm, f32 };
 }
