@@ -6,7 +6,7 @@
 ;;   0 .. 639       the kernels' constants, one v128 each (`$constants` stores them: V8 rebuilds a
 ;;                  v128.const at every use and computes a v128.load32_splat's address apart, while
 ;;                  a v128.load folds its offset)
-;;   640 .. 703     the lane generators: xoshiro128** words s0, s1, s2, s3, one v128 each, lane l in lane l
+;;   640 .. 703     the lane generators: xoshiro128+ words s0, s1, s2, s3, one v128 each, lane l in lane l
 ;;   704 .. 767     the step's cx, cs, cz and dc = c_1 - c_0, each in four lanes
 ;;   768 .. 895     two components: a_0x a_0y a_1x a_1y p_0x p_0y p_1x p_1y, each in four lanes
 ;;   1024 .. 6143   K components (K != 2, up to 256): a_x a_y p_x p_y c each, float32
@@ -66,7 +66,7 @@
   ;; Seeds the four lane generators of a block of ids at a draw key from Philox4x32-10 (Salmon,
   ;; Moraes, Dror and Shaw 2011), lane l at counter (block, step, stream, 'LAN0' + l), key (k0, k1):
   ;; `laneStates` in the kernel, the four lanes side by side. The high word of a 32 x 32-bit product
-  ;; comes from i64x2.extmul, two lanes at a time. An all-zero state (a fixed point of xoshiro128**)
+  ;; comes from i64x2.extmul, two lanes at a time. An all-zero state (a fixed point of xoshiro)
   ;; becomes (1, 0, 0, 0), as core's `Xoshiro128.reset` makes it.
   (func (export "seed") (param $block i32) (param $step i32) (param $stream i32) (param $k0 i32) (param $k1 i32)
     (local $c0 v128) (local $c1 v128) (local $c2 v128) (local $c3 v128) (local $key0 v128) (local $key1 v128)
@@ -104,7 +104,7 @@
     (v128.store offset=672 (i32.const 0) (local.get $c2))
     (v128.store offset=688 (i32.const 0) (local.get $c3)))
 
-  ;; Advances the four lanes' xoshiro128** (Blackman and Vigna 2018) by `count` words each.
+  ;; Advances the four lanes' xoshiro128+ (Blackman and Vigna 2018) by `count` words each.
   (func (export "advance") (param $count i32)
     (local $s0 v128) (local $s1 v128) (local $s2 v128) (local $s3 v128) (local $t v128)
     (local.set $s0 (v128.load offset=640 (i32.const 0)))
@@ -129,8 +129,9 @@
     (v128.store offset=688 (i32.const 0) (local.get $s3)))
 
   ;; The normals of quads q0 .. q1 - 1 into 16384 + 32 q, interleaved: two words w0, w1 of each
-  ;; lane's xoshiro128** (core's `Xoshiro128.next` lane by lane, s1 * 5 and * 9 as shifts and adds,
-  ;; exact modulo 2^32), their uniforms u = (floor(w / 2^9) + 0.5) 2^-23 in (0, 1), and Box-Muller
+  ;; lane's xoshiro128+ (Blackman and Vigna 2018: w = s0 + s3, then core's `Xoshiro128` state step;
+  ;; the '+' scrambler, one addition, is their choice for floating-point numbers, whose top bits are
+  ;; all it uses: its weak lowest bits are among the 9 dropped here), their uniforms u = (floor(w / 2^9) + 0.5) 2^-23 in (0, 1), and Box-Muller
   ;; (Box and Muller 1958): r = sqrt(-2 ln u0), (z0, z1) = r (cos 2 pi u1, sin 2 pi u1).
   ;; ln u = e ln 2 + 2 atanh(s), s = (m - 1) / (m + 1), u = m 2^e with m in [sqrt(1/2), sqrt(2)]
   ;; (the series to s^9); cos and sin of x = 2 pi (u1 - q / 4), q = round(4 u1) (by adding 1.5 2^23:
@@ -180,9 +181,7 @@
     (block $done
       (loop $quad
         (br_if $done (i32.ge_u (local.get $p) (local.get $end)))
-        (local.set $w0 (i32x4.add (local.get $s1) (i32x4.shl (local.get $s1) (i32.const 2))))
-        (local.set $w0 (v128.or (i32x4.shl (local.get $w0) (i32.const 7)) (i32x4.shr_u (local.get $w0) (i32.const 25))))
-        (local.set $w0 (i32x4.add (local.get $w0) (i32x4.shl (local.get $w0) (i32.const 3))))
+        (local.set $w0 (i32x4.add (local.get $s0) (local.get $s3)))
         (local.set $t (i32x4.shl (local.get $s1) (i32.const 9)))
         (local.set $s2 (v128.xor (local.get $s2) (local.get $s0)))
         (local.set $s3 (v128.xor (local.get $s3) (local.get $s1)))
@@ -190,9 +189,7 @@
         (local.set $s0 (v128.xor (local.get $s0) (local.get $s3)))
         (local.set $s2 (v128.xor (local.get $s2) (local.get $t)))
         (local.set $s3 (v128.or (i32x4.shl (local.get $s3) (i32.const 11)) (i32x4.shr_u (local.get $s3) (i32.const 21))))
-        (local.set $w1 (i32x4.add (local.get $s1) (i32x4.shl (local.get $s1) (i32.const 2))))
-        (local.set $w1 (v128.or (i32x4.shl (local.get $w1) (i32.const 7)) (i32x4.shr_u (local.get $w1) (i32.const 25))))
-        (local.set $w1 (i32x4.add (local.get $w1) (i32x4.shl (local.get $w1) (i32.const 3))))
+        (local.set $w1 (i32x4.add (local.get $s0) (local.get $s3)))
         (local.set $t (i32x4.shl (local.get $s1) (i32.const 9)))
         (local.set $s2 (v128.xor (local.get $s2) (local.get $s0)))
         (local.set $s3 (v128.xor (local.get $s3) (local.get $s1)))

@@ -8,7 +8,7 @@ export const LANES = 4;
 
 /**
  * The float32 engine's lane generators of one block of 1,024 particle ids at a draw key: four
- * xoshiro128** states (lane l from Philox4x32-10 at counter (block, step, stream, 'LAN0' + l),
+ * xoshiro128 states (the kernel draws from them with the '+' scrambler, `nextPlus`) (lane l from Philox4x32-10 at counter (block, step, stream, 'LAN0' + l),
  * key = `counterKey(seed)`), as words s0, s1, s2, s3 each with lane l at l: the layout of the
  * kernel's generators. An all-zero state (a fixed point) becomes (1, 0, 0, 0), as core's.
  */
@@ -89,6 +89,17 @@ function boxMuller(w0: number, w1: number, out: Float32Array, at: number): void 
   out[at + 1] = f(r * (q & 2 ? -s1 : s1));
 }
 
+/**
+ * xoshiro128+ (Blackman and Vigna 2018): the word s0 + s3, then the state step of core's
+ * `Xoshiro128` (shared by the '**' and '+' scramblers). The '+' scrambler is their generator for
+ * floating-point numbers: its weak lowest bits are dropped by `uniform`.
+ */
+function nextPlus(generator: Xoshiro128): number {
+  const result = (generator.s0 + generator.s3) >>> 0;
+  generator.next();
+  return result;
+}
+
 /** The 1,024 x 2 normals of one block at a key (`laneNormals`' per-block work): particle offset o = 4 q + l at 2 o. */
 function blockNormals(seed: number, block: number, key: DrawKey, out: Float32Array): Float32Array {
   const states = laneStates(seed, block, key);
@@ -101,8 +112,8 @@ function blockNormals(seed: number, block: number, key: DrawKey, out: Float32Arr
     return generator;
   });
   for (let q = 0; q < ID_BLOCK_SIZE / LANES; q++) {
-    const w0 = lanes.map((generator) => generator.next());
-    const w1 = lanes.map((generator) => generator.next());
+    const w0 = lanes.map(nextPlus);
+    const w1 = lanes.map(nextPlus);
     for (let lane = 0; lane < LANES; lane++) boxMuller(w0[lane], w1[lane], out, 2 * (LANES * q + lane));
   }
   return out;
@@ -111,7 +122,7 @@ function blockNormals(seed: number, block: number, key: DrawKey, out: Float32Arr
 /**
  * The float32 engine's standard normals in the plane (`engine: wasm-f32`), the TypeScript twin of
  * its kernel, bit for bit: particle `id` in block b = floor(id / 1024) at offset o = 4 q + l
- * takes words 2 q and 2 q + 1 of lane l's generator (`laneStates(seed, b, key)`), and Box-Muller
+ * takes words 2 q and 2 q + 1 of lane l's xoshiro128+ (`laneStates(seed, b, key)`), and Box-Muller
  * in float32 makes its two normals `out[2 i]`, `out[2 i + 1]`. A particle's normals depend on
  * (seed, id, key) alone: any batch, any split. For the ids the kernel cannot take as a range, and
  * for tests. Returns `out`.

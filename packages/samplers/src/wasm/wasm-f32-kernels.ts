@@ -3,7 +3,7 @@ import { KERNELS_F32_WASM_BASE64 } from './kernels-f32-wasm.js';
 
 /** Byte offsets in the float32 kernels' memory (see the layout at the top of `kernels-f32.wat`). */
 export const F32_LAYOUT = {
-  /** The four lane generators: xoshiro128** words s0, s1, s2, s3 (4 x 4 int32). */
+  /** The four lane generators: xoshiro128+ words s0, s1, s2, s3 (4 x 4 int32). */
   lanes: 640,
   /** cx, cs, cz, dc (float32), each in four lanes. */
   step: 704,
