@@ -177,10 +177,10 @@ describe('the float32 kernel: exp and the step', () => {
     expect(bits(listed)).toEqual(bits(whole));
   });
 
-  it('says when a position is not finite, and steps the others as without it', () => {
+  it.each([mixture, manyComponentMixtures(4)[1]].map((of) => ({ of, components: of.components })))('says when a position is not finite, and steps the others as without it ($components components)', ({ of }) => {
     const n = 37;
-    const components = allocateComponents('spec', mixture);
-    diffuseComponents(mixture, 1, 0.5, components);
+    const components = allocateComponents('spec', of);
+    diffuseComponents(of, 1, 0.5, components);
     const step: LinearStep = { cx: 1, cs: 0.01, cz: 0.1 };
     const noise = { seed: 1, ids: { first: 0, count: n }, key: { step: 0, stream: 0 } };
     const clean = spiral(n, 3);
