@@ -2,7 +2,8 @@ import type { Stage } from '@scoreflow/core';
 import { denoise } from '../shared/denoiser.js';
 import { sigmaStep } from '../shared/sigma-step.js';
 import { type ReverseSamplerOptions, hasFused, reverseSampler } from '../shared/reverse-sampler.js';
-import { type CpuEngine, wasmMixtureUnfit } from '../wasm/wasm-euler-maruyama.js';
+import { wasmMixtureUnfit } from '../wasm/wasm-euler-maruyama.js';
+import { type ReverseEngine, wasmF32Heun, wasmF32Unfit } from '../wasm/wasm-f32-reverse-step.js';
 import { wasmHeunStep } from '../wasm/wasm-heun.js';
 import { pfOdeVelocity } from './pf-ode-velocity.js';
 import { reverseSde } from '../reverse-sde/reverse-sde.js';
@@ -21,9 +22,10 @@ export interface HeunOptions extends ReverseSamplerOptions {
   /**
    * `auto` (default): the WebAssembly SIMD kernel where it applies (the exact score of a
    * mixture in the plane of up to 256 components, a linear drift; the same bytes), else TypeScript;
-   * `typescript`; or `wasm`, which throws where the kernel does not apply.
+   * `typescript`; `wasm`, which throws where the kernel does not apply; or `wasm-f32`, the float32
+   * kernel (`wasmF32Heun`: the same flow to float32 roundoff), which throws where it does not apply.
    */
-  readonly engine?: CpuEngine;
+  readonly engine?: ReverseEngine;
 }
 
 /**
@@ -54,12 +56,17 @@ export function heun(options: HeunOptions): Stage {
   const flow = reverseSde(sde, true);
   const space = options.space ?? 'sigma';
   const engine = options.engine ?? 'auto';
-  const wasm = engine === 'typescript' ? undefined : wasmHeunStep(sde, options.score, space);
+  const f32 = engine === 'wasm-f32' ? wasmF32Heun(sde, options.score, space) : undefined;
+  if (engine === 'wasm-f32' && f32 === undefined) {
+    throw new RangeError(`heun: engine 'wasm-f32' cannot run this stage: ${wasmF32Unfit(sde, options.score)}; use engine 'auto' or 'typescript'.`);
+  }
+  const wasm = engine === 'typescript' || engine === 'wasm-f32' ? undefined : wasmHeunStep(sde, options.score, space);
   if (engine === 'wasm' && wasm === undefined) {
     throw new RangeError(`heun: engine 'wasm' cannot run this stage: ${wasmMixtureUnfit(sde, options.score)}; use engine 'auto' or 'typescript'.`);
   }
   if (space === 'time') {
     return reverseSampler('heun', options, async (state, _k, t, next) => {
+      if (f32 !== undefined && hasFused(state)) return void f32(state, t, next);
       if (wasm !== undefined && hasFused(state)) return void wasm(state, t, next);
       const { x } = state;
       const n = x.length;
@@ -79,6 +86,7 @@ export function heun(options: HeunOptions): Stage {
     }, { kind: 'ode' });
   }
   return reverseSampler('heun', options, async (state, _k, t, next) => {
+    if (f32 !== undefined && hasFused(state)) return void f32(state, t, next);
     if (wasm !== undefined && hasFused(state)) return void wasm(state, t, next);
     const { x } = state;
     const n = x.length;

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { CPU_ENGINES, type CpuEngine } from './wasm-euler-maruyama.js';
 import { REVERSE_ENGINES, type ReverseEngine } from './wasm-f32-reverse-step.js';
 
-/** The `engine` option of a CPU stage with a WebAssembly kernel (`heun`, the MCMC samplers): auto by default. */
+/** The `engine` option of a CPU stage with a WebAssembly kernel (the MCMC samplers): auto by default. */
 export const engineOption = (
   description = 'on the CPU: auto (the WebAssembly SIMD kernel where it gives the same bytes: an exact mixture score in 2-D, a linear drift), typescript, or wasm',
 ) =>
@@ -12,7 +12,7 @@ export const engineOption = (
     .default('auto')
     .describe(description);
 
-/** The `engine` option of `euler-maruyama` and `ode-euler`, which also have the float32 kernel (`wasm-f32`): auto by default. */
+/** The `engine` option of `euler-maruyama`, `ode-euler` and `heun`, which also have the float32 kernel (`wasm-f32`): auto by default. */
 export const reverseEngineOption = () =>
   z
     .enum(REVERSE_ENGINES as [ReverseEngine, ...ReverseEngine[]])

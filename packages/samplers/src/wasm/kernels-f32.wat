@@ -3,22 +3,28 @@
 ;; wat2wasm: `npm run build:wasm -w @scoreflow/samplers` writes kernels-f32-wasm.ts.
 ;;
 ;; Memory (imported, one page; byte offsets, see wasm-f32-kernels.ts):
-;;   0 .. 639       the kernels' constants, one v128 each (`$constants` stores them: V8 rebuilds a
+;;   0 .. 623       the kernels' constants, one v128 each (`$constants` stores them: V8 rebuilds a
 ;;                  v128.const at every use and computes a v128.load32_splat's address apart, while
-;;                  a v128.load folds its offset)
+;;                  a v128.load folds its offset; each function holds those it uses in locals)
+;;   624 .. 639     the second mixture's dc = c_1 - c_0 (Heun's at the step's end), in four lanes
 ;;   640 .. 703     the lane generators: xoshiro128+ words s0, s1, s2, s3, one v128 each, lane l in lane l
-;;   704 .. 767     the step's cx, cs, cz and dc = c_1 - c_0, each in four lanes
-;;   768 .. 895     two components: a_0x a_0y a_1x a_1y p_0x p_0y p_1x p_1y, each in four lanes
-;;   1024 .. 6143   K components (K != 2, up to 256): a_x a_y p_x p_y c each, float32
-;;   8192 .. 16383  positions of one block of 1024 particles, interleaved (x y x y ...)
+;;   704 .. 767     the step's cx, cs, cz and the first mixture's dc, each in four lanes
+;;   768 .. 1023    two components: a_0x a_0y a_1x a_1y p_0x p_0y p_1x p_1y, each in four lanes, of the
+;;                  first mixture (768) and the second (896)
+;;   1024 .. 6143   K components (K != 2, up to 256) of the first mixture: a_x a_y p_x p_y c each, float32
+;;   6144 .. 6207   Heun's px, ps, cy, cs2, each in four lanes
+;;   8192 .. 16383  positions x of one block of 1024 particles, interleaved (x y x y ...)
 ;;   16384 .. 24575 their normals, interleaved
 ;;   24576 .. 28671 scratch: the K logits of one quad of particles
-;;   28672 .. 36863 the block's score (r_0 before it, for two components): quad q's x at 28672 + 32 q, y after it
+;;   28672 .. 36863 the score at x (r_0 before it, for two components), interleaved
+;;   36864 .. 45055 Heun's predicted points y, interleaved
+;;   45056 .. 53247 the score at y
+;;   53248 .. 58367 K components of the second mixture
 ;;
 ;; A block's particle at offset o = 4 q + l (its quad q, its lane l) takes words 2 q and 2 q + 1 of
 ;; lane l's generator: the four lanes run side by side, one quad of particles per pair of words.
 ;; Each loop keeps few values live: V8 allocates 15 vector registers, and a loop that needs more
-;; spills to the stack (drawing the normals inside the step's loop was 20% slower than two loops).
+;; spills to the stack (drawing the normals inside the score's loop was 20% slower than two loops).
 (module
   (import "env" "memory" (memory 1))
 
@@ -246,11 +252,13 @@
 
   ;; exp(x) in each lane, Cephes' expf (Moshier 1989) with x clamped to [-50, 50] (Cephes clamps to
   ;; [-87, 88]): the score's weights need no more (e^-50 = 2e-22 beside the largest weight, 1), and
-  ;; a weight near 1e-38 makes subnormal products, which cost x86 a microcode assist (about a hundred
-  ;; cycles) each: particles far from a mode made the step three times slower. n = round(x log2 e), r = x - n C1 - n C2 (Cody and Waite 1980: C1 + C2 = ln 2, C1 of
-  ;; 9 bits so that n C1 is exact), exp(r) = 1 + r + r^2 P(r) with Cephes' degree-5 P on
-  ;; [-ln 2 / 2, ln 2 / 2], times 2^n. NaN passes through. Written out where it runs (V8 does not
-  ;; inline WebAssembly calls): here for the test and the K-component score, in `step` for two.
+  ;; a weight near 1e-38 makes subnormal products, which cost x86 a microcode assist (about a
+  ;; hundred cycles) each: particles far from a mode made the step three times slower.
+  ;; n = round(x log2 e), r = x - n C1 - n C2 (Cody and Waite 1980: C1 + C2 = ln 2, C1 of 9 bits so
+  ;; that n C1 is exact), exp(r) = 1 + r + r^2 P(r) with Cephes' degree-5 P on [-ln 2 / 2, ln 2 / 2],
+  ;; times 2^n. NaN passes through. `score` writes it out where it runs (V8 does not inline
+  ;; WebAssembly calls, and a call with v128 arguments costs more than the exp); this copy is the
+  ;; one the spec measures.
   (func $exp (param $x v128) (result v128)
     (local $expHigh v128) (local $expLow v128) (local $log2e v128) (local $expShift v128) (local $c1 v128) (local $c2 v128) (local $p5 v128) (local $p4 v128) (local $p3 v128) (local $p2 v128) (local $p1 v128) (local $p0 v128) (local $one v128)
     (local $ey v128) (local $en v128) (local $er v128) (local $out v128)
@@ -295,33 +303,26 @@
         (local.set $p (i32.add (local.get $p) (i32.const 16)))
         (br $each))))
 
-  ;; The reverse (or probability-flow) step of quads q0 .. q1 - 1 of the block at 8192 with the exact
-  ;; score of a mixture in the plane: x <- cx x + cs score(x) + cz z, z the normals at 16384 when
-  ;; `noisy`. Two components (`components` 2): r_0 = 1 / (1 + exp(l_1 - l_0)), score = p_1 (a_1 -
-  ;; x) + r_0 (p_0 (a_0 - x) - p_1 (a_1 - x)); K components: logits l_k = c_k - (1/2) sum_j (x_j -
-  ;; a_kj)^2 p_kj, their maximum, then score = sum_k e^(l_k - max) p_k (a_k - x) / sum_k e^(l_k -
-  ;; max). Returns 1 when every new position is finite.
+  ;; The exact score of a mixture in the plane at quads q0 .. q1 - 1 of the positions at 8192
+  ;; (`source` 0: x; 1: the predicted points y at 36864) into 28672 (source 0) or 45056 (source 1), interleaved,
+  ;; with the mixture of `set` (0: the pair at 768, dc at 752 and the table at 1024; 1: the pair at
+  ;; 896, dc at 624 and the table at 53248). Two components (`components` 2): r_0 = 1 / (1 +
+  ;; exp(l_1 - l_0)), score = p_1 (a_1 - x) + r_0 (p_0 (a_0 - x) - p_1 (a_1 - x)); K components:
+  ;; logits l_k = c_k - (1/2) sum_j (x_j - a_kj)^2 p_kj, their maximum, then score = sum_k e^(l_k -
+  ;; max) p_k (a_k - x) / sum_k e^(l_k - max).
   ;;
-  ;; In passes over the quads, each a short chain of dependent operations (the score into 28672 +
-  ;; 32 q, then the update): one pass for the whole step is a chain of some 40 operations of 4 cycles
-  ;; per quad, longer than the out-of-order window overlaps.
-  (func (export "step") (param $q0 i32) (param $q1 i32) (param $components i32) (param $noisy i32) (result i32)
-    (local $a0x v128) (local $a0y v128) (local $p0x v128) (local $p0y v128) (local $a1x v128) (local $a1y v128) (local $p1x v128) (local $p1y v128) (local $dc v128) (local $half v128) (local $expHigh v128) (local $expLow v128) (local $log2e v128) (local $expShift v128) (local $c1 v128) (local $c2 v128) (local $p5 v128) (local $p4 v128) (local $p3 v128) (local $p2 v128) (local $p1 v128) (local $p0 v128) (local $one v128) (local $cx v128) (local $cs v128) (local $cz v128)
-    (local $p i32) (local $start i32) (local $end i32) (local $k i32) (local $table i32)
+  ;; In passes over the quads, each a short chain of dependent operations (two components: the
+  ;; logit differences, r_0 in place, then the score): one pass for a whole step is a chain of some
+  ;; 40 operations of 4 cycles per quad, longer than the out-of-order window overlaps.
+  (func $score (export "score") (param $q0 i32) (param $q1 i32) (param $components i32) (param $from i32) (param $set i32)
+    (local $half v128) (local $expHigh v128) (local $expLow v128) (local $log2e v128) (local $expShift v128) (local $c1 v128) (local $c2 v128) (local $p5 v128) (local $p4 v128) (local $p3 v128) (local $p2 v128) (local $p1 v128) (local $p0 v128) (local $one v128) (local $a0x v128) (local $a0y v128) (local $a1x v128) (local $a1y v128) (local $p0x v128) (local $p0y v128) (local $p1x v128) (local $p1y v128) (local $dc v128)
+    (local $p i32) (local $start i32) (local $end i32) (local $k i32) (local $table i32) (local $row i32) (local $pair i32)
+    (local $source i32) (local $target i32)
     (local $a v128) (local $b v128) (local $x v128) (local $y v128) (local $sx v128) (local $sy v128)
     (local $dx v128) (local $dy v128) (local $px0 v128) (local $py0 v128) (local $px1 v128) (local $py1 v128)
-    (local $l v128) (local $largest v128) (local $w v128) (local $total v128) (local $bad v128)
+    (local $l v128) (local $largest v128) (local $w v128) (local $total v128)
     (local $ey v128) (local $en v128) (local $er v128)
     (call $constants)
-    (local.set $a0x (v128.load offset=768 (i32.const 0)))
-    (local.set $a0y (v128.load offset=784 (i32.const 0)))
-    (local.set $p0x (v128.load offset=832 (i32.const 0)))
-    (local.set $p0y (v128.load offset=848 (i32.const 0)))
-    (local.set $a1x (v128.load offset=800 (i32.const 0)))
-    (local.set $a1y (v128.load offset=816 (i32.const 0)))
-    (local.set $p1x (v128.load offset=864 (i32.const 0)))
-    (local.set $p1y (v128.load offset=880 (i32.const 0)))
-    (local.set $dc (v128.load offset=752 (i32.const 0)))
     (local.set $half (v128.load offset=0 (i32.const 0)))
     (local.set $expHigh (v128.load offset=336 (i32.const 0)))
     (local.set $expLow (v128.load offset=352 (i32.const 0)))
@@ -336,11 +337,21 @@
     (local.set $p1 (v128.load offset=496 (i32.const 0)))
     (local.set $p0 (v128.load offset=512 (i32.const 0)))
     (local.set $one (v128.load offset=32 (i32.const 0)))
-    (local.set $cx (v128.load offset=704 (i32.const 0)))
-    (local.set $cs (v128.load offset=720 (i32.const 0)))
-    (local.set $cz (v128.load offset=736 (i32.const 0)))
-    (local.set $start (i32.add (i32.const 8192) (i32.shl (local.get $q0) (i32.const 5))))
-    (local.set $end (i32.add (i32.const 8192) (i32.shl (local.get $q1) (i32.const 5))))
+    (local.set $source (select (i32.const 36864) (i32.const 8192) (local.get $from)))
+    (local.set $target (select (i32.const 45056) (i32.const 28672) (local.get $from)))
+    (local.set $pair (i32.shl (local.get $set) (i32.const 7)))
+    (local.set $table (select (i32.const 53248) (i32.const 1024) (local.get $set)))
+    (local.set $a0x (v128.load offset=768 (local.get $pair)))
+    (local.set $a0y (v128.load offset=784 (local.get $pair)))
+    (local.set $a1x (v128.load offset=800 (local.get $pair)))
+    (local.set $a1y (v128.load offset=816 (local.get $pair)))
+    (local.set $p0x (v128.load offset=832 (local.get $pair)))
+    (local.set $p0y (v128.load offset=848 (local.get $pair)))
+    (local.set $p1x (v128.load offset=864 (local.get $pair)))
+    (local.set $p1y (v128.load offset=880 (local.get $pair)))
+    (local.set $dc (v128.load (select (i32.const 624) (i32.const 752) (local.get $set))))
+    (local.set $start (i32.shl (local.get $q0) (i32.const 5)))
+    (local.set $end (i32.shl (local.get $q1) (i32.const 5)))
     (if (i32.eq (local.get $components) (i32.const 2))
       (then
         ;; l_1 - l_0 = dc - (d_1 - d_0) / 2 with d_k = (a_k - x) . p_k (a_k - x)
@@ -348,8 +359,8 @@
         (block $logit_done
           (loop $logit
             (br_if $logit_done (i32.ge_u (local.get $p) (local.get $end)))
-            (local.set $a (v128.load offset=0 (local.get $p)))
-            (local.set $b (v128.load offset=16 (local.get $p)))
+            (local.set $a (v128.load offset=0 (i32.add (local.get $p) (local.get $source))))
+            (local.set $b (v128.load offset=16 (i32.add (local.get $p) (local.get $source))))
             (local.set $x (i8x16.shuffle 0 1 2 3 8 9 10 11 16 17 18 19 24 25 26 27 (local.get $a) (local.get $b)))
             (local.set $y (i8x16.shuffle 4 5 6 7 12 13 14 15 20 21 22 23 28 29 30 31 (local.get $a) (local.get $b)))
             (local.set $dx (f32x4.sub (local.get $a0x) (local.get $x)))
@@ -361,7 +372,7 @@
             (local.set $dy (f32x4.sub (local.get $a1y) (local.get $y)))
             (local.set $px1 (f32x4.mul (local.get $dx) (local.get $p1x)))
             (local.set $py1 (f32x4.mul (local.get $dy) (local.get $p1y)))
-            (v128.store offset=20480 (local.get $p) (f32x4.sub (local.get $dc)
+            (v128.store (i32.add (local.get $p) (local.get $target)) (f32x4.sub (local.get $dc)
               (f32x4.mul (f32x4.sub (f32x4.add (f32x4.mul (local.get $dx) (local.get $px1)) (f32x4.mul (local.get $dy) (local.get $py1))) (local.get $l)) (local.get $half))))
             (local.set $p (i32.add (local.get $p) (i32.const 32)))
             (br $logit)))
@@ -370,7 +381,7 @@
         (block $weight_done
           (loop $weight
             (br_if $weight_done (i32.ge_u (local.get $p) (local.get $end)))
-            (local.set $l (v128.load offset=20480 (local.get $p)))
+            (local.set $l (v128.load (i32.add (local.get $p) (local.get $target))))
             (local.set $l (f32x4.pmax (f32x4.pmin (local.get $l) (local.get $expHigh)) (local.get $expLow)))
             (local.set $ey (f32x4.add (f32x4.mul (local.get $l) (local.get $log2e)) (local.get $expShift)))
             (local.set $en (f32x4.sub (local.get $ey) (local.get $expShift)))
@@ -382,7 +393,7 @@
             (local.set $ey (f32x4.add (f32x4.mul (local.get $ey) (local.get $er)) (local.get $p1)))
             (local.set $ey (f32x4.add (f32x4.mul (local.get $ey) (local.get $er)) (local.get $p0)))
             (local.set $w (f32x4.mul (f32x4.add (f32x4.add (f32x4.mul (local.get $ey) (f32x4.mul (local.get $er) (local.get $er))) (local.get $er)) (local.get $one)) (local.get $en)))
-            (v128.store offset=20480 (local.get $p) (f32x4.div (local.get $one) (f32x4.add (local.get $w) (local.get $one))))
+            (v128.store (i32.add (local.get $p) (local.get $target)) (f32x4.div (local.get $one) (f32x4.add (local.get $w) (local.get $one))))
             (local.set $p (i32.add (local.get $p) (i32.const 32)))
             (br $weight)))
         ;; score = p_1 (a_1 - x) + r_0 (p_0 (a_0 - x) - p_1 (a_1 - x))
@@ -390,8 +401,8 @@
         (block $pair_done
           (loop $pair
             (br_if $pair_done (i32.ge_u (local.get $p) (local.get $end)))
-            (local.set $a (v128.load offset=0 (local.get $p)))
-            (local.set $b (v128.load offset=16 (local.get $p)))
+            (local.set $a (v128.load offset=0 (i32.add (local.get $p) (local.get $source))))
+            (local.set $b (v128.load offset=16 (i32.add (local.get $p) (local.get $source))))
             (local.set $x (i8x16.shuffle 0 1 2 3 8 9 10 11 16 17 18 19 24 25 26 27 (local.get $a) (local.get $b)))
             (local.set $y (i8x16.shuffle 4 5 6 7 12 13 14 15 20 21 22 23 28 29 30 31 (local.get $a) (local.get $b)))
             (local.set $dx (f32x4.sub (local.get $a0x) (local.get $x)))
@@ -403,9 +414,9 @@
             (local.set $dy (f32x4.sub (local.get $a1y) (local.get $y)))
             (local.set $px1 (f32x4.mul (local.get $dx) (local.get $p1x)))
             (local.set $py1 (f32x4.mul (local.get $dy) (local.get $p1y)))
-            (local.set $w (v128.load offset=20480 (local.get $p)))
-            (v128.store offset=20480 (local.get $p) (f32x4.add (local.get $px1) (f32x4.mul (local.get $w) (f32x4.sub (local.get $px0) (local.get $px1)))))
-            (v128.store offset=20496 (local.get $p) (f32x4.add (local.get $py1) (f32x4.mul (local.get $w) (f32x4.sub (local.get $py0) (local.get $py1)))))
+            (local.set $w (v128.load (i32.add (local.get $p) (local.get $target))))
+            (v128.store (i32.add (local.get $p) (local.get $target)) (f32x4.add (local.get $px1) (f32x4.mul (local.get $w) (f32x4.sub (local.get $px0) (local.get $px1)))))
+            (v128.store offset=16 (i32.add (local.get $p) (local.get $target)) (f32x4.add (local.get $py1) (f32x4.mul (local.get $w) (f32x4.sub (local.get $py0) (local.get $py1)))))
             (local.set $p (i32.add (local.get $p) (i32.const 32)))
             (br $pair)))
       )
@@ -414,34 +425,34 @@
         (block $mixture_done
           (loop $mixture
             (br_if $mixture_done (i32.ge_u (local.get $p) (local.get $end)))
-            (local.set $a (v128.load offset=0 (local.get $p)))
-            (local.set $b (v128.load offset=16 (local.get $p)))
+            (local.set $a (v128.load offset=0 (i32.add (local.get $p) (local.get $source))))
+            (local.set $b (v128.load offset=16 (i32.add (local.get $p) (local.get $source))))
             (local.set $x (i8x16.shuffle 0 1 2 3 8 9 10 11 16 17 18 19 24 25 26 27 (local.get $a) (local.get $b)))
             (local.set $y (i8x16.shuffle 4 5 6 7 12 13 14 15 20 21 22 23 28 29 30 31 (local.get $a) (local.get $b)))
             ;; the logits into the scratch row, and their maximum (pmax, one instruction where max is seven: it
             ;; skips a NaN logit, whose weight exp(NaN - max) is NaN anyway, so a NaN position stays NaN)
             (local.set $largest (v128.const f32x4 -inf -inf -inf -inf))
             (local.set $k (i32.const 0))
-            (local.set $table (i32.const 1024))
+            (local.set $row (local.get $table))
             (loop $logits
-              (local.set $dx (f32x4.sub (v128.load32_splat offset=0 (local.get $table)) (local.get $x)))
-              (local.set $dy (f32x4.sub (v128.load32_splat offset=4 (local.get $table)) (local.get $y)))
-              (local.set $l (f32x4.sub (v128.load32_splat offset=16 (local.get $table))
+              (local.set $dx (f32x4.sub (v128.load32_splat offset=0 (local.get $row)) (local.get $x)))
+              (local.set $dy (f32x4.sub (v128.load32_splat offset=4 (local.get $row)) (local.get $y)))
+              (local.set $l (f32x4.sub (v128.load32_splat offset=16 (local.get $row))
                 (f32x4.mul
                   (f32x4.add
-                    (f32x4.mul (f32x4.mul (local.get $dx) (local.get $dx)) (v128.load32_splat offset=8 (local.get $table)))
-                    (f32x4.mul (f32x4.mul (local.get $dy) (local.get $dy)) (v128.load32_splat offset=12 (local.get $table))))
+                    (f32x4.mul (f32x4.mul (local.get $dx) (local.get $dx)) (v128.load32_splat offset=8 (local.get $row)))
+                    (f32x4.mul (f32x4.mul (local.get $dy) (local.get $dy)) (v128.load32_splat offset=12 (local.get $row))))
                   (local.get $half))))
               (v128.store offset=24576 (i32.shl (local.get $k) (i32.const 4)) (local.get $l))
               (local.set $largest (f32x4.pmax (local.get $largest) (local.get $l)))
-              (local.set $table (i32.add (local.get $table) (i32.const 20)))
+              (local.set $row (i32.add (local.get $row) (i32.const 20)))
               (local.set $k (i32.add (local.get $k) (i32.const 1)))
               (br_if $logits (i32.lt_u (local.get $k) (local.get $components))))
             (local.set $total (v128.const f32x4 0 0 0 0))
             (local.set $sx (v128.const f32x4 0 0 0 0))
             (local.set $sy (v128.const f32x4 0 0 0 0))
             (local.set $k (i32.const 0))
-            (local.set $table (i32.const 1024))
+            (local.set $row (local.get $table))
             (loop $weights
               (local.set $l (f32x4.sub (v128.load offset=24576 (i32.shl (local.get $k) (i32.const 4))) (local.get $largest)))
               (local.set $l (f32x4.pmax (f32x4.pmin (local.get $l) (local.get $expHigh)) (local.get $expLow)))
@@ -457,39 +468,110 @@
               (local.set $w (f32x4.mul (f32x4.add (f32x4.add (f32x4.mul (local.get $ey) (f32x4.mul (local.get $er) (local.get $er))) (local.get $er)) (local.get $one)) (local.get $en)))
               (local.set $total (f32x4.add (local.get $total) (local.get $w)))
               (local.set $sx (f32x4.add (local.get $sx) (f32x4.mul (local.get $w)
-                (f32x4.mul (f32x4.sub (v128.load32_splat offset=0 (local.get $table)) (local.get $x)) (v128.load32_splat offset=8 (local.get $table))))))
+                (f32x4.mul (f32x4.sub (v128.load32_splat offset=0 (local.get $row)) (local.get $x)) (v128.load32_splat offset=8 (local.get $row))))))
               (local.set $sy (f32x4.add (local.get $sy) (f32x4.mul (local.get $w)
-                (f32x4.mul (f32x4.sub (v128.load32_splat offset=4 (local.get $table)) (local.get $y)) (v128.load32_splat offset=12 (local.get $table))))))
-              (local.set $table (i32.add (local.get $table) (i32.const 20)))
+                (f32x4.mul (f32x4.sub (v128.load32_splat offset=4 (local.get $row)) (local.get $y)) (v128.load32_splat offset=12 (local.get $row))))))
+              (local.set $row (i32.add (local.get $row) (i32.const 20)))
               (local.set $k (i32.add (local.get $k) (i32.const 1)))
               (br_if $weights (i32.lt_u (local.get $k) (local.get $components))))
-            (v128.store offset=20480 (local.get $p) (f32x4.div (local.get $sx) (local.get $total)))
-            (v128.store offset=20496 (local.get $p) (f32x4.div (local.get $sy) (local.get $total)))
+            (v128.store (i32.add (local.get $p) (local.get $target)) (f32x4.div (local.get $sx) (local.get $total)))
+            (v128.store offset=16 (i32.add (local.get $p) (local.get $target)) (f32x4.div (local.get $sy) (local.get $total)))
             (local.set $p (i32.add (local.get $p) (i32.const 32)))
             (br $mixture)))
-))
-    ;; x <- cx x + cs score + cz z, and whether it is finite (x - x is 0 exactly where x is finite, NaN otherwise)
+)))
+
+  ;; The reverse (or probability-flow) step of quads q0 .. q1 - 1 of x from its score at 28672 (`score`
+  ;; with `source` 0): x <- cx x + cs score + cz z, z the normals at 16384 when `noisy`. Returns 1 when
+  ;; every new position is finite (x - x is 0 exactly where x is finite, NaN otherwise).
+  (func (export "update") (param $q0 i32) (param $q1 i32) (param $noisy i32) (result i32)
+    (local $cx v128) (local $cs v128) (local $cz v128)
+    (local $p i32) (local $start i32) (local $end i32) (local $a v128) (local $b v128) (local $x v128) (local $y v128) (local $bad v128)
+    (local.set $cx (v128.load offset=704 (i32.const 0)))
+    (local.set $cs (v128.load offset=720 (i32.const 0)))
+    (local.set $cz (v128.load offset=736 (i32.const 0)))
+    (local.set $start (i32.shl (local.get $q0) (i32.const 5)))
+    (local.set $end (i32.shl (local.get $q1) (i32.const 5)))
     (local.set $p (local.get $start))
     (block $update_done
       (loop $update
         (br_if $update_done (i32.ge_u (local.get $p) (local.get $end)))
-        (local.set $a (v128.load offset=0 (local.get $p)))
-        (local.set $b (v128.load offset=16 (local.get $p)))
+        (local.set $a (v128.load offset=0 (i32.add (local.get $p) (i32.const 8192))))
+        (local.set $b (v128.load offset=16 (i32.add (local.get $p) (i32.const 8192))))
         (local.set $x (i8x16.shuffle 0 1 2 3 8 9 10 11 16 17 18 19 24 25 26 27 (local.get $a) (local.get $b)))
         (local.set $y (i8x16.shuffle 4 5 6 7 12 13 14 15 20 21 22 23 28 29 30 31 (local.get $a) (local.get $b)))
-        (local.set $x (f32x4.add (f32x4.mul (local.get $cx) (local.get $x)) (f32x4.mul (local.get $cs) (v128.load offset=20480 (local.get $p)))))
-        (local.set $y (f32x4.add (f32x4.mul (local.get $cx) (local.get $y)) (f32x4.mul (local.get $cs) (v128.load offset=20496 (local.get $p)))))
+        (local.set $x (f32x4.add (f32x4.mul (local.get $cx) (local.get $x)) (f32x4.mul (local.get $cs) (v128.load offset=28672 (local.get $p)))))
+        (local.set $y (f32x4.add (f32x4.mul (local.get $cx) (local.get $y)) (f32x4.mul (local.get $cs) (v128.load offset=28688 (local.get $p)))))
         (if (local.get $noisy)
           (then
-            (local.set $a (v128.load offset=8192 (local.get $p)))
-            (local.set $b (v128.load offset=8208 (local.get $p)))
+            (local.set $a (v128.load offset=16384 (local.get $p)))
+            (local.set $b (v128.load offset=16400 (local.get $p)))
             (local.set $x (f32x4.add (local.get $x) (f32x4.mul (local.get $cz) (i8x16.shuffle 0 1 2 3 8 9 10 11 16 17 18 19 24 25 26 27 (local.get $a) (local.get $b)))))
             (local.set $y (f32x4.add (local.get $y) (f32x4.mul (local.get $cz) (i8x16.shuffle 4 5 6 7 12 13 14 15 20 21 22 23 28 29 30 31 (local.get $a) (local.get $b)))))))
         (local.set $bad (v128.or (local.get $bad) (v128.or
           (f32x4.ne (f32x4.sub (local.get $x) (local.get $x)) (v128.const f32x4 0 0 0 0))
           (f32x4.ne (f32x4.sub (local.get $y) (local.get $y)) (v128.const f32x4 0 0 0 0)))))
-        (v128.store offset=0 (local.get $p) (i8x16.shuffle 0 1 2 3 16 17 18 19 4 5 6 7 20 21 22 23 (local.get $x) (local.get $y)))
-        (v128.store offset=16 (local.get $p) (i8x16.shuffle 8 9 10 11 24 25 26 27 12 13 14 15 28 29 30 31 (local.get $x) (local.get $y)))
+        (v128.store offset=8192 (local.get $p) (i8x16.shuffle 0 1 2 3 16 17 18 19 4 5 6 7 20 21 22 23 (local.get $x) (local.get $y)))
+        (v128.store offset=8208 (local.get $p) (i8x16.shuffle 8 9 10 11 24 25 26 27 12 13 14 15 28 29 30 31 (local.get $x) (local.get $y)))
         (local.set $p (i32.add (local.get $p) (i32.const 32)))
         (br $update)))
-    (i32.eqz (v128.any_true (local.get $bad)))))
+    (i32.eqz (v128.any_true (local.get $bad))))
+
+  ;; Heun's predictor (Karras et al. 2022, Algorithm 1) of quads q0 .. q1 - 1: y = px x + ps score(x)
+  ;; from x at 8192 and its score at 28672, into 36864 (interleaved, as x).
+  (func (export "predict") (param $q0 i32) (param $q1 i32)
+    (local $px v128) (local $ps v128)
+    (local $p i32) (local $start i32) (local $end i32) (local $a v128) (local $b v128) (local $x v128) (local $y v128)
+    (local.set $px (v128.load offset=6144 (i32.const 0)))
+    (local.set $ps (v128.load offset=6160 (i32.const 0)))
+    (local.set $start (i32.shl (local.get $q0) (i32.const 5)))
+    (local.set $end (i32.shl (local.get $q1) (i32.const 5)))
+    (local.set $p (local.get $start))
+    (block $predict_done
+      (loop $predict
+        (br_if $predict_done (i32.ge_u (local.get $p) (local.get $end)))
+        (local.set $a (v128.load offset=0 (i32.add (local.get $p) (i32.const 8192))))
+        (local.set $b (v128.load offset=16 (i32.add (local.get $p) (i32.const 8192))))
+        (local.set $x (i8x16.shuffle 0 1 2 3 8 9 10 11 16 17 18 19 24 25 26 27 (local.get $a) (local.get $b)))
+        (local.set $y (i8x16.shuffle 4 5 6 7 12 13 14 15 20 21 22 23 28 29 30 31 (local.get $a) (local.get $b)))
+        (local.set $x (f32x4.add (f32x4.mul (local.get $px) (local.get $x)) (f32x4.mul (local.get $ps) (v128.load offset=28672 (local.get $p)))))
+        (local.set $y (f32x4.add (f32x4.mul (local.get $px) (local.get $y)) (f32x4.mul (local.get $ps) (v128.load offset=28688 (local.get $p)))))
+        (v128.store offset=36864 (local.get $p) (i8x16.shuffle 0 1 2 3 16 17 18 19 4 5 6 7 20 21 22 23 (local.get $x) (local.get $y)))
+        (v128.store offset=36880 (local.get $p) (i8x16.shuffle 8 9 10 11 24 25 26 27 12 13 14 15 28 29 30 31 (local.get $x) (local.get $y)))
+        (local.set $p (i32.add (local.get $p) (i32.const 32)))
+        (br $predict)))
+)
+
+  ;; Heun's corrector of quads q0 .. q1 - 1: x <- cx x + cs score(x) + cy y + cs2 score(y), the scores
+  ;; at 28672 and 45056, y at 36864. Returns 1 when every new position is finite.
+  (func (export "combine") (param $q0 i32) (param $q1 i32) (result i32)
+    (local $cx v128) (local $cs v128) (local $cy v128) (local $cs2 v128)
+    (local $p i32) (local $start i32) (local $end i32) (local $a v128) (local $b v128) (local $x v128) (local $y v128) (local $bad v128)
+    (local.set $cx (v128.load offset=704 (i32.const 0)))
+    (local.set $cs (v128.load offset=720 (i32.const 0)))
+    (local.set $cy (v128.load offset=6176 (i32.const 0)))
+    (local.set $cs2 (v128.load offset=6192 (i32.const 0)))
+    (local.set $start (i32.shl (local.get $q0) (i32.const 5)))
+    (local.set $end (i32.shl (local.get $q1) (i32.const 5)))
+    (local.set $p (local.get $start))
+    (block $combine_done
+      (loop $combine
+        (br_if $combine_done (i32.ge_u (local.get $p) (local.get $end)))
+        (local.set $a (v128.load offset=0 (i32.add (local.get $p) (i32.const 8192))))
+        (local.set $b (v128.load offset=16 (i32.add (local.get $p) (i32.const 8192))))
+        (local.set $x (i8x16.shuffle 0 1 2 3 8 9 10 11 16 17 18 19 24 25 26 27 (local.get $a) (local.get $b)))
+        (local.set $y (i8x16.shuffle 4 5 6 7 12 13 14 15 20 21 22 23 28 29 30 31 (local.get $a) (local.get $b)))
+        (local.set $a (v128.load offset=36864 (local.get $p)))
+        (local.set $b (v128.load offset=36880 (local.get $p)))
+        (local.set $x (f32x4.add (f32x4.add (f32x4.mul (local.get $cx) (local.get $x)) (f32x4.mul (local.get $cs) (v128.load offset=28672 (local.get $p))))
+          (f32x4.add (f32x4.mul (local.get $cy) (i8x16.shuffle 0 1 2 3 8 9 10 11 16 17 18 19 24 25 26 27 (local.get $a) (local.get $b))) (f32x4.mul (local.get $cs2) (v128.load offset=45056 (local.get $p))))))
+        (local.set $y (f32x4.add (f32x4.add (f32x4.mul (local.get $cx) (local.get $y)) (f32x4.mul (local.get $cs) (v128.load offset=28688 (local.get $p))))
+          (f32x4.add (f32x4.mul (local.get $cy) (i8x16.shuffle 4 5 6 7 12 13 14 15 20 21 22 23 28 29 30 31 (local.get $a) (local.get $b))) (f32x4.mul (local.get $cs2) (v128.load offset=45072 (local.get $p))))))
+        (local.set $bad (v128.or (local.get $bad) (v128.or
+          (f32x4.ne (f32x4.sub (local.get $x) (local.get $x)) (v128.const f32x4 0 0 0 0))
+          (f32x4.ne (f32x4.sub (local.get $y) (local.get $y)) (v128.const f32x4 0 0 0 0)))))
+        (v128.store offset=8192 (local.get $p) (i8x16.shuffle 0 1 2 3 16 17 18 19 4 5 6 7 20 21 22 23 (local.get $x) (local.get $y)))
+        (v128.store offset=8208 (local.get $p) (i8x16.shuffle 8 9 10 11 24 25 26 27 12 13 14 15 28 29 30 31 (local.get $x) (local.get $y)))
+        (local.set $p (i32.add (local.get $p) (i32.const 32)))
+        (br $combine)))
+    (i32.eqz (v128.any_true (local.get $bad))))
+)

@@ -1,27 +1,37 @@
+import type { DiffusedComponents } from '@scoreflow/core';
 import { compileOnce } from './compile-module.js';
 import { KERNELS_F32_WASM_BASE64 } from './kernels-f32-wasm.js';
 
 /** Byte offsets in the float32 kernels' memory (see the layout at the top of `kernels-f32.wat`). */
 export const F32_LAYOUT = {
+  /** The second mixture's c_1 - c_0 (four lanes). */
+  dcEnd: 624,
   /** The four lane generators: xoshiro128+ words s0, s1, s2, s3 (4 x 4 int32). */
   lanes: 640,
-  /** cx, cs, cz, dc (float32), each in four lanes. */
+  /** cx, cs, cz and the first mixture's c_1 - c_0 (float32), each in four lanes. */
   step: 704,
-  /** Two components: a_0x a_0y a_1x a_1y p_0x p_0y p_1x p_1y (float32), each in four lanes. */
+  /** Two components: a_0x a_0y a_1x a_1y p_0x p_0y p_1x p_1y (float32), each in four lanes; the second mixture's 128 bytes on. */
   pair: 768,
-  /** K components: a_x a_y p_x p_y c each (float32). */
+  /** K components of the first mixture: a_x a_y p_x p_y c each (float32). */
   mixture: 1024,
+  /** Heun's px, ps, cy, cs2, each in four lanes. */
+  heun: 6144,
   /** One block of positions, interleaved. */
   x: 8192,
   /** Their normals, interleaved. */
   z: 16384,
+  /** K components of the second mixture. */
+  mixtureEnd: 53248,
 } as const;
 
-/** The most components the float32 kernel takes (its table ends at 6,144 bytes, its logits' scratch at 28,672). */
+/** The most components the float32 kernel takes (a table of 5 kB per mixture; the logits' scratch ends at 28,672). */
 export const MAX_F32_COMPONENTS = 256;
 
 /** Particles per block of the kernel's memory. */
 export const F32_BLOCK = 1024;
+
+/** Which mixture a score reads: the first (the step's start) or the second (Heun's end of step). */
+export type MixtureSet = 0 | 1;
 
 /** The exports of `kernels-f32.wat`, with views of its memory. */
 export interface WasmF32Kernels {
@@ -31,19 +41,23 @@ export interface WasmF32Kernels {
   advance(count: number): void;
   /** The lane generators' Box-Muller normals of quads q0 .. q1 - 1 into `z` (particle 4 q + l from lane l). */
   normals(q0: number, q1: number): void;
-  /**
-   * The step x <- cx x + cs score + cz z of quads q0 .. q1 - 1 of `x` (`components` 2: from `pair`;
-   * else from `mixture`), z from `z` when `noisy`; 1 when every new position is finite.
-   */
-  step(q0: number, q1: number, components: number, noisy: number): number;
-  /** Writes the step's cx, cs, cz and the two components' c_1 - c_0 (each into its four lanes). */
-  setStep(cx: number, cs: number, cz: number, dc: number): void;
-  /** Writes two components' centres a_k and precisions p_k (in the plane; each number into its four lanes). */
-  setPair(a: ArrayLike<number>, p: ArrayLike<number>): void;
+  /** The score of quads q0 .. q1 - 1 of x (`from` 0) or of Heun's predicted points (1), with the mixture of `set` (`setMixture`). */
+  score(q0: number, q1: number, components: number, from: 0 | 1, set: MixtureSet): void;
+  /** x <- cx x + cs score(x) + cz z on quads q0 .. q1 - 1 (z from `z` when `noisy`); 1 when every new position is finite. */
+  update(q0: number, q1: number, noisy: number): number;
+  /** Heun's predictor y = px x + ps score(x) on quads q0 .. q1 - 1. */
+  predict(q0: number, q1: number): void;
+  /** Heun's corrector x <- cx x + cs score(x) + cy y + cs2 score(y) on quads q0 .. q1 - 1; 1 when every new position is finite. */
+  combine(q0: number, q1: number): number;
   /** exp of the first `count` (a multiple of 4) values of `z`, in place (the kernel's exp, for tests). */
   expInPlace(count: number): void;
+  /** Writes the step's cx, cs, cz (each into its four lanes). */
+  setStep(cx: number, cs: number, cz: number): void;
+  /** Writes Heun's px, ps, cy, cs2. */
+  setHeun(px: number, ps: number, cy: number, cs2: number): void;
+  /** Writes a diffused mixture in the plane as `set`'s scores read it: two components as centres, precisions and c_1 - c_0, any other K as a table. */
+  setMixture(set: MixtureSet, components: DiffusedComponents): void;
   readonly lanes: Int32Array;
-  readonly mixture: Float32Array;
   readonly x: Float32Array;
   readonly z: Float32Array;
 }
@@ -55,27 +69,28 @@ export function createWasmF32Kernels(): WasmF32Kernels | undefined {
   const module = f32Module();
   if (module === null) return undefined;
   const memory = new WebAssembly.Memory({ initial: 1 });
-  const exports = new WebAssembly.Instance(module, { env: { memory } }).exports as unknown as Pick<WasmF32Kernels, 'seed' | 'advance' | 'normals' | 'step' | 'expInPlace'>;
+  const exports = new WebAssembly.Instance(module, { env: { memory } }).exports as unknown as Pick<
+    WasmF32Kernels,
+    'seed' | 'advance' | 'normals' | 'score' | 'update' | 'predict' | 'combine' | 'expInPlace'
+  >;
   const { buffer } = memory;
-  const step = new Float32Array(buffer, F32_LAYOUT.step, 16);
-  const pair = new Float32Array(buffer, F32_LAYOUT.pair, 32);
+  const f32 = new Float32Array(buffer);
+  const splat = (offset: number, values: readonly number[]) => values.forEach((value, i) => f32.fill(value, offset / 4 + 4 * i, offset / 4 + 4 * i + 4));
+  const tables = [new Float32Array(buffer, F32_LAYOUT.mixture, 5 * MAX_F32_COMPONENTS), new Float32Array(buffer, F32_LAYOUT.mixtureEnd, 5 * MAX_F32_COMPONENTS)];
   return {
-    seed: exports.seed,
-    advance: exports.advance,
-    normals: exports.normals,
-    step: exports.step,
-    expInPlace: exports.expInPlace,
-    lanes: new Int32Array(buffer, F32_LAYOUT.lanes, 16),
-    setStep(cx, cs, cz, dc) {
-      for (const [i, value] of [cx, cs, cz, dc].entries()) step.fill(value, 4 * i, 4 * i + 4);
-    },
-    setPair(a, p) {
-      for (let i = 0; i < 4; i++) {
-        pair.fill(a[i], 4 * i, 4 * i + 4);
-        pair.fill(p[i], 16 + 4 * i, 20 + 4 * i);
+    ...exports,
+    setStep: (cx, cs, cz) => splat(F32_LAYOUT.step, [cx, cs, cz]),
+    setHeun: (px, ps, cy, cs2) => splat(F32_LAYOUT.heun, [px, ps, cy, cs2]),
+    setMixture(set, components) {
+      const { centres: a, precisions: p, logNormalisers: c } = components;
+      if (components.components === 2) {
+        splat(F32_LAYOUT.pair + 128 * set, [a[0], a[1], a[2], a[3], p[0], p[1], p[2], p[3]]);
+        splat(set === 0 ? F32_LAYOUT.step + 48 : F32_LAYOUT.dcEnd, [c[1] - c[0]]);
+        return;
       }
+      for (let k = 0; k < components.components; k++) tables[set].set([a[2 * k], a[2 * k + 1], p[2 * k], p[2 * k + 1], c[k]], 5 * k);
     },
-    mixture: new Float32Array(buffer, F32_LAYOUT.mixture, 5 * MAX_F32_COMPONENTS),
+    lanes: new Int32Array(buffer, F32_LAYOUT.lanes, 16),
     x: new Float32Array(buffer, F32_LAYOUT.x, 2 * F32_BLOCK),
     z: new Float32Array(buffer, F32_LAYOUT.z, 2 * F32_BLOCK),
   };

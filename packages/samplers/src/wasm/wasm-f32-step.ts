@@ -25,27 +25,19 @@ export interface LaneNoise {
  * batch. Returns whether every new position is finite.
  */
 export function wasmF32MixtureStep(kernels: WasmF32Kernels, x: Float32Array, components: DiffusedComponents, step: LinearStep, noise: LaneNoise | undefined): boolean {
-  const count = components.components;
-  if (components.dim !== 2 || count > MAX_F32_COMPONENTS) {
-    throw new RangeError(`wasmF32MixtureStep: takes a mixture in the plane of at most ${MAX_F32_COMPONENTS} components, got ${count} in dimension ${components.dim}.`);
-  }
+  const count = checkPlane('wasmF32MixtureStep', components);
   const noisy = step.cz !== 0;
   if (noisy && noise === undefined) throw new RangeError('wasmF32MixtureStep: a step with noise needs its normals (noise).');
   const draws = noisy ? noise : undefined;
-  writeMixture(kernels, components, step);
+  kernels.setMixture(0, components);
+  kernels.setStep(step.cx, step.cs, step.cz);
   const n = x.length / 2;
-  let finite = true;
-  const run = (from: number, slot: number, length: number, ownNormals: boolean): void => {
-    // the kernel takes whole quads: the slots beside the particles compute on zeros and are not copied back
-    const q0 = slot >> 2;
-    const q1 = (slot + length + 3) >> 2;
-    kernels.x.fill(0, 8 * q0, 2 * slot);
-    kernels.x.set(x.subarray(2 * from, 2 * (from + length)), 2 * slot);
-    kernels.x.fill(0, 2 * (slot + length), 8 * q1);
+  const work = (ownNormals: boolean) => (q0: number, q1: number) => {
     if (ownNormals) kernels.normals(q0, q1);
-    if (kernels.step(q0, q1, count, noisy ? 1 : 0) === 0) finite = false;
-    x.set(kernels.x.subarray(2 * slot, 2 * (slot + length)), 2 * from);
+    kernels.score(q0, q1, count, 0, 0);
+    return kernels.update(q0, q1, noisy ? 1 : 0) === 1;
   };
+  let finite = true;
   if (draws !== undefined && !(draws.ids instanceof Uint32Array)) {
     const { ids } = draws;
     const [k0, k1] = counterKey(draws.seed);
@@ -59,7 +51,7 @@ export function wasmF32MixtureStep(kernels: WasmF32Kernels, x: Float32Array, com
       const length = Math.min(n - i, ID_BLOCK_SIZE - offset);
       kernels.seed(block, step, stream, k0, k1);
       kernels.advance(2 * (offset >> 2));
-      run(i, offset, length, true);
+      finite = runBlock(kernels, x, i, offset, length, work(true)) && finite;
       i += length;
     }
     return finite;
@@ -71,19 +63,74 @@ export function wasmF32MixtureStep(kernels: WasmF32Kernels, x: Float32Array, com
       kernels.z.set(z.subarray(2 * i, 2 * (i + length)));
       kernels.z.fill(0, 2 * length, 8 * ((length + 3) >> 2));
     }
-    run(i, 0, length, false);
+    finite = runBlock(kernels, x, i, 0, length, work(false)) && finite;
   }
   return finite;
 }
 
-/** The step and the diffused mixture as the kernel reads them: the pair's centres, precisions and c_1 - c_0 for two components, else the K-row table. */
-function writeMixture(kernels: WasmF32Kernels, components: DiffusedComponents, step: LinearStep): void {
-  const { centres: a, precisions: p, logNormalisers: c } = components;
-  const pair = components.components === 2;
-  kernels.setStep(step.cx, step.cs, step.cz, pair ? c[1] - c[0] : 0);
-  if (pair) {
-    kernels.setPair(a, p);
-    return;
+/**
+ * Heun's step as linear combinations (Karras et al. 2022, Algorithm 1, in sigma or in the SDE's
+ * time): s1 = score(x, t), y = px x + ps s1, s2 = score(y, t'), x' = cx x + cs s1 + cy y + cs2 s2;
+ * on a `last` step (to t = 0, or sigma' = 0) Euler's x' = cx x + cs s1 alone.
+ */
+export interface HeunStep {
+  readonly cx: number;
+  readonly cs: number;
+  readonly px: number;
+  readonly ps: number;
+  readonly cy: number;
+  readonly cs2: number;
+  readonly last: boolean;
+}
+
+/**
+ * Heun's step of the particles `x` (dim 2) in the float32 kernel with the exact score of a
+ * mixture in the plane diffused to the step's start (`start`) and end (`end`): the score, the
+ * predictor, the second score and the corrector block by block, nothing leaving the kernel's
+ * memory in between. Returns whether every new position is finite.
+ */
+export function wasmF32HeunStep(kernels: WasmF32Kernels, x: Float32Array, start: DiffusedComponents, end: DiffusedComponents, step: HeunStep): boolean {
+  const count = checkPlane('wasmF32HeunStep', start);
+  kernels.setMixture(0, start);
+  kernels.setStep(step.cx, step.cs, 0);
+  if (!step.last) {
+    kernels.setMixture(1, end);
+    kernels.setHeun(step.px, step.ps, step.cy, step.cs2);
   }
-  for (let k = 0; k < components.components; k++) kernels.mixture.set([a[2 * k], a[2 * k + 1], p[2 * k], p[2 * k + 1], c[k]], 5 * k);
+  const work = (q0: number, q1: number) => {
+    kernels.score(q0, q1, count, 0, 0);
+    if (step.last) return kernels.update(q0, q1, 0) === 1;
+    kernels.predict(q0, q1);
+    kernels.score(q0, q1, count, 1, 1);
+    return kernels.combine(q0, q1) === 1;
+  };
+  const n = x.length / 2;
+  let finite = true;
+  for (let i = 0; i < n; i += F32_BLOCK) finite = runBlock(kernels, x, i, 0, Math.min(n - i, F32_BLOCK), work) && finite;
+  return finite;
+}
+
+/** The number of components of a mixture the kernel takes (in the plane, up to `MAX_F32_COMPONENTS`); a RangeError for another. */
+function checkPlane(fn: string, components: DiffusedComponents): number {
+  const count = components.components;
+  if (components.dim !== 2 || count > MAX_F32_COMPONENTS) {
+    throw new RangeError(`${fn}: takes a mixture in the plane of at most ${MAX_F32_COMPONENTS} components, got ${count} in dimension ${components.dim}.`);
+  }
+  return count;
+}
+
+/**
+ * Copies `length` particles of `x` from particle `from` into the kernel's block at `slot`, runs
+ * `work` on the quads that hold them, and copies them back; returns `work`'s finiteness. The kernel
+ * takes whole quads: the slots beside the particles compute on zeros and are not copied back.
+ */
+function runBlock(kernels: WasmF32Kernels, x: Float32Array, from: number, slot: number, length: number, work: (q0: number, q1: number) => boolean): boolean {
+  const q0 = slot >> 2;
+  const q1 = (slot + length + 3) >> 2;
+  kernels.x.fill(0, 8 * q0, 2 * slot);
+  kernels.x.set(x.subarray(2 * from, 2 * (from + length)), 2 * slot);
+  kernels.x.fill(0, 2 * (slot + length), 8 * q1);
+  const finite = work(q0, q1);
+  x.set(kernels.x.subarray(2 * slot, 2 * (slot + length)), 2 * from);
+  return finite;
 }

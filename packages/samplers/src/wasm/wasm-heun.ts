@@ -1,6 +1,7 @@
-import { type DiffusedComponents, type GaussianMixture, type ScoreModel, type Sde, allocateComponents, diffuseComponents } from '@scoreflow/core';
+import type { DiffusedComponents, GaussianMixture, ScoreModel, Sde } from '@scoreflow/core';
 import type { HeunSpace } from '../ode/heun.js';
 import type { FusedAccess, SamplerState } from '../shared/reverse-sampler.js';
+import { heunEnds } from './heun-ends.js';
 import { wasmMixtureUnfit } from './wasm-euler-maruyama.js';
 import { CHUNK_PARTICLES, type WasmKernels, kernelComponents, wasmKernels, writeComponentTable } from './wasm-kernels.js';
 
@@ -31,13 +32,11 @@ export function wasmHeunStep(sde: Sde, score: ScoreModel, space: HeunSpace): Was
   if (wasmMixtureUnfit(sde, score) !== undefined) return undefined;
   const kernels = wasmKernels() as WasmKernels;
   const mixture = (score.describe?.() as { readonly mixture: GaussianMixture }).mixture;
-  const [start, end] = [allocateComponents('wasmHeunStep', mixture), allocateComponents('wasmHeunStep', mixture)];
+  const ends = heunEnds('wasmHeunStep', sde, mixture);
+  const { start, end } = ends;
   const driftCoefficient = sde.driftCoefficient as (t: number) => number;
   return (state, t, next) => {
-    const { mean: m, std: s } = sde.marginal(t);
-    const { mean: mNext, std: sNext } = sde.marginal(next);
-    diffuseComponents(mixture, m, s, start);
-    diffuseComponents(mixture, mNext, sNext, end);
+    const { m, s, mNext, sNext } = ends.at(t, next);
     const { heun } = kernels;
     writeComponents(heun, 0, kernels.mixture, start);
     writeComponents(heun, 10, kernels.mixtureEnd, end);
