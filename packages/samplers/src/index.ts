@@ -25,7 +25,8 @@ export { type AffineUpdate, type FlowUpdate, type StepNoise, wasmMixtureFlowStep
 export { type WasmFlowStep, wasmOdeEulerStep } from './wasm/wasm-ode-euler.js';
 export { type NormalKey, wasmNormals } from './wasm/wasm-normals.js';
 export { CHUNK_PARTICLES, KERNEL_LAYOUT, type WasmKernels, createWasmKernels, wasmKernels } from './wasm/wasm-kernels.js';
-export { type F32Method, REVERSE_ENGINES, type ReverseEngine, type WasmF32Heun, type WasmF32Step, wasmF32Heun, wasmF32ReverseStep, wasmF32Unfit } from './wasm/wasm-f32-reverse-step.js';
+export { type F32Method, REVERSE_ENGINES, type ReverseEngine, type WasmF32Step, wasmF32ReverseStep, wasmF32Unfit } from './wasm/wasm-f32-reverse-step.js';
+export { type WasmF32Heun, wasmF32Heun } from './wasm/wasm-f32-heun.js';
 export { type HeunStep, type LaneNoise, type LinearStep, wasmF32HeunStep, wasmF32MixtureStep } from './wasm/wasm-f32-step.js';
 export { F32_BLOCK, MAX_F32_COMPONENTS, type MixtureSet, type WasmF32Kernels, createWasmF32Kernels, wasmF32Kernels } from './wasm/wasm-f32-kernels.js';
 export { laneNormals, laneStates } from './wasm/lane-normals.js';
