@@ -26,7 +26,7 @@ export interface CommonMcmcConfig {
  */
 export function resolveMcmc(options: CommonMcmcConfig, ctx: PluginContext): McmcOptions {
   const target = ctx.create('target', options.target, `${ctx.path}.target`);
-  checkEngine(options.engine, () => wasmMcmcUnfit(target), ctx);
+  checkEngine(options.engine, { wasm: () => wasmMcmcUnfit(target) }, ctx);
   return {
     target,
     engine: options.engine,

@@ -15,7 +15,7 @@ export const heunPlugin = reverseSamplerPlugin({
     engine: reverseEngineOption(),
   },
   create: (sampler, options, ctx) => {
-    checkEngine(options.engine, () => (options.engine === 'wasm-f32' ? wasmF32Unfit(sampler.sde, sampler.score) : wasmMixtureUnfit(sampler.sde, sampler.score)), ctx);
+    checkEngine(options.engine, { wasm: () => wasmMixtureUnfit(sampler.sde, sampler.score), 'wasm-f32': () => wasmF32Unfit(sampler.sde, sampler.score) }, ctx);
     return heun({ ...sampler, space: options.space, engine: options.engine });
   },
 });

@@ -3,6 +3,7 @@ import { denoise } from '../shared/denoiser.js';
 import { sigmaStep } from '../shared/sigma-step.js';
 import { type ReverseSamplerOptions, hasFused, reverseSampler } from '../shared/reverse-sampler.js';
 import { wasmMixtureUnfit } from '../wasm/wasm-euler-maruyama.js';
+import { chooseKernel } from '../wasm/choose-kernel.js';
 import { wasmF32Heun } from '../wasm/wasm-f32-heun.js';
 import { type ReverseEngine, wasmF32Unfit } from '../wasm/wasm-f32-reverse-step.js';
 import { wasmHeunStep } from '../wasm/wasm-heun.js';
@@ -57,14 +58,11 @@ export function heun(options: HeunOptions): Stage {
   const flow = reverseSde(sde, true);
   const space = options.space ?? 'sigma';
   const engine = options.engine ?? 'auto';
-  const f32 = engine === 'wasm-f32' ? wasmF32Heun(sde, options.score, space) : undefined;
-  if (engine === 'wasm-f32' && f32 === undefined) {
-    throw new RangeError(`heun: engine 'wasm-f32' cannot run this stage: ${wasmF32Unfit(sde, options.score)}; use engine 'auto' or 'typescript'.`);
-  }
-  const wasm = engine === 'typescript' || engine === 'wasm-f32' ? undefined : wasmHeunStep(sde, options.score, space);
-  if (engine === 'wasm' && wasm === undefined) {
-    throw new RangeError(`heun: engine 'wasm' cannot run this stage: ${wasmMixtureUnfit(sde, options.score)}; use engine 'auto' or 'typescript'.`);
-  }
+  const { score } = options;
+  const { wasm, f32 } = chooseKernel('heun', engine, {
+    wasm: { make: () => wasmHeunStep(sde, score, space), unfit: () => wasmMixtureUnfit(sde, score) },
+    f32: { make: () => wasmF32Heun(sde, score, space), unfit: () => wasmF32Unfit(sde, score) },
+  });
   if (space === 'time') {
     return reverseSampler('heun', options, async (state, _k, t, next) => {
       if (f32 !== undefined && hasFused(state)) return void f32(state, t, next);

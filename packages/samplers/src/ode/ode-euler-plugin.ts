@@ -11,7 +11,7 @@ export const odeEulerPlugin = reverseSamplerPlugin({
   defaults: { steps: 100, snapshotEvery: 10, tEnd: 1e-3 },
   options: { engine: reverseEngineOption() },
   create: (sampler, options, ctx) => {
-    checkEngine(options.engine, () => (options.engine === 'wasm-f32' ? wasmF32Unfit(sampler.sde, sampler.score) : wasmMixtureUnfit(sampler.sde, sampler.score)), ctx);
+    checkEngine(options.engine, { wasm: () => wasmMixtureUnfit(sampler.sde, sampler.score), 'wasm-f32': () => wasmF32Unfit(sampler.sde, sampler.score) }, ctx);
     return odeEuler({ ...sampler, engine: options.engine });
   },
 });

@@ -1,6 +1,7 @@
 import type { Stage } from '@scoreflow/core';
 import { type ReverseSamplerOptions, hasFused, reverseSampler } from '../shared/reverse-sampler.js';
 import { wasmMixtureUnfit } from '../wasm/wasm-euler-maruyama.js';
+import { chooseKernel } from '../wasm/choose-kernel.js';
 import { type ReverseEngine, wasmF32ReverseStep, wasmF32Unfit } from '../wasm/wasm-f32-reverse-step.js';
 import { wasmOdeEulerStep } from '../wasm/wasm-ode-euler.js';
 import { pfOdeVelocity } from './pf-ode-velocity.js';
@@ -35,14 +36,11 @@ export function odeEuler(options: OdeEulerOptions): Stage {
   const { sde } = options;
   const flow = reverseSde(sde, true);
   const engine = options.engine ?? 'auto';
-  const f32 = engine === 'wasm-f32' ? wasmF32ReverseStep(sde, options.score, 'ode-euler') : undefined;
-  if (engine === 'wasm-f32' && f32 === undefined) {
-    throw new RangeError(`ode-euler: engine 'wasm-f32' cannot run this stage: ${wasmF32Unfit(sde, options.score)}; use engine 'auto' or 'typescript'.`);
-  }
-  const wasm = engine === 'typescript' || engine === 'wasm-f32' ? undefined : wasmOdeEulerStep(sde, options.score);
-  if (engine === 'wasm' && wasm === undefined) {
-    throw new RangeError(`ode-euler: engine 'wasm' cannot run this stage: ${wasmMixtureUnfit(sde, options.score)}; use engine 'auto' or 'typescript'.`);
-  }
+  const { score } = options;
+  const { wasm, f32 } = chooseKernel('ode-euler', engine, {
+    wasm: { make: () => wasmOdeEulerStep(sde, score), unfit: () => wasmMixtureUnfit(sde, score) },
+    f32: { make: () => wasmF32ReverseStep(sde, score, 'ode-euler'), unfit: () => wasmF32Unfit(sde, score) },
+  });
   return reverseSampler('ode-euler', options, async (state, k, t, next) => {
     if (f32 !== undefined && hasFused(state)) return f32(state, k, t, next, false);
     if (wasm !== undefined && hasFused(state)) return wasm(state, t, next);

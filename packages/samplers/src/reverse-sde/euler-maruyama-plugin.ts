@@ -11,7 +11,7 @@ export const eulerMaruyamaPlugin = reverseSamplerPlugin({
   description: 'Reverse-time SDE (Anderson 1982) by Euler-Maruyama, steered by a score model (score_sde)',
   ...stochasticSamplerSpec('take the last step without noise', { engine: reverseEngineOption() }),
   create: (sampler, options, ctx) => {
-    checkEngine(options.engine, () => (options.engine === 'wasm-f32' ? wasmF32Unfit(sampler.sde, sampler.score) : wasmEulerMaruyamaUnfit(sampler.sde, sampler.score, sampler.rng)), ctx);
+    checkEngine(options.engine, { wasm: () => wasmEulerMaruyamaUnfit(sampler.sde, sampler.score, sampler.rng), 'wasm-f32': () => wasmF32Unfit(sampler.sde, sampler.score) }, ctx);
     return eulerMaruyama({ ...sampler, noiseRemoval: options.noiseRemoval, engine: options.engine });
   },
 });

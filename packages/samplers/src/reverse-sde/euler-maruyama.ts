@@ -1,6 +1,7 @@
 import type { Stage } from '@scoreflow/core';
 import { type ReverseSamplerOptions, hasFused, reverseSampler } from '../shared/reverse-sampler.js';
 import { wasmEulerMaruyamaStep, wasmEulerMaruyamaUnfit } from '../wasm/wasm-euler-maruyama.js';
+import { chooseKernel } from '../wasm/choose-kernel.js';
 import { type ReverseEngine, wasmF32ReverseStep, wasmF32Unfit } from '../wasm/wasm-f32-reverse-step.js';
 import { reverseSde } from './reverse-sde.js';
 
@@ -34,14 +35,11 @@ export function eulerMaruyama(options: EulerMaruyamaOptions): Stage {
   const noiseRemoval = options.noiseRemoval ?? true;
   const last = options.times.length - 2;
   const engine = options.engine ?? 'auto';
-  const f32 = engine === 'wasm-f32' ? wasmF32ReverseStep(options.sde, options.score, 'euler-maruyama') : undefined;
-  if (engine === 'wasm-f32' && f32 === undefined) {
-    throw new RangeError(`euler-maruyama: engine 'wasm-f32' cannot run this stage: ${wasmF32Unfit(options.sde, options.score)}; use engine 'auto' or 'typescript'.`);
-  }
-  const wasm = engine === 'typescript' || engine === 'wasm-f32' ? undefined : wasmEulerMaruyamaStep(options.sde, options.score, options.rng);
-  if (engine === 'wasm' && wasm === undefined) {
-    throw new RangeError(`euler-maruyama: engine 'wasm' cannot run this stage: ${wasmEulerMaruyamaUnfit(options.sde, options.score, options.rng)}; use engine 'auto' or 'typescript'.`);
-  }
+  const { sde, score, rng } = options;
+  const { wasm, f32 } = chooseKernel('euler-maruyama', engine, {
+    wasm: { make: () => wasmEulerMaruyamaStep(sde, score, rng), unfit: () => wasmEulerMaruyamaUnfit(sde, score, rng) },
+    f32: { make: () => wasmF32ReverseStep(sde, score, 'euler-maruyama'), unfit: () => wasmF32Unfit(sde, score) },
+  });
   return reverseSampler('euler-maruyama', options, (state, k, t, next) => {
     const noisy = !(noiseRemoval && k === last);
     if (f32 !== undefined && hasFused(state)) return f32(state, k, t, next, noisy);

@@ -3,9 +3,9 @@
 ;; wat2wasm: `npm run build:wasm -w @scoreflow/samplers` writes kernels-f32-wasm.ts.
 ;;
 ;; Memory (imported, one page; byte offsets, see wasm-f32-kernels.ts):
-;;   0 .. 623       the kernels' constants, one v128 each (`$constants` stores them: V8 rebuilds a
-;;                  v128.const at every use and computes a v128.load32_splat's address apart, while
-;;                  a v128.load folds its offset; each function holds those it uses in locals)
+;;   0 .. 623       the kernels' constants, one v128 each, stored by the start function `$constants`
+;;                  (V8 rebuilds a v128.const at every use and computes a v128.load32_splat's address
+;;                  apart, while a v128.load folds its offset; each function holds those it uses in locals)
 ;;   624 .. 639     the second mixture's dc = c_1 - c_0 (Heun's at the step's end), in four lanes
 ;;   640 .. 703     the lane generators: xoshiro128+ words s0, s1, s2, s3, one v128 each, lane l in lane l
 ;;   704 .. 767     the step's cx, cs, cz and the first mixture's dc, each in four lanes
@@ -28,6 +28,8 @@
 (module
   (import "env" "memory" (memory 1))
 
+  ;; The constants, stored once when the module is instantiated (nothing else writes bytes 0 .. 623).
+  (start $constants)
   (func $constants
     (v128.store offset=0 (i32.const 0) (f32x4.splat (f32.const 0.5)))
     (v128.store offset=16 (i32.const 0) (f32x4.splat (f32.const 0x1p-23)))
@@ -150,7 +152,6 @@
     (local $s0 v128) (local $s1 v128) (local $s2 v128) (local $s3 v128) (local $t v128) (local $w0 v128) (local $w1 v128)
     (local $e v128) (local $m v128) (local $big v128) (local $s v128) (local $r v128) (local $q v128) (local $c v128)
     (local $swap v128) (local $z0 v128) (local $z1 v128)
-    (call $constants)
     (local.set $half (v128.load offset=0 (i32.const 0)))
     (local.set $ulp23 (v128.load offset=16 (i32.const 0)))
     (local.set $bias (v128.load offset=560 (i32.const 0)))
@@ -293,7 +294,6 @@
   ;; exp of `count` float32 at 16384 (a multiple of 4), in place: what the spec measures.
   (func (export "expInPlace") (param $count i32)
     (local $p i32) (local $end i32)
-    (call $constants)
     (local.set $p (i32.const 16384))
     (local.set $end (i32.add (i32.const 16384) (i32.shl (local.get $count) (i32.const 2))))
     (block $done
@@ -322,7 +322,6 @@
     (local $dx v128) (local $dy v128) (local $px0 v128) (local $py0 v128) (local $px1 v128) (local $py1 v128)
     (local $l v128) (local $largest v128) (local $w v128) (local $total v128)
     (local $ey v128) (local $en v128) (local $er v128)
-    (call $constants)
     (local.set $half (v128.load offset=0 (i32.const 0)))
     (local.set $expHigh (v128.load offset=336 (i32.const 0)))
     (local.set $expLow (v128.load offset=352 (i32.const 0)))

@@ -99,7 +99,7 @@ describe("eulerMaruyama and odeEuler on engine 'wasm-f32'", () => {
     const ctx = { path: 'pipeline.1' } as PluginContext;
     let error: unknown;
     try {
-      checkEngine('wasm-f32', () => wasmF32Unfit(general, exactScore(general)), ctx);
+      checkEngine('wasm-f32', { 'wasm-f32': () => wasmF32Unfit(general, exactScore(general)) }, ctx);
     } catch (thrown) {
       error = thrown;
     }

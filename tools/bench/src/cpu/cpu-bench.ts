@@ -5,7 +5,7 @@ import { type CpuEngine, type ReverseEngine, eulerMaruyama, heun, hmc, mala, ode
 import { mixtureScore, mixtureTarget } from '@scoreflow/score-models';
 import { lastValueFrom, toArray } from 'rxjs';
 import type { BenchResult, BenchValue } from '../measure.js';
-import { cpuProblem, runShard, shardKernels } from './shard.js';
+import { type ShardEngine, cpuProblem, runShard, shardKernels } from './shard.js';
 import { shardPool } from './shard-pool.js';
 import { type Timing, best } from './best-of.js';
 import { networkSamplingRows } from './network-bench.js';
@@ -104,27 +104,25 @@ export async function cpuBench(): Promise<BenchResult> {
   const { sde } = cpuProblem(steps);
   const x0 = sde.prior(new Float32Array(particles * 2), rangeIds(0, particles), 2, createRng(seed));
   const one = new Float32Array(particles * 2);
-  const oneMs = await best(() => one.set(x0), () => runShard(kernels, { x: one, first: 0, seed, steps }));
   const two = new Float32Array(new SharedArrayBuffer(particles * 8));
   const pool = shardPool(2);
-  let twoMs: Timing;
+  // Each kernel alone on one core (main thread) and on two workers: the same bytes, checked.
+  const onCores = async (engine: ShardEngine) => {
+    const oneCore = await best(() => one.set(x0), () => runShard(kernels, { x: one, first: 0, seed, steps }, engine));
+    const twoCores = await best(() => two.set(x0), () => pool.run(two, seed, steps, engine), 'workers');
+    if (!same(one, two)) throw new Error(`cpu bench: engine ${engine} on two workers gave other positions than on one core.`);
+    return { one: oneCore, two: twoCores };
+  };
+  let wasmCores: { one: Timing; two: Timing };
+  let f32Cores: { one: Timing; two: Timing };
   try {
-    twoMs = await best(() => two.set(x0), () => pool.run(two, seed, steps), 'workers');
+    wasmCores = await onCores('wasm');
+    f32Cores = await onCores('wasm-f32');
+    if (!same(one, f32.x)) throw new Error('cpu bench: the float32 kernel alone gave other positions than the stage on engine wasm-f32.');
   } finally {
     await pool.close();
   }
-  if (!same(one, two)) throw new Error('cpu bench: two workers gave other positions than one core.');
-  // The float32 kernel (engine wasm-f32): alone on one core, on two workers, and the stage's bytes.
-  const oneF32Ms = await best(() => one.set(x0), () => runShard(kernels, { x: one, first: 0, seed, steps }, 'wasm-f32'));
-  if (!same(one, f32.x)) throw new Error('cpu bench: the float32 kernel alone gave other positions than the stage on engine wasm-f32.');
-  const poolF32 = shardPool(2);
-  let twoF32Ms: Timing;
-  try {
-    twoF32Ms = await best(() => two.set(x0), () => poolF32.run(two, seed, steps, 'wasm-f32'), 'workers');
-  } finally {
-    await poolF32.close();
-  }
-  if (!same(one, two)) throw new Error('cpu bench: the float32 kernel on two workers gave other positions than on one core.');
+  const oneMs = wasmCores.one;
 
   const ref = reference();
   const figure = (name: string): number | undefined => (typeof ref?.[name] === 'number' ? (ref[name] as number) : undefined);
@@ -138,28 +136,27 @@ export async function cpuBench(): Promise<BenchResult> {
   ];
   const t1 = torch1 ?? ISSUE_FIGURES.torch1;
   const t2 = torch2 ?? ISSUE_FIGURES.torch2;
+  // A kernel's rows: alone on one core and on two workers, the two-core scaling, and PyTorch over it.
+  const kernelRows = (engine: ShardEngine, cores: { one: Timing; two: Timing }): BenchValue[] => [
+    ...both(`${engine} kernel alone, one core`, cores.one, '<= 4'),
+    ...both(`${engine} kernel, two worker threads (shared memory)`, cores.two),
+    { name: `${engine} two-core scaling: one core CPU / busiest worker CPU`, value: cores.one.cpu / cores.two.cpu, unit: 'x', target: 'near 2' },
+    { name: `${engine} two-core scaling: one core wall / two workers wall`, value: cores.one.wall / cores.two.wall, unit: 'x', target: 'near 2' },
+    { name: `ratio: PyTorch 1 thread / ${engine} kernel one core (CPU time)`, value: t1 / ns(cores.one.cpu), unit: 'x', target: '>= 1' },
+    { name: `ratio: PyTorch 2 threads / ${engine} kernel two workers (CPU time of the busiest thread)`, value: t2 / ns(cores.two.cpu), unit: 'x', target: '>= 1' },
+  ];
   const values: BenchValue[] = [
     ...both('stage, engine typescript, one core', typescript.ms),
     ...both('stage, engine wasm, one core', wasm.ms),
     { name: 'stage speed-up, wasm over typescript (same bytes), CPU time', value: typescript.ms.cpu / wasm.ms.cpu, unit: 'x' },
-    ...both('wasm kernel alone, one core', oneMs, '<= 4'),
-    ...both('wasm kernel, two worker threads (shared memory)', twoMs),
-    { name: 'two-core scaling: one core CPU / busiest worker CPU', value: oneMs.cpu / twoMs.cpu, unit: 'x', target: 'near 2' },
-    { name: 'two-core scaling: one core wall / two workers wall', value: oneMs.wall / twoMs.wall, unit: 'x', target: 'near 2' },
+    ...kernelRows('wasm', wasmCores),
     { name: `PyTorch, 1 thread, CPU time (${measured})`, value: t1, unit: 'ns/particle-step' },
     { name: 'PyTorch, 2 threads, CPU time of the busiest thread', value: t2, unit: 'ns/particle-step' },
-    { name: 'ratio: PyTorch 1 thread / wasm kernel one core (CPU time)', value: t1 / ns(oneMs.cpu), unit: 'x', target: '>= 1' },
-    { name: 'ratio: PyTorch 2 threads / wasm kernel two workers (CPU time of the busiest thread)', value: t2 / ns(twoMs.cpu), unit: 'x', target: '>= 1' },
     { name: 'ratio: PyTorch 1 thread / wasm stage one core (CPU time)', value: t1 / ns(wasm.ms.cpu), unit: 'x' },
     { name: 'ratio: PyTorch 1 thread / typescript stage one core (CPU time)', value: t1 / ns(typescript.ms.cpu), unit: 'x' },
     ...both('stage, engine wasm-f32 (float32 kernel, its own normals), one core', f32.ms),
     { name: 'stage speed-up, wasm-f32 over wasm, CPU time', value: wasm.ms.cpu / f32.ms.cpu, unit: 'x' },
-    ...both('wasm-f32 kernel alone, one core', oneF32Ms, '<= 4'),
-    ...both('wasm-f32 kernel, two worker threads (shared memory)', twoF32Ms),
-    { name: 'wasm-f32 two-core scaling: one core CPU / busiest worker CPU', value: oneF32Ms.cpu / twoF32Ms.cpu, unit: 'x', target: 'near 2' },
-    { name: 'wasm-f32 two-core scaling: one core wall / two workers wall', value: oneF32Ms.wall / twoF32Ms.wall, unit: 'x', target: 'near 2' },
-    { name: 'ratio: PyTorch 1 thread / wasm-f32 kernel one core (CPU time)', value: t1 / ns(oneF32Ms.cpu), unit: 'x', target: '>= 1' },
-    { name: 'ratio: PyTorch 2 threads / wasm-f32 kernel two workers (CPU time of the busiest thread)', value: t2 / ns(twoF32Ms.cpu), unit: 'x', target: '>= 1' },
+    ...kernelRows('wasm-f32', f32Cores),
   ];
   if (torch1 !== undefined) {
     values.push({ name: `ratio: the issue's PyTorch 1 thread (${ISSUE_FIGURES.torch1} ns, another machine) / wasm kernel one core (CPU time)`, value: ISSUE_FIGURES.torch1 / ns(oneMs.cpu), unit: 'x' });
@@ -199,8 +196,9 @@ export async function cpuBench(): Promise<BenchResult> {
     }
     values.push({ name: `${method} stage speed-up, wasm over typescript (same bytes), CPU time`, value: onTypescript.ms.cpu / onWasm.ms.cpu, unit: 'x' });
   }
-  values.push({ name: `ratio: the issue's C -O3 -ffast-math (${ISSUE_FIGURES.cFastMath} ns, another machine) / wasm kernel one core (CPU time)`, value: ISSUE_FIGURES.cFastMath / ns(oneMs.cpu), unit: 'x' });
-  values.push({ name: `ratio: the issue's C -O3 -ffast-math (${ISSUE_FIGURES.cFastMath} ns, another machine) / wasm-f32 kernel one core (CPU time)`, value: ISSUE_FIGURES.cFastMath / ns(oneF32Ms.cpu), unit: 'x' });
+  for (const [engine, cores] of [['wasm', wasmCores], ['wasm-f32', f32Cores]] as const) {
+    values.push({ name: `ratio: the issue's C -O3 -ffast-math (${ISSUE_FIGURES.cFastMath} ns, another machine) / ${engine} kernel one core (CPU time)`, value: ISSUE_FIGURES.cFastMath / ns(cores.one.cpu), unit: 'x' });
+  }
   const network = await networkSamplingRows();
   values.push(...network);
   const wasmNetwork = network.find((value) => value.name === 'network sampling, wasm kernels (engine: wasm), main + 1 worker: CPU time of the busiest thread')?.value;
