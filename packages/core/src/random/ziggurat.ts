@@ -14,21 +14,27 @@ const R = 3.442619855899;
 /** Area of each layer. */
 const V = 9.91256303526217e-3;
 
-/** Layer right edges: X[0] is the base strip's pseudo-width V / f(R), X[128] = 0. */
-const X = new Float64Array(LAYERS + 1);
-/** Ratio X[i + 1] / X[i]: a uniform below it lies inside the layer's rectangle. */
-const RATIO = new Float64Array(LAYERS);
-{
-  let f = Math.exp(-0.5 * R * R);
-  X[0] = V / f;
-  X[1] = R;
-  for (let i = 2; i < LAYERS; i++) {
-    X[i] = Math.sqrt(-2 * Math.log(V / X[i - 1] + f));
-    f = Math.exp(-0.5 * X[i] * X[i]);
+/**
+ * The right edges X_0 .. X_layers of a ziggurat for the standard normal (Marsaglia and Tsang 2000)
+ * whose base layer ends at `r` and whose layers each have area `v`: X_0 = v / f(r) the base strip's
+ * pseudo-width, X_1 = r, X_(i+1) = f^-1(v / X_i + f(X_i)), X_layers = 0, with f(x) = exp(-x^2 / 2).
+ */
+export function zigguratEdges(layers: number, r: number, v: number): Float64Array {
+  const x = new Float64Array(layers + 1);
+  let f = Math.exp(-0.5 * r * r);
+  x[0] = v / f;
+  x[1] = r;
+  for (let i = 2; i < layers; i++) {
+    x[i] = Math.sqrt(-2 * Math.log(v / x[i - 1] + f));
+    f = Math.exp(-0.5 * x[i] * x[i]);
   }
-  X[LAYERS] = 0;
-  for (let i = 0; i < LAYERS; i++) RATIO[i] = X[i + 1] / X[i];
+  return x;
 }
+
+/** Layer right edges: X[0] is the base strip's pseudo-width V / f(R), X[128] = 0. */
+const X = zigguratEdges(LAYERS, R, V);
+/** Ratio X[i + 1] / X[i]: a uniform below it lies inside the layer's rectangle. */
+const RATIO = X.subarray(0, LAYERS).map((edge, i) => X[i + 1] / edge);
 
 const TWO_POW_MINUS_24 = 2 ** -24;
 const TWO_POW_MINUS_32 = 2 ** -32;

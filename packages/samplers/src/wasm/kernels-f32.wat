@@ -2,87 +2,79 @@
 ;; particles of the plane per f32x4, in float32 throughout, as a GPU computes. Assembled by wabt's
 ;; wat2wasm: `npm run build:wasm -w @scoreflow/samplers` writes kernels-f32-wasm.ts.
 ;;
-;; Memory (imported, one page; byte offsets, see wasm-f32-kernels.ts):
-;;   0 .. 623       the kernels' constants, one v128 each, stored by the start function `$constants`
+;; Memory (imported, two pages; byte offsets, see wasm-f32-kernels.ts):
+;;   0 .. 223       the kernels' constants, one v128 each, stored by the start function `$constants`
 ;;                  (V8 rebuilds a v128.const at every use and computes a v128.load32_splat's address
 ;;                  apart, while a v128.load folds its offset; each function holds those it uses in locals)
+;;   224 .. 287     lane generators 4 .. 7: xoshiro128+ words s0, s1, s2, s3, one v128 each, lane 4 + l in lane l
+;;   288 .. 351     the fallback generator (the ziggurat's slow path): s0, s1, s2, s3 in lane 0 of each v128
 ;;   624 .. 639     the second mixture's dc = c_1 - c_0 (Heun's at the step's end), in four lanes
-;;   640 .. 703     the lane generators: xoshiro128+ words s0, s1, s2, s3, one v128 each, lane l in lane l
+;;   640 .. 703     lane generators 0 .. 3: xoshiro128+ words s0, s1, s2, s3, one v128 each, lane l in lane l
 ;;   704 .. 767     the step's cx, cs, cz and the first mixture's dc, each in four lanes
 ;;   768 .. 1023    two components: a_0x a_0y a_1x a_1y p_0x p_0y p_1x p_1y, each in four lanes, of the
 ;;                  first mixture (768) and the second (896)
 ;;   1024 .. 6143   K components (K != 2, up to 256) of the first mixture: a_x a_y p_x p_y c each, float32
 ;;   6144 .. 6207   Heun's px, ps, cy, cs2, each in four lanes
 ;;   8192 .. 16383  positions x of one block of 1024 particles, interleaved (x y x y ...)
-;;   16384 .. 24575 their normals, interleaved
+;;   16384 .. 24575 their normals, per quad of particles the four x then the four y
 ;;   24576 .. 28671 scratch: the K logits of one quad of particles
-;;   28672 .. 36863 the score at x (r_0 before it, for two components), interleaved
+;;   28672 .. 36863 the score at x (r_0 before it, for two components), per quad the four x then the four y
 ;;   36864 .. 45055 Heun's predicted points y, interleaved
 ;;   45056 .. 53247 the score at y
 ;;   53248 .. 58367 K components of the second mixture
+;;   65536 .. 73727 the ziggurat's fast table, 1,024 layers of W_i = X_i 2^-21 (float32) and K_i (int32)
+;;   73728 .. 81919 its slow table: F_i = exp(-X_i^2 / 2) and F_(i+1) - F_i (float32); both tables
+;;                  written by the driver (`ZIGGURAT_F32_TABLES`)
+;;   81920 .. 90111 during `normals`: the words of the vectors with a lane outside its rectangle
+;;   90112 .. 92159 during `normals`: their addresses
 ;;
-;; A block's particle at offset o = 4 q + l (its quad q, its lane l) takes words 2 q and 2 q + 1 of
-;; lane l's generator: the four lanes run side by side, one quad of particles per pair of words.
+;; Quad q of a block (its particles 4 q .. 4 q + 3) takes word q of lanes 0 .. 3 for their x normals
+;; and of lanes 4 .. 7 for their y normals, through the ziggurat; the rare words outside their
+;; layer's rectangle then take the slow path with the fallback generator's words, in order.
 ;; Each loop keeps few values live: V8 allocates 15 vector registers, and a loop that needs more
 ;; spills to the stack (drawing the normals inside the score's loop was 20% slower than two loops).
 (module
-  (import "env" "memory" (memory 1))
+  (import "env" "memory" (memory 2))
 
-  ;; The constants, stored once when the module is instantiated (nothing else writes bytes 0 .. 623).
+  ;; The constants, stored once when the module is instantiated (nothing else writes bytes 0 .. 223).
   (start $constants)
   (func $constants
     (v128.store offset=0 (i32.const 0) (f32x4.splat (f32.const 0.5)))
-    (v128.store offset=16 (i32.const 0) (f32x4.splat (f32.const 0x1p-23)))
-    (v128.store offset=32 (i32.const 0) (f32x4.splat (f32.const 1)))
-    (v128.store offset=48 (i32.const 0) (f32x4.splat (f32.const 1.41421356237309515)))
-    (v128.store offset=64 (i32.const 0) (f32x4.splat (f32.const 0.693147180559945286)))
-    (v128.store offset=80 (i32.const 0) (f32x4.splat (f32.const 0.333333333333333315)))
-    (v128.store offset=96 (i32.const 0) (f32x4.splat (f32.const 0.2)))
-    (v128.store offset=112 (i32.const 0) (f32x4.splat (f32.const 0.142857142857142849)))
-    (v128.store offset=128 (i32.const 0) (f32x4.splat (f32.const 0.111111111111111105)))
-    (v128.store offset=144 (i32.const 0) (f32x4.splat (f32.const -2)))
-    (v128.store offset=160 (i32.const 0) (f32x4.splat (f32.const 4)))
-    (v128.store offset=176 (i32.const 0) (f32x4.splat (f32.const 6.28318530717958623)))
-    (v128.store offset=192 (i32.const 0) (f32x4.splat (f32.const 0.25)))
-    (v128.store offset=208 (i32.const 0) (f32x4.splat (f32.const -0.5)))
-    (v128.store offset=224 (i32.const 0) (f32x4.splat (f32.const 0.0416666666666666644)))
-    (v128.store offset=240 (i32.const 0) (f32x4.splat (f32.const -0.00138888888888888894)))
-    (v128.store offset=256 (i32.const 0) (f32x4.splat (f32.const 2.48015873015873e-5)))
-    (v128.store offset=272 (i32.const 0) (f32x4.splat (f32.const -0.166666666666666657)))
-    (v128.store offset=288 (i32.const 0) (f32x4.splat (f32.const 0.00833333333333333322)))
-    (v128.store offset=304 (i32.const 0) (f32x4.splat (f32.const -0.000198412698412698413)))
-    (v128.store offset=320 (i32.const 0) (f32x4.splat (f32.const 2.75573192239858925e-6)))
-    (v128.store offset=336 (i32.const 0) (f32x4.splat (f32.const 50)))
-    (v128.store offset=352 (i32.const 0) (f32x4.splat (f32.const -50)))
-    (v128.store offset=368 (i32.const 0) (f32x4.splat (f32.const 1.44269504088896341)))
-    (v128.store offset=384 (i32.const 0) (f32x4.splat (f32.const 12583039)))
-    (v128.store offset=400 (i32.const 0) (f32x4.splat (f32.const 0.693359375)))
-    (v128.store offset=416 (i32.const 0) (f32x4.splat (f32.const -2.12194440e-4)))
-    (v128.store offset=432 (i32.const 0) (f32x4.splat (f32.const 1.9875691500e-4)))
-    (v128.store offset=448 (i32.const 0) (f32x4.splat (f32.const 1.3981999507e-3)))
-    (v128.store offset=464 (i32.const 0) (f32x4.splat (f32.const 8.3334519073e-3)))
-    (v128.store offset=480 (i32.const 0) (f32x4.splat (f32.const 4.1665795894e-2)))
-    (v128.store offset=496 (i32.const 0) (f32x4.splat (f32.const 1.6666665459e-1)))
-    (v128.store offset=512 (i32.const 0) (f32x4.splat (f32.const 5.0000001201e-1)))
-    (v128.store offset=528 (i32.const 0) (i32x4.splat (i32.const 0x007fffff)))
-    (v128.store offset=544 (i32.const 0) (i32x4.splat (i32.const 0x3f800000)))
-    (v128.store offset=560 (i32.const 0) (i32x4.splat (i32.const 127)))
-    (v128.store offset=576 (i32.const 0) (i32x4.splat (i32.const 1)))
-    (v128.store offset=592 (i32.const 0) (i32x4.splat (i32.const 2)))
-    (v128.store offset=608 (i32.const 0) (f32x4.splat (f32.const 12582912))))
+    (v128.store offset=16 (i32.const 0) (f32x4.splat (f32.const 1)))
+    (v128.store offset=32 (i32.const 0) (f32x4.splat (f32.const 50)))
+    (v128.store offset=48 (i32.const 0) (f32x4.splat (f32.const -50)))
+    (v128.store offset=64 (i32.const 0) (f32x4.splat (f32.const 1.44269504088896341)))
+    (v128.store offset=80 (i32.const 0) (f32x4.splat (f32.const 12583039)))
+    (v128.store offset=96 (i32.const 0) (f32x4.splat (f32.const 0.693359375)))
+    (v128.store offset=112 (i32.const 0) (f32x4.splat (f32.const -2.12194440e-4)))
+    (v128.store offset=128 (i32.const 0) (f32x4.splat (f32.const 1.9875691500e-4)))
+    (v128.store offset=144 (i32.const 0) (f32x4.splat (f32.const 1.3981999507e-3)))
+    (v128.store offset=160 (i32.const 0) (f32x4.splat (f32.const 8.3334519073e-3)))
+    (v128.store offset=176 (i32.const 0) (f32x4.splat (f32.const 4.1665795894e-2)))
+    (v128.store offset=192 (i32.const 0) (f32x4.splat (f32.const 1.6666665459e-1)))
+    (v128.store offset=208 (i32.const 0) (f32x4.splat (f32.const 5.0000001201e-1))))
 
-  ;; Seeds the four lane generators of a block of ids at a draw key from Philox4x32-10 (Salmon,
-  ;; Moraes, Dror and Shaw 2011), lane l at counter (block, step, stream, 'LAN0' + l), key (k0, k1):
-  ;; `laneStates` in the kernel, the four lanes side by side. The high word of a 32 x 32-bit product
-  ;; comes from i64x2.extmul, two lanes at a time. An all-zero state (a fixed point of xoshiro)
-  ;; becomes (1, 0, 0, 0), as core's `Xoshiro128.reset` makes it.
+  ;; Seeds a block's generators at a draw key (`laneStates` in the kernel): the eight lane
+  ;; generators, lanes 0 .. 3 at 640 and 4 .. 7 at 224, and the fallback generator at 288.
   (func (export "seed") (param $block i32) (param $step i32) (param $stream i32) (param $k0 i32) (param $k1 i32)
-    (local $c0 v128) (local $c1 v128) (local $c2 v128) (local $c3 v128) (local $key0 v128) (local $key1 v128)
+    (call $philox (local.get $block) (local.get $step) (local.get $stream) (local.get $k0) (local.get $k1)
+      (v128.const i32x4 0x4c414e30 0x4c414e31 0x4c414e32 0x4c414e33) (i32.const 640))
+    (call $philox (local.get $block) (local.get $step) (local.get $stream) (local.get $k0) (local.get $k1)
+      (v128.const i32x4 0x4c414e34 0x4c414e35 0x4c414e36 0x4c414e37) (i32.const 224))
+    (call $philox (local.get $block) (local.get $step) (local.get $stream) (local.get $k0) (local.get $k1)
+      (v128.const i32x4 0x4c414e38 0x4c414e38 0x4c414e38 0x4c414e38) (i32.const 288)))
+
+  ;; Four generators from Philox4x32-10 (Salmon, Moraes, Dror and Shaw 2011), lane l at counter
+  ;; (block, step, stream, c3_l), key (k0, k1), stored as s0, s1, s2, s3 (one v128 each, lane l in
+  ;; lane l) at `at`. The high word of a 32 x 32-bit product comes from i64x2.extmul, two lanes at
+  ;; a time. An all-zero state (a fixed point of xoshiro) becomes (1, 0, 0, 0), as core's
+  ;; `Xoshiro128.reset` makes it.
+  (func $philox (param $block i32) (param $step i32) (param $stream i32) (param $k0 i32) (param $k1 i32) (param $c3 v128) (param $at i32)
+    (local $c0 v128) (local $c1 v128) (local $c2 v128) (local $key0 v128) (local $key1 v128)
     (local $m0 v128) (local $m1 v128) (local $lo0 v128) (local $hi0 v128) (local $lo1 v128) (local $hi1 v128) (local $round i32)
     (local.set $c0 (i32x4.splat (local.get $block)))
     (local.set $c1 (i32x4.splat (local.get $step)))
     (local.set $c2 (i32x4.splat (local.get $stream)))
-    (local.set $c3 (v128.const i32x4 0x4c414e30 0x4c414e31 0x4c414e32 0x4c414e33))
     (local.set $key0 (i32x4.splat (local.get $k0)))
     (local.set $key1 (i32x4.splat (local.get $k1)))
     (local.set $m0 (v128.const i32x4 0xd2511f53 0xd2511f53 0xd2511f53 0xd2511f53))
@@ -104,91 +96,123 @@
       (local.set $key1 (i32x4.add (local.get $key1) (v128.const i32x4 0xbb67ae85 0xbb67ae85 0xbb67ae85 0xbb67ae85)))
       (local.set $round (i32.add (local.get $round) (i32.const 1)))
       (br_if $rounds (i32.lt_u (local.get $round) (i32.const 10))))
-    (v128.store offset=640 (i32.const 0) (v128.or (local.get $c0)
+    (v128.store offset=0 (local.get $at) (v128.or (local.get $c0)
       (v128.and
         (i32x4.eq (v128.or (v128.or (local.get $c0) (local.get $c1)) (v128.or (local.get $c2) (local.get $c3))) (v128.const i32x4 0 0 0 0))
         (v128.const i32x4 1 1 1 1))))
-    (v128.store offset=656 (i32.const 0) (local.get $c1))
-    (v128.store offset=672 (i32.const 0) (local.get $c2))
-    (v128.store offset=688 (i32.const 0) (local.get $c3)))
+    (v128.store offset=16 (local.get $at) (local.get $c1))
+    (v128.store offset=32 (local.get $at) (local.get $c2))
+    (v128.store offset=48 (local.get $at) (local.get $c3)))
 
-  ;; Advances the four lanes' xoshiro128+ (Blackman and Vigna 2018) by `count` words each.
-  (func (export "advance") (param $count i32)
-    (local $s0 v128) (local $s1 v128) (local $s2 v128) (local $s3 v128) (local $t v128)
+  ;; The next word of the fallback generator (xoshiro128+, its state in lane 0 of 288, 304, 320,
+  ;; 336): s0 + s3, then the state step of core's `Xoshiro128`; `nextPlus` in TypeScript. Only the
+  ;; ziggurat's slow path draws from it.
+  (func $nextWord (result i32)
+    (local $s0 i32) (local $s1 i32) (local $s2 i32) (local $s3 i32) (local $t i32) (local $word i32)
+    (local.set $s0 (i32.load offset=288 (i32.const 0)))
+    (local.set $s1 (i32.load offset=304 (i32.const 0)))
+    (local.set $s2 (i32.load offset=320 (i32.const 0)))
+    (local.set $s3 (i32.load offset=336 (i32.const 0)))
+    (local.set $word (i32.add (local.get $s0) (local.get $s3)))
+    (local.set $t (i32.shl (local.get $s1) (i32.const 9)))
+    (local.set $s2 (i32.xor (local.get $s2) (local.get $s0)))
+    (local.set $s3 (i32.xor (local.get $s3) (local.get $s1)))
+    (local.set $s1 (i32.xor (local.get $s1) (local.get $s2)))
+    (local.set $s0 (i32.xor (local.get $s0) (local.get $s3)))
+    (local.set $s2 (i32.xor (local.get $s2) (local.get $t)))
+    (local.set $s3 (i32.rotl (local.get $s3) (i32.const 11)))
+    (i32.store offset=288 (i32.const 0) (local.get $s0))
+    (i32.store offset=304 (i32.const 0) (local.get $s1))
+    (i32.store offset=320 (i32.const 0) (local.get $s2))
+    (i32.store offset=336 (i32.const 0) (local.get $s3))
+    (local.get $word))
+
+  ;; A word's uniform in (0, 1): (floor(w / 2^9) + 0.5) 2^-23, exact in float32 (the top 23 bits:
+  ;; xoshiro128+'s weak lowest bits are dropped).
+  (func $uniform (param $word i32) (result f32)
+    (f32.mul (f32.add (f32.convert_i32_s (i32.shr_u (local.get $word) (i32.const 9))) (f32.const 0.5)) (f32.const 0x1p-23)))
+
+  ;; ln u for u > 0 in float32 (`lnF32` in TypeScript): u = m 2^e with m in [sqrt(1/2), sqrt(2)],
+  ;; ln u = e ln 2 + 2 atanh(s), s = (m - 1) / (m + 1), the series to s^9 (|s| <= 0.172: the first
+  ;; omitted term below 2e-9).
+  (func $ln (param $u f32) (result f32)
+    (local $bits i32) (local $e f32) (local $m f32) (local $s f32) (local $s2 f32) (local $series f32)
+    (local.set $bits (i32.reinterpret_f32 (local.get $u)))
+    (local.set $e (f32.convert_i32_s (i32.sub (i32.shr_u (local.get $bits) (i32.const 23)) (i32.const 127))))
+    (local.set $m (f32.reinterpret_i32 (i32.or (i32.and (local.get $bits) (i32.const 0x007fffff)) (i32.const 0x3f800000))))
+    (if (f32.gt (local.get $m) (f32.const 1.41421356237309515))
+      (then
+        (local.set $m (f32.mul (local.get $m) (f32.const 0.5)))
+        (local.set $e (f32.add (local.get $e) (f32.const 1)))))
+    (local.set $s (f32.div (f32.sub (local.get $m) (f32.const 1)) (f32.add (local.get $m) (f32.const 1))))
+    (local.set $s2 (f32.mul (local.get $s) (local.get $s)))
+    (local.set $series (f32.add (f32.mul (local.get $s2) (f32.const 0.111111111111111105)) (f32.const 0.142857142857142849)))
+    (local.set $series (f32.add (f32.mul (local.get $s2) (local.get $series)) (f32.const 0.2)))
+    (local.set $series (f32.add (f32.mul (local.get $s2) (local.get $series)) (f32.const 0.333333333333333315)))
+    (local.set $series (f32.add (f32.mul (local.get $s2) (local.get $series)) (f32.const 1)))
+    (f32.add (f32.mul (local.get $e) (f32.const 0.693147180559945286)) (f32.mul (f32.add (local.get $s) (local.get $s)) (local.get $series))))
+
+  ;; The ziggurat's slow path (`zigguratSlow` in TypeScript; Marsaglia and Tsang 2000, with
+  ;; Doornik's 2005 exact wedges and tail) for a word w, drawing further words from the fallback
+  ;; generator: a word inside its layer's rectangle returns the fast path's x (drawing nothing);
+  ;; for layer i = w >> 22 >= 1 the wedge's test F_i + u (F_(i+1) - F_i) < exp(-x^2 / 2) on a fresh
+  ;; uniform, else a fresh word from the start; for the base layer the tail beyond R (Marsaglia
+  ;; 1964): a = -ln(u_1) / R, b = -ln(u_2) until 2 b >= a^2, then R + a with w's sign.
+  (func $slow (param $word i32) (result f32)
+    (local $layer i32) (local $j i32) (local $sign i32) (local $x f32) (local $a f32) (local $b f32)
+    (loop $draw
+      (local.set $layer (i32.shl (i32.shr_u (local.get $word) (i32.const 22)) (i32.const 3)))
+      (local.set $j (i32.shr_s (i32.shl (local.get $word) (i32.const 10)) (i32.const 10)))
+      (local.set $x (f32.mul (f32.convert_i32_s (local.get $j)) (f32.load offset=65536 (local.get $layer))))
+      (local.set $sign (i32.shr_s (local.get $j) (i32.const 31)))
+      (if (i32.lt_s (i32.sub (i32.xor (local.get $j) (local.get $sign)) (local.get $sign)) (i32.load offset=65540 (local.get $layer)))
+        (then (return (local.get $x))))
+      (if (i32.eqz (local.get $layer))
+        (then
+          (loop $tail
+            (local.set $a (f32.div (f32.neg (call $ln (call $uniform (call $nextWord)))) (f32.const 4.038849846109503)))
+            (local.set $b (f32.neg (call $ln (call $uniform (call $nextWord)))))
+            (br_if $tail (f32.lt (f32.add (local.get $b) (local.get $b)) (f32.mul (local.get $a) (local.get $a)))))
+          (local.set $x (f32.add (f32.const 4.038849846109503) (local.get $a)))
+          (return (select (f32.neg (local.get $x)) (local.get $x) (local.get $sign)))))
+      (if (f32.lt
+            (f32.add (f32.load offset=73728 (local.get $layer)) (f32.mul (call $uniform (call $nextWord)) (f32.load offset=73732 (local.get $layer))))
+            (f32x4.extract_lane 0 (call $exp (f32x4.splat (f32.mul (f32.mul (local.get $x) (local.get $x)) (f32.const -0.5))))))
+        (then (return (local.get $x))))
+      (local.set $word (call $nextWord))
+      (br $draw))
+    (unreachable))
+
+  ;; The normals of quads 0 .. q1 - 1 of the block into 16384, from generators fresh from `seed`
+  ;; (`laneNormals` in TypeScript). Quad q's eight values (its four particles' x, then their y) are
+  ;; word q of lanes 0 .. 7 through the ziggurat (Marsaglia and Tsang 2000) with 1,024 layers, eight lanes a
+  ;; quad: of a word w, layer i = w >> 22 (the top 10 bits) and j = its low 22 bits as a signed
+  ;; integer; x = j W_i (W_i = X_i 2^-21, X_i the layer's right edge), accepted when |j| < K_i =
+  ;; ceil(2^21 X_(i+1) / X_i), x then inside the layer's rectangle, under the density: 99.57% of
+  ;; words. The rest, in order, then take `$slow` with the fallback generator's words (so the lanes
+  ;; run without a branch, and a normal's words do not move the others'). A block's normals are
+  ;; drawn from its start: how many words the fallback gives each depends on those before it.
+  ;; Two lane groups of four, two independent xoshiro chains per quad: one chain of dependent
+  ;; operations per iteration was twice as slow.
+  (func (export "normals") (param $q1 i32)
+    (local $p i32) (local $end i32) (local $count i32) (local $c i32) (local $lane i32)
+    (local $s0 v128) (local $s1 v128) (local $s2 v128) (local $s3 v128)
+    (local $r0 v128) (local $r1 v128) (local $r2 v128) (local $r3 v128) (local $t v128) (local $w v128)
+    (local $index v128) (local $low v128) (local $high v128) (local $j v128)
     (local.set $s0 (v128.load offset=640 (i32.const 0)))
     (local.set $s1 (v128.load offset=656 (i32.const 0)))
     (local.set $s2 (v128.load offset=672 (i32.const 0)))
     (local.set $s3 (v128.load offset=688 (i32.const 0)))
-    (block $done
-      (loop $skip
-        (br_if $done (i32.eqz (local.get $count)))
-        (local.set $t (i32x4.shl (local.get $s1) (i32.const 9)))
-        (local.set $s2 (v128.xor (local.get $s2) (local.get $s0)))
-        (local.set $s3 (v128.xor (local.get $s3) (local.get $s1)))
-        (local.set $s1 (v128.xor (local.get $s1) (local.get $s2)))
-        (local.set $s0 (v128.xor (local.get $s0) (local.get $s3)))
-        (local.set $s2 (v128.xor (local.get $s2) (local.get $t)))
-        (local.set $s3 (v128.or (i32x4.shl (local.get $s3) (i32.const 11)) (i32x4.shr_u (local.get $s3) (i32.const 21))))
-        (local.set $count (i32.sub (local.get $count) (i32.const 1)))
-        (br $skip)))
-    (v128.store offset=640 (i32.const 0) (local.get $s0))
-    (v128.store offset=656 (i32.const 0) (local.get $s1))
-    (v128.store offset=672 (i32.const 0) (local.get $s2))
-    (v128.store offset=688 (i32.const 0) (local.get $s3)))
-
-  ;; The normals of quads q0 .. q1 - 1 into 16384 + 32 q, interleaved: two words w0, w1 of each
-  ;; lane's xoshiro128+ (Blackman and Vigna 2018: w = s0 + s3, then core's `Xoshiro128` state step;
-  ;; the '+' scrambler, one addition, is their choice for floating-point numbers, whose top bits are
-  ;; all it uses: its weak lowest bits are among the 9 dropped here), their uniforms u = (floor(w / 2^9) + 0.5) 2^-23 in (0, 1), and Box-Muller
-  ;; (Box and Muller 1958): r = sqrt(-2 ln u0), (z0, z1) = r (cos 2 pi u1, sin 2 pi u1).
-  ;; ln u = e ln 2 + 2 atanh(s), s = (m - 1) / (m + 1), u = m 2^e with m in [sqrt(1/2), sqrt(2)]
-  ;; (the series to s^9); cos and sin of x = 2 pi (u1 - q / 4), q = round(4 u1) (by adding 1.5 2^23:
-  ;; the sum's low bits are q), Taylor to x^8 and x^9 (the first omitted terms below 2.5e-8 on
-  ;; [-pi/4, pi/4]), then q quarter turns: odd q swaps cos and sin, cos flips sign for q = 1, 2 (bit
-  ;; 1 of q + 1), sin for q = 2, 3 (bit 1 of q). `laneNormals` is this arithmetic in TypeScript.
-  (func (export "normals") (param $q0 i32) (param $q1 i32)
-    (local $half v128) (local $ulp23 v128) (local $bias v128) (local $mantissa v128) (local $oneBits v128) (local $sqrt2 v128) (local $one v128) (local $ninth v128) (local $seventh v128) (local $fifth v128) (local $third v128) (local $ln2 v128) (local $minusTwo v128) (local $four v128) (local $roundShift v128) (local $quarter v128) (local $twoPi v128) (local $cos8 v128) (local $cos6 v128) (local $cos4 v128) (local $cos2 v128) (local $sin9 v128) (local $sin7 v128) (local $sin5 v128) (local $sin3 v128) (local $int1 v128) (local $int2 v128)
-    (local $p i32) (local $end i32)
-    (local $s0 v128) (local $s1 v128) (local $s2 v128) (local $s3 v128) (local $t v128) (local $w0 v128) (local $w1 v128)
-    (local $e v128) (local $m v128) (local $big v128) (local $s v128) (local $r v128) (local $q v128) (local $c v128)
-    (local $swap v128) (local $z0 v128) (local $z1 v128)
-    (local.set $half (v128.load offset=0 (i32.const 0)))
-    (local.set $ulp23 (v128.load offset=16 (i32.const 0)))
-    (local.set $bias (v128.load offset=560 (i32.const 0)))
-    (local.set $mantissa (v128.load offset=528 (i32.const 0)))
-    (local.set $oneBits (v128.load offset=544 (i32.const 0)))
-    (local.set $sqrt2 (v128.load offset=48 (i32.const 0)))
-    (local.set $one (v128.load offset=32 (i32.const 0)))
-    (local.set $ninth (v128.load offset=128 (i32.const 0)))
-    (local.set $seventh (v128.load offset=112 (i32.const 0)))
-    (local.set $fifth (v128.load offset=96 (i32.const 0)))
-    (local.set $third (v128.load offset=80 (i32.const 0)))
-    (local.set $ln2 (v128.load offset=64 (i32.const 0)))
-    (local.set $minusTwo (v128.load offset=144 (i32.const 0)))
-    (local.set $four (v128.load offset=160 (i32.const 0)))
-    (local.set $roundShift (v128.load offset=608 (i32.const 0)))
-    (local.set $quarter (v128.load offset=192 (i32.const 0)))
-    (local.set $twoPi (v128.load offset=176 (i32.const 0)))
-    (local.set $cos8 (v128.load offset=256 (i32.const 0)))
-    (local.set $cos6 (v128.load offset=240 (i32.const 0)))
-    (local.set $cos4 (v128.load offset=224 (i32.const 0)))
-    (local.set $cos2 (v128.load offset=208 (i32.const 0)))
-    (local.set $sin9 (v128.load offset=320 (i32.const 0)))
-    (local.set $sin7 (v128.load offset=304 (i32.const 0)))
-    (local.set $sin5 (v128.load offset=288 (i32.const 0)))
-    (local.set $sin3 (v128.load offset=272 (i32.const 0)))
-    (local.set $int1 (v128.load offset=576 (i32.const 0)))
-    (local.set $int2 (v128.load offset=592 (i32.const 0)))
-    (local.set $s0 (v128.load offset=640 (i32.const 0)))
-    (local.set $s1 (v128.load offset=656 (i32.const 0)))
-    (local.set $s2 (v128.load offset=672 (i32.const 0)))
-    (local.set $s3 (v128.load offset=688 (i32.const 0)))
-    (local.set $p (i32.add (i32.const 16384) (i32.shl (local.get $q0) (i32.const 5))))
+    (local.set $r0 (v128.load offset=224 (i32.const 0)))
+    (local.set $r1 (v128.load offset=240 (i32.const 0)))
+    (local.set $r2 (v128.load offset=256 (i32.const 0)))
+    (local.set $r3 (v128.load offset=272 (i32.const 0)))
+    (local.set $p (i32.const 16384))
     (local.set $end (i32.add (i32.const 16384) (i32.shl (local.get $q1) (i32.const 5))))
     (block $done
       (loop $quad
         (br_if $done (i32.ge_u (local.get $p) (local.get $end)))
-        (local.set $w0 (i32x4.add (local.get $s0) (local.get $s3)))
+        (local.set $w (i32x4.add (local.get $s0) (local.get $s3)))
         (local.set $t (i32x4.shl (local.get $s1) (i32.const 9)))
         (local.set $s2 (v128.xor (local.get $s2) (local.get $s0)))
         (local.set $s3 (v128.xor (local.get $s3) (local.get $s1)))
@@ -196,60 +220,69 @@
         (local.set $s0 (v128.xor (local.get $s0) (local.get $s3)))
         (local.set $s2 (v128.xor (local.get $s2) (local.get $t)))
         (local.set $s3 (v128.or (i32x4.shl (local.get $s3) (i32.const 11)) (i32x4.shr_u (local.get $s3) (i32.const 21))))
-        (local.set $w1 (i32x4.add (local.get $s0) (local.get $s3)))
-        (local.set $t (i32x4.shl (local.get $s1) (i32.const 9)))
-        (local.set $s2 (v128.xor (local.get $s2) (local.get $s0)))
-        (local.set $s3 (v128.xor (local.get $s3) (local.get $s1)))
-        (local.set $s1 (v128.xor (local.get $s1) (local.get $s2)))
-        (local.set $s0 (v128.xor (local.get $s0) (local.get $s3)))
-        (local.set $s2 (v128.xor (local.get $s2) (local.get $t)))
-        (local.set $s3 (v128.or (i32x4.shl (local.get $s3) (i32.const 11)) (i32x4.shr_u (local.get $s3) (i32.const 21))))
-        (local.set $w0 (f32x4.mul (f32x4.add (f32x4.convert_i32x4_s (i32x4.shr_u (local.get $w0) (i32.const 9))) (local.get $half)) (local.get $ulp23)))
-        (local.set $w1 (f32x4.mul (f32x4.add (f32x4.convert_i32x4_s (i32x4.shr_u (local.get $w1) (i32.const 9))) (local.get $half)) (local.get $ulp23)))
-        ;; r = sqrt(-2 ln u0)
-        (local.set $e (f32x4.convert_i32x4_s (i32x4.sub (i32x4.shr_u (local.get $w0) (i32.const 23)) (local.get $bias))))
-        (local.set $m (v128.or (v128.and (local.get $w0) (local.get $mantissa)) (local.get $oneBits)))
-        (local.set $big (f32x4.gt (local.get $m) (local.get $sqrt2)))
-        (local.set $m (v128.bitselect (f32x4.mul (local.get $m) (local.get $half)) (local.get $m) (local.get $big)))
-        (local.set $e (f32x4.add (local.get $e) (v128.and (local.get $big) (local.get $one))))
-        (local.set $s (f32x4.div (f32x4.sub (local.get $m) (local.get $one)) (f32x4.add (local.get $m) (local.get $one))))
-        (local.set $m (f32x4.mul (local.get $s) (local.get $s)))
-        (local.set $r (f32x4.add (f32x4.mul (local.get $m) (local.get $ninth)) (local.get $seventh)))
-        (local.set $r (f32x4.add (f32x4.mul (local.get $m) (local.get $r)) (local.get $fifth)))
-        (local.set $r (f32x4.add (f32x4.mul (local.get $m) (local.get $r)) (local.get $third)))
-        (local.set $r (f32x4.add (f32x4.mul (local.get $m) (local.get $r)) (local.get $one)))
-        (local.set $r (f32x4.add (f32x4.mul (local.get $e) (local.get $ln2)) (f32x4.mul (f32x4.add (local.get $s) (local.get $s)) (local.get $r))))
-        (local.set $r (f32x4.sqrt (f32x4.mul (local.get $r) (local.get $minusTwo))))
-        ;; cos and sin of 2 pi u1
-        (local.set $t (f32x4.add (f32x4.mul (local.get $w1) (local.get $four)) (local.get $roundShift)))
-        (local.set $q (f32x4.sub (local.get $t) (local.get $roundShift)))
-        (local.set $s (f32x4.mul (f32x4.sub (local.get $w1) (f32x4.mul (local.get $q) (local.get $quarter))) (local.get $twoPi)))
-        (local.set $m (f32x4.mul (local.get $s) (local.get $s)))
-        (local.set $c (f32x4.add (f32x4.mul (local.get $m) (local.get $cos8)) (local.get $cos6)))
-        (local.set $c (f32x4.add (f32x4.mul (local.get $m) (local.get $c)) (local.get $cos4)))
-        (local.set $c (f32x4.add (f32x4.mul (local.get $m) (local.get $c)) (local.get $cos2)))
-        (local.set $c (f32x4.add (f32x4.mul (local.get $m) (local.get $c)) (local.get $one)))
-        (local.set $e (f32x4.add (f32x4.mul (local.get $m) (local.get $sin9)) (local.get $sin7)))
-        (local.set $e (f32x4.add (f32x4.mul (local.get $m) (local.get $e)) (local.get $sin5)))
-        (local.set $e (f32x4.add (f32x4.mul (local.get $m) (local.get $e)) (local.get $sin3)))
-        (local.set $e (f32x4.add (f32x4.mul (local.get $m) (local.get $e)) (local.get $one)))
-        (local.set $e (f32x4.mul (local.get $s) (local.get $e)))
-        ;; the quarter turns, from the low bits of t
-        (local.set $swap (i32x4.eq (v128.and (local.get $t) (local.get $int1)) (local.get $int1)))
-        (local.set $z0 (f32x4.mul (local.get $r) (v128.xor
-          (v128.bitselect (local.get $e) (local.get $c) (local.get $swap))
-          (i32x4.shl (v128.and (i32x4.add (local.get $t) (local.get $int1)) (local.get $int2)) (i32.const 30)))))
-        (local.set $z1 (f32x4.mul (local.get $r) (v128.xor
-          (v128.bitselect (local.get $c) (local.get $e) (local.get $swap))
-          (i32x4.shl (v128.and (local.get $t) (local.get $int2)) (i32.const 30)))))
-        (v128.store offset=0 (local.get $p) (i8x16.shuffle 0 1 2 3 16 17 18 19 4 5 6 7 20 21 22 23 (local.get $z0) (local.get $z1)))
-        (v128.store offset=16 (local.get $p) (i8x16.shuffle 8 9 10 11 24 25 26 27 12 13 14 15 28 29 30 31 (local.get $z0) (local.get $z1)))
+        ;; the fast path: each lane's table words (W_i, K_i) by v128.load64_lane, x = j W_i stored;
+        ;; w and p recorded at 81920 + 16 c, 90112 + 4 c, c counting on only where a lane failed
+        (local.set $index (i32x4.shl (i32x4.shr_u (local.get $w) (i32.const 22)) (i32.const 3)))
+        (local.set $low (v128.load64_lane offset=65536 0 (i32x4.extract_lane 0 (local.get $index)) (local.get $w)))
+        (local.set $low (v128.load64_lane offset=65536 1 (i32x4.extract_lane 1 (local.get $index)) (local.get $low)))
+        (local.set $high (v128.load64_lane offset=65536 0 (i32x4.extract_lane 2 (local.get $index)) (local.get $w)))
+        (local.set $high (v128.load64_lane offset=65536 1 (i32x4.extract_lane 3 (local.get $index)) (local.get $high)))
+        (local.set $j (i32x4.shr_s (i32x4.shl (local.get $w) (i32.const 10)) (i32.const 10)))
+        (v128.store offset=0 (local.get $p) (f32x4.mul (f32x4.convert_i32x4_s (local.get $j))
+          (i8x16.shuffle 0 1 2 3 8 9 10 11 16 17 18 19 24 25 26 27 (local.get $low) (local.get $high))))
+        (v128.store offset=81920 (local.get $count) (local.get $w))
+        (i32.store offset=90112 (i32.shr_u (local.get $count) (i32.const 2)) (i32.add (local.get $p) (i32.const 0)))
+        (local.set $count (i32.add (local.get $count) (i32.shl (i32.sub (i32.const 1)
+          (i32x4.all_true (i32x4.lt_s (i32x4.abs (local.get $j))
+            (i8x16.shuffle 4 5 6 7 12 13 14 15 20 21 22 23 28 29 30 31 (local.get $low) (local.get $high)))))
+          (i32.const 4))))
+        (local.set $w (i32x4.add (local.get $r0) (local.get $r3)))
+        (local.set $t (i32x4.shl (local.get $r1) (i32.const 9)))
+        (local.set $r2 (v128.xor (local.get $r2) (local.get $r0)))
+        (local.set $r3 (v128.xor (local.get $r3) (local.get $r1)))
+        (local.set $r1 (v128.xor (local.get $r1) (local.get $r2)))
+        (local.set $r0 (v128.xor (local.get $r0) (local.get $r3)))
+        (local.set $r2 (v128.xor (local.get $r2) (local.get $t)))
+        (local.set $r3 (v128.or (i32x4.shl (local.get $r3) (i32.const 11)) (i32x4.shr_u (local.get $r3) (i32.const 21))))
+        ;; the fast path: each lane's table words (W_i, K_i) by v128.load64_lane, x = j W_i stored;
+        ;; w and p recorded at 81920 + 16 c, 90112 + 4 c, c counting on only where a lane failed
+        (local.set $index (i32x4.shl (i32x4.shr_u (local.get $w) (i32.const 22)) (i32.const 3)))
+        (local.set $low (v128.load64_lane offset=65536 0 (i32x4.extract_lane 0 (local.get $index)) (local.get $w)))
+        (local.set $low (v128.load64_lane offset=65536 1 (i32x4.extract_lane 1 (local.get $index)) (local.get $low)))
+        (local.set $high (v128.load64_lane offset=65536 0 (i32x4.extract_lane 2 (local.get $index)) (local.get $w)))
+        (local.set $high (v128.load64_lane offset=65536 1 (i32x4.extract_lane 3 (local.get $index)) (local.get $high)))
+        (local.set $j (i32x4.shr_s (i32x4.shl (local.get $w) (i32.const 10)) (i32.const 10)))
+        (v128.store offset=16 (local.get $p) (f32x4.mul (f32x4.convert_i32x4_s (local.get $j))
+          (i8x16.shuffle 0 1 2 3 8 9 10 11 16 17 18 19 24 25 26 27 (local.get $low) (local.get $high))))
+        (v128.store offset=81920 (local.get $count) (local.get $w))
+        (i32.store offset=90112 (i32.shr_u (local.get $count) (i32.const 2)) (i32.add (local.get $p) (i32.const 16)))
+        (local.set $count (i32.add (local.get $count) (i32.shl (i32.sub (i32.const 1)
+          (i32x4.all_true (i32x4.lt_s (i32x4.abs (local.get $j))
+            (i8x16.shuffle 4 5 6 7 12 13 14 15 20 21 22 23 28 29 30 31 (local.get $low) (local.get $high)))))
+          (i32.const 4))))
         (local.set $p (i32.add (local.get $p) (i32.const 32)))
         (br $quad)))
     (v128.store offset=640 (i32.const 0) (local.get $s0))
     (v128.store offset=656 (i32.const 0) (local.get $s1))
     (v128.store offset=672 (i32.const 0) (local.get $s2))
-    (v128.store offset=688 (i32.const 0) (local.get $s3)))
+    (v128.store offset=688 (i32.const 0) (local.get $s3))
+    (v128.store offset=224 (i32.const 0) (local.get $r0))
+    (v128.store offset=240 (i32.const 0) (local.get $r1))
+    (v128.store offset=256 (i32.const 0) (local.get $r2))
+    (v128.store offset=272 (i32.const 0) (local.get $r3))
+    ;; the second pass: each recorded vector's four words through `$slow` (a lane that passed gives its x again)
+    (block $fixed
+      (loop $recorded
+        (br_if $fixed (i32.ge_u (local.get $c) (local.get $count)))
+        (local.set $p (i32.load offset=90112 (i32.shr_u (local.get $c) (i32.const 2))))
+        (local.set $lane (i32.const 0))
+        (loop $lanes
+          (f32.store (i32.add (local.get $p) (local.get $lane))
+            (call $slow (i32.load offset=81920 (i32.add (local.get $c) (local.get $lane)))))
+          (local.set $lane (i32.add (local.get $lane) (i32.const 4)))
+          (br_if $lanes (i32.lt_u (local.get $lane) (i32.const 16))))
+        (local.set $c (i32.add (local.get $c) (i32.const 16)))
+        (br $recorded))))
 
   ;; exp(x) in each lane, Cephes' expf (Moshier 1989) with x clamped to [-50, 50] (Cephes clamps to
   ;; [-87, 88]): the score's weights need no more (e^-50 = 2e-22 beside the largest weight, 1), and
@@ -263,19 +296,19 @@
   (func $exp (param $x v128) (result v128)
     (local $expHigh v128) (local $expLow v128) (local $log2e v128) (local $expShift v128) (local $c1 v128) (local $c2 v128) (local $p5 v128) (local $p4 v128) (local $p3 v128) (local $p2 v128) (local $p1 v128) (local $p0 v128) (local $one v128)
     (local $ey v128) (local $en v128) (local $er v128) (local $out v128)
-    (local.set $expHigh (v128.load offset=336 (i32.const 0)))
-    (local.set $expLow (v128.load offset=352 (i32.const 0)))
-    (local.set $log2e (v128.load offset=368 (i32.const 0)))
-    (local.set $expShift (v128.load offset=384 (i32.const 0)))
-    (local.set $c1 (v128.load offset=400 (i32.const 0)))
-    (local.set $c2 (v128.load offset=416 (i32.const 0)))
-    (local.set $p5 (v128.load offset=432 (i32.const 0)))
-    (local.set $p4 (v128.load offset=448 (i32.const 0)))
-    (local.set $p3 (v128.load offset=464 (i32.const 0)))
-    (local.set $p2 (v128.load offset=480 (i32.const 0)))
-    (local.set $p1 (v128.load offset=496 (i32.const 0)))
-    (local.set $p0 (v128.load offset=512 (i32.const 0)))
-    (local.set $one (v128.load offset=32 (i32.const 0)))
+    (local.set $expHigh (v128.load offset=32 (i32.const 0)))
+    (local.set $expLow (v128.load offset=48 (i32.const 0)))
+    (local.set $log2e (v128.load offset=64 (i32.const 0)))
+    (local.set $expShift (v128.load offset=80 (i32.const 0)))
+    (local.set $c1 (v128.load offset=96 (i32.const 0)))
+    (local.set $c2 (v128.load offset=112 (i32.const 0)))
+    (local.set $p5 (v128.load offset=128 (i32.const 0)))
+    (local.set $p4 (v128.load offset=144 (i32.const 0)))
+    (local.set $p3 (v128.load offset=160 (i32.const 0)))
+    (local.set $p2 (v128.load offset=176 (i32.const 0)))
+    (local.set $p1 (v128.load offset=192 (i32.const 0)))
+    (local.set $p0 (v128.load offset=208 (i32.const 0)))
+    (local.set $one (v128.load offset=16 (i32.const 0)))
     (local.set $x (f32x4.pmax (f32x4.pmin (local.get $x) (local.get $expHigh)) (local.get $expLow)))
     ;; n + 1.5 2^23 + 127, rounded to an integer by the float32 addition itself
     (local.set $ey (f32x4.add (f32x4.mul (local.get $x) (local.get $log2e)) (local.get $expShift)))
@@ -323,19 +356,19 @@
     (local $l v128) (local $largest v128) (local $w v128) (local $total v128)
     (local $ey v128) (local $en v128) (local $er v128)
     (local.set $half (v128.load offset=0 (i32.const 0)))
-    (local.set $expHigh (v128.load offset=336 (i32.const 0)))
-    (local.set $expLow (v128.load offset=352 (i32.const 0)))
-    (local.set $log2e (v128.load offset=368 (i32.const 0)))
-    (local.set $expShift (v128.load offset=384 (i32.const 0)))
-    (local.set $c1 (v128.load offset=400 (i32.const 0)))
-    (local.set $c2 (v128.load offset=416 (i32.const 0)))
-    (local.set $p5 (v128.load offset=432 (i32.const 0)))
-    (local.set $p4 (v128.load offset=448 (i32.const 0)))
-    (local.set $p3 (v128.load offset=464 (i32.const 0)))
-    (local.set $p2 (v128.load offset=480 (i32.const 0)))
-    (local.set $p1 (v128.load offset=496 (i32.const 0)))
-    (local.set $p0 (v128.load offset=512 (i32.const 0)))
-    (local.set $one (v128.load offset=32 (i32.const 0)))
+    (local.set $expHigh (v128.load offset=32 (i32.const 0)))
+    (local.set $expLow (v128.load offset=48 (i32.const 0)))
+    (local.set $log2e (v128.load offset=64 (i32.const 0)))
+    (local.set $expShift (v128.load offset=80 (i32.const 0)))
+    (local.set $c1 (v128.load offset=96 (i32.const 0)))
+    (local.set $c2 (v128.load offset=112 (i32.const 0)))
+    (local.set $p5 (v128.load offset=128 (i32.const 0)))
+    (local.set $p4 (v128.load offset=144 (i32.const 0)))
+    (local.set $p3 (v128.load offset=160 (i32.const 0)))
+    (local.set $p2 (v128.load offset=176 (i32.const 0)))
+    (local.set $p1 (v128.load offset=192 (i32.const 0)))
+    (local.set $p0 (v128.load offset=208 (i32.const 0)))
+    (local.set $one (v128.load offset=16 (i32.const 0)))
     (local.set $source (select (i32.const 36864) (i32.const 8192) (local.get $from)))
     (local.set $target (select (i32.const 45056) (i32.const 28672) (local.get $from)))
     (local.set $pair (i32.shl (local.get $set) (i32.const 7)))
@@ -502,10 +535,8 @@
         (local.set $y (f32x4.add (f32x4.mul (local.get $cx) (local.get $y)) (f32x4.mul (local.get $cs) (v128.load offset=28688 (local.get $p)))))
         (if (local.get $noisy)
           (then
-            (local.set $a (v128.load offset=16384 (local.get $p)))
-            (local.set $b (v128.load offset=16400 (local.get $p)))
-            (local.set $x (f32x4.add (local.get $x) (f32x4.mul (local.get $cz) (i8x16.shuffle 0 1 2 3 8 9 10 11 16 17 18 19 24 25 26 27 (local.get $a) (local.get $b)))))
-            (local.set $y (f32x4.add (local.get $y) (f32x4.mul (local.get $cz) (i8x16.shuffle 4 5 6 7 12 13 14 15 20 21 22 23 28 29 30 31 (local.get $a) (local.get $b)))))))
+            (local.set $x (f32x4.add (local.get $x) (f32x4.mul (local.get $cz) (v128.load offset=16384 (local.get $p)))))
+            (local.set $y (f32x4.add (local.get $y) (f32x4.mul (local.get $cz) (v128.load offset=16400 (local.get $p)))))))
         (local.set $bad (v128.or (local.get $bad) (v128.or
           (f32x4.ne (f32x4.sub (local.get $x) (local.get $x)) (v128.const f32x4 0 0 0 0))
           (f32x4.ne (f32x4.sub (local.get $y) (local.get $y)) (v128.const f32x4 0 0 0 0)))))

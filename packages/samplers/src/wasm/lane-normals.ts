@@ -1,98 +1,49 @@
 import { type DrawKey, ID_BLOCK_SIZE, type ParticleIds, Xoshiro128, counterKey, philox4x32 } from '@scoreflow/core';
+import { zigguratFast, zigguratSlow } from './ziggurat-f32.js';
 
-/** The Philox counter's last word for lane l's generator: 'LAN0' + l, apart from core's distributions. */
+/** The Philox counter's last word for generator g of a block: 'LAN0' + g, apart from core's distributions. */
 const LANE_DISTRIBUTION = 0x4c414e30;
 
-/** Lanes of the float32 engine's generators: one per f32x4 lane. */
-export const LANES = 4;
+/** The float32 engine's lane generators per block of ids: two f32x4's worth, eight lanes. */
+export const LANES = 8;
 
-/**
- * The float32 engine's lane generators of one block of 1,024 particle ids at a draw key: four
- * xoshiro128 states (the kernel draws from them with the '+' scrambler, `nextPlus`) (lane l from Philox4x32-10 at counter (block, step, stream, 'LAN0' + l),
- * key = `counterKey(seed)`), as words s0, s1, s2, s3 each with lane l at l: the layout of the
- * kernel's generators. An all-zero state (a fixed point) becomes (1, 0, 0, 0), as core's.
- */
-export function laneStates(seed: number, block: number, key: DrawKey, out: Int32Array = new Int32Array(4 * LANES)): Int32Array {
-  const philoxKey = counterKey(seed);
-  const words = new Uint32Array(4);
+/** The block's ninth generator, for the ziggurat's slow path: 'LAN8'. */
+const FALLBACK = LANES;
+
+/** A generator of a block at a key from Philox4x32-10 at counter (block, step, stream, 'LAN0' + g), key = `counterKey(seed)`; an all-zero state (a fixed point) becomes (1, 0, 0, 0), as core's. */
+function philoxGenerator(seed: number, block: number, key: DrawKey, g: number): Xoshiro128 {
+  const words = philox4x32([block >>> 0, key.step >>> 0, (key.stream ?? 0) >>> 0, LANE_DISTRIBUTION + g], counterKey(seed), new Uint32Array(4));
   const generator = new Xoshiro128();
-  for (let lane = 0; lane < LANES; lane++) {
-    philox4x32([block >>> 0, key.step >>> 0, (key.stream ?? 0) >>> 0, LANE_DISTRIBUTION + lane], philoxKey, words);
-    generator.reset(words[0], words[1], words[2], words[3]);
-    out[lane] = generator.s0;
-    out[LANES + lane] = generator.s1;
-    out[2 * LANES + lane] = generator.s2;
-    out[3 * LANES + lane] = generator.s3;
-  }
-  return out;
+  generator.reset(words[0], words[1], words[2], words[3]);
+  return generator;
 }
 
-const f = Math.fround;
-const bits = new Uint32Array(1);
-const float = new Float32Array(bits.buffer);
-
-const F32 = {
-  sqrt2: f(Math.SQRT2),
-  ln2: f(Math.LN2),
-  third: f(1 / 3),
-  fifth: f(0.2),
-  seventh: f(1 / 7),
-  ninth: f(1 / 9),
-  twoPi: f(2 * Math.PI),
-  cos: [f(-0.5), f(1 / 24), f(-1 / 720), f(1 / 40320)],
-  sin: [f(-1 / 6), f(1 / 120), f(-1 / 5040), f(1 / 362880)],
-} as const;
-
-/** The uniform of a word: (floor(w / 2^9) + 0.5) 2^-23, exact in float32. */
-const uniform = (word: number): number => ((word >>> 9) + 0.5) * 2 ** -23;
-
 /**
- * Box-Muller in float32 on two words, operation for operation as the kernel's `normals` (every
- * step rounded to float32 by `Math.fround`, which for +, -, *, / and sqrt gives the float32
- * operation's result exactly): writes z0 and z1 at `out[at]`, `out[at + 1]`.
+ * The float32 engine's generators of one block of 1,024 particle ids at a draw key, in the
+ * kernel's layout: eight lane generators (xoshiro128 states, drawn with the '+' scrambler,
+ * `nextPlus`; lane g from Philox4x32-10 at counter (block, step, stream, 'LAN0' + g)), as two
+ * groups of four, each words s0, s1, s2, s3 with lane g at g mod 4 (`out[0 .. 15]` lanes 0 to 3,
+ * `out[16 .. 31]` lanes 4 to 7), then the fallback generator's s0 .. s3 (`out[32 .. 35]`, 'LAN8'),
+ * which draws the ziggurat's rare slow paths.
  */
-function boxMuller(w0: number, w1: number, out: Float32Array, at: number): void {
-  const u0 = uniform(w0);
-  const u1 = uniform(w1);
-  float[0] = u0;
-  let e = (bits[0] >>> 23) - 127;
-  bits[0] = (bits[0] & 0x007fffff) | 0x3f800000;
-  let m = float[0];
-  if (m > F32.sqrt2) {
-    m = f(m * 0.5);
-    e += 1;
+export function laneStates(seed: number, block: number, key: DrawKey, out: Int32Array = new Int32Array(4 * LANES + 4)): Int32Array {
+  for (let g = 0; g <= LANES; g++) {
+    const { s0, s1, s2, s3 } = philoxGenerator(seed, block, key, g);
+    const at = g === FALLBACK ? 4 * LANES : 16 * (g >> 2) + (g & 3);
+    const stride = g === FALLBACK ? 1 : 4;
+    out[at] = s0;
+    out[at + stride] = s1;
+    out[at + 2 * stride] = s2;
+    out[at + 3 * stride] = s3;
   }
-  const s = f(f(m - 1) / f(m + 1));
-  const s2 = f(s * s);
-  let series = f(f(s2 * F32.ninth) + F32.seventh);
-  series = f(f(s2 * series) + F32.fifth);
-  series = f(f(s2 * series) + F32.third);
-  series = f(f(s2 * series) + 1);
-  const log = f(f(e * F32.ln2) + f(f(s + s) * series));
-  const r = f(Math.sqrt(f(log * -2)));
-  const q = Math.round(u1 * 4); // 4 u1 is never halfway between integers: no tie to break
-  const x = f(f(u1 - q * 0.25) * F32.twoPi);
-  const x2 = f(x * x);
-  let cos = f(f(x2 * F32.cos[3]) + F32.cos[2]);
-  cos = f(f(x2 * cos) + F32.cos[1]);
-  cos = f(f(x2 * cos) + F32.cos[0]);
-  cos = f(f(x2 * cos) + 1);
-  let sin = f(f(x2 * F32.sin[3]) + F32.sin[2]);
-  sin = f(f(x2 * sin) + F32.sin[1]);
-  sin = f(f(x2 * sin) + F32.sin[0]);
-  sin = f(f(x2 * sin) + 1);
-  sin = f(x * sin);
-  const swap = (q & 1) === 1;
-  const c = swap ? sin : cos;
-  const s1 = swap ? cos : sin;
-  out[at] = f(r * ((q + 1) & 2 ? -c : c));
-  out[at + 1] = f(r * (q & 2 ? -s1 : s1));
+  return out;
 }
 
 /**
  * xoshiro128+ (Blackman and Vigna 2018): the word s0 + s3, then the state step of core's
  * `Xoshiro128` (shared by the '**' and '+' scramblers). The '+' scrambler is their generator for
- * floating-point numbers: its weak lowest bits are dropped by `uniform`.
+ * floating-point numbers: its weak lowest bits end up as the lowest bits of the ziggurat's 22-bit
+ * j, or are dropped by a uniform's 23 bits.
  */
 function nextPlus(generator: Xoshiro128): number {
   const result = (generator.s0 + generator.s3) >>> 0;
@@ -100,32 +51,35 @@ function nextPlus(generator: Xoshiro128): number {
   return result;
 }
 
-/** The 1,024 x 2 normals of one block at a key (`laneNormals`' per-block work): particle offset o = 4 q + l at 2 o. */
-function blockNormals(seed: number, block: number, key: DrawKey, out: Float32Array): Float32Array {
-  const states = laneStates(seed, block, key);
-  const lanes = Array.from({ length: LANES }, (_, lane) => {
-    const generator = new Xoshiro128();
-    generator.s0 = states[lane];
-    generator.s1 = states[LANES + lane];
-    generator.s2 = states[2 * LANES + lane];
-    generator.s3 = states[3 * LANES + lane];
-    return generator;
-  });
-  for (let q = 0; q < ID_BLOCK_SIZE / LANES; q++) {
-    const w0 = lanes.map(nextPlus);
-    const w1 = lanes.map(nextPlus);
-    for (let lane = 0; lane < LANES; lane++) boxMuller(w0[lane], w1[lane], out, 2 * (LANES * q + lane));
+/**
+ * The 1,024 x 2 normals of one block at a key (`laneNormals`' per-block work) in the kernel's
+ * layout and order (`normals`): value v = 8 q + m takes word q of lane m through the ziggurat's
+ * fast path (quad q's particles 4 q + l: their x normals at 8 q + l, their y at 8 q + 4 + l); then
+ * the values whose word failed it, in order, take the slow path with the fallback generator's words.
+ */
+export function blockNormals(seed: number, block: number, key: DrawKey, out: Float32Array = new Float32Array(2 * ID_BLOCK_SIZE)): Float32Array {
+  const lanes = Array.from({ length: LANES }, (_, g) => philoxGenerator(seed, block, key, g));
+  const fallback = philoxGenerator(seed, block, key, FALLBACK);
+  const words = new Uint32Array(2 * ID_BLOCK_SIZE);
+  for (let v = 0; v < words.length; v++) {
+    words[v] = nextPlus(lanes[v % LANES]);
+    out[v] = zigguratFast(words[v]);
   }
+  const next = () => nextPlus(fallback);
+  for (let v = 0; v < words.length; v++) if (Number.isNaN(out[v])) out[v] = zigguratSlow(words[v], next);
   return out;
 }
 
+/** Where particle offset o's x normal lies in a block's normals (`blockNormals`): 8 (o >> 2) + (o & 3); its y normal 4 on. */
+export const quadOffset = (offset: number): number => 8 * (offset >> 2) + (offset & 3);
+
 /**
  * The float32 engine's standard normals in the plane (`engine: wasm-f32`), the TypeScript twin of
- * its kernel, bit for bit: particle `id` in block b = floor(id / 1024) at offset o = 4 q + l
- * takes words 2 q and 2 q + 1 of lane l's xoshiro128+ (`laneStates(seed, b, key)`), and Box-Muller
- * in float32 makes its two normals `out[2 i]`, `out[2 i + 1]`. A particle's normals depend on
- * (seed, id, key) alone: any batch, any split. For the ids the kernel cannot take as a range, and
- * for tests. Returns `out`.
+ * its kernel, bit for bit: the particles of block b = floor(id / 1024) draw from its generators
+ * (`laneStates(seed, b, key)`) by the ziggurat in float32 (`zigguratFast`, `zigguratSlow`; the
+ * layout and order in `blockNormals`), particle `ids[i]`'s two normals into `out[2 i]`, `out[2 i + 1]`. A
+ * particle's normals depend on (seed, id, key) alone: any batch, any split. For the ids the kernel
+ * cannot take as a range, and for tests. Returns `out`.
  */
 export function laneNormals(out: Float32Array, seed: number, ids: ParticleIds, key: DrawKey): Float32Array {
   const n = ids instanceof Uint32Array ? ids.length : ids.count;
@@ -135,10 +89,10 @@ export function laneNormals(out: Float32Array, seed: number, ids: ParticleIds, k
     const id = ids instanceof Uint32Array ? ids[i] : ids.first + i;
     const block = Math.floor(id / ID_BLOCK_SIZE);
     let normals = blocks.get(block);
-    if (normals === undefined) blocks.set(block, (normals = blockNormals(seed, block, key, new Float32Array(2 * ID_BLOCK_SIZE))));
-    const offset = id - block * ID_BLOCK_SIZE;
-    out[2 * i] = normals[2 * offset];
-    out[2 * i + 1] = normals[2 * offset + 1];
+    if (normals === undefined) blocks.set(block, (normals = blockNormals(seed, block, key)));
+    const at = quadOffset(id - block * ID_BLOCK_SIZE);
+    out[2 * i] = normals[at];
+    out[2 * i + 1] = normals[at + 4];
   }
   return out;
 }

@@ -1,12 +1,17 @@
 import type { DiffusedComponents } from '@scoreflow/core';
 import { compileOnce } from './compile-module.js';
 import { KERNELS_F32_WASM_BASE64 } from './kernels-f32-wasm.js';
+import { ZIGGURAT_F32_TABLES } from './ziggurat-f32.js';
 
 /** Byte offsets in the float32 kernels' memory (see the layout at the top of `kernels-f32.wat`). */
 export const F32_LAYOUT = {
   /** The second mixture's c_1 - c_0 (four lanes). */
   dcEnd: 624,
-  /** The four lane generators: xoshiro128+ words s0, s1, s2, s3 (4 x 4 int32). */
+  /** Lane generators 4 .. 7: xoshiro128+ words s0, s1, s2, s3 (4 x 4 int32). */
+  lanesHigh: 224,
+  /** The fallback generator: its s0, s1, s2, s3 in lane 0 of four v128. */
+  fallback: 288,
+  /** Lane generators 0 .. 3: xoshiro128+ words s0, s1, s2, s3 (4 x 4 int32). */
   lanes: 640,
   /** cx, cs, cz and the first mixture's c_1 - c_0 (float32), each in four lanes. */
   step: 704,
@@ -22,6 +27,9 @@ export const F32_LAYOUT = {
   z: 16384,
   /** K components of the second mixture. */
   mixtureEnd: 53248,
+  /** The ziggurat's tables (`ZIGGURAT_F32_TABLES`, 8 kB each), in the second page. */
+  zigguratFast: 65536,
+  zigguratSlow: 73728,
 } as const;
 
 /** The most components the float32 kernel takes (a table of 5 kB per mixture; the logits' scratch ends at 28,672). */
@@ -35,12 +43,14 @@ export type MixtureSet = 0 | 1;
 
 /** The exports of `kernels-f32.wat`, with views of its memory. */
 export interface WasmF32Kernels {
-  /** Seeds the lane generators of `block` at (step, stream) with the Philox key (k0, k1): `laneStates` in the kernel. */
+  /** Seeds the generators of `block` at (step, stream) with the Philox key (k0, k1): `laneStates` in the kernel. */
   seed(block: number, step: number, stream: number, k0: number, k1: number): void;
-  /** Advances the lane generators by `count` words each. */
-  advance(count: number): void;
-  /** The lane generators' Box-Muller normals of quads q0 .. q1 - 1 into `z` (particle 4 q + l from lane l). */
-  normals(q0: number, q1: number): void;
+  /**
+   * The ziggurat normals of the block's quads 0 .. q1 - 1 into `z`, from lane generators fresh from
+   * `seed` (a normal takes a varying number of words, so a block's draws start at its start): value
+   * 8 q + l is lane l's q-th normal, or the slow path's (`laneNormals`).
+   */
+  normals(q1: number): void;
   /** The score of quads q0 .. q1 - 1 of x (`from` 0) or of Heun's predicted points (1), with the mixture of `set` (`setMixture`). */
   score(q0: number, q1: number, components: number, from: 0 | 1, set: MixtureSet): void;
   /** x <- cx x + cs score(x) + cz z on quads q0 .. q1 - 1 (z from `z` when `noisy`); 1 when every new position is finite. */
@@ -57,23 +67,27 @@ export interface WasmF32Kernels {
   setHeun(px: number, ps: number, cy: number, cs2: number): void;
   /** Writes a diffused mixture in the plane as `set`'s scores read it: two components as centres, precisions and c_1 - c_0, any other K as a table. */
   setMixture(set: MixtureSet, components: DiffusedComponents): void;
-  readonly lanes: Int32Array;
+  /** The generators' states in `laneStates`' layout: lanes 0 .. 3, lanes 4 .. 7, the fallback. */
+  generators(): Int32Array;
   readonly x: Float32Array;
   readonly z: Float32Array;
 }
 
 const f32Module = compileOnce(KERNELS_F32_WASM_BASE64);
 
-/** A fresh instance of the float32 engine's kernels (`kernels-f32.wat`, 5 kB, compiled synchronously), or undefined without WebAssembly SIMD. */
+/** A fresh instance of the float32 engine's kernels (`kernels-f32.wat`, 5 kB, compiled synchronously; two pages of memory), or undefined without WebAssembly SIMD. */
 export function createWasmF32Kernels(): WasmF32Kernels | undefined {
   const module = f32Module();
   if (module === null) return undefined;
-  const memory = new WebAssembly.Memory({ initial: 1 });
+  const memory = new WebAssembly.Memory({ initial: 2 });
   const exports = new WebAssembly.Instance(module, { env: { memory } }).exports as unknown as Pick<
     WasmF32Kernels,
-    'seed' | 'advance' | 'normals' | 'score' | 'update' | 'predict' | 'combine' | 'expInPlace'
+    'seed' | 'normals' | 'score' | 'update' | 'predict' | 'combine' | 'expInPlace'
   >;
   const { buffer } = memory;
+  new Uint8Array(buffer, F32_LAYOUT.zigguratFast, ZIGGURAT_F32_TABLES.fast.length).set(ZIGGURAT_F32_TABLES.fast);
+  new Uint8Array(buffer, F32_LAYOUT.zigguratSlow, ZIGGURAT_F32_TABLES.slow.length).set(ZIGGURAT_F32_TABLES.slow);
+  const words = new Int32Array(buffer);
   const f32 = new Float32Array(buffer);
   const splat = (offset: number, values: readonly number[]) => values.forEach((value, i) => f32.fill(value, offset / 4 + 4 * i, offset / 4 + 4 * i + 4));
   const tables = [new Float32Array(buffer, F32_LAYOUT.mixture, 5 * MAX_F32_COMPONENTS), new Float32Array(buffer, F32_LAYOUT.mixtureEnd, 5 * MAX_F32_COMPONENTS)];
@@ -90,7 +104,10 @@ export function createWasmF32Kernels(): WasmF32Kernels | undefined {
       }
       for (let k = 0; k < components.components; k++) tables[set].set([a[2 * k], a[2 * k + 1], p[2 * k], p[2 * k + 1], c[k]], 5 * k);
     },
-    lanes: new Int32Array(buffer, F32_LAYOUT.lanes, 16),
+    generators: () => {
+      const fallback = F32_LAYOUT.fallback / 4;
+      return Int32Array.of(...words.subarray(F32_LAYOUT.lanes / 4, F32_LAYOUT.lanes / 4 + 16), ...words.subarray(F32_LAYOUT.lanesHigh / 4, F32_LAYOUT.lanesHigh / 4 + 16), words[fallback], words[fallback + 4], words[fallback + 8], words[fallback + 12]);
+    },
     x: new Float32Array(buffer, F32_LAYOUT.x, 2 * F32_BLOCK),
     z: new Float32Array(buffer, F32_LAYOUT.z, 2 * F32_BLOCK),
   };

@@ -1,5 +1,5 @@
 import { type DiffusedComponents, type DrawKey, ID_BLOCK_SIZE, type ParticleIds, counterKey } from '@scoreflow/core';
-import { laneNormals } from './lane-normals.js';
+import { laneNormals, quadOffset } from './lane-normals.js';
 import { F32_BLOCK, MAX_F32_COMPONENTS, type WasmF32Kernels } from './wasm-f32-kernels.js';
 
 /** The step x <- cx x + cs score(x) + cz z, with z ~ N(0, I) drawn where cz != 0. */
@@ -33,7 +33,7 @@ export function wasmF32MixtureStep(kernels: WasmF32Kernels, x: Float32Array, com
   kernels.setStep(step.cx, step.cs, step.cz);
   const n = x.length / 2;
   const work = (ownNormals: boolean) => (q0: number, q1: number) => {
-    if (ownNormals) kernels.normals(q0, q1);
+    if (ownNormals) kernels.normals(q1);
     kernels.score(q0, q1, count, 0, 0);
     return kernels.update(q0, q1, noisy ? 1 : 0) === 1;
   };
@@ -43,14 +43,13 @@ export function wasmF32MixtureStep(kernels: WasmF32Kernels, x: Float32Array, com
     const [k0, k1] = counterKey(draws.seed);
     const step = draws.key.step >>> 0;
     const stream = (draws.key.stream ?? 0) >>> 0;
-    // a range of ids: block by block, the kernel's own generators at the particles' offsets in their block
+    // a range of ids: block by block, the kernel drawing each block's normals from its start (a block cut by the batch draws its head too)
     for (let i = 0; i < n; ) {
       const id = ids.first + i;
       const block = Math.floor(id / ID_BLOCK_SIZE);
       const offset = id - block * ID_BLOCK_SIZE;
       const length = Math.min(n - i, ID_BLOCK_SIZE - offset);
       kernels.seed(block, step, stream, k0, k1);
-      kernels.advance(2 * (offset >> 2));
       finite = runBlock(kernels, x, i, offset, length, work(true)) && finite;
       i += length;
     }
@@ -60,8 +59,11 @@ export function wasmF32MixtureStep(kernels: WasmF32Kernels, x: Float32Array, com
   for (let i = 0; i < n; i += F32_BLOCK) {
     const length = Math.min(n - i, F32_BLOCK);
     if (z !== undefined) {
-      kernels.z.set(z.subarray(2 * i, 2 * (i + length)));
-      kernels.z.fill(0, 2 * length, 8 * ((length + 3) >> 2));
+      kernels.z.fill(0, 0, 8 * ((length + 3) >> 2));
+      for (let k = 0; k < length; k++) {
+        kernels.z[quadOffset(k)] = z[2 * (i + k)];
+        kernels.z[quadOffset(k) + 4] = z[2 * (i + k) + 1];
+      }
     }
     finite = runBlock(kernels, x, i, 0, length, work(false)) && finite;
   }

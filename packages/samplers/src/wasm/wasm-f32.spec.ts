@@ -2,7 +2,9 @@ import { type DiffusedComponents, ID_BLOCK_SIZE, allocateComponents, counterKey,
 import { describe, expect, it } from 'vitest';
 import { manyComponentMixtures } from '../testing/many-components.js';
 import { KERNELS_F32_WASM_BASE64 } from './kernels-f32-wasm.js';
-import { laneNormals, laneStates } from './lane-normals.js';
+import { expF32, lnF32 } from './float32-math.js';
+import { blockNormals, laneNormals, laneStates, quadOffset } from './lane-normals.js';
+import { ZIGGURAT_LAYERS, ZIGGURAT_R, zigguratF32Edges } from './ziggurat-f32.js';
 import { assembleKernels } from './testing/assemble-kernels.js';
 import { createWasmF32Kernels } from './wasm-f32-kernels.js';
 import { type LinearStep, wasmF32MixtureStep } from './wasm-f32-step.js';
@@ -45,22 +47,77 @@ describe('lane normals: the kernel and its TypeScript twin', () => {
     { seed: 7, block: 0, step: 0, stream: 0 },
     { seed: 2 ** 40 + 3, block: 977, step: 19, stream: 0xabcdef01 },
     { seed: 0, block: 2 ** 32 - 1, step: 2 ** 32 - 1, stream: 5 },
-  ])('seed writes laneStates (Philox4x32-10 per lane) bit for bit: seed $seed, block $block', ({ seed, block, step, stream }) => {
+  ])('seed writes laneStates (Philox4x32-10 per generator) bit for bit: seed $seed, block $block', ({ seed, block, step, stream }) => {
     const [k0, k1] = counterKey(seed);
     kernels.seed(block, step, stream, k0, k1);
-    expect(Array.from(kernels.lanes)).toEqual(Array.from(laneStates(seed, block, { step, stream })));
+    expect(Array.from(kernels.generators())).toEqual(Array.from(laneStates(seed, block, { step, stream })));
   });
 
-  it('normals draws laneNormals bit for bit, from any quad of the block on', () => {
+  it('normals draws laneNormals bit for bit, slow paths (wedges and the tail) included, for whole and partial blocks', () => {
     const key = { step: 3, stream: 77 };
-    for (const [seed, block, firstQuad] of [[42, 5, 0], [2 ** 33 + 1, 12, 100], [9, 0, 255]] as const) {
+    const top = zigguratF32Edges()[ZIGGURAT_LAYERS - 1];
+    let tail = 0;
+    let wedge = 0;
+    for (let block = 0; block < 64; block++) {
+      const seed = block % 2 === 0 ? 42 : 2 ** 33 + 1;
+      const quads = block % 3 === 0 ? 1 + ((block * 37) % 255) : 256;
       const [k0, k1] = counterKey(seed);
       kernels.seed(block, key.step, key.stream, k0, k1);
-      kernels.advance(2 * firstQuad);
-      kernels.normals(firstQuad, 256);
-      const first = block * ID_BLOCK_SIZE + 4 * firstQuad;
-      const twin = laneNormals(new Float32Array(2 * (ID_BLOCK_SIZE - 4 * firstQuad)), seed, { first, count: ID_BLOCK_SIZE - 4 * firstQuad }, key);
-      expect(bits(kernels.z.slice(8 * firstQuad))).toEqual(bits(twin));
+      kernels.normals(quads);
+      const twin = laneNormals(new Float32Array(8 * quads), seed, { first: block * ID_BLOCK_SIZE, count: 4 * quads }, key);
+      expect(bits(kernels.z.slice(0, 8 * quads))).toEqual(bits(blockNormals(seed, block, key).slice(0, 8 * quads)));
+      expect(bits(Float32Array.from({ length: 8 * quads }, (_, v) => kernels.z[quadOffset(v >> 1) + 4 * (v & 1)]))).toEqual(bits(twin));
+      tail += twin.filter((z) => Math.abs(z) > ZIGGURAT_R).length;
+      wedge += twin.filter((z) => Math.abs(z) < top).length;
+    }
+    // about 0.13 tail draws a block (P(|Z| > R) = 5.4e-5), and 2 of the top layer's (all wedge tests)
+    expect(tail).toBeGreaterThan(0);
+    expect(wedge).toBeGreaterThan(40);
+  });
+
+  it('laneNormals of ids in any order or batch are those of the block drawn whole', () => {
+    const key = { step: 1, stream: 2 };
+    const whole = laneNormals(new Float32Array(2 * 2 * ID_BLOCK_SIZE), 11, { first: ID_BLOCK_SIZE, count: 2 * ID_BLOCK_SIZE }, key);
+    const ids = Uint32Array.from([2 * ID_BLOCK_SIZE + 5, ID_BLOCK_SIZE + 1023, ID_BLOCK_SIZE, 3 * ID_BLOCK_SIZE - 1]);
+    const some = laneNormals(new Float32Array(2 * ids.length), 11, ids, key);
+    ids.forEach((id, i) => {
+      expect(some[2 * i]).toBe(whole[2 * (id - ID_BLOCK_SIZE)]);
+      expect(some[2 * i + 1]).toBe(whole[2 * (id - ID_BLOCK_SIZE) + 1]);
+    });
+  });
+
+  it('are exactly distributed in the slow path: the tail beyond R and the top layers have the normal law\'s mass (2^21 kernel normals)', () => {
+    const blocks = 1024;
+    const z = new Float32Array(2 * ID_BLOCK_SIZE * blocks);
+    const [k0, k1] = counterKey(5);
+    for (let block = 0; block < blocks; block++) {
+      kernels.seed(block, 0, 9, k0, k1);
+      kernels.normals(256);
+      z.set(kernels.z, 2 * ID_BLOCK_SIZE * block); // the order does not matter here
+    }
+    const m = z.length;
+    const phi = (x: number) => 0.5 * (1 + erf(x / Math.SQRT2));
+    // P(a <= |Z| < b) for the tail beyond R, the base strip inside R, the top layer (all wedge) and the second; four standard errors of a binomial count
+    const x = zigguratF32Edges();
+    for (const [from, to] of [[ZIGGURAT_R, Number.POSITIVE_INFINITY], [3, ZIGGURAT_R], [0, x[ZIGGURAT_LAYERS - 1]], [x[ZIGGURAT_LAYERS - 1], x[ZIGGURAT_LAYERS - 2]], [1, 1.2]] as const) {
+      const p = 2 * (phi(to) - phi(from));
+      const count = z.filter((v) => Math.abs(v) >= from && Math.abs(v) < to).length;
+      expect(Math.abs(count - m * p)).toBeLessThan(4 * Math.sqrt(m * p * (1 - p)));
+    }
+    const mean = z.reduce((s, v) => s + v, 0) / m;
+    const fourth = z.reduce((s, v) => s + v ** 4, 0) / m;
+    expect(Math.abs(mean)).toBeLessThan(4 / Math.sqrt(m));
+    expect(Math.abs(fourth - 3)).toBeLessThan(4 * Math.sqrt(96 / m)); // Var(Z^4) = 105 - 9
+  });
+
+  it('the float32 exp and ln twins are the kernel\'s: exp bit for bit against expInPlace, ln within 2 ulp of Math.log', () => {
+    const x = Float32Array.from({ length: 2048 }, (_, i) => -60 + (120 * i) / 2047);
+    kernels.z.set(x);
+    kernels.expInPlace(2048);
+    expect(bits(kernels.z.slice(0, 2048))).toEqual(bits(Float32Array.from(x, expF32)));
+    for (let k = 1; k < 1 << 23; k += 997) {
+      const u = (k + 0.5) * 2 ** -23;
+      expect(Math.abs(lnF32(u) - Math.log(u))).toBeLessThan(2 * 2 ** -23 * Math.max(1, Math.abs(Math.log(u))));
     }
   });
 
