@@ -262,14 +262,7 @@
           (i32.const 4))))
         (local.set $p (i32.add (local.get $p) (i32.const 32)))
         (br $quad)))
-    (v128.store offset=640 (i32.const 0) (local.get $s0))
-    (v128.store offset=656 (i32.const 0) (local.get $s1))
-    (v128.store offset=672 (i32.const 0) (local.get $s2))
-    (v128.store offset=688 (i32.const 0) (local.get $s3))
-    (v128.store offset=224 (i32.const 0) (local.get $r0))
-    (v128.store offset=240 (i32.const 0) (local.get $r1))
-    (v128.store offset=256 (i32.const 0) (local.get $r2))
-    (v128.store offset=272 (i32.const 0) (local.get $r3))
+    ;; (the lanes' states are not stored back: the next draw seeds them afresh)
     ;; the second pass: each recorded vector's four words through `$slow` (a lane that passed gives its x again)
     (block $fixed
       (loop $recorded

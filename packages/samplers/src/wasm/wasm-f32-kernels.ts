@@ -23,7 +23,7 @@ export const F32_LAYOUT = {
   heun: 6144,
   /** One block of positions, interleaved. */
   x: 8192,
-  /** Their normals, interleaved. */
+  /** Their normals, per quad of particles the four x then the four y. */
   z: 16384,
   /** K components of the second mixture. */
   mixtureEnd: 53248,
