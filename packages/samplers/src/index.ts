@@ -25,13 +25,13 @@ export { type AffineUpdate, type FlowUpdate, type StepNoise, wasmMixtureFlowStep
 export { type WasmFlowStep, wasmOdeEulerStep } from './wasm/wasm-ode-euler.js';
 export { type NormalKey, wasmNormals } from './wasm/wasm-normals.js';
 export { CHUNK_PARTICLES, KERNEL_LAYOUT, type WasmKernels, createWasmKernels, wasmKernels } from './wasm/wasm-kernels.js';
-export { type F32Method, REVERSE_ENGINES, type ReverseEngine, type WasmF32Step, wasmF32ReverseStep, wasmF32Unfit } from './wasm/wasm-f32-reverse-step.js';
+export { F32_RUN_WORK, type F32Method, REVERSE_ENGINES, type ReverseEngine, fusedSteps, wasmF32ReverseRun, wasmF32Unfit } from './wasm/wasm-f32-reverse-step.js';
 export { type WasmF32Heun, wasmF32Heun } from './wasm/wasm-f32-heun.js';
-export { type HeunStep, type LaneNoise, type LinearStep, wasmF32HeunStep, wasmF32MixtureStep } from './wasm/wasm-f32-step.js';
-export { F32_BLOCK, MAX_F32_COMPONENTS, type MixtureSet, type WasmF32Kernels, createWasmF32Kernels, wasmF32Kernels } from './wasm/wasm-f32-kernels.js';
+export { type HeunStep, type LaneNoise, type LinearStep, type NonFiniteAt, type ScheduledStep, wasmF32HeunStep, wasmF32MixtureStep, wasmF32MixtureSteps } from './wasm/wasm-f32-step.js';
+export { F32_BLOCK, MAX_F32_COMPONENTS, MAX_F32_SCHEDULE, type MixtureSet, type WasmF32Kernels, createWasmF32Kernels, pairConstants, wasmF32Kernels } from './wasm/wasm-f32-kernels.js';
 export { laneNormals, laneStates } from './wasm/lane-normals.js';
 export { reverseSamplerShape, samplerOptions } from './shared/options.js';
-export { type ReverseSamplerOptions, type SamplerFrameOptions, type SamplerState, type SamplerStats, type SamplerStep, reverseSampler } from './shared/reverse-sampler.js';
+export { type ReverseSamplerOptions, type SamplerFrameOptions, type SamplerRun, type SamplerState, type SamplerStats, type SamplerStep, reverseSampler } from './shared/reverse-sampler.js';
 export { type CommonSamplerConfig, resolveSampler } from './shared/resolve-sampler.js';
 export { denoise } from './shared/denoiser.js';
 export { type AncestralOptions, ancestral } from './ancestral/ancestral.js';

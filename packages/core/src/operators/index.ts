@@ -1,4 +1,4 @@
-export { type SnapshotSchedule, type StepLoop, runSteps } from './run-steps.js';
+export { type SnapshotSchedule, type StepLoop, type StepRun, runSteps } from './run-steps.js';
 export { firstNonFinite } from './first-non-finite.js';
 export { yieldToEventLoop } from './yield-to-event-loop.js';
 export { finalSnapshots, isFinal, markFinal } from './final-snapshot.js';

@@ -23,8 +23,22 @@ export interface StepLoop {
    * which saves `runSteps` a pass over `x`.
    */
   step(k: number): void | boolean | Promise<void | boolean>;
+  /**
+   * Optional: performs steps k0 .. k1 - 1 at once (k1 is the next snapshot's step), or the first
+   * `done` of them, where a fused kernel gains by keeping particles in its memory across steps.
+   * `runSteps` then calls it instead of `step`, and reports its `nonFinite` as it would a step's.
+   */
+  run?(k0: number, k1: number): StepRun | Promise<StepRun>;
   /** A snapshot batch of the particles after `k` steps (it must copy what later steps change). */
   snapshot(k: number): ParticleBatch;
+}
+
+/** What `StepLoop.run` did. */
+export interface StepRun {
+  /** How many steps it performed, from 1 to k1 - k0. */
+  readonly done: number;
+  /** Where a position first became non-finite: after `step` steps of the loop (1-based, as `NonFiniteError`'s), at `index` of x. */
+  readonly nonFinite?: { readonly step: number; readonly index: number };
 }
 
 /** When `runSteps` emits snapshots. */
@@ -50,14 +64,10 @@ export function runSteps(
 ): Observable<ParticleBatch> {
   return cooperative<ParticleBatch>(signal, async (emitter) => {
     if (schedule.includeInitial) emitter.next(loop.snapshot(0));
-    for (let k = 0; k < loop.steps; k++) {
+    for (let done = 0; done < loop.steps; ) {
       if (emitter.stopping) return;
-      const finite = (await loop.step(k)) === true;
-      const bad = finite ? -1 : firstNonFinite(loop.x);
-      if (bad >= 0) {
-        throw new NonFiniteError(stage, k + 1, loop.time(k + 1), loop.ids[Math.floor(bad / loop.dim)]);
-      }
-      const done = k + 1;
+      const nextSnapshot = Math.min(loop.steps, (Math.floor(done / schedule.snapshotEvery) + 1) * schedule.snapshotEvery);
+      done = loop.run === undefined ? await oneStep(stage, loop, done) : await severalSteps(stage, loop, done, nextSnapshot);
       if (done === loop.steps || done % schedule.snapshotEvery === 0) {
         if (emitter.stopping) return;
         const snapshot = loop.snapshot(done);
@@ -66,4 +76,24 @@ export function runSteps(
       await emitter.pace();
     }
   });
+}
+
+/** Step k of the loop, its finiteness checked; returns the steps done after it. */
+async function oneStep(stage: string, loop: StepLoop, k: number): Promise<number> {
+  const finite = (await loop.step(k)) === true;
+  const bad = finite ? -1 : firstNonFinite(loop.x);
+  if (bad >= 0) throw new NonFiniteError(stage, k + 1, loop.time(k + 1), loop.ids[Math.floor(bad / loop.dim)]);
+  return k + 1;
+}
+
+/** Steps k .. next - 1 of the loop (or its run's first few) by `run`; returns the steps done after them. */
+async function severalSteps(stage: string, loop: StepLoop, k: number, next: number): Promise<number> {
+  const { done, nonFinite } = await (loop.run as NonNullable<StepLoop['run']>)(k, next);
+  if (nonFinite !== undefined) {
+    throw new NonFiniteError(stage, nonFinite.step, loop.time(nonFinite.step), loop.ids[Math.floor(nonFinite.index / loop.dim)]);
+  }
+  if (!(Number.isInteger(done) && done >= 1 && k + done <= next)) {
+    throw new RangeError(`${stage}: a run of steps from ${k} to ${next} reported ${done} steps done; expected 1 to ${next - k}.`);
+  }
+  return k + done;
 }

@@ -2,7 +2,7 @@ import type { Stage } from '@scoreflow/core';
 import { type ReverseSamplerOptions, hasFused, reverseSampler } from '../shared/reverse-sampler.js';
 import { wasmMixtureUnfit } from '../wasm/wasm-euler-maruyama.js';
 import { chooseKernel } from '../wasm/choose-kernel.js';
-import { type ReverseEngine, wasmF32ReverseStep, wasmF32Unfit } from '../wasm/wasm-f32-reverse-step.js';
+import { type ReverseEngine, wasmF32ReverseRun, wasmF32Unfit } from '../wasm/wasm-f32-reverse-step.js';
 import { wasmOdeEulerStep } from '../wasm/wasm-ode-euler.js';
 import { pfOdeVelocity } from './pf-ode-velocity.js';
 import { reverseSde } from '../reverse-sde/reverse-sde.js';
@@ -13,7 +13,7 @@ export interface OdeEulerOptions extends ReverseSamplerOptions {
    * `auto` (default): the WebAssembly SIMD kernel where it applies (the exact score of a
    * mixture in the plane of up to 256 components, a linear drift; the same bytes), else TypeScript;
    * `typescript`; `wasm`, which throws where the kernel does not apply; or `wasm-f32`, the float32
-   * kernel (`wasmF32ReverseStep`: other bytes than TypeScript), which throws where it does not apply.
+   * kernel (`wasmF32ReverseRun`: other bytes than TypeScript), which throws where it does not apply.
    */
   readonly engine?: ReverseEngine;
 }
@@ -39,15 +39,15 @@ export function odeEuler(options: OdeEulerOptions): Stage {
   const { score } = options;
   const { wasm, f32 } = chooseKernel('ode-euler', engine, {
     wasm: { make: () => wasmOdeEulerStep(sde, score), unfit: () => wasmMixtureUnfit(sde, score) },
-    f32: { make: () => wasmF32ReverseStep(sde, score, 'ode-euler'), unfit: () => wasmF32Unfit(sde, score) },
+    f32: { make: () => wasmF32ReverseRun(sde, score, 'ode-euler'), unfit: () => wasmF32Unfit(sde, score) },
   });
+  // on `wasm-f32` the frame runs f32, several steps a call, instead of this step
   return reverseSampler('ode-euler', options, async (state, k, t, next) => {
-    if (f32 !== undefined && hasFused(state)) return f32(state, k, t, next, false);
     if (wasm !== undefined && hasFused(state)) return wasm(state, t, next);
     const { x } = state;
     const velocity = state.buffer('velocity');
     await pfOdeVelocity(state, flow, x, t, velocity);
     const dt = next - t;
     for (let i = 0; i < x.length; i++) x[i] += dt * velocity[i];
-  }, { kind: 'ode', scoreEvaluationsPerStep: 1 });
+  }, { kind: 'ode', scoreEvaluationsPerStep: 1 }, f32);
 }

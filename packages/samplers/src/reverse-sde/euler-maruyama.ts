@@ -2,7 +2,7 @@ import type { Stage } from '@scoreflow/core';
 import { type ReverseSamplerOptions, hasFused, reverseSampler } from '../shared/reverse-sampler.js';
 import { wasmEulerMaruyamaStep, wasmEulerMaruyamaUnfit } from '../wasm/wasm-euler-maruyama.js';
 import { chooseKernel } from '../wasm/choose-kernel.js';
-import { type ReverseEngine, wasmF32ReverseStep, wasmF32Unfit } from '../wasm/wasm-f32-reverse-step.js';
+import { type ReverseEngine, wasmF32ReverseRun, wasmF32Unfit } from '../wasm/wasm-f32-reverse-step.js';
 import { reverseSde } from './reverse-sde.js';
 
 export interface EulerMaruyamaOptions extends ReverseSamplerOptions {
@@ -12,7 +12,7 @@ export interface EulerMaruyamaOptions extends ReverseSamplerOptions {
    * `auto` (default): the WebAssembly SIMD kernel where it applies (the exact score of a
    * mixture in the plane of up to 256 components, a linear drift; the same bytes as the TypeScript path),
    * else TypeScript; `typescript`; `wasm`, which throws where the kernel does not apply; or
-   * `wasm-f32`, the float32 kernel (`wasmF32ReverseStep`: its own normals from the run's seed,
+   * `wasm-f32`, the float32 kernel (`wasmF32ReverseRun`: its own normals from the run's seed,
    * other bytes than TypeScript), which throws where it does not apply.
    */
   readonly engine?: ReverseEngine;
@@ -36,17 +36,17 @@ export function eulerMaruyama(options: EulerMaruyamaOptions): Stage {
   const last = options.times.length - 2;
   const engine = options.engine ?? 'auto';
   const { sde, score, rng } = options;
+  const noisy = (k: number) => !(noiseRemoval && k === last);
   const { wasm, f32 } = chooseKernel('euler-maruyama', engine, {
     wasm: { make: () => wasmEulerMaruyamaStep(sde, score, rng), unfit: () => wasmEulerMaruyamaUnfit(sde, score, rng) },
-    f32: { make: () => wasmF32ReverseStep(sde, score, 'euler-maruyama'), unfit: () => wasmF32Unfit(sde, score) },
+    f32: { make: () => wasmF32ReverseRun(sde, score, 'euler-maruyama', noisy), unfit: () => wasmF32Unfit(sde, score) },
   });
+  // on `wasm-f32` the frame runs f32, several steps a call, instead of this step
   return reverseSampler('euler-maruyama', options, (state, k, t, next) => {
-    const noisy = !(noiseRemoval && k === last);
-    if (f32 !== undefined && hasFused(state)) return f32(state, k, t, next, noisy);
-    if (wasm !== undefined && hasFused(state)) return wasm(state, k, t, next, noisy);
-    return reverse.eulerMaruyamaStep(state, k, t, next, noisy);
+    if (wasm !== undefined && hasFused(state)) return wasm(state, k, t, next, noisy(k));
+    return reverse.eulerMaruyamaStep(state, k, t, next, noisy(k));
   }, {
     kind: 'reverse-sde',
     scoreEvaluationsPerStep: 1,
-  });
+  }, f32);
 }

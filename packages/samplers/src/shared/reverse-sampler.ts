@@ -7,6 +7,7 @@ import {
   type Sde,
   type Stage,
   type StageKind,
+  type StepRun,
   compactIds,
   describeStage,
   positionsOf,
@@ -82,6 +83,13 @@ export const hasFused = (state: SamplerState): state is SamplerState & { readonl
 export type SamplerStep = (state: SamplerState, k: number, t: number, next: number) => void | boolean | Promise<void | boolean>;
 
 /**
+ * Steps k0 .. k1 - 1 of a sampler at once (k1 the next snapshot's step), or the first `done` of
+ * them: a fused kernel that keeps a block of particles in its memory across steps
+ * (`wasmF32ReverseRun`). Where a sampler gives one, the frame runs it instead of its step.
+ */
+export type SamplerRun = (state: SamplerState & { readonly fused: FusedAccess }, k0: number, k1: number, times: Float64Array) => StepRun;
+
+/**
  * The process a reverse sampler's step discretises, and its score evaluations per step when fixed
  * (`StagePlan`). A `flow` walks increasing times (t from 0 to 1); every other kind decreasing ones.
  */
@@ -93,12 +101,13 @@ export interface SamplerKind {
 /**
  * The frame shared by every reverse-time sampler: per input batch, copy the positions, walk
  * `times` with `step`, emit snapshots through core's `runSteps` (cancellation, NaN checks),
- * count score evaluations and report them (the stage's `stats`, and `onBatchDone`). The frame
+ * count score evaluations and report them (the stage's `stats`, and `onBatchDone`); with `run`, a
+ * fused kernel's several steps at once between snapshots (`SamplerRun`). The frame
  * also describes the stage (`describeStage`): its `kind` (the reverse-time SDE unless the sampler
  * says otherwise) and its plan from `times` and the snapshot options. A sampler is then just its
  * step, as in k-diffusion.
  */
-export function reverseSampler(defaultName: string, options: SamplerFrameOptions, step: SamplerStep, sampler: SamplerKind = { kind: 'reverse-sde' }): Stage {
+export function reverseSampler(defaultName: string, options: SamplerFrameOptions, step: SamplerStep, sampler: SamplerKind = { kind: 'reverse-sde' }, run?: SamplerRun): Stage {
   const { score, times, rng } = options;
   const name = options.name ?? defaultName;
   checkTimes(name, times, sampler.kind === 'flow');
@@ -113,7 +122,7 @@ export function reverseSampler(defaultName: string, options: SamplerFrameOptions
       const noiseIds: ParticleIds = compactIds(identity.ids);
       const buffers = new Map<string, Float32Array>();
       let evaluations = 0;
-      const state: SamplerState = {
+      const state: SamplerState & { readonly fused: FusedAccess } = {
         x,
         dim: identity.dim,
         score(at, t, out) {
@@ -137,10 +146,22 @@ export function reverseSampler(defaultName: string, options: SamplerFrameOptions
         uniform: (out, k, use = 0) => rng.uniform(out, noiseIds, 1, { step: k, stream: (baseStream + 0x10000 + use) >>> 0 }),
       };
       let done = 0;
-      const loop = timeLoop(identity, x, times, (k, t, next) => {
-        done = k + 1;
-        return step(state, k, t, next);
-      });
+      const loop = timeLoop(
+        identity,
+        x,
+        times,
+        (k, t, next) => {
+          done = k + 1;
+          return step(state, k, t, next);
+        },
+        run === undefined
+          ? undefined
+          : (k0, k1) => {
+              const outcome = run(state, k0, k1, times);
+              done = k0 + outcome.done;
+              return outcome;
+            },
+      );
       return runSteps(name, loop, schedule, options.signal).pipe(
         finalize(() => {
           if (done === 0) return;

@@ -5,22 +5,20 @@ import { ZIGGURAT_F32_TABLES } from './ziggurat-f32.js';
 
 /** Byte offsets in the float32 kernels' memory (see the layout at the top of `kernels-f32.wat`). */
 export const F32_LAYOUT = {
-  /** The second mixture's c_1 - c_0 (four lanes). */
-  dcEnd: 624,
   /** Lane generators 4 .. 7: xoshiro128+ words s0, s1, s2, s3 (4 x 4 int32). */
   lanesHigh: 224,
   /** The fallback generator: its s0, s1, s2, s3 in lane 0 of four v128. */
   fallback: 288,
   /** Lane generators 0 .. 3: xoshiro128+ words s0, s1, s2, s3 (4 x 4 int32). */
   lanes: 640,
-  /** cx, cs, cz and the first mixture's c_1 - c_0 (float32), each in four lanes. */
+  /** cx, cs, cz (float32), each in four lanes. */
   step: 704,
-  /** Two components: a_0x a_0y a_1x a_1y p_0x p_0y p_1x p_1y (float32), each in four lanes; the second mixture's 128 bytes on. */
-  pair: 768,
   /** K components of the first mixture: a_x a_y p_x p_y c each (float32). */
   mixture: 1024,
   /** Heun's px, ps, cy, cs2, each in four lanes. */
   heun: 6144,
+  /** Two components (`pairConstants`), each in four lanes; the second mixture's 256 bytes on. */
+  pair: 6208,
   /** One block of positions, interleaved. */
   x: 8192,
   /** Their normals, per quad of particles the four x then the four y. */
@@ -30,7 +28,12 @@ export const F32_LAYOUT = {
   /** The ziggurat's tables (`ZIGGURAT_F32_TABLES`, 8 kB each), in the second page. */
   zigguratFast: 65536,
   zigguratSlow: 73728,
+  /** A schedule of steps (`scheduleStep`), 320 bytes each: cx, cs, cz, then the pair, each in four lanes. */
+  schedule: 131072,
 } as const;
+
+/** The most steps the schedule holds (`scheduleStep`, `useStep`). */
+export const MAX_F32_SCHEDULE = 256;
 
 /** The most components the float32 kernel takes (a table of 5 kB per mixture; the logits' scratch ends at 28,672). */
 export const MAX_F32_COMPONENTS = 256;
@@ -55,18 +58,26 @@ export interface WasmF32Kernels {
   score(q0: number, q1: number, components: number, from: 0 | 1, set: MixtureSet): void;
   /** x <- cx x + cs score(x) + cz z on quads q0 .. q1 - 1 (z from `z` when `noisy`); 1 when every new position is finite. */
   update(q0: number, q1: number, noisy: number): number;
+  /** The whole step x <- cx x + cs score(x) + cz z on quads q0 .. q1 - 1 for two components (the first mixture), the score not stored; 1 when every new position is finite. */
+  pairStep(q0: number, q1: number, noisy: number): number;
   /** Heun's predictor y = px x + ps score(x) on quads q0 .. q1 - 1. */
   predict(q0: number, q1: number): void;
   /** Heun's corrector x <- cx x + cs score(x) + cy y + cs2 score(y) on quads q0 .. q1 - 1; 1 when every new position is finite. */
   combine(q0: number, q1: number): number;
   /** exp of the first `count` (a multiple of 4) values of `z`, in place (the kernel's exp, for tests). */
   expInPlace(count: number): void;
+  /** 1 / (1 + exp(l)) of the first `count` (a multiple of 8) values of `z`, in place (the two components' weight, for tests). */
+  logisticInPlace(count: number): void;
   /** Writes the step's cx, cs, cz (each into its four lanes). */
   setStep(cx: number, cs: number, cz: number): void;
   /** Writes Heun's px, ps, cy, cs2. */
   setHeun(px: number, ps: number, cy: number, cs2: number): void;
-  /** Writes a diffused mixture in the plane as `set`'s scores read it: two components as centres, precisions and c_1 - c_0, any other K as a table. */
+  /** Writes a diffused mixture in the plane as `set`'s scores read it: two components as `pairConstants`, any other K as a table. */
   setMixture(set: MixtureSet, components: DiffusedComponents): void;
+  /** Writes step s (below `MAX_F32_SCHEDULE`) of the schedule: its cx, cs, cz and its mixture of two components (`pairConstants`). */
+  scheduleStep(s: number, components: DiffusedComponents, cx: number, cs: number, cz: number): void;
+  /** Makes step s of the schedule the current one (its coefficients as `setStep`'s, its pair as `setMixture(0, ...)`'s). */
+  useStep(s: number): void;
   /** The generators' states in `laneStates`' layout: lanes 0 .. 3, lanes 4 .. 7, the fallback. */
   generators(): Int32Array;
   readonly x: Float32Array;
@@ -75,14 +86,14 @@ export interface WasmF32Kernels {
 
 const f32Module = compileOnce(KERNELS_F32_WASM_BASE64);
 
-/** A fresh instance of the float32 engine's kernels (`kernels-f32.wat`, 5 kB, compiled synchronously; two pages of memory), or undefined without WebAssembly SIMD. */
+/** A fresh instance of the float32 engine's kernels (`kernels-f32.wat`, 6 kB, compiled synchronously; four pages of memory), or undefined without WebAssembly SIMD. */
 export function createWasmF32Kernels(): WasmF32Kernels | undefined {
   const module = f32Module();
   if (module === null) return undefined;
-  const memory = new WebAssembly.Memory({ initial: 2 });
+  const memory = new WebAssembly.Memory({ initial: 4 });
   const exports = new WebAssembly.Instance(module, { env: { memory } }).exports as unknown as Pick<
     WasmF32Kernels,
-    'seed' | 'normals' | 'score' | 'update' | 'predict' | 'combine' | 'expInPlace'
+    'seed' | 'normals' | 'score' | 'update' | 'pairStep' | 'predict' | 'combine' | 'expInPlace' | 'logisticInPlace' | 'useStep'
   >;
   const { buffer } = memory;
   new Uint8Array(buffer, F32_LAYOUT.zigguratFast, ZIGGURAT_F32_TABLES.fast.length).set(ZIGGURAT_F32_TABLES.fast);
@@ -98,11 +109,17 @@ export function createWasmF32Kernels(): WasmF32Kernels | undefined {
     setMixture(set, components) {
       const { centres: a, precisions: p, logNormalisers: c } = components;
       if (components.components === 2) {
-        splat(F32_LAYOUT.pair + 128 * set, [a[0], a[1], a[2], a[3], p[0], p[1], p[2], p[3]]);
-        splat(set === 0 ? F32_LAYOUT.step + 48 : F32_LAYOUT.dcEnd, [c[1] - c[0]]);
+        splat(F32_LAYOUT.pair + 256 * set, pairConstants(a, p, c[1] - c[0]));
         return;
       }
       for (let k = 0; k < components.components; k++) tables[set].set([a[2 * k], a[2 * k + 1], p[2 * k], p[2 * k + 1], c[k]], 5 * k);
+    },
+    scheduleStep(step, components, cx, cs, cz) {
+      if (components.components !== 2 || components.dim !== 2 || !(step >= 0 && step < MAX_F32_SCHEDULE)) {
+        throw new RangeError(`scheduleStep: takes steps 0 .. ${MAX_F32_SCHEDULE - 1} of two components in the plane, got step ${step} of ${components.components} in dimension ${components.dim}.`);
+      }
+      const { centres: a, precisions: p, logNormalisers: c } = components;
+      splat(F32_LAYOUT.schedule + 320 * step, [cx, cs, cz, ...pairConstants(a, p, c[1] - c[0])]);
     },
     generators: () => {
       const fallback = F32_LAYOUT.fallback / 4;
@@ -111,6 +128,25 @@ export function createWasmF32Kernels(): WasmF32Kernels | undefined {
     x: new Float32Array(buffer, F32_LAYOUT.x, 2 * F32_BLOCK),
     z: new Float32Array(buffer, F32_LAYOUT.z, 2 * F32_BLOCK),
   };
+}
+
+/**
+ * The kernel's constants of two components (centres a_0 = (a[0], a[1]), a_1 = (a[2], a[3]), diagonal
+ * precisions p likewise, c_1 - c_0 = dc), computed in float64: about the midpoint m of the centres,
+ * with e_k = a_k - m, the logit difference l_1 - l_0 = c - v . (b + h v) at x = m - v, c = dc - (e_1'
+ * P_1 e_1 - e_0' P_0 e_0) / 2, b = P_1 e_1 - P_0 e_0, h = (P_1 - P_0) / 2; and the score u - p_1 x +
+ * r_0 (du - dp x), u = p_1 a_1, du = p_0 a_0 - p_1 a_1, dp = p_0 - p_1. In the order of the
+ * kernel's pair: m_x m_y b_x b_y h_x h_y c u_x u_y p_1x p_1y du_x du_y dp_x dp_y.
+ */
+export function pairConstants(a: ArrayLike<number>, p: ArrayLike<number>, dc: number): number[] {
+  const m = [(a[0] + a[2]) / 2, (a[1] + a[3]) / 2];
+  const e0 = [a[0] - m[0], a[1] - m[1]];
+  const e1 = [a[2] - m[0], a[3] - m[1]];
+  const c = dc - (e1[0] * e1[0] * p[2] + e1[1] * e1[1] * p[3] - e0[0] * e0[0] * p[0] - e0[1] * e0[1] * p[1]) / 2;
+  const b = [p[2] * e1[0] - p[0] * e0[0], p[3] * e1[1] - p[1] * e0[1]];
+  const h = [(p[2] - p[0]) / 2, (p[3] - p[1]) / 2];
+  const u = [p[2] * a[2], p[3] * a[3]];
+  return [...m, ...b, ...h, c, ...u, p[2], p[3], p[0] * a[0] - u[0], p[1] * a[1] - u[1], p[0] - p[2], p[1] - p[3]];
 }
 
 let shared: WasmF32Kernels | null | undefined;

@@ -1,8 +1,8 @@
 import { type GaussianMixture, type ScoreModel, type Sde, allocateComponents, diffuseComponents } from '@scoreflow/core';
-import type { FusedAccess, SamplerState } from '../shared/reverse-sampler.js';
+import type { SamplerRun } from '../shared/reverse-sampler.js';
 import { CPU_ENGINES, type CpuEngine } from './wasm-euler-maruyama.js';
-import { MAX_F32_COMPONENTS, type WasmF32Kernels, wasmF32Kernels } from './wasm-f32-kernels.js';
-import { wasmF32MixtureStep } from './wasm-f32-step.js';
+import { MAX_F32_COMPONENTS, MAX_F32_SCHEDULE, type WasmF32Kernels, wasmF32Kernels } from './wasm-f32-kernels.js';
+import { type ScheduledStep, wasmF32MixtureSteps } from './wasm-f32-step.js';
 
 /** The engines of a stage that also has the float32 kernel (`euler-maruyama`, `ode-euler`, `heun`): the CPU engines and `wasm-f32`. */
 export type ReverseEngine = CpuEngine | 'wasm-f32';
@@ -13,8 +13,15 @@ export const REVERSE_ENGINES: readonly ReverseEngine[] = [...CPU_ENGINES, 'wasm-
 /** The steps the float32 engine runs: the reverse SDE's Euler-Maruyama step, or the probability-flow ODE's Euler step. */
 export type F32Method = 'euler-maruyama' | 'ode-euler';
 
-/** One step of the float32 engine on the frame's state; returns whether every new position is finite. */
-export type WasmF32Step = (state: SamplerState & { readonly fused: FusedAccess }, k: number, t: number, next: number, noisy: boolean) => boolean;
+/**
+ * The most particle-steps one call of a float32 run takes (about 60 ms at 3.5 ns): a run stops at
+ * the next snapshot or after `fusedSteps(particles)` steps, so that the pipeline's loop yields to
+ * the event loop between calls.
+ */
+export const F32_RUN_WORK = 2 ** 24;
+
+/** How many steps one call of a float32 run takes for `particles` particles: F32_RUN_WORK / particles, from 1 to `MAX_F32_SCHEDULE`. */
+export const fusedSteps = (particles: number): number => Math.max(1, Math.min(MAX_F32_SCHEDULE, Math.floor(F32_RUN_WORK / Math.max(1, particles))));
 
 /**
  * Why the float32 engine (`engine: wasm-f32`) cannot run a step of `sde` with `score`, or undefined
@@ -35,32 +42,41 @@ export function wasmF32Unfit(sde: Sde, score: ScoreModel): string | undefined {
 }
 
 /**
- * A step of `method` in the float32 engine (`wasmF32MixtureStep`), or undefined where it does not
- * apply (`wasmF32Unfit`). With dt = next - t < 0, a = a(t), g = g(t):
+ * The steps of `method` in the float32 engine as a sampler's run (`SamplerRun`: several steps a
+ * call, `wasmF32MixtureSteps`, each block of particles kept in the kernel's memory across them), or
+ * undefined where it does not apply (`wasmF32Unfit`). Step k, from t = times[k] to next =
+ * times[k + 1], with dt = next - t < 0, a = a(t), g = g(t):
  *
  * - `euler-maruyama` (Song et al. 2021, eq. 6; Anderson 1982): x <- (1 + a dt) x - g^2 dt score +
  *   g sqrt(-dt) z, z the engine's lane normals (`laneNormals`) of (seed, id, step k, the stage's
- *   stream), none when not `noisy`;
+ *   stream), none where `noisy(k)` is false;
  * - `ode-euler` (eq. 13): x <- (1 + a dt) x - (g^2 / 2) dt score.
  *
- * The coefficients in float64, then everything in float32. One counted score evaluation per step.
+ * The coefficients in float64, then everything in float32. One counted score evaluation per step;
+ * the same bytes as the steps one at a time, whatever the batch.
  */
-export function wasmF32ReverseStep(sde: Sde, score: ScoreModel, method: F32Method): WasmF32Step | undefined {
+export function wasmF32ReverseRun(sde: Sde, score: ScoreModel, method: F32Method, noisy: (k: number) => boolean = () => true): SamplerRun | undefined {
   if (wasmF32Unfit(sde, score) !== undefined) return undefined;
   const kernels = wasmF32Kernels() as WasmF32Kernels;
   const mixture = (score.describe?.() as { readonly mixture: GaussianMixture }).mixture;
-  const components = allocateComponents('wasmF32ReverseStep', mixture);
+  const components = allocateComponents('wasmF32ReverseRun', mixture);
   const driftCoefficient = sde.driftCoefficient as (t: number) => number;
   const scoreWeight = method === 'euler-maruyama' ? 1 : 0.5;
-  return (state, k, t, next, noisy) => {
+  return (state, k0, k1, times) => {
     const { fused } = state;
-    fused.countScore();
-    const dt = next - t;
-    const g = sde.diffusion(t);
-    const { mean, std } = sde.marginal(t);
-    diffuseComponents(mixture, mean, std, components);
-    const cz = method === 'euler-maruyama' && noisy ? g * Math.sqrt(-dt) : 0;
-    const step = { cx: 1 + driftCoefficient.call(sde, t) * dt, cs: -scoreWeight * g * g * dt, cz };
-    return wasmF32MixtureStep(kernels, state.x, components, step, cz === 0 ? undefined : { seed: fused.rng.seed, ids: fused.ids, key: fused.key(k) });
+    const steps = Math.min(k1 - k0, fusedSteps(state.x.length / 2));
+    const stepAt = (s: number): ScheduledStep => {
+      const k = k0 + s;
+      fused.countScore();
+      const t = times[k];
+      const dt = times[k + 1] - t;
+      const g = sde.diffusion(t);
+      const { mean, std } = sde.marginal(t);
+      diffuseComponents(mixture, mean, std, components);
+      const cz = method === 'euler-maruyama' && noisy(k) ? g * Math.sqrt(-dt) : 0;
+      return { components, step: { cx: 1 + driftCoefficient.call(sde, t) * dt, cs: -scoreWeight * g * g * dt, cz }, key: fused.key(k) };
+    };
+    const bad = wasmF32MixtureSteps(kernels, state.x, steps, stepAt, { seed: fused.rng.seed, ids: fused.ids });
+    return bad === undefined ? { done: steps } : { done: steps, nonFinite: { step: k0 + bad.step + 1, index: bad.index } };
   };
 }

@@ -1,4 +1,4 @@
-import { ConfigError, type GaussianMixture, type ParticleBatch, type PluginContext, type ScoreModel, type Sde, createRng, gaussianMixture, positionsOf } from '@scoreflow/core';
+import { ConfigError, type GaussianMixture, NonFiniteError, type ParticleBatch, type PluginContext, type ScoreModel, type Sde, createRng, gaussianMixture, makeParticleBatch, positionsOf } from '@scoreflow/core';
 import { from, lastValueFrom, toArray } from 'rxjs';
 import { describe, expect, it } from 'vitest';
 import { odeEuler } from '../ode/ode-euler.js';
@@ -16,16 +16,16 @@ const mixture = gaussianMixture({ weights: [0.4, 0.6], means: [[-3, 0], [2, 2]],
 const exactScore = (sde: Sde, of: GaussianMixture = mixture): ScoreModel => ({ ...diagonalScore(of, sde), name: 'gaussian-mixture', describe: () => ({ kind: 'mixture', mixture: of }) });
 const bits = (a: Float32Array) => Array.from(new Uint32Array(a.buffer, a.byteOffset, a.length));
 
-async function run(engine: ReverseEngine, options: { n?: number; batchSize?: number; sampler?: 'ode-euler'; seed?: number; of?: GaussianMixture } = {}) {
+async function run(engine: ReverseEngine, options: { n?: number; batchSize?: number; sampler?: 'ode-euler'; seed?: number; of?: GaussianMixture; snapshotEvery?: number } = {}) {
   const sde = linearSde({ beta: 1, T: 2, linear: true });
   const n = options.n ?? 2500;
   const batches: ParticleBatch[] = gaussianBatches(createRng(3), n, 2, 0, 1.5, options.batchSize ?? n, 2);
   const stats: number[] = [];
-  const common = { sde, score: exactScore(sde, options.of), rng: createRng(options.seed ?? 17), times: uniformTimes(2, 1e-3, 40), snapshotEvery: 20, engine, onBatchDone: (s: { nfe: number }) => stats.push(s.nfe) };
+  const common = { sde, score: exactScore(sde, options.of), rng: createRng(options.seed ?? 17), times: uniformTimes(2, 1e-3, 40), snapshotEvery: options.snapshotEvery ?? 20, engine, onBatchDone: (s: { nfe: number }) => stats.push(s.nfe) };
   const stage = options.sampler === 'ode-euler' ? odeEuler(common) : eulerMaruyama(common);
   const out = await lastValueFrom(from(batches).pipe(stage, toArray()));
   const x = new Float32Array(out.filter((b) => b.getChild('step')?.get(0) === 40).flatMap((b) => Array.from(positionsOf(b))));
-  return { x, stats };
+  return { x, stats, steps: out.map((b) => b.getChild('step')?.get(0) as number) };
 }
 
 /** Mean and covariance (xx, xy, yy) of particles in the plane. */
@@ -55,6 +55,28 @@ describe("eulerMaruyama and odeEuler on engine 'wasm-f32'", () => {
     expect(bits((await run('wasm-f32', { batchSize: 777 })).x)).toEqual(bits(first.x));
     expect(bits((await run('wasm-f32', { seed: 18 })).x)).not.toEqual(bits(first.x));
     expect(first.stats).toEqual([40]);
+  });
+
+  it('runs several steps a call between snapshots, with the bytes and snapshots of any other schedule', async () => {
+    const every20 = await run('wasm-f32');
+    for (const sampler of [undefined, 'ode-euler'] as const) {
+      const reference = sampler === undefined ? every20 : await run('wasm-f32', { sampler });
+      const every7 = await run('wasm-f32', { sampler, snapshotEvery: 7, batchSize: 1300 });
+      expect(bits(every7.x)).toEqual(bits(reference.x));
+      expect(every7.steps).toEqual([0, 7, 14, 21, 28, 35, 40, 0, 7, 14, 21, 28, 35, 40]);
+      expect(every7.stats).toEqual([40, 40]);
+    }
+  });
+
+  it('names the step and the particle where a position became non-finite', async () => {
+    const sde = linearSde({ beta: 1, T: 2, linear: true });
+    const x = Float32Array.from({ length: 3000 }, (_, i) => Math.sin(i));
+    x[2 * 1111 + 1] = Number.NaN;
+    const batch = makeParticleBatch({ x, dim: 2, id: 500, step: 0, t: 2 });
+    const stage = eulerMaruyama({ sde, score: exactScore(sde), rng: createRng(1), times: uniformTimes(2, 1e-3, 10), snapshotEvery: 5, engine: 'wasm-f32' });
+    const error = await lastValueFrom(from([batch]).pipe(stage, toArray())).catch((thrown: unknown) => thrown);
+    expect(error).toBeInstanceOf(NonFiniteError);
+    expect((error as Error).message).toMatch(/Stage 'euler-maruyama'.*step 1, t = 1\.8.*particle id 1611/);
   });
 
   it('samples the distribution engine typescript samples: means and covariances within four standard errors', async () => {

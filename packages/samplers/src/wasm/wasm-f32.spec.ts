@@ -1,4 +1,4 @@
-import { type DiffusedComponents, ID_BLOCK_SIZE, allocateComponents, counterKey, diffuseComponents, gaussianMixture } from '@scoreflow/core';
+import { type DiffusedComponents, ID_BLOCK_SIZE, allocateComponents, counterKey, diffuseComponents, firstNonFinite, gaussianMixture } from '@scoreflow/core';
 import { describe, expect, it } from 'vitest';
 import { manyComponentMixtures } from '../testing/many-components.js';
 import { KERNELS_F32_WASM_BASE64 } from './kernels-f32-wasm.js';
@@ -7,7 +7,7 @@ import { blockNormals, laneNormals, laneStates, quadOffset } from './lane-normal
 import { ZIGGURAT_LAYERS, ZIGGURAT_R, zigguratF32Edges } from './ziggurat-f32.js';
 import { assembleKernels } from './testing/assemble-kernels.js';
 import { createWasmF32Kernels } from './wasm-f32-kernels.js';
-import { type LinearStep, wasmF32MixtureStep } from './wasm-f32-step.js';
+import { type LinearStep, type ScheduledStep, wasmF32MixtureStep, wasmF32MixtureSteps } from './wasm-f32-step.js';
 
 const kernels = createWasmF32Kernels();
 if (kernels === undefined) throw new Error('Node 20 has WebAssembly SIMD: the float32 kernels must load');
@@ -185,6 +185,47 @@ describe('the float32 kernel: exp and the step', () => {
     expect(kernels.z[3]).toBe(1);
   });
 
+  it("the two components' weight 1 / (1 + e^l) is within 1.2e-7 of float64's on [-60, 60], 0 or 1 beyond, and NaN stays NaN", () => {
+    const count = 2048;
+    let worst = 0;
+    for (let round = 0; round < 40; round++) {
+      const l = Float32Array.from({ length: count }, (_, i) => -60 + (120 * (round * count + i)) / (40 * count - 1));
+      kernels.z.set(l);
+      kernels.logisticInPlace(count);
+      for (let i = 0; i < count; i++) worst = Math.max(worst, Math.abs(kernels.z[i] - 1 / (1 + Math.exp(l[i]))));
+    }
+    expect(worst).toBeLessThan(1.2e-7);
+    // a wrong polynomial coefficient or range reduction is off by more than 1e-6 somewhere
+    expect(worst).toBeGreaterThan(1e-9);
+    kernels.z.set([200, -200, Number.NaN, 0, Number.POSITIVE_INFINITY, Number.NEGATIVE_INFINITY, 1, -1]);
+    kernels.logisticInPlace(8);
+    expect(kernels.z[0]).toBeLessThan(1e-21);
+    expect(kernels.z[1]).toBe(1);
+    expect(kernels.z[2]).toBeNaN();
+    expect(kernels.z[3]).toBe(0.5);
+    expect(kernels.z[6]).toBeCloseTo(1 / (1 + Math.E), 7);
+  });
+
+  it('steps two narrow components far from the origin to float32 roundoff of the position (the logit difference about their midpoint)', () => {
+    // centres and precisions (400, 625) exact in float32; expanded about the origin instead, the logit difference's
+    // quadratic term (p_1 - p_0) |x|^2 / 2 ~ 1e8 would bury it in roundoff
+    const far = gaussianMixture({ weights: [0.5, 0.5], means: [[1000, -500], [1000.25, -499.75]], std: [0.05, 0.04] });
+    const components = allocateComponents('spec', far);
+    diffuseComponents(far, 1, 0, components);
+    const n = 2000;
+    const x0 = Float32Array.from({ length: 2 * n }, (_, i) => (i & 1) === 0 ? 999.9 + (0.45 * (i >> 1)) / n : -500.1 + (0.45 * (((i >> 1) * 7) % n)) / n);
+    const step: LinearStep = { cx: 1, cs: 0.5 / 625, cz: 0 };
+    const x = x0.slice();
+    expect(wasmF32MixtureStep(kernels, x, components, step, undefined)).toBe(true);
+    let worst = 0;
+    for (let i = 0; i < n; i++) {
+      const score = score64(components, x0[2 * i], x0[2 * i + 1]);
+      for (let j = 0; j < 2; j++) worst = Math.max(worst, Math.abs(x[2 * i + j] - (x0[2 * i + j] + step.cs * score[j])));
+    }
+    // a few ulp of 1000 (6.1e-5): the centres' pull moves points by up to 0.2
+    expect(worst).toBeLessThan(4 * 6.1e-5);
+  });
+
   const mixtures = [mixture, ...manyComponentMixtures(4)];
   it.each(mixtures.map((of) => ({ of, components: of.components })))(
     'steps x <- cx x + cs score + cz z as float64 does, to float32 roundoff ($components components)',
@@ -249,6 +290,63 @@ describe('the float32 kernel: exp and the step', () => {
     for (const i of [10, 11, 30, 31]) expect(Number.isFinite(planted[i])).toBe(false);
     const others = (a: Float32Array) => bits(a).filter((_, i) => ![10, 11, 30, 31].includes(i));
     expect(others(planted)).toEqual(others(clean));
+  });
+
+  describe('wasmF32MixtureSteps', () => {
+    /** Steps with varying coefficients and noise (none on two of them), the mixture diffused anew each step. */
+    const plan = (of: typeof mixture, components: DiffusedComponents, cx: readonly number[] = []) => (s: number): ScheduledStep => {
+      diffuseComponents(of, 1 - 0.02 * s, 0.9 - 0.05 * s, components);
+      return { components, step: { cx: cx[s] ?? 1.01 - 0.003 * s, cs: 0.02 + 0.001 * s, cz: s === 2 || s === 6 ? 0 : 0.3 - 0.01 * s }, key: { step: 10 + s, stream: 5 } };
+    };
+    /** The same steps one at a time (`wasmF32MixtureStep`), and where a position first became non-finite. */
+    const stepwise = (x: Float32Array, steps: number, at: (s: number) => ScheduledStep, seed: number, ids: { first: number; count: number } | Uint32Array) => {
+      for (let s = 0; s < steps; s++) {
+        const { components, step, key } = at(s);
+        if (!wasmF32MixtureStep(kernels, x, components, step, step.cz === 0 ? undefined : { seed, ids, key })) {
+          const index = firstNonFinite(x);
+          if (index >= 0) return { step: s, index };
+        }
+      }
+      return undefined;
+    };
+
+    it.each([
+      { what: 'two components, a range of ids cut by blocks (fused)', of: mixture, ids: { first: 700, count: 2600 } },
+      { what: 'three components (step by step)', of: manyComponentMixtures(3)[0], ids: { first: 700, count: 2600 } },
+      { what: 'two components, ids as a list (step by step)', of: mixture, ids: Uint32Array.from({ length: 2600 }, (_, i) => 700 + 3 * i) },
+    ])('gives the bytes of the steps one at a time: $what', ({ of, ids }) => {
+      const n = 2600;
+      const x0 = spiral(n, 8);
+      const fused = x0.slice();
+      expect(wasmF32MixtureSteps(kernels, fused, 9, plan(of, allocateComponents('spec', of)), { seed: 3, ids })).toBeUndefined();
+      const one = x0.slice();
+      expect(stepwise(one, 9, plan(of, allocateComponents('spec', of)), 3, ids)).toBeUndefined();
+      expect(bits(fused)).toEqual(bits(one));
+      // the steps moved the particles, noise included
+      expect(bits(fused)).not.toEqual(bits(x0));
+    });
+
+    it("says where a position first became non-finite: the earliest step's, then the first index, as step by step", () => {
+      const n = 3000;
+      // equal precisions: the logit difference is linear in x, finite up to float32's largest value
+      const even = gaussianMixture({ weights: [0.4, 0.6], means: [[-3, 0], [2, 2]], std: 0.8 });
+      const components = allocateComponents('spec', even);
+      // positions at 1e37 (in blocks 1 and 2) and 1e35 (block 0) pass float32's largest value in the 100-fold steps 3 and 4:
+      // block 1's goes first
+      const cx = [1, 1, 1, 100, 100, 1, 1];
+      const x0 = spiral(n, 3);
+      x0[2 * 2500] = 1e37;
+      x0[2 * 1500] = 2e37;
+      x0[2 * 200 + 1] = -1e35;
+      const fused = x0.slice();
+      const ids = { first: 100, count: n };
+      const found = wasmF32MixtureSteps(kernels, fused, 7, plan(even, components, cx), { seed: 4, ids });
+      const one = x0.slice();
+      const expected = stepwise(one, 7, plan(even, components, cx), 4, ids);
+      expect(found).toEqual(expected);
+      expect(found).toEqual({ step: 3, index: 2 * 1500 });
+      expect(Number.isFinite(fused[2 * 200 + 1])).toBe(false);
+    });
   });
 
   it('refuses a mixture off the plane and a noisy step without its noise', () => {

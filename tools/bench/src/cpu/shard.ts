@@ -1,5 +1,5 @@
 import { MIXTURE_PRESETS, allocateComponents, streamId } from '@scoreflow/core';
-import { type WasmF32Kernels, type WasmKernels, createWasmF32Kernels, createWasmKernels, mixtureReverseUpdate, wasmF32MixtureStep, wasmMixtureStep } from '@scoreflow/samplers';
+import { type WasmF32Kernels, type WasmKernels, createWasmF32Kernels, createWasmKernels, fusedSteps, mixtureReverseUpdate, wasmF32MixtureSteps, wasmMixtureStep } from '@scoreflow/samplers';
 import { brownian, geometricGrid } from '@scoreflow/sdes';
 
 /** The problem every CPU bench runs: dx = dW (T = 100), the double Gaussian's exact score, a geometric grid to t = 1e-3. */
@@ -31,20 +31,31 @@ export type ShardEngine = 'wasm' | 'wasm-f32';
  * directly (no Arrow batches, no RxJS): the work of the stage's fused step, keyed exactly as the
  * `euler-maruyama` stage keys its noise (its stream, particle ids, steps; no noise on the last
  * step), so any split of the particles gives the same bytes; `engine` picks the float64 kernel
- * (TypeScript's bytes) or the float32 one (`engine: wasm-f32`'s bytes). Returns whether every position stayed finite.
+ * (TypeScript's bytes, one step at a time) or the float32 one (`engine: wasm-f32`'s bytes, several
+ * steps a call as the stage runs them: `fusedSteps(particles)`, `wasmF32MixtureSteps`). Returns
+ * whether every position stayed finite.
  */
 export function runShard(kernels: ShardKernels, job: ShardJob, engine: ShardEngine = 'wasm'): boolean {
   const { sde, mixture, times } = cpuProblem(job.steps);
   const components = allocateComponents('runShard', mixture);
   const stream = streamId('euler-maruyama');
+  const update = (k: number) => mixtureReverseUpdate(sde, mixture, components, times[k], times[k + 1], k !== job.steps - 1);
   let finite = true;
+  if (engine === 'wasm-f32') {
+    const ids = { first: job.first, count: job.x.length / 2 };
+    for (let k0 = 0; k0 < job.steps; ) {
+      const steps = Math.min(job.steps - k0, fusedSteps(ids.count));
+      const stepAt = (s: number) => {
+        const { scale, scoreDt, noise } = update(k0 + s);
+        return { components, step: { cx: scale, cs: -scoreDt, cz: noise }, key: { step: k0 + s, stream } };
+      };
+      finite = wasmF32MixtureSteps(kernels.f32, job.x, steps, stepAt, { seed: job.seed, ids }) === undefined && finite;
+      k0 += steps;
+    }
+    return finite;
+  }
   for (let k = 0; k < job.steps; k++) {
-    const update = mixtureReverseUpdate(sde, mixture, components, times[k], times[k + 1], k !== job.steps - 1);
-    const key = { step: k, stream };
-    finite =
-      (engine === 'wasm'
-        ? wasmMixtureStep(kernels.wasm, job.x, components, update, { first: job.first, normals: { seed: job.seed, key } })
-        : wasmF32MixtureStep(kernels.f32, job.x, components, { cx: update.scale, cs: -update.scoreDt, cz: update.noise }, { seed: job.seed, ids: { first: job.first, count: job.x.length / 2 }, key })) && finite;
+    finite = wasmMixtureStep(kernels.wasm, job.x, components, update(k), { first: job.first, normals: { seed: job.seed, key: { step: k, stream } } }) && finite;
   }
   return finite;
 }
