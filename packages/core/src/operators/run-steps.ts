@@ -67,7 +67,7 @@ export function runSteps(
     for (let done = 0; done < loop.steps; ) {
       if (emitter.stopping) return;
       const nextSnapshot = Math.min(loop.steps, (Math.floor(done / schedule.snapshotEvery) + 1) * schedule.snapshotEvery);
-      done = loop.run === undefined ? await oneStep(stage, loop, done) : await severalSteps(stage, loop, done, nextSnapshot);
+      done = loop.run === undefined ? await oneStep(stage, loop, done) : await severalSteps(stage, loop, loop.run.bind(loop), done, nextSnapshot);
       if (done === loop.steps || done % schedule.snapshotEvery === 0) {
         if (emitter.stopping) return;
         const snapshot = loop.snapshot(done);
@@ -86,9 +86,9 @@ async function oneStep(stage: string, loop: StepLoop, k: number): Promise<number
   return k + 1;
 }
 
-/** Steps k .. next - 1 of the loop (or its run's first few) by `run`; returns the steps done after them. */
-async function severalSteps(stage: string, loop: StepLoop, k: number, next: number): Promise<number> {
-  const { done, nonFinite } = await (loop.run as NonNullable<StepLoop['run']>)(k, next);
+/** Steps k .. next - 1 of the loop (or its run's first few) by its `run`; returns the steps done after them. */
+async function severalSteps(stage: string, loop: StepLoop, run: NonNullable<StepLoop['run']>, k: number, next: number): Promise<number> {
+  const { done, nonFinite } = await run(k, next);
   if (nonFinite !== undefined) {
     throw new NonFiniteError(stage, nonFinite.step, loop.time(nonFinite.step), loop.ids[Math.floor(nonFinite.index / loop.dim)]);
   }

@@ -12,7 +12,7 @@ export const engineOption = (
 export const reverseEngineOption = () =>
   engineEnum(
     REVERSE_ENGINES,
-    'on the CPU: auto (the WebAssembly SIMD kernel where it gives the same bytes: an exact mixture score in 2-D, a linear drift), typescript, wasm, or wasm-f32 (a float32 kernel, four particles a vector, with its own normals from the seed: other bytes than typescript, about twice as fast as wasm)',
+    'on the CPU: auto (the WebAssembly SIMD kernel where it gives the same bytes: an exact mixture score in 2-D, a linear drift), typescript, wasm, or wasm-f32 (a float32 kernel, four particles a vector, with its own normals from the seed: other bytes than typescript, several times as fast as wasm)',
   );
 
 const engineEnum = <E extends ReverseEngine>(engines: readonly E[], description: string) =>

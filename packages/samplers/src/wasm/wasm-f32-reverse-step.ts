@@ -1,6 +1,6 @@
-import { type GaussianMixture, type ScoreModel, type Sde, allocateComponents, diffuseComponents } from '@scoreflow/core';
+import { type GaussianMixture, type ScoreModel, type Sde, allocateComponents } from '@scoreflow/core';
 import type { SamplerRun } from '../shared/reverse-sampler.js';
-import { CPU_ENGINES, type CpuEngine } from './wasm-euler-maruyama.js';
+import { CPU_ENGINES, type CpuEngine, mixtureReverseUpdate } from './wasm-euler-maruyama.js';
 import { MAX_F32_COMPONENTS, MAX_F32_SCHEDULE, type WasmF32Kernels, wasmF32Kernels } from './wasm-f32-kernels.js';
 import { type ScheduledStep, wasmF32MixtureSteps } from './wasm-f32-step.js';
 
@@ -60,7 +60,6 @@ export function wasmF32ReverseRun(sde: Sde, score: ScoreModel, method: F32Method
   const kernels = wasmF32Kernels() as WasmF32Kernels;
   const mixture = (score.describe?.() as { readonly mixture: GaussianMixture }).mixture;
   const components = allocateComponents('wasmF32ReverseRun', mixture);
-  const driftCoefficient = sde.driftCoefficient as (t: number) => number;
   const scoreWeight = method === 'euler-maruyama' ? 1 : 0.5;
   return (state, k0, k1, times) => {
     const { fused } = state;
@@ -68,13 +67,9 @@ export function wasmF32ReverseRun(sde: Sde, score: ScoreModel, method: F32Method
     const stepAt = (s: number): ScheduledStep => {
       const k = k0 + s;
       fused.countScore();
-      const t = times[k];
-      const dt = times[k + 1] - t;
-      const g = sde.diffusion(t);
-      const { mean, std } = sde.marginal(t);
-      diffuseComponents(mixture, mean, std, components);
-      const cz = method === 'euler-maruyama' && noisy(k) ? g * Math.sqrt(-dt) : 0;
-      return { components, step: { cx: 1 + driftCoefficient.call(sde, t) * dt, cs: -scoreWeight * g * g * dt, cz }, key: fused.key(k) };
+      // the float64 kernel's coefficients (the mixture diffused to t_k); the probability flow halves the score's
+      const { scale, scoreDt, noise } = mixtureReverseUpdate(sde, mixture, components, times[k], times[k + 1], method === 'euler-maruyama' && noisy(k));
+      return { components, step: { cx: scale, cs: -scoreWeight * scoreDt, cz: noise }, key: fused.key(k) };
     };
     const bad = wasmF32MixtureSteps(kernels, state.x, steps, stepAt, { seed: fused.rng.seed, ids: fused.ids });
     return bad === undefined ? { done: steps } : { done: steps, nonFinite: { step: k0 + bad.step + 1, index: bad.index } };
